@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point down only:
+//   detainer → DetainerCLI → DetainerStore → SQLite → CSQLite
+//                          ↘ DetainerDomain (pure law + time; no SQLite, no I/O)
+//                          ↘ CSVStream (generic streaming CSV)
+let package = Package(
+    name: "detainer",
+    products: [
+        .executable(name: "detainer", targets: ["detainer"]),
+        // Libraries are exposed only so the benchmark package under Scripts/ can measure them.
+        .library(name: "SQLite", targets: ["SQLite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "SQLite",
+            dependencies: [
+                "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "DetainerDomain"),
+        .target(
+            name: "DetainerStore",
+            dependencies: [
+                "SQLite",
+                "DetainerDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "DetainerCLI",
+            dependencies: [
+                "DetainerStore",
+                "DetainerDomain",
+                "SQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "detainer", dependencies: ["DetainerCLI"]),
+
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite"]),
+        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "SQLite"]),
+        .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,41 @@
+import ArgumentParser
+import DetainerStore
+import SQLite
+
+struct BackupCommand: DetainerSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the database to DEST with SQLite's online backup, while others keep working.",
+        discussion: "The copy is written beside DEST and renamed into place when complete, then checked with PRAGMA integrity_check.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("Where to write the backup.", valueName: "dest"), completion: .file())
+    var destination: String
+
+    @Flag(help: "Replace DEST if it already exists.")
+    var force = false
+
+    func execute() throws {
+        if FileSystem.isDirectory(destination) { throw CLIError(.cannotCreate, "\(destination) is a directory; give a file name") }
+        if FileSystem.exists(destination) && !force {
+            throw CLIError(.cannotCreate, "\(destination) already exists; use --force to replace it")
+        }
+        let db = try database.open(.read)
+        let started = Stopwatch()
+        let progress = ProgressBar(label: "backup", enabled: Terminal.stderrIsTTY)
+        var pages = 0
+        try db.connection.backup(to: destination) { remaining, total in
+            pages = total
+            progress.update(done: total - remaining, total: total)
+        }
+        progress.finish()
+        let copy = try DetainerDatabase.open(path: destination, access: .read)
+        let problems = try copy.connection.integrityProblems()
+        guard problems.isEmpty else {
+            throw CLIError(.ioError, "the backup at \(destination) failed its integrity check: \(problems.first ?? "")")
+        }
+        let bytes = FileSystem.size(destination) ?? 0
+        Terminal.out("Backed up \(db.path) to \(destination): \(pages) pages, \(ByteCount.format(bytes)) in \(started.formatted); integrity ok.")
+    }
+}

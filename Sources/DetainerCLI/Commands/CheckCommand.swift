@@ -1,0 +1,36 @@
+import ArgumentParser
+import DetainerStore
+
+struct CheckCommand: DetainerSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify the database: file integrity, references, migrations, append-only guards and the audit trail.",
+        discussion: "Exits 0 only when every check holds, 1 otherwise. Opens the file read-only.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func execute() throws {
+        let db = try database.open(.inspect)
+        let report = try db.healthCheck()
+        switch output.format {
+        case .json:
+            let items: [JSONValue] = report.items.map {
+                ["name": .string($0.name), "ok": .bool($0.ok), "summary": .string($0.summary),
+                 "problems": .array($0.problems.map(JSONValue.string))]
+            }
+            Terminal.out(JSONValue.object(["ok": .bool(report.ok), "database": .string(db.path), "checks": .array(items)]).prettySerialized)
+        case .csv:
+            var table = TextTable(columns: ["check", "ok", "summary"])
+            for item in report.items { table.add([item.name, item.ok ? "ok" : "FAIL", item.summary]) }
+            Terminal.outRaw(table.csv())
+        case .table:
+            for item in report.items {
+                Terminal.out("\(item.ok ? "ok  " : "FAIL")  \(item.name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(item.summary)")
+                for problem in item.problems { Terminal.out("        - \(problem)") }
+            }
+            Terminal.out(report.ok ? "\(db.path): all checks passed." : "\(db.path): CHECK FAILED.")
+        }
+        if !report.ok { throw ExitCode(ExitStatus.checkFailed.rawValue) }
+    }
+}

@@ -1,0 +1,52 @@
+import DetainerDomain
+import SQLite
+
+/// One audited write: everything a command changes happens inside one `BEGIN IMMEDIATE`
+/// transaction, and the same transaction appends the audit entry naming the actor and carrying
+/// the fingerprints of every row the write left behind.
+public final class WriteContext {
+    public let db: Connection
+    public let actor: Actor
+    public let now: UTCInstant
+    var entityID: Int64?
+    var details: [String: JSONValue] = [:]
+    private var touched: [(table: String, id: Int64)] = []
+    private var seen: Set<String> = []
+
+    init(db: Connection, actor: Actor, now: UTCInstant) {
+        self.db = db
+        self.actor = actor
+        self.now = now
+    }
+
+    /// Records that `table` row `id` was inserted or updated by this write.
+    func touch(_ table: String, _ id: Int64) {
+        if seen.insert("\(table):\(id)").inserted { touched.append((table, id)) }
+    }
+
+    func rowFingerprints() throws -> JSONValue {
+        var rows: [JSONValue] = []
+        for (table, id) in touched {
+            guard let digest = try RowDigest.digest(of: table, id: id, in: db) else { continue }
+            rows.append(["table": .string(table), "id": .int(id), "digest": .string(digest)])
+        }
+        return .array(rows)
+    }
+}
+
+extension DetainerDatabase {
+    /// Runs `body` as one audited write transaction. Nothing is written when it throws.
+    public func audited<T>(actor: Actor, action: String, entity: String,
+                           _ body: (WriteContext) throws -> T) throws -> T {
+        let connection = self.connection
+        let now = clock.now()
+        return try connection.write {
+            let context = WriteContext(db: connection, actor: actor, now: now)
+            let result = try body(context)
+            let payload: JSONValue = ["details": .object(context.details), "rows": try context.rowFingerprints()]
+            try AuditLog.append(connection, at: now, actor: actor, action: action, entity: entity,
+                                entityID: context.entityID, payload: payload)
+            return result
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import SQLite
+
+/// `detainer check`: everything that must hold for the records to be trusted.
+public struct HealthReport: Sendable {
+    public struct Item: Sendable {
+        public let name: String
+        public let ok: Bool
+        public let summary: String
+        public let problems: [String]
+    }
+
+    public let items: [Item]
+    public var ok: Bool { items.allSatisfy(\.ok) }
+}
+
+extension DetainerDatabase {
+    public func healthCheck() throws -> HealthReport {
+        let db = connection
+        var items: [HealthReport.Item] = []
+
+        let integrity = try db.integrityProblems()
+        items.append(.init(name: "integrity", ok: integrity.isEmpty,
+                           summary: integrity.isEmpty ? "PRAGMA integrity_check: ok" : "\(integrity.count) problem(s) in the file's structure",
+                           problems: integrity))
+
+        let orphans = try db.foreignKeyViolations()
+        items.append(.init(name: "foreign keys", ok: orphans.isEmpty,
+                           summary: orphans.isEmpty ? "every reference points to an existing row" : "\(orphans.count) dangling reference(s)",
+                           problems: orphans.prefix(50).map(\.description)))
+
+        let migrator = Schema.migrator
+        var migrationProblems = try migrator.problems(in: db).map(\.description)
+        let version = try db.userVersion()
+        let pending = try migrator.pending(in: db)
+        if !pending.isEmpty { migrationProblems.append("\(pending.count) migration(s) not applied; run `detainer init`") }
+        items.append(.init(name: "migrations", ok: migrationProblems.isEmpty,
+                           summary: "schema version \(version) of \(migrator.latestVersion); checksums \(migrationProblems.isEmpty ? "match" : "DIFFER")",
+                           problems: migrationProblems))
+
+        let loose = try db.nonStrictTables()
+        items.append(.init(name: "strict tables", ok: loose.isEmpty,
+                           summary: loose.isEmpty ? "every table is STRICT" : "tables not STRICT: \(loose.joined(separator: ", "))",
+                           problems: loose))
+
+        var missingTriggers: [String] = []
+        for table in Schema.appendOnlyTables {
+            for verb in ["update", "delete"] {
+                let name = "\(table)_append_only_\(verb)"
+                if try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?", name) != 1 {
+                    missingTriggers.append("trigger \(name) is missing")
+                }
+            }
+        }
+        items.append(.init(name: "append-only", ok: missingTriggers.isEmpty,
+                           summary: missingTriggers.isEmpty ? "\(Schema.appendOnlyTables.joined(separator: ", ")) refuse UPDATE and DELETE" : "append-only guards removed",
+                           problems: missingTriggers))
+
+        let chain = try AuditLog.verifyChain(db)
+        items.append(.init(name: "audit chain", ok: chain.firstBreak == nil,
+                           summary: chain.firstBreak.map { "broken at audit row \($0.auditID)" }
+                               ?? "\(chain.entries) entries chained; head \(chain.head.prefix(16))…",
+                           problems: chain.firstBreak.map { ["audit row \($0.auditID): \($0.problem)"] } ?? []))
+
+        let tampering = try TamperCheck.run(db)
+        let firstBad = tampering.compactMap(\.auditID).min()
+        items.append(.init(name: "records vs audit", ok: tampering.isEmpty,
+                           summary: tampering.isEmpty ? "every record matches its last audit entry"
+                               : "\(tampering.count) record(s) differ from the audit trail" + (firstBad.map { "; first bad audit row \($0)" } ?? ""),
+                           problems: tampering.prefix(50).map(\.description)))
+
+        return HealthReport(items: items)
+    }
+}

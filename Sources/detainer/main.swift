@@ -1,0 +1,3 @@
+import DetainerCLI
+
+DetainerCommand.main()

@@ -1,0 +1,12 @@
+import DetainerDomain
+@testable import DetainerStore
+
+extension TemporaryDirectory {
+    /// A migrated database with one admin, at a fixed clock.
+    func database(_ name: String = "store.db", now: String = "2026-03-02T15:00:00Z") throws -> DetainerDatabase {
+        let db = try DetainerDatabase.open(path: path(name), access: .create, clock: .fixed(UTCInstant(parsing: now)!))
+        try db.migrate()
+        _ = try db.bootstrapAdmin(name: "admin")
+        return db
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import DetainerStore
+
+@Suite struct UserTests {
+    let dir = TemporaryDirectory()
+
+    @Test func rolesGrantExactlyWhatTheOfficeExpects() {
+        #expect(Role.clerk.may(.intake) && Role.clerk.may(.changeStatus) && !Role.clerk.may(.review))
+        #expect(Role.supervisor.may(.review) && Role.supervisor.may(.intake) && Role.supervisor.may(.importData))
+        #expect(Role.auditor.may(.report) && Role.auditor.may(.export) && !Role.auditor.may(.intake))
+        #expect(Role.admin.may(.manageUsers) && !Role.admin.may(.review) && !Role.clerk.may(.manageUsers))
+    }
+
+    @Test func authorizeNamesTheRequiredRole() throws {
+        let db = try dir.database()
+        let admin = try db.authorize("admin", for: .manageUsers)
+        try db.addUser(name: "carl", role: .clerk, by: admin)
+        #expect(throws: PermissionDenied.self) { try db.authorize("carl", for: .review) }
+        do { _ = try db.authorize("carl", for: .review) } catch let error as PermissionDenied {
+            #expect(error.message.contains("supervisor"))
+        }
+        #expect(throws: PermissionDenied.self) { try db.authorize("ghost", for: .intake) }
+        #expect(throws: PermissionDenied.self) { try db.authorize(nil, for: .intake) }
+        _ = try db.deactivateUser(name: "carl", by: admin)
+        #expect(throws: PermissionDenied.self) { try db.authorize("carl", for: .intake) }
+    }
+
+    @Test func namesAreValidatedAndUnique() throws {
+        let db = try dir.database()
+        let admin = try db.authorize("admin", for: .manageUsers)
+        #expect(throws: InputError.self) { try db.addUser(name: "", role: .clerk, by: admin) }
+        #expect(throws: InputError.self) { try db.addUser(name: "bad name", role: .clerk, by: admin) }
+        #expect(throws: InputError.self) { try db.addUser(name: "admin", role: .clerk, by: admin) }
+        try db.addUser(name: "Nuñez", role: .auditor, by: admin)
+        #expect(try db.user(named: "Nuñez")?.role == .auditor)
+    }
+
+    @Test func theLastAdminCannotBeDeactivated() throws {
+        let db = try dir.database()
+        let admin = try db.authorize("admin", for: .manageUsers)
+        #expect(throws: InputError.self) { try db.deactivateUser(name: "admin", by: admin) }
+        #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 1)
+    }
+}
