@@ -30,11 +30,13 @@ let package = Package(
             ]
         ),
         .target(name: "DetainerDomain"),
+        .target(name: "CSVStream"),
         .target(
             name: "DetainerStore",
             dependencies: [
                 "SQLite",
                 "DetainerDomain",
+                "CSVStream",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -50,6 +52,7 @@ let package = Package(
         .executableTarget(name: "detainer", dependencies: ["DetainerCLI"]),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite"]),
+        .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream"]),
         .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "SQLite"]),
         .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite"]),
     ],

@@ -58,7 +58,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public func adding(days: Int) -> CivilDate {
-        days == 0 ? self : CivilDate(dayNumber: dayNumber + days)
+        let shifted = day + days
+        // Every month has days 1...28, so small steps need no day-number round trip.
+        if shifted >= 1, shifted <= 28 { return CivilDate(unchecked: year, month, shifted) }
+        return CivilDate(dayNumber: dayNumber + days)
     }
 
     /// Same month and day `years` later; Feb 29 lands on Feb 28 in a common year

@@ -52,15 +52,26 @@ public enum FederalHolidays {
 
     /// True when `date` is the observed day of a federal holiday.
     public static func isObservedHoliday(_ date: CivilDate) -> Bool {
-        // Observed days are Monday–Friday, and are at most one day from the statutory date.
-        let weekday = date.weekday
-        if weekday.isWeekend { return false }
-        for candidate in [date, date.adding(days: 1), date.adding(days: -1)] {
-            guard let name = holidayName(on: candidate) else { continue }
-            if observedDate(for: candidate) == date, Self.date(of: name, in: candidate.year) == candidate { return true }
+        // Observed days are Monday–Friday, at most one day from the statutory date.
+        switch date.weekday {
+        case .saturday, .sunday: return false
+        case .friday: return isStatutoryHoliday(date) || isStatutoryHoliday(date.adding(days: 1))
+        case .monday: return isStatutoryHoliday(date) || isStatutoryHoliday(date.adding(days: -1))
+        default: return isStatutoryHoliday(date)
         }
+    }
+
+    /// True when `date` is the statutory date of a holiday (whatever its weekday).
+    public static func isStatutoryHoliday(_ date: CivilDate) -> Bool {
+        for name in namesByMonth[date.month - 1] where Self.date(of: name, in: date.year) == date { return true }
         return false
     }
+
+    /// The holidays that can fall in each month (Veterans Day was in October 1971–1977).
+    private static let namesByMonth: [[Name]] = [
+        [.newYearsDay, .martinLutherKingJrBirthday], [.washingtonsBirthday], [], [], [.memorialDay], [.juneteenth],
+        [.independenceDay], [], [.laborDay], [.columbusDay, .veteransDay], [.veteransDay, .thanksgivingDay], [.christmasDay],
+    ]
 
     /// The statutory date of `name` in `year`, or nil when the holiday did not exist that year.
     public static func date(of name: Name, in year: Int) -> CivilDate? {
@@ -94,7 +105,4 @@ public enum FederalHolidays {
         }
     }
 
-    private static func holidayName(on date: CivilDate) -> Name? {
-        Name.allCases.first { Self.date(of: $0, in: date.year) == date }
-    }
 }

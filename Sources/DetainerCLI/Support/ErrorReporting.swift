@@ -1,4 +1,5 @@
 import ArgumentParser
+import DetainerDomain
 import DetainerStore
 import SQLite
 
@@ -15,6 +16,14 @@ enum ErrorReporting {
         case let error as PermissionDenied:
             return (.permission, error.description)
         case let error as InputError:
+            return (.dataError, error.description)
+        case let error as InputErrors:
+            return (.dataError, error.issues.map(\.description).joined(separator: "; "))
+        case let error as IllegalTransition:
+            return (.dataError, error.description)
+        case let error as DuplicateImport:
+            return (.dataError, error.description)
+        case let error as ImportRefused:
             return (.dataError, error.description)
         case let error as NotFound:
             return (.dataError, error.description)

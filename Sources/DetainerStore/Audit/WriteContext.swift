@@ -10,6 +10,8 @@ public final class WriteContext {
     public let now: UTCInstant
     var entityID: Int64?
     var details: [String: JSONValue] = [:]
+    /// Set by imports: one fingerprint per table instead of one per row.
+    var importFingerprints: [ImportFingerprint] = []
     private var touched: [(table: String, id: Int64)] = []
     private var seen: Set<String> = []
 
@@ -43,9 +45,10 @@ extension DetainerDatabase {
         return try connection.write {
             let context = WriteContext(db: connection, actor: actor, now: now)
             let result = try body(context)
-            let payload: JSONValue = ["details": .object(context.details), "rows": try context.rowFingerprints()]
+            var payload: [String: JSONValue] = ["details": .object(context.details), "rows": try context.rowFingerprints()]
+            if !context.importFingerprints.isEmpty { payload["imported"] = .array(context.importFingerprints.map(\.json)) }
             try AuditLog.append(connection, at: now, actor: actor, action: action, entity: entity,
-                                entityID: context.entityID, payload: payload)
+                                entityID: context.entityID, payload: .object(payload))
             return result
         }
     }

@@ -111,9 +111,13 @@ CREATE TABLE convictions (
     statute_normalized  TEXT,
     object_statute      TEXT    CHECK (object_statute IS NULL OR length(object_statute) <= 100),
     convicted_on        TEXT    CHECK (convicted_on IS NULL OR date(convicted_on) IS convicted_on),
-    felony_class        TEXT    CHECK (felony_class IN ('A-I', 'A-II', 'A', 'B', 'C', 'D', 'E', 'misdemeanor', 'violation')),
+    -- The grade as convicted, in the law engine's spelling (OffenseLevel.label).
+    felony_class        TEXT    CHECK (felony_class IN ('A-I', 'A-II', 'A', 'B', 'C', 'D', 'E', 'misdemeanor', 'A misdemeanor',
+                                                        'B misdemeanor', 'unclassified misdemeanor', 'violation', 'traffic infraction')),
     jurisdiction        TEXT    NOT NULL DEFAULT 'NY' CHECK (jurisdiction IN ('NY', 'otherState', 'federal')),
     ny_equivalent       TEXT    CHECK (ny_equivalent IS NULL OR length(ny_equivalent) <= 100),
+    -- Out-of-state / federal only: was a term over one year authorized (PL 70.06(1)(b)(i))?
+    term_over_one_year  INTEGER CHECK (term_over_one_year IN (0, 1)),
     youthful_offender   INTEGER NOT NULL DEFAULT 0 CHECK (youthful_offender IN (0, 1)),
     juvenile_delinquent INTEGER NOT NULL DEFAULT 0 CHECK (juvenile_delinquent IN (0, 1)),
     hate_crime          INTEGER NOT NULL DEFAULT 0 CHECK (hate_crime IN (0, 1)),
@@ -144,6 +148,7 @@ CREATE TABLE pending_charges (
     created_by         INTEGER NOT NULL REFERENCES users(id)
 ) STRICT;
 CREATE INDEX pending_charges_person ON pending_charges (person_id);
+CREATE INDEX pending_charges_case ON pending_charges (custody_case_id) WHERE custody_case_id IS NOT NULL;
 
 -- ---------------------------------------------------------------------------------------------
 -- ICE detainers. Rows logged by clerks (origin 'intake') always have a person, custody case and
@@ -163,6 +168,8 @@ CREATE TABLE detainers (
     a_number                TEXT    CHECK (a_number IS NULL OR a_number GLOB 'A[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
     issuing_office          TEXT    CHECK (issuing_office IS NULL OR length(issuing_office) <= 120),
     facility                TEXT    CHECK (facility IS NULL OR length(facility) <= 120),
+    facility_city           TEXT    CHECK (facility_city IS NULL OR length(facility_city) <= 80),
+    facility_state          TEXT    CHECK (facility_state IS NULL OR length(facility_state) <= 80),
     prepared_on             TEXT    CHECK (prepared_on IS NULL OR date(prepared_on) IS prepared_on),
     received_at             TEXT    NOT NULL,
     received_on             TEXT    NOT NULL,
@@ -174,21 +181,30 @@ CREATE TABLE detainers (
     warrant_type            TEXT    NOT NULL CHECK (warrant_type IN ('none', 'administrative', 'judicial', 'unknown')),
     warrant_issuer          TEXT    CHECK (warrant_issuer IS NULL OR length(warrant_issuer) <= 120),
     warrant_date            TEXT    CHECK (warrant_date IS NULL OR date(warrant_date) IS warrant_date),
-    tsdb_match              INTEGER NOT NULL DEFAULT 0 CHECK (tsdb_match IN (0, 1)),
-    illegal_reentry         INTEGER NOT NULL DEFAULT 0 CHECK (illegal_reentry IN (0, 1)),
+    -- NULL = not yet known (search not done / ICE did not say); the engine treats it as unknown.
+    tsdb_match              INTEGER CHECK (tsdb_match IN (0, 1)),
+    illegal_reentry         INTEGER CHECK (illegal_reentry IN (0, 1)),
     status                  TEXT    NOT NULL CHECK (status IN ('received', 'pendingReview', 'honored', 'declined',
                                                                'transferred', 'released', 'lifted', 'enteredInError')),
     status_at               TEXT    NOT NULL,
     hold_deadline           TEXT,
     evaluation_id           INTEGER REFERENCES evaluations(id),
+    -- The latest evaluation in brief (the full record is in evaluations).
     outcome                 TEXT    CHECK (outcome IN ('permitted', 'decline', 'holdPendingWarrant', 'needsReview')),
+    rule_version            TEXT,
+    reasons                 TEXT    CHECK (reasons IS NULL OR (json_valid(reasons) AND json_type(reasons) = 'array')),
     decision                TEXT    CHECK (decision IN ('honor', 'decline')),
     decision_basis          TEXT,
     decided_at              TEXT,
     decided_on              TEXT,
     closed_on               TEXT,
     released_after_deadline INTEGER CHECK (released_after_deadline IN (0, 1)),
+    -- From ICE's own records (imports): its lift reason, hashed person identifier and most
+    -- serious conviction as ICE recorded them. Kept as ICE wrote them; never used by the engine.
     ice_lift_reason         TEXT,
+    ice_person_ref          TEXT,
+    ice_msc_charge          TEXT,
+    ice_msc_conviction_on   TEXT,
     CHECK (origin = 'import' OR (person_id IS NOT NULL AND custody_case_id IS NOT NULL
                                  AND received_by IS NOT NULL AND agency IS NOT NULL AND warrant_type <> 'unknown')),
     CHECK (origin = 'intake' OR import_id IS NOT NULL),
@@ -196,7 +212,8 @@ CREATE TABLE detainers (
     CHECK ((status IN ('declined', 'transferred', 'released', 'lifted', 'enteredInError')) = (closed_on IS NOT NULL))
 ) STRICT;
 -- The review queue: open detainers, most urgent first.
-CREATE INDEX detainers_queue ON detainers (hold_deadline, received_at) WHERE status IN ('received', 'pendingReview');
+CREATE INDEX detainers_queue ON detainers (hold_deadline, received_at)
+    WHERE origin = 'intake' AND status IN ('received', 'pendingReview', 'honored');
 CREATE INDEX detainers_person ON detainers (person_id) WHERE person_id IS NOT NULL;
 CREATE INDEX detainers_custody_case ON detainers (custody_case_id) WHERE custody_case_id IS NOT NULL;
 

@@ -19,15 +19,6 @@ public struct NotFound: Error, Equatable, CustomStringConvertible {
     public var description: String { "no \(entity) \(key)" }
 }
 
-/// Input that breaks a rule: names the field and says what is wrong.
-public struct InputError: Error, Equatable, CustomStringConvertible {
-    public let field: String
-    public let message: String
-
-    public init(field: String, _ message: String) {
-        self.field = field
-        self.message = message
-    }
-
-    public var description: String { "\(field): \(message)" }
-}
+/// Input that breaks a rule, naming the field: the law engine's `ValidationIssue`, so every
+/// layer reports bad input the same way.
+public typealias InputError = ValidationIssue

@@ -1,0 +1,128 @@
+import ArgumentParser
+import DetainerDomain
+import DetainerStore
+import Foundation
+
+struct IntakeCommand: DetainerSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "intake",
+        abstract: "Log an incoming ICE detainer; the law engine evaluates it at once.",
+        discussion: """
+            Give the facts as options, or as JSON with --json FILE (- for stdin) using the same names: \
+            {"person": {"name", "dateOfBirth", "nysid", "aNumber", "fbiNumber", "countryOfBirth"}, \
+            "custody": {"agency", "bookingNumber", "facility", "arrestDate", "scheduledReleaseAt"}, \
+            "detainer": {"form", "iceSubjectId", "eventNumber", "issuingOffice", "preparedOn", "receivedAt", \
+            "probableCause": [...], "warrant": {"type", "issuer", "date"}, "terroristScreeningMatch", \
+            "illegalReentryAfterRemoval"}}. Options given with --json override the file's values. \
+            An existing person (same NYSID or A-number) is reused; a probable duplicate is warned about.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Read the intake from this JSON file (- for stdin).", valueName: "file")) var json: String?
+
+    @Option(help: "Person's name, exactly as written (any script; up to 200 characters).") var name: String?
+    @Option(help: "Date of birth, YYYY-MM-DD.") var dob: String?
+    @Option(help: "NYSID (e.g. 12345678K).") var nysid: String?
+    @Option(name: .customLong("a-number"), help: "A-number (A + 8 or 9 digits).") var aNumber: String?
+    @Option(name: .customLong("fbi-number"), help: "FBI number.") var fbiNumber: String?
+    @Option(help: "Country of birth.") var countryOfBirth: String?
+
+    @Option(help: "Agency holding the person: NYPD or DOC.") var agency: String?
+    @Option(help: "NYPD arrest / DOC book-and-case number.") var booking: String?
+    @Option(help: "Facility (e.g. a precinct or a jail).") var facility: String?
+    @Option(help: "Date of the instant arrest, YYYY-MM-DD (the five-year window ends on it).") var arrestDate: String?
+    @Option(help: "When the person would otherwise be released (ISO 8601 or New York time).") var releaseAt: String?
+
+    @Option(help: "Detainer form: I-247A (default), I-247, I-247D, I-247N, I-247X.") var form: String?
+    @Option(help: "ICE subject id.") var iceSubjectId: String?
+    @Option(help: "ICE event number.") var eventNumber: String?
+    @Option(help: "Issuing DHS office.") var issuingOffice: String?
+    @Option(help: "Date ICE prepared the detainer, YYYY-MM-DD.") var preparedOn: String?
+    @Option(help: "When it was received (default now; ISO 8601 or New York time).") var receivedAt: String?
+    @Option(name: .customLong("probable-cause"), help: "A probable-cause box (repeatable): finalOrder, removalProceedings, biometricMatch, statements.")
+    var probableCause: [String] = []
+    @Option(help: "Warrant presented with it: none (default), administrative or judicial.") var warrant: String?
+    @Option(help: "Who signed the warrant (for a judicial warrant, the federal judge or magistrate judge).") var warrantIssuer: String?
+    @Option(help: "Date of the warrant, YYYY-MM-DD.") var warrantDate: String?
+    @Option(name: .customLong("tsdb-match"), help: "Terrorist screening database search: yes, no or unknown (default).") var tsdbMatch: TriState = .unknown
+    @Option(help: "ICE asserts illegal re-entry after removal: yes, no or unknown (default).") var illegalReentry: TriState = .unknown
+
+    func execute() throws {
+        var request = try json.map(Self.load) ?? IntakeRequest()
+        merge(into: &request)
+        let db = try database.open(.write)
+        let clerk = try db.authorize(actor.resolvedName, for: .intake)
+        let result = try db.intake(request, by: clerk)
+        for warning in result.warnings { Terminal.warn(warning) }
+        let report = result.evaluation.report
+        if output.format == .json {
+            Terminal.out(JSONValue.object([
+                "detainerId": .int(result.detainerID), "personId": .int(result.personID), "personReused": .bool(result.personReused),
+                "custodyCaseId": .int(result.custodyCaseID), "evaluationId": .int(result.evaluation.id),
+                "outcome": .string(report.outcome.rawValue), "reasons": .array(report.reasons.map { .string($0.code) }),
+                "holdDeadline": .optional(result.evaluation.holdDeadline?.iso8601), "warnings": .array(result.warnings.map(JSONValue.string)),
+            ]).prettySerialized)
+            return
+        }
+        Terminal.out("Detainer \(result.detainerID) recorded for person \(result.personID)\(result.personReused ? " (existing record)" : ""); now pendingReview.")
+        Terminal.out("Outcome: \(report.outcome.rawValue) under rule version \(report.ruleVersion).")
+        EvaluationPrinter.printReasons(report)
+        if let deadline = result.evaluation.holdDeadline {
+            Terminal.out("Hold deadline: \(NewYorkTime.localDateTime(at: deadline).short).")
+        }
+    }
+
+    static func load(_ path: String) throws -> IntakeRequest {
+        let data = try InputFile.read(path)
+        do {
+            return try JSONDecoder().decode(IntakeRequest.self, from: data)
+        } catch let error as DecodingError {
+            throw InputErrors([ValidationIssue(decodingError: error)])
+        }
+    }
+
+    private func merge(into request: inout IntakeRequest) {
+        func set(_ value: String?, _ target: inout String?) { if let value { target = value } }
+        set(name, &request.person.name)
+        set(dob, &request.person.dateOfBirth)
+        set(nysid, &request.person.nysid)
+        set(aNumber, &request.person.aNumber)
+        set(fbiNumber, &request.person.fbiNumber)
+        set(countryOfBirth, &request.person.countryOfBirth)
+        set(agency, &request.custody.agency)
+        set(booking, &request.custody.bookingNumber)
+        set(facility, &request.custody.facility)
+        set(arrestDate, &request.custody.arrestDate)
+        set(releaseAt.map(Self.canonicalInstant), &request.custody.scheduledReleaseAt)
+        set(form, &request.detainer.form)
+        set(iceSubjectId, &request.detainer.iceSubjectId)
+        set(eventNumber, &request.detainer.eventNumber)
+        set(issuingOffice, &request.detainer.issuingOffice)
+        set(preparedOn, &request.detainer.preparedOn)
+        set(receivedAt.map(Self.canonicalInstant), &request.detainer.receivedAt)
+        if !probableCause.isEmpty { request.detainer.probableCause = probableCause }
+        if warrant != nil || warrantIssuer != nil || warrantDate != nil {
+            var w = request.detainer.warrant ?? .init()
+            set(warrant, &w.type)
+            set(warrantIssuer, &w.issuer)
+            set(warrantDate, &w.date)
+            request.detainer.warrant = w
+        }
+        if let value = tsdbMatch.bool { request.detainer.terroristScreeningMatch = value }
+        if let value = illegalReentry.bool { request.detainer.illegalReentryAfterRemoval = value }
+    }
+
+    /// New York wall-clock times become UTC here; anything unparseable is passed through so the
+    /// validator reports it with its field name.
+    static func canonicalInstant(_ text: String) -> String {
+        (try? InstantArgument.parse(text, field: "time"))?.description ?? text
+    }
+}
+
+enum TriState: String, ExpressibleByArgument, CaseIterable {
+    case yes, no, unknown
+    var bool: Bool? { self == .unknown ? nil : self == .yes }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import DetainerDomain
+import DetainerStore
+
+struct ReviewCommand: DetainerSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Approve the engine's outcome, or decide (with a reason). Supervisors only.",
+        discussion: """
+            --approve accepts the engine's outcome. --decide honor|decline overrides it and needs --reason; a \
+            needsReview outcome can only be decided this way. Honoring is refused when the engine's outcome is \
+            decline: the law forbids it; correct the facts and run `detainer evaluate ID` instead.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @Argument(help: "The detainer id.") var id: String
+    @Flag(help: "Accept the engine's outcome.") var approve = false
+    @Option(help: "Decide: honor or decline.") var decide: Decision?
+    @Option(help: "Why (required with --decide).") var reason: String?
+
+    func validate() throws {
+        if approve == (decide != nil) { throw ValidationError("give exactly one of --approve or --decide honor|decline") }
+        if decide != nil, reason == nil { throw ValidationError("--decide needs --reason TEXT") }
+    }
+
+    func execute() throws {
+        let detainerID = try IDArgument.parse(id)
+        let db = try database.open(.write)
+        let supervisor = try db.authorize(actor.resolvedName, for: .review)
+        let request: ReviewRequest = decide.map { .decide($0, reason: reason ?? "") } ?? .approve(reason: reason)
+        let result = try db.review(detainerID: detainerID, request, by: supervisor)
+        let verb = result.decision == .honor ? "HONORED" : "DECLINED"
+        let how = result.isOverride ? "overriding the engine's \(result.engineOutcome.rawValue)" : "as the engine found (\(result.engineOutcome.rawValue))"
+        Terminal.out("Detainer \(result.detainerID) \(verb), \(how); basis \(result.basis). Review \(result.reviewID) recorded.")
+    }
+}
+
+extension Decision: ExpressibleByArgument {}
+extension Outcome: ExpressibleByArgument {}

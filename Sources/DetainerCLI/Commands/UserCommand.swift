@@ -1,0 +1,50 @@
+import ArgumentParser
+import DetainerStore
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage the people who use the system (admins only).",
+        subcommands: [Add.self, List.self, Deactivate.self])
+
+    struct Add: DetainerSubcommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user with a role.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The new user's name (letters, digits, . _ - @).") var name: String
+        @Option(help: "clerk, supervisor, auditor or admin.") var role: Role
+
+        func execute() throws {
+            let db = try database.open(.write)
+            let admin = try db.authorize(actor.resolvedName, for: .manageUsers)
+            let user = try db.addUser(name: name, role: role, by: admin)
+            Terminal.out("Added \(user.role.rawValue) \(user.name).")
+        }
+    }
+
+    struct List: DetainerSubcommand {
+        static let configuration = CommandConfiguration(abstract: "List users and their roles.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        func execute() throws {
+            RecordPrinter.print(try database.open(.read).userList(), as: output.format)
+        }
+    }
+
+    struct Deactivate: DetainerSubcommand {
+        static let configuration = CommandConfiguration(abstract: "Deactivate a user (their history stays attributed to them).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The user to deactivate.") var name: String
+
+        func execute() throws {
+            let db = try database.open(.write)
+            let admin = try db.authorize(actor.resolvedName, for: .manageUsers)
+            let user = try db.deactivateUser(name: name, by: admin)
+            Terminal.out("Deactivated \(user.name).")
+        }
+    }
+}
+
+extension Role: ExpressibleByArgument {}

@@ -1,0 +1,222 @@
+/// Renders checks as one plain sentence plus the provision it applies. Only called when a report
+/// is produced, so evaluation itself never builds strings.
+struct CheckMessages {
+    let facts: CaseFacts
+    let evaluation: Evaluation
+    let provisions: Provisions
+
+    init(facts: CaseFacts, evaluation: Evaluation) {
+        self.facts = facts
+        self.evaluation = evaluation
+        self.provisions = Provisions(agency: facts.agency)
+    }
+
+    func citation(_ check: Check) -> String {
+        switch check.rule {
+        case .ruleVersion:
+            return evaluation.ruleVersion.source
+        case .agencyLaw:
+            return provisions.agencyLaw
+        case .judicialWarrant:
+            return provisions.judicialWarrant
+        case .convictionStatus:
+            if check.verdict.reasons.contains(.youthfulOffender) || check.verdict.reasons.contains(.juvenileDelinquent) {
+                return provisions.youthfulOffender
+            }
+            if check.verdict.reasons.contains(.sealedConviction) { return provisions.convicted + "; README §12.5" }
+            return provisions.convicted + " and CPL 1.20(15)"
+        case .convictionOffense(let index):
+            return offenseCitation(evaluation.convictions[index].offense, index: index)
+        case .convictionPredicate:
+            return provisions.convicted + " and PL 70.06(1)(b)(i)"
+        case .convictionWindow:
+            return provisions.window
+        case .violentOrSeriousConviction:
+            return provisions.convictionTest
+        case .terroristScreening:
+            return provisions.terroristScreening
+        case .pendingCharges:
+            return provisions.convicted + " and CPL 1.20(15)"
+        case .honorTest:
+            return provisions.honorTest
+        case .violentOrSeriousEver:
+            return Provisions.holdEver
+        case .reentryAfterRemoval:
+            return Provisions.holdReentry
+        case .warrantlessHold:
+            return Provisions.warrantlessHold
+        }
+    }
+
+    private func offenseCitation(_ finding: OffenseFinding, index: Int) -> String {
+        switch finding.basis {
+        case .listedSection: return provisions.listedSection
+        case .ruleAddition:
+            let paragraph = finding.catalogRow.flatMap { OffenseCatalog.rows[$0].ruleParagraph }
+            return provisions.ruleAddition + (paragraph.map { "; " + $0 } ?? "")
+        case .hateCrime: return provisions.hateCrime + " and PL 485.10"
+        case .inchoate:
+            if case .inchoate(let reference)? = facts.convictions[index].analysedStatute?.citation, reference.kind == .attempt {
+                return provisions.inchoate + " and PL 110.05"
+            }
+            return provisions.inchoate
+        case .vehicleAndTraffic600: return provisions.vehicleAndTraffic600
+        case .notListed, .notUnderstood: return provisions.violentOrSerious
+        case .noEquivalent: return provisions.convicted
+        }
+    }
+
+    func message(_ check: Check) -> String {
+        let value = check.verdict.value
+        let reasons = check.verdict.reasons
+        switch check.rule {
+        case .ruleVersion:
+            let version = evaluation.ruleVersion
+            if evaluation.stage == .versionNotEncoded {
+                return "On \(facts.evaluatedOn) the pre-2014 covered-crime regime applied, which this engine does not encode (its exception list is unverified), so a person must review the detainer."
+            }
+            return "The rules in force on \(facts.evaluatedOn) are \(version.id): \(version.title)."
+        case .agencyLaw:
+            if evaluation.stage == .agencyLawNotInForce {
+                return "Probation's §9-205 is treated as in force only from \(ProjectDecisions.probationLawEffectiveDate), so a person must review a Probation detainer evaluated on \(facts.evaluatedOn)."
+            }
+            switch facts.agency {
+            case .doc: return "Admin. Code §9-131 governs detainers lodged with the Department of Correction."
+            case .nypd: return "Admin. Code §14-154 governs detainers lodged with the Police Department."
+            case .dop: return "Admin. Code §9-205 governs detainers lodged with the Department of Probation, using the definitions of §9-131."
+            }
+        case .judicialWarrant:
+            switch facts.detainer.warrant {
+            case .judicial: return "ICE presented a judicial warrant with the detainer."
+            case .administrative: return "ICE presented only an administrative warrant (I-200/I-205), which is not a judicial warrant."
+            case .none: return "ICE presented no warrant with the detainer."
+            }
+        case .convictionStatus(let index):
+            return statusMessage(index, value: value, reasons: reasons)
+        case .convictionOffense(let index):
+            return offenseMessage(index, value: value, reasons: reasons)
+        case .convictionPredicate(let index):
+            let label = convictionLabel(index)
+            switch value {
+            case .yes: return "\(label) authorized a prison term over one year, so it can be a predicate felony conviction."
+            case .no: return "\(label) did not authorize a prison term over one year, so it is not a predicate felony conviction."
+            case .unknown: return "\(label) does not state whether a prison term over one year was authorized, which decides whether it is a predicate felony conviction."
+            }
+        case .convictionWindow(let index):
+            return windowMessage(index, value: value)
+        case .violentOrSeriousConviction:
+            switch value {
+            case .yes:
+                return "\(listOfConvictions(evaluation.convictions.indices.filter { evaluation.convictions[$0].qualifies.value == .yes })) a violent or serious crime within the five-year window."
+            case .no:
+                if facts.convictions.isEmpty {
+                    return facts.pendingCharges.isEmpty ? "No convictions are recorded." : "No convictions are recorded, only pending charges."
+                }
+                return "No conviction is a violent or serious crime within the five-year window."
+            case .unknown:
+                return "Whether a conviction qualifies cannot be settled from the record: \(describe(reasons))."
+            }
+        case .terroristScreening:
+            switch value {
+            case .yes: return "The person is identified as a possible match in the terrorist screening database."
+            case .no: return "The person is not identified as a possible match in the terrorist screening database."
+            case .unknown: return "The record does not say whether the person is a possible match in the terrorist screening database."
+            }
+        case .pendingCharges:
+            let count = facts.pendingCharges.count
+            let list = facts.pendingCharges.map(\.description).joined(separator: ", ")
+            return "\(count) pending charge\(count == 1 ? "" : "s") (\(list)) \(count == 1 ? "is not a conviction and does" : "are not convictions and do") not count."
+        case .honorTest:
+            let act = facts.agency == .dop ? "hold the person" : "hold the person or notify ICE of the release"
+            switch value {
+            case .yes:
+                return "The agency may honor the detainer (\(act)): a judicial warrant was presented and \(describe(reasons))."
+            case .no:
+                return "The agency may not honor the detainer under the warrant-and-conviction test: \(describe(reasons))."
+            case .unknown:
+                return "Whether the agency may honor the detainer depends on facts the record does not settle: \(describe(reasons))."
+            }
+        case .violentOrSeriousEver:
+            switch value {
+            case .yes:
+                return "\(listOfConvictions(evaluation.convictions.indices.filter { evaluation.convictions[$0].qualifiesEver.value == .yes })) a violent or serious crime, and for the 48-hour hold a judgment ever entered counts."
+            case .no: return "No conviction is a violent or serious crime, even without the five-year limit."
+            case .unknown: return "Whether any conviction is a violent or serious crime cannot be settled from the record: \(describe(reasons))."
+            }
+        case .reentryAfterRemoval:
+            switch value {
+            case .yes: return "The person illegally re-entered the United States after a previous removal or return."
+            case .no: return "The person is not recorded as having illegally re-entered after a previous removal or return."
+            case .unknown: return "The record does not say whether the person illegally re-entered after a previous removal or return."
+            }
+        case .warrantlessHold:
+            return holdMessage(value: value, reasons: reasons)
+        }
+    }
+
+    func convictionLabel(_ index: Int) -> String {
+        let conviction = facts.convictions[index]
+        switch conviction.jurisdiction {
+        case .newYork: return "convictions[\(index)] (\(conviction.statute))"
+        case .otherState: return "convictions[\(index)] (other state: \(conviction.statute.raw))"
+        case .federal: return "convictions[\(index)] (federal: \(conviction.statute.raw))"
+        }
+    }
+
+    private func listOfConvictions(_ indexes: [Int]) -> String {
+        let names = indexes.map { convictionLabel($0) }
+        if names.count <= 1 { return (names.first ?? "No conviction") + " is" }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last! + " are each"
+    }
+
+    private func statusMessage(_ index: Int, value: Tri, reasons: ReasonSet) -> String {
+        let label = convictionLabel(index)
+        switch value {
+        case .yes:
+            return "\(label) is a judgment of conviction."
+        case .unknown:
+            return "\(label) is sealed, and the law does not say whether sealed convictions count (project decision: a person reviews it)."
+        case .no:
+            var phrases: [String] = []
+            if reasons.contains(.vacatedConviction) { phrases.append("it was vacated") }
+            if reasons.contains(.youthfulOffender) { phrases.append("it is a youthful-offender adjudication") }
+            if reasons.contains(.juvenileDelinquent) { phrases.append("it is a juvenile-delinquency adjudication") }
+            return "\(label) is not a conviction: \(phrases.joined(separator: " and "))."
+        }
+    }
+
+    private func windowMessage(_ index: Int, value: Tri) -> String {
+        let conviction = facts.convictions[index]
+        guard let convictedOn = conviction.convictedOn, let last = conviction.lastQualifyingArrestDate else {
+            return "The conviction date is not recorded, so the five-year window cannot be measured."
+        }
+        let tolling = conviction.incarceratedDaysForThisCrime > 0
+            ? " (five years plus \(conviction.incarceratedDaysForThisCrime) days of incarceration for this crime)" : ""
+        let arrest = facts.instantArrestDate
+        if value == .yes {
+            if convictedOn > arrest {
+                return "The judgment of \(convictedOn) was entered after the instant arrest of \(arrest), on the instant case, so it is inside the window."
+            }
+            return "The judgment of \(convictedOn) counts for instant arrests through \(last)\(tolling), which includes the instant arrest of \(arrest)."
+        }
+        return "The judgment of \(convictedOn) counted only for instant arrests through \(last)\(tolling), before the instant arrest of \(arrest)."
+    }
+
+    private func holdMessage(value: Tri, reasons: ReasonSet) -> String {
+        guard let hold = evaluation.warrantlessHold else { return "" }
+        switch value {
+        case .yes:
+            guard let deadline = hold.deadline else { return "" }
+            let local = NewYorkTime.localDateTime(at: deadline)
+            let start = hold.startIsReleaseTime
+                ? "from the release time \(hold.start)"
+                : "from 00:00 New York time on \(facts.evaluatedOn) because no release time was given (the earliest possible start, so the deadline is conservative)"
+            return "NYPD may hold the person until \(local) (\(deadline)), 48 hours excluding Saturdays, Sundays and federal holidays counted \(start); without a judicial warrant by then the person must be released without notifying ICE."
+        case .no:
+            return "The NYPD 48-hour hold is not allowed: \(describe(reasons))."
+        case .unknown:
+            return "Whether the NYPD 48-hour hold is allowed depends on facts the record does not settle: \(describe(reasons))."
+        }
+    }
+
+}

@@ -1,0 +1,229 @@
+/// The JSON input of `detainer evaluate` exactly as written (camelCase, dates `YYYY-MM-DD`).
+/// Decoding never fails on field-level problems: they are collected and reported, with every
+/// other problem, by `validated()`, which produces the typed `CaseFacts`.
+///
+/// ```json
+/// { "agency": "DOC", "evaluatedOn": "2021-06-01", "instantArrestDate": "2021-05-20",
+///   "releaseAt": "2021-06-01T18:30:00Z",
+///   "detainer": { "receivedOn": "2021-05-28", "warrant": "judicial",
+///                 "terroristScreeningMatch": false, "illegalReentryAfterRemoval": false },
+///   "convictions": [ { "statute": "PL 120.05", "convictedOn": "2018-03-02", "felonyClass": "D",
+///                      "jurisdiction": "NY", "nyEquivalent": null, "youthfulOffender": false,
+///                      "juvenileDelinquent": false, "hateCrime": false, "incarceratedDaysForThisCrime": 0 } ],
+///   "pendingCharges": [ { "statute": "PL 125.25" } ] }
+/// ```
+///
+/// Fields (required ones marked *):
+/// - `agency`* `DOC` | `NYPD` | `DOP`.
+/// - `evaluatedOn` — picks the rule version; default `detainer.receivedOn` (then required).
+/// - `instantArrestDate`* — the window is measured to it (`ProjectDecisions.instantArrestDateRequired`).
+/// - `releaseAt` — UTC ISO-8601 instant the person would otherwise be released; starts the NYPD
+///   48-hour count (otherwise 00:00 New York time on `evaluatedOn`).
+/// - `detainer`*: `warrant`* `judicial` | `administrative` | `none`; `receivedOn`;
+///   `terroristScreeningMatch`, `illegalReentryAfterRemoval` (absent or null = unknown).
+/// - `convictions[]`: `statute`* (as written); `convictedOn` (absent = unknown → needsReview);
+///   `felonyClass` (see `OffenseLevel`); `jurisdiction` `NY` (default) | `otherState` | `federal`;
+///   `nyEquivalent` and `authorizedTermOverOneYear` (otherState/federal only); `objectStatute`
+///   (object crime of PL 100/105/110/115, or specified offense of PL 485.05); `youthfulOffender`,
+///   `juvenileDelinquent`, `hateCrime`, `sealed`, `vacated` (default false);
+///   `incarceratedDaysForThisCrime` (0...36525, default 0).
+/// - `pendingCharges[]`: `statute`*.
+public struct EvaluationRequest: Sendable, Hashable, Codable {
+    public var agency: String?
+    public var evaluatedOn: String?
+    public var instantArrestDate: String?
+    public var releaseAt: String?
+    public var detainer: DetainerInput?
+    public var convictions: [ConvictionInput]?
+    public var pendingCharges: [PendingChargeInput]?
+    /// Problems found while decoding (wrong JSON types, unknown fields); not encoded.
+    public var decodingIssues: [ValidationIssue] = []
+
+    public init(
+        agency: String? = nil, evaluatedOn: String? = nil, instantArrestDate: String? = nil, releaseAt: String? = nil,
+        detainer: DetainerInput? = nil, convictions: [ConvictionInput]? = nil, pendingCharges: [PendingChargeInput]? = nil
+    ) {
+        self.agency = agency
+        self.evaluatedOn = evaluatedOn
+        self.instantArrestDate = instantArrestDate
+        self.releaseAt = releaseAt
+        self.detainer = detainer
+        self.convictions = convictions
+        self.pendingCharges = pendingCharges
+    }
+
+    private static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case agency, evaluatedOn, instantArrestDate, releaseAt, detainer, convictions, pendingCharges
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Self.knownKeys)
+        agency = reader.read("agency", as: String.self)
+        evaluatedOn = reader.read("evaluatedOn", as: String.self)
+        instantArrestDate = reader.read("instantArrestDate", as: String.self)
+        releaseAt = reader.read("releaseAt", as: String.self)
+        detainer = reader.read("detainer", as: DetainerInput.self)
+        convictions = reader.read("convictions", as: [ConvictionInput].self)
+        pendingCharges = reader.read("pendingCharges", as: [PendingChargeInput].self)
+        reader.absorb(detainer?.decodingIssues ?? [])
+        for conviction in convictions ?? [] { reader.absorb(conviction.decodingIssues) }
+        for charge in pendingCharges ?? [] { reader.absorb(charge.decodingIssues) }
+        decodingIssues = reader.issues
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(agency, forKey: .agency)
+        try container.encodeIfPresent(evaluatedOn, forKey: .evaluatedOn)
+        try container.encodeIfPresent(instantArrestDate, forKey: .instantArrestDate)
+        try container.encodeIfPresent(releaseAt, forKey: .releaseAt)
+        try container.encodeIfPresent(detainer, forKey: .detainer)
+        try container.encodeIfPresent(convictions, forKey: .convictions)
+        try container.encodeIfPresent(pendingCharges, forKey: .pendingCharges)
+    }
+}
+
+public struct DetainerInput: Sendable, Hashable, Codable {
+    public var receivedOn: String?
+    public var warrant: String?
+    public var terroristScreeningMatch: Bool?
+    public var illegalReentryAfterRemoval: Bool?
+    var decodingIssues: [ValidationIssue] = []
+
+    public init(
+        receivedOn: String? = nil, warrant: String? = nil, terroristScreeningMatch: Bool? = nil,
+        illegalReentryAfterRemoval: Bool? = nil
+    ) {
+        self.receivedOn = receivedOn
+        self.warrant = warrant
+        self.terroristScreeningMatch = terroristScreeningMatch
+        self.illegalReentryAfterRemoval = illegalReentryAfterRemoval
+    }
+
+    private static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case receivedOn, warrant, terroristScreeningMatch, illegalReentryAfterRemoval
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Self.knownKeys)
+        receivedOn = reader.read("receivedOn", as: String.self)
+        warrant = reader.read("warrant", as: String.self)
+        terroristScreeningMatch = reader.read("terroristScreeningMatch", as: Bool.self)
+        illegalReentryAfterRemoval = reader.read("illegalReentryAfterRemoval", as: Bool.self)
+        decodingIssues = reader.issues
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(receivedOn, forKey: .receivedOn)
+        try container.encodeIfPresent(warrant, forKey: .warrant)
+        try container.encodeIfPresent(terroristScreeningMatch, forKey: .terroristScreeningMatch)
+        try container.encodeIfPresent(illegalReentryAfterRemoval, forKey: .illegalReentryAfterRemoval)
+    }
+}
+
+public struct ConvictionInput: Sendable, Hashable, Codable {
+    public var statute: String?
+    public var objectStatute: String?
+    public var convictedOn: String?
+    public var felonyClass: String?
+    public var jurisdiction: String?
+    public var nyEquivalent: String?
+    public var authorizedTermOverOneYear: Bool?
+    public var youthfulOffender: Bool?
+    public var juvenileDelinquent: Bool?
+    public var hateCrime: Bool?
+    public var sealed: Bool?
+    public var vacated: Bool?
+    public var incarceratedDaysForThisCrime: Int?
+    var decodingIssues: [ValidationIssue] = []
+
+    public init(
+        statute: String? = nil, objectStatute: String? = nil, convictedOn: String? = nil, felonyClass: String? = nil,
+        jurisdiction: String? = nil, nyEquivalent: String? = nil, authorizedTermOverOneYear: Bool? = nil,
+        youthfulOffender: Bool? = nil, juvenileDelinquent: Bool? = nil, hateCrime: Bool? = nil, sealed: Bool? = nil,
+        vacated: Bool? = nil, incarceratedDaysForThisCrime: Int? = nil
+    ) {
+        self.statute = statute
+        self.objectStatute = objectStatute
+        self.convictedOn = convictedOn
+        self.felonyClass = felonyClass
+        self.jurisdiction = jurisdiction
+        self.nyEquivalent = nyEquivalent
+        self.authorizedTermOverOneYear = authorizedTermOverOneYear
+        self.youthfulOffender = youthfulOffender
+        self.juvenileDelinquent = juvenileDelinquent
+        self.hateCrime = hateCrime
+        self.sealed = sealed
+        self.vacated = vacated
+        self.incarceratedDaysForThisCrime = incarceratedDaysForThisCrime
+    }
+
+    private static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case statute, objectStatute, convictedOn, felonyClass, jurisdiction, nyEquivalent, authorizedTermOverOneYear
+        case youthfulOffender, juvenileDelinquent, hateCrime, sealed, vacated, incarceratedDaysForThisCrime
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Self.knownKeys)
+        statute = reader.read("statute", as: String.self)
+        objectStatute = reader.read("objectStatute", as: String.self)
+        convictedOn = reader.read("convictedOn", as: String.self)
+        felonyClass = reader.read("felonyClass", as: String.self)
+        jurisdiction = reader.read("jurisdiction", as: String.self)
+        nyEquivalent = reader.read("nyEquivalent", as: String.self)
+        authorizedTermOverOneYear = reader.read("authorizedTermOverOneYear", as: Bool.self)
+        youthfulOffender = reader.read("youthfulOffender", as: Bool.self)
+        juvenileDelinquent = reader.read("juvenileDelinquent", as: Bool.self)
+        hateCrime = reader.read("hateCrime", as: Bool.self)
+        sealed = reader.read("sealed", as: Bool.self)
+        vacated = reader.read("vacated", as: Bool.self)
+        incarceratedDaysForThisCrime = reader.read("incarceratedDaysForThisCrime", as: Int.self)
+        decodingIssues = reader.issues
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(statute, forKey: .statute)
+        try container.encodeIfPresent(objectStatute, forKey: .objectStatute)
+        try container.encodeIfPresent(convictedOn, forKey: .convictedOn)
+        try container.encodeIfPresent(felonyClass, forKey: .felonyClass)
+        try container.encodeIfPresent(jurisdiction, forKey: .jurisdiction)
+        try container.encodeIfPresent(nyEquivalent, forKey: .nyEquivalent)
+        try container.encodeIfPresent(authorizedTermOverOneYear, forKey: .authorizedTermOverOneYear)
+        try container.encodeIfPresent(youthfulOffender, forKey: .youthfulOffender)
+        try container.encodeIfPresent(juvenileDelinquent, forKey: .juvenileDelinquent)
+        try container.encodeIfPresent(hateCrime, forKey: .hateCrime)
+        try container.encodeIfPresent(sealed, forKey: .sealed)
+        try container.encodeIfPresent(vacated, forKey: .vacated)
+        try container.encodeIfPresent(incarceratedDaysForThisCrime, forKey: .incarceratedDaysForThisCrime)
+    }
+}
+
+public struct PendingChargeInput: Sendable, Hashable, Codable {
+    public var statute: String?
+    var decodingIssues: [ValidationIssue] = []
+
+    public init(statute: String? = nil) { self.statute = statute }
+
+    private static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case statute }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Self.knownKeys)
+        statute = reader.read("statute", as: String.self)
+        decodingIssues = reader.issues
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(statute, forKey: .statute)
+    }
+}

@@ -1,0 +1,140 @@
+/// Applies the rule version in force to validated case facts.
+///
+/// DOC §9-131(b)(1), NYPD §14-154(b)(1) and DOP §9-205(b) share one test:
+/// `permitted = judicialWarrant ∧ (violentOrSeriousWithinWindow ∨ tsdbMatch)`, in three-valued
+/// logic so an unknown fact matters only when it could change the result. NYPD adds (b)(2):
+/// `hold = (violentOrSeriousEver ∧ illegalReentry) ∨ tsdbMatch`, evaluated when (b)(1) fails.
+public enum Evaluator {
+    public static func evaluate(_ facts: CaseFacts) -> Evaluation {
+        let versionIndex = RuleBook.versionIndex(on: facts.evaluatedOn)
+        let test = RuleBook.versions[versionIndex].test
+        let listed = RuleBook.versions[versionIndex].listedOriginMask
+        var evaluation = Evaluation(
+            outcome: .needsReview, ruleVersionIndex: versionIndex, reasons: ReasonSet(), stage: .completed,
+            judicialWarrant: Verdict(.unknown), violentOrSeriousConviction: Verdict(.unknown),
+            terroristScreening: Verdict(.unknown), honorTest: Verdict(.unknown), convictions: [],
+            warrantlessHold: nil)
+
+        if case .notEncoded(let reason) = test {
+            evaluation.stage = .versionNotEncoded
+            evaluation.reasons = ReasonSet(reason)
+            return evaluation
+        }
+        if facts.agency == .dop, facts.evaluatedOn < ProjectDecisions.probationLawEffectiveDate {
+            evaluation.stage = .agencyLawNotInForce
+            evaluation.reasons = ReasonSet(.probationLawNotInForce)
+            return evaluation
+        }
+
+        var findings: [ConvictionFinding] = []
+        findings.reserveCapacity(facts.convictions.count)
+        // Read convictions in place: copying each one would retain all its strings.
+        facts.convictions.withUnsafeBufferPointer { convictions in
+            for index in convictions.indices {
+                findings.append(analyse(convictions[index], arrest: facts.instantArrestDate, listed: listed))
+            }
+        }
+        evaluation.convictions = findings
+
+        let warrant = facts.detainer.warrant == .judicial ? Verdict.yes : Verdict(.no, .noJudicialWarrant)
+        let conviction = anyQualifies(findings, ever: false, facts: facts)
+        let tsdb = terroristScreening(facts.detainer.terroristScreeningMatch)
+        let honor = warrant && (conviction || tsdb)
+        evaluation.judicialWarrant = warrant
+        evaluation.violentOrSeriousConviction = conviction
+        evaluation.terroristScreening = tsdb
+        evaluation.honorTest = honor
+
+        switch honor.value {
+        case .yes:
+            evaluation.outcome = .permitted
+            evaluation.reasons = honor.reasons
+        case .unknown:
+            evaluation.outcome = .needsReview
+            evaluation.reasons = honor.reasons
+        case .no:
+            evaluation.outcome = .decline
+            evaluation.reasons = honor.reasons
+        }
+        if facts.agency == .nypd, honor.value != .yes {
+            let hold = warrantlessHold(findings, tsdb: tsdb, facts: facts)
+            evaluation.warrantlessHold = hold
+            if honor.value == .no {
+                switch hold.verdict.value {
+                case .yes:
+                    evaluation.outcome = .holdPendingWarrant
+                    evaluation.reasons = honor.reasons.union(hold.verdict.reasons)
+                case .unknown:
+                    evaluation.outcome = .needsReview
+                    evaluation.reasons = hold.verdict.reasons
+                case .no:
+                    evaluation.reasons = honor.reasons.union(hold.verdict.reasons)
+                }
+            }
+        }
+        return evaluation
+    }
+
+    static func analyse(_ conviction: borrowing ConvictionFacts, arrest: CivilDate, listed: UInt8) -> ConvictionFinding {
+        var status = Verdict.yes
+        if conviction.vacated { status = status && Verdict(.no, .vacatedConviction) }
+        if conviction.youthfulOffender { status = status && Verdict(.no, .youthfulOffender) }
+        if conviction.juvenileDelinquent { status = status && Verdict(.no, .juvenileDelinquent) }
+        if conviction.sealed { status = status && Verdict(.unknown, .sealedConviction) }
+
+        let offense = OffenseClassifier.classify(conviction, listed: listed)
+
+        let window: Verdict
+        if let last = conviction.lastQualifyingArrestDate {
+            window = arrest <= last ? .yes : Verdict(.no, .convictionOutsideWindow)
+        } else {
+            window = Verdict(.unknown, .missingConvictionDate)
+        }
+        let ever = status && offense.counts
+        return ConvictionFinding(
+            status: status, offense: offense, window: window, qualifies: ever && window, qualifiesEver: ever)
+    }
+
+    /// Disjunction over convictions. `yes` → QUALIFYING_CONVICTION (for the "ever" test no code:
+    /// REENTRY_AFTER_REMOVAL names that ground); `no` → NO_QUALIFYING_CONVICTION plus each
+    /// conviction's failures (and PENDING_CHARGES_ONLY when that is all there is).
+    static func anyQualifies(_ findings: [ConvictionFinding], ever: Bool, facts: CaseFacts) -> Verdict {
+        var any = Verdict(.no, .noQualifyingConviction)
+        for finding in findings {
+            any = any || (ever ? finding.qualifiesEver : finding.qualifies)
+        }
+        if any.value == .yes {
+            return ever ? .yes : Verdict(.yes, .qualifyingConviction)
+        }
+        if any.value == .no, findings.isEmpty, !facts.pendingCharges.isEmpty {
+            any.reasons.insert(.pendingChargesOnly)
+        }
+        return any
+    }
+
+    static func terroristScreening(_ match: Bool?) -> Verdict {
+        switch match {
+        case true?: return Verdict(.yes, .tsdbMatch)
+        case false?: return Verdict(.no)
+        case nil: return Verdict(.unknown, .tsdbStatusUnknown)
+        }
+    }
+
+    static func warrantlessHold(_ findings: [ConvictionFinding], tsdb: Verdict, facts: CaseFacts) -> WarrantlessHold {
+        let ever = anyQualifies(findings, ever: true, facts: facts)
+        let reentry: Verdict
+        switch facts.detainer.illegalReentryAfterRemoval {
+        case true?: reentry = Verdict(.yes, .reentryAfterRemoval)
+        case false?: reentry = Verdict(.no, .notReenteredAfterRemoval)
+        case nil: reentry = Verdict(.unknown, .reentryStatusUnknown)
+        }
+        let reentryGround = ever && reentry
+        let verdict = reentryGround || tsdb
+        let start = facts.releaseAt ?? NewYorkTime.startOfDay(facts.evaluatedOn)
+        let deadline = verdict.value == .yes
+            ? BusinessHours.deadline(start: start, hours: ProjectDecisions.warrantlessHoldHours) : nil
+        return WarrantlessHold(
+            violentOrSeriousEver: ever, reentryAfterRemoval: reentry, reentryGround: reentryGround,
+            verdict: verdict, start: start, startIsReleaseTime: facts.releaseAt != nil, deadline: deadline)
+    }
+}

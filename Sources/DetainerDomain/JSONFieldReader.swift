@@ -1,0 +1,53 @@
+/// Reads one JSON object field by field, recording problems instead of throwing, so one request
+/// reports all its problems at once. Unknown keys are problems too: a misspelt optional flag
+/// (`youthfullOffender`) would otherwise be silently ignored and change the outcome.
+struct JSONFieldReader {
+    private let container: KeyedDecodingContainer<JSONKey>?
+    let path: String
+    private(set) var issues: [ValidationIssue] = []
+
+    init(_ decoder: any Decoder, knownKeys: Set<String>) {
+        path = JSONPath.format(decoder.codingPath)
+        do {
+            let container = try decoder.container(keyedBy: JSONKey.self)
+            self.container = container
+            let unknown = container.allKeys.map(\.stringValue).filter { !knownKeys.contains($0) }
+            for key in unknown.sorted() {
+                issues.append(ValidationIssue(path: JSONPath.join(path, key), message: "unknown field"))
+            }
+        } catch {
+            container = nil
+            issues.append(ValidationIssue(path: path, message: "expected an object"))
+        }
+    }
+
+    mutating func read<T: Decodable>(_ key: String, as type: T.Type) -> T? {
+        guard let container else { return nil }
+        do {
+            return try container.decodeIfPresent(T.self, forKey: JSONKey(key))
+        } catch {
+            issues.append(ValidationIssue(path: JSONPath.join(path, key), message: "expected \(JSONPath.typeName(T.self))"))
+            return nil
+        }
+    }
+
+    /// Nested values carry their own issues; collect them with this.
+    mutating func absorb(_ nested: [ValidationIssue]) { issues += nested }
+}
+
+struct JSONKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+
+    init(_ string: String) {
+        stringValue = string
+        intValue = nil
+    }
+
+    init?(stringValue: String) { self.init(stringValue) }
+
+    init?(intValue: Int) {
+        stringValue = String(intValue)
+        self.intValue = intValue
+    }
+}

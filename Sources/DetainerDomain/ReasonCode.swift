@@ -1,0 +1,143 @@
+/// Stable reason codes carried by every result. Reports count decisions by these codes, so a
+/// code's spelling never changes once shipped; add new codes at the end.
+///
+/// A result lists the codes that explain its outcome:
+/// - `permitted`: the basis (`QUALIFYING_CONVICTION`, `TSDB_MATCH`).
+/// - `decline`: every failed requirement that, on its own, prevents honoring
+///   (`NO_JUDICIAL_WARRANT`, `NO_QUALIFYING_CONVICTION` with the per-conviction details …).
+/// - `holdPendingWarrant`: why (b)(1) failed plus the (b)(2) basis.
+/// - `needsReview`: only the unknowns that could change the outcome.
+public enum ReasonCode: UInt8, Sendable, Hashable, CaseIterable, Comparable {
+    // Bases for honoring or holding.
+    /// A conviction qualifies as a violent or serious crime within the five-year window.
+    case qualifyingConviction
+    /// The person is identified as a possible match in the terrorist screening database.
+    case tsdbMatch
+    /// NYPD §14-154(b)(2)(A): a violent or serious conviction ever entered plus illegal re-entry
+    /// after removal.
+    case reentryAfterRemoval
+
+    // Why honoring is not allowed.
+    /// ICE did not present a judicial warrant (an administrative I-200/I-205 warrant is not one).
+    case noJudicialWarrant
+    /// No conviction qualifies and the person is not a possible TSDB match.
+    case noQualifyingConviction
+    /// A violent or serious conviction exists but its judgment is five or more years (plus tolling)
+    /// before the instant arrest.
+    case convictionOutsideWindow
+    /// The offense is not on the violent-or-serious list in any of its categories.
+    case notListedOffense
+    /// The offense (or the attempt, conspiracy, solicitation, facilitation or hate crime) is not a felony.
+    case notAFelony
+    /// The listed section counts only in certain subdivisions and the stated one is not among them.
+    case subdivisionNotListed
+    /// The offense is listed only by the 2019 DOC rule, not yet in force on the evaluation date.
+    case ruleAdditionNotInForce
+    /// Youthful-offender adjudication: not a conviction (§9-131(a)(2)(i)).
+    case youthfulOffender
+    /// Juvenile-delinquent adjudication: not a conviction (§9-131(a)(2)(i)).
+    case juvenileDelinquent
+    /// The conviction was vacated: there is no judgment.
+    case vacatedConviction
+    /// An out-of-state or federal conviction that did not authorize more than a year of
+    /// imprisonment, so it is not a PL 70.06(1)(b)(i) predicate.
+    case notPredicateFelony
+    /// The person has pending charges and no convictions; pending charges never count.
+    case pendingChargesOnly
+    /// NYPD (b)(2)(A): the person did not illegally re-enter after removal.
+    case notReenteredAfterRemoval
+
+    // Why a person must review the case.
+    /// The detainer is evaluated before Local Laws 58/59 of 2014 took effect (2014-12-14); the
+    /// earlier "covered crime" regime is not encoded.
+    case pre2014Regime
+    /// Probation (DOP) detainer evaluated before §9-205 (L.L. 2017/226) took effect.
+    case probationLawNotInForce
+    /// The statute text could not be understood (or names no statute, or names no law).
+    case unrecognizedStatute
+    /// The conviction date is not recorded, and the five-year window needs it.
+    case missingConvictionDate
+    /// The section counts only in certain subdivisions and none (or too little) was stated.
+    case subdivisionRequired
+    /// An out-of-state or federal conviction without a stated New York equivalent.
+    case noNYEquivalent
+    /// An out-of-state or federal conviction whose authorized sentence (over one year?) is not stated.
+    case predicateFelonyUnknown
+    /// A conspiracy, solicitation or facilitation (or an attempt whose class cannot be derived)
+    /// without its own felony class.
+    case inchoateClassRequired
+    /// An attempt, conspiracy, solicitation or facilitation whose object crime is not stated.
+    case inchoateObjectRequired
+    /// The section is a felony only in some forms and the class is not stated (e.g. VTL 600, PL 265.10).
+    case felonyClassRequired
+    /// A hate crime whose raised class (PL 485.10) is needed and not stated.
+    case hateCrimeClassRequired
+    /// The stated class contradicts the statute (e.g. a felony attempt of a class E felony).
+    case felonyClassConflict
+    /// The only conviction that would qualify is sealed (README §12.5).
+    case sealedConviction
+    /// Whether the person is a possible TSDB match is not recorded.
+    case tsdbStatusUnknown
+    /// NYPD (b)(2)(A): whether the person illegally re-entered after removal is not recorded.
+    case reentryStatusUnknown
+
+    /// The stable spelling, e.g. `NO_JUDICIAL_WARRANT`.
+    public var code: String {
+        switch self {
+        case .qualifyingConviction: return "QUALIFYING_CONVICTION"
+        case .tsdbMatch: return "TSDB_MATCH"
+        case .reentryAfterRemoval: return "REENTRY_AFTER_REMOVAL"
+        case .noJudicialWarrant: return "NO_JUDICIAL_WARRANT"
+        case .noQualifyingConviction: return "NO_QUALIFYING_CONVICTION"
+        case .convictionOutsideWindow: return "CONVICTION_OUTSIDE_WINDOW"
+        case .notListedOffense: return "NOT_LISTED_OFFENSE"
+        case .notAFelony: return "NOT_A_FELONY"
+        case .subdivisionNotListed: return "SUBDIVISION_NOT_LISTED"
+        case .ruleAdditionNotInForce: return "RULE_ADDITION_NOT_IN_FORCE"
+        case .youthfulOffender: return "YOUTHFUL_OFFENDER"
+        case .juvenileDelinquent: return "JUVENILE_DELINQUENT"
+        case .vacatedConviction: return "VACATED_CONVICTION"
+        case .notPredicateFelony: return "NOT_PREDICATE_FELONY"
+        case .pendingChargesOnly: return "PENDING_CHARGES_ONLY"
+        case .notReenteredAfterRemoval: return "NOT_REENTERED_AFTER_REMOVAL"
+        case .pre2014Regime: return "PRE_2014_REGIME"
+        case .probationLawNotInForce: return "PROBATION_LAW_NOT_IN_FORCE"
+        case .unrecognizedStatute: return "UNRECOGNIZED_STATUTE"
+        case .missingConvictionDate: return "MISSING_CONVICTION_DATE"
+        case .subdivisionRequired: return "SUBDIVISION_REQUIRED"
+        case .noNYEquivalent: return "NO_NY_EQUIVALENT"
+        case .predicateFelonyUnknown: return "PREDICATE_FELONY_UNKNOWN"
+        case .inchoateClassRequired: return "INCHOATE_CLASS_REQUIRED"
+        case .inchoateObjectRequired: return "INCHOATE_OBJECT_REQUIRED"
+        case .felonyClassRequired: return "FELONY_CLASS_REQUIRED"
+        case .hateCrimeClassRequired: return "HATE_CRIME_CLASS_REQUIRED"
+        case .felonyClassConflict: return "FELONY_CLASS_CONFLICT"
+        case .sealedConviction: return "SEALED_CONVICTION"
+        case .tsdbStatusUnknown: return "TSDB_STATUS_UNKNOWN"
+        case .reentryStatusUnknown: return "REENTRY_STATUS_UNKNOWN"
+        }
+    }
+
+    public init?(code: String) {
+        guard let match = ReasonCode.allCases.first(where: { $0.code == code }) else { return nil }
+        self = match
+    }
+
+    public static func < (lhs: ReasonCode, rhs: ReasonCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension ReasonCode: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let code = ReasonCode(code: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown reason code \"\(text)\"")
+        }
+        self = code
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+}

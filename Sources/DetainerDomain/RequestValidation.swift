@@ -1,0 +1,190 @@
+extension EvaluationRequest {
+    /// Longest tolling accepted (100 years): beyond it a value is a data-entry error.
+    public static let maximumIncarceratedDays = 36_525
+
+    /// Checks every field and builds the typed facts, or returns every problem found, each naming
+    /// its field path. Rules:
+    /// - bad or impossible dates; dates after `evaluatedOn` (`instantArrestDate`,
+    ///   `detainer.receivedOn`, `convictions[i].convictedOn`) — a conviction after the instant
+    ///   arrest but not after `evaluatedOn` is valid (README §12.6);
+    /// - unknown enumeration values; unknown fields; wrong JSON types;
+    /// - missing `agency`, `detainer`, `detainer.warrant`, `instantArrestDate`, `convictions[i].statute`,
+    ///   `pendingCharges[i].statute`, and `evaluatedOn` when `detainer.receivedOn` is absent;
+    /// - `nyEquivalent` / `authorizedTermOverOneYear` on a NY conviction; `objectStatute` on a
+    ///   statute that takes no object; an `objectStatute` different from the object already in
+    ///   the statute text; negative or implausible `incarceratedDaysForThisCrime`.
+    public func validated() throws(InputErrors) -> CaseFacts {
+        // A document that is not an object has no fields to report on.
+        if decodingIssues.contains(where: { $0.path == "$" }) { throw InputErrors(decodingIssues) }
+        var issues = decodingIssues
+        func date(_ text: String?, _ path: String) -> CivilDate? {
+            guard let text else { return nil }
+            guard let value = CivilDate(parsing: text) else {
+                issues.append(ValidationIssue(path: path, message: "not a valid date \"\(text)\" (expected YYYY-MM-DD)"))
+                return nil
+            }
+            return value
+        }
+        func required<T>(_ value: T?, _ path: String, _ what: String) {
+            if value == nil { issues.append(ValidationIssue(path: path, message: "required (\(what))")) }
+        }
+
+        let agency: Agency? = enumeration(agency, "agency", Agency.allCases.map(\.rawValue), &issues).flatMap(Agency.init)
+        if self.agency == nil { required(agency, "agency", "DOC, NYPD or DOP") }
+
+        var warrant: WarrantKind?
+        var receivedOn: CivilDate?
+        if let detainer {
+            receivedOn = date(detainer.receivedOn, "detainer.receivedOn")
+            warrant = enumeration(detainer.warrant, "detainer.warrant", WarrantKind.allCases.map(\.rawValue), &issues)
+                .flatMap(WarrantKind.init)
+            if detainer.warrant == nil { required(warrant, "detainer.warrant", "judicial, administrative or none") }
+        } else if !decodingIssues.contains(where: { $0.path == "detainer" }) {
+            required(detainer, "detainer", "an object with at least \"warrant\"")
+        }
+
+        let explicitEvaluatedOn = date(evaluatedOn, "evaluatedOn")
+        let evaluatedOn = explicitEvaluatedOn ?? (self.evaluatedOn == nil ? receivedOn : nil)
+        if self.evaluatedOn == nil, detainer?.receivedOn == nil {
+            issues.append(ValidationIssue(path: "evaluatedOn", message: "required when detainer.receivedOn is absent"))
+        }
+        func notAfterEvaluation(_ value: CivilDate?, _ path: String) {
+            if let value, let evaluatedOn, value > evaluatedOn {
+                issues.append(ValidationIssue(path: path, message: "\(value) is after evaluatedOn \(evaluatedOn)"))
+            }
+        }
+        notAfterEvaluation(receivedOn, "detainer.receivedOn")
+
+        let arrest = date(instantArrestDate, "instantArrestDate")
+        if instantArrestDate == nil { required(arrest, "instantArrestDate", "YYYY-MM-DD") }
+        notAfterEvaluation(arrest, "instantArrestDate")
+
+        var release: UTCInstant?
+        if let releaseAt {
+            release = UTCInstant(parsing: releaseAt)
+            if release == nil {
+                issues.append(ValidationIssue(
+                    path: "releaseAt", message: "not a valid UTC ISO-8601 instant \"\(releaseAt)\" (e.g. 2021-06-01T18:30:00Z)"))
+            }
+        }
+
+        var convictionFacts: [ConvictionFacts] = []
+        for (index, input) in (convictions ?? []).enumerated() {
+            let path = "convictions[\(index)]"
+            if let facts = input.validated(path: path, evaluatedOn: evaluatedOn, issues: &issues) {
+                convictionFacts.append(facts)
+            }
+        }
+        var pending: [Statute] = []
+        for (index, input) in (pendingCharges ?? []).enumerated() {
+            if let statute = input.statute {
+                pending.append(StatuteParser.parse(statute))
+            } else if !input.decodingIssues.contains(where: { $0.path == "pendingCharges[\(index)].statute" }) {
+                issues.append(ValidationIssue(path: "pendingCharges[\(index)].statute", message: "required (the charge as written)"))
+            }
+        }
+
+        guard issues.isEmpty, let agency, let warrant, let evaluatedOn, let arrest else {
+            throw InputErrors(issues)
+        }
+        return CaseFacts(
+            agency: agency, evaluatedOn: evaluatedOn, instantArrestDate: arrest, releaseAt: release,
+            detainer: DetainerFacts(
+                receivedOn: receivedOn, warrant: warrant,
+                terroristScreeningMatch: detainer?.terroristScreeningMatch,
+                illegalReentryAfterRemoval: detainer?.illegalReentryAfterRemoval),
+            convictions: convictionFacts, pendingCharges: pending)
+    }
+}
+
+/// Matches `text` against allowed spellings (exactly), recording an issue for anything else.
+func enumeration(_ text: String?, _ path: String, _ allowed: [String], _ issues: inout [ValidationIssue]) -> String? {
+    guard let text else { return nil }
+    guard allowed.contains(text) else {
+        issues.append(ValidationIssue(path: path, message: "\"\(text)\" is not one of \(allowed.joined(separator: ", "))"))
+        return nil
+    }
+    return text
+}
+
+extension ConvictionInput {
+    public func validated(path: String, evaluatedOn: CivilDate?, issues: inout [ValidationIssue]) -> ConvictionFacts? {
+        let before = issues.count
+        var convictedOnValue: CivilDate?
+        if let convictedOn {
+            convictedOnValue = CivilDate(parsing: convictedOn)
+            if convictedOnValue == nil {
+                issues.append(ValidationIssue(
+                    path: path + ".convictedOn", message: "not a valid date \"\(convictedOn)\" (expected YYYY-MM-DD)"))
+            } else if let evaluatedOn, let value = convictedOnValue, value > evaluatedOn {
+                issues.append(ValidationIssue(path: path + ".convictedOn", message: "\(value) is after evaluatedOn \(evaluatedOn)"))
+            }
+        }
+        var level: OffenseLevel?
+        if let felonyClass {
+            level = OffenseLevel(parsing: felonyClass)
+            if level == nil {
+                issues.append(ValidationIssue(
+                    path: path + ".felonyClass",
+                    message: "\"\(felonyClass)\" is not one of \(OffenseLevel.acceptedSpellings.joined(separator: ", "))"))
+            }
+        }
+        let jurisdictionValue = jurisdiction.map { text -> Jurisdiction? in
+            enumeration(text, path + ".jurisdiction", Jurisdiction.allCases.map(\.rawValue), &issues).flatMap(Jurisdiction.init)
+        } ?? .newYork
+        let days = incarceratedDaysForThisCrime ?? 0
+        if !(0...EvaluationRequest.maximumIncarceratedDays).contains(days) {
+            issues.append(ValidationIssue(
+                path: path + ".incarceratedDaysForThisCrime",
+                message: "\(days) is not between 0 and \(EvaluationRequest.maximumIncarceratedDays)"))
+        }
+        var statuteValue: Statute?
+        if let statute {
+            statuteValue = StatuteParser.parse(statute)
+        } else if !decodingIssues.contains(where: { $0.path == path + ".statute" }) {
+            issues.append(ValidationIssue(path: path + ".statute", message: "required (the statute as written)"))
+        }
+        if jurisdictionValue == .newYork {
+            if nyEquivalent != nil {
+                issues.append(ValidationIssue(path: path + ".nyEquivalent", message: "only for otherState or federal convictions"))
+            }
+            if authorizedTermOverOneYear != nil {
+                issues.append(ValidationIssue(
+                    path: path + ".authorizedTermOverOneYear", message: "only for otherState or federal convictions"))
+            }
+        }
+        let equivalent = jurisdictionValue == .newYork ? nil : nyEquivalent.map(StatuteParser.parse)
+        let object = objectStatute.map(StatuteParser.parse)
+        if let object, let analysed = jurisdictionValue == .newYork ? statuteValue : equivalent {
+            checkObject(object, for: analysed, path: path, issues: &issues)
+        }
+        guard issues.count == before, let statuteValue, let jurisdictionValue else { return nil }
+        return ConvictionFacts(
+            statute: statuteValue, objectStatute: object, convictedOn: convictedOnValue, level: level,
+            jurisdiction: jurisdictionValue, nyEquivalent: equivalent, authorizedTermOverOneYear: authorizedTermOverOneYear,
+            youthfulOffender: youthfulOffender ?? false, juvenileDelinquent: juvenileDelinquent ?? false,
+            hateCrime: hateCrime ?? false, sealed: sealed ?? false, vacated: vacated ?? false,
+            incarceratedDaysForThisCrime: days)
+    }
+
+    /// `objectStatute` belongs to an inchoate offense or to PL 485.05, and must agree with an
+    /// object already written in the statute text.
+    private func checkObject(_ object: Statute, for statute: Statute, path: String, issues: inout [ValidationIssue]) {
+        switch statute.citation {
+        case .inchoate(let reference):
+            if let written = reference.object, case .penalLaw(let separate) = object.citation, separate != written {
+                issues.append(ValidationIssue(
+                    path: path + ".objectStatute",
+                    message: "\"\(object.raw)\" conflicts with the object crime PL \(written) in the statute"))
+            }
+        case .penalLaw(let reference) where reference.section == hateCrimeSection:
+            break
+        case .blank, .unrecognized, .lawNotStated, .nonStatuteCode:
+            break
+        default:
+            issues.append(ValidationIssue(
+                path: path + ".objectStatute",
+                message: "only for an attempt, conspiracy, solicitation or facilitation (PL 100/105/110/115) or a hate crime (PL 485.05)"))
+        }
+    }
+}

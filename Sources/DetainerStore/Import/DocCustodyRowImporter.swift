@@ -1,0 +1,106 @@
+import CSVStream
+import DetainerDomain
+import SQLite
+
+/// Where the DOC "Daily Inmates In Custody" columns are.
+struct DocCustodyColumns {
+    let inmateID: Int
+    let admitted: Int
+    let status: Int?
+    let topCharge: Int
+
+    init?(_ header: CSVHeader) {
+        guard let inmateID = header.index(of: "INMATEID"), let admitted = header.index(of: "ADMITTED_DT"),
+              let topCharge = header.index(of: "TOP_CHARGE") else { return nil }
+        self.inmateID = inmateID
+        self.admitted = admitted
+        self.topCharge = topCharge
+        status = header.index(of: "INMATE_STATUS_CODE")
+    }
+}
+
+/// One DOC snapshot row → the person (by DOC's INMATEID), a DOC custody case (by admission
+/// time), and its top charge as a pending charge (parsed by the law engine's statute parser).
+/// The same person admitted twice gets one person and two cases; the same admission seen in
+/// two snapshots is one case.
+struct DocCustodyRowImporter: RowImporter {
+    let columns: DocCustodyColumns
+    let importID: Int64
+    let actorID: Int64?
+    let now: UTCInstant
+    var tables: [String] { ["persons", "custody_cases", "pending_charges"] }
+
+    init(columns: DocCustodyColumns, importID: Int64, actorID: Int64?, now: UTCInstant) {
+        self.columns = columns
+        self.importID = importID
+        self.actorID = actorID
+        self.now = now
+    }
+
+    mutating func importRow(_ record: CSVRecord, into db: Connection) throws {
+        let inmate = record[columns.inmateID].trimmingSpaces
+        guard !inmate.isEmpty, inmate.count <= 12, inmate.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw RowError(column: "INMATEID", message: inmate.isEmpty ? "is missing" : "\"\(inmate)\" is not a DOC inmate id (digits)")
+        }
+        let admittedText = record[columns.admitted]
+        guard let admitted = DocTimes.parse(admittedText) else {
+            throw RowError(column: "ADMITTED_DT", message: "\"\(admittedText)\" is not a time like 05/05/2017 10:37:51 PM")
+        }
+        guard admitted <= now, admitted.utcDate >= CivilDate(year: 1970, month: 1, day: 1)! else {
+            throw RowError(column: "ADMITTED_DT", message: "\(admittedText) is outside 1970…today")
+        }
+        let status = columns.status.map { record[$0].trimmingSpaces }.flatMap { $0.isEmpty || $0 == "NA" ? nil : $0 }
+        if let status, status.count > 8 { throw RowError(column: "INMATE_STATUS_CODE", message: "\"\(status)\" is not a status code") }
+        let charge = record[columns.topCharge].trimmingSpaces
+        if charge.unicodeScalars.count > 100 { throw RowError(column: "TOP_CHARGE", message: "is longer than 100 characters") }
+
+        let stamp = now.iso8601
+        let personID: Int64
+        if let existing = try db.scalarInt("SELECT id FROM persons WHERE external_system = 'doc' AND external_id = ?", inmate) {
+            personID = existing
+        } else {
+            try db.run("""
+                INSERT INTO persons (source, external_system, external_id, import_id, created_at, created_by)
+                VALUES ('import', 'doc', ?, ?, ?, ?)
+                """, inmate, importID, stamp, actorID)
+            personID = db.lastInsertRowID
+        }
+        let admittedAt = admitted.iso8601
+        let caseID: Int64
+        if let existing = try db.scalarInt("SELECT id FROM custody_cases WHERE person_id = ? AND agency = 'DOC' AND admitted_at = ?", personID, admittedAt) {
+            caseID = existing
+        } else {
+            try db.run("""
+                INSERT INTO custody_cases (person_id, agency, admitted_at, custody_status, source, import_id, created_at, created_by)
+                VALUES (?, 'DOC', ?, ?, 'import', ?, ?, ?)
+                """, personID, admittedAt, status, importID, stamp, actorID)
+            caseID = db.lastInsertRowID
+        }
+        guard !charge.isEmpty else { return }
+        let statute = StatuteParser.parse(charge)
+        if try db.scalarInt("SELECT id FROM pending_charges WHERE custody_case_id = ? AND statute_raw = ?", caseID, charge) == nil {
+            try db.run("""
+                INSERT INTO pending_charges (person_id, custody_case_id, statute_raw, statute_kind, statute_normalized, source, import_id,
+                                             created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, 'import', ?, ?, ?)
+                """, personID, caseID, charge, statute.kind.rawValue, statute.description, importID, stamp, actorID)
+        }
+    }
+}
+
+/// DOC timestamps: `MM/DD/YYYY hh:mm:ss AM|PM`, New York local time. In the repeated autumn
+/// hour the earlier instant is taken.
+enum DocTimes {
+    static func parse(_ text: String) -> UTCInstant? {
+        let parts = text.trimmingSpaces.split(separator: " ")
+        guard parts.count == 3 else { return nil }
+        let date = parts[0].split(separator: "/").compactMap { Int($0) }
+        let clock = parts[1].split(separator: ":").compactMap { Int($0) }
+        guard date.count == 3, clock.count == 3, let day = CivilDate(year: date[2], month: date[0], day: date[1]),
+              (1...12).contains(clock[0]), (0...59).contains(clock[1]), (0...59).contains(clock[2]) else { return nil }
+        let meridiem = parts[2].uppercased()
+        guard meridiem == "AM" || meridiem == "PM" else { return nil }
+        let hour = clock[0] % 12 + (meridiem == "PM" ? 12 : 0)
+        return NewYorkTime.resolve(date: day, hour: hour, minute: clock[1], second: clock[2]).earliest
+    }
+}

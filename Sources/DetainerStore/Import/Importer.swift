@@ -1,0 +1,152 @@
+import CSVStream
+import DetainerDomain
+import SQLite
+
+/// What the caller asks of an import.
+public struct ImportRequest: Sendable {
+    public var fileName: String
+    public var fileSHA256: String
+    public var format: ImportFormat
+    /// Import the good rows and hand the bad ones to `rejects`; otherwise any bad row refuses all.
+    public var skipBad: Bool
+    /// Import a file whose checksum was imported before.
+    public var allowDuplicate: Bool
+
+    public init(fileName: String, fileSHA256: String, format: ImportFormat, skipBad: Bool, allowDuplicate: Bool = false) {
+        self.fileName = fileName
+        self.fileSHA256 = fileSHA256
+        self.format = format
+        self.skipBad = skipBad
+        self.allowDuplicate = allowDuplicate
+    }
+}
+
+public struct ImportSummary: Sendable {
+    public let importID: Int64
+    public let rowsRead: Int
+    public let rowsImported: Int
+    public let rowsRejected: Int
+    /// The first problems found (at most `ImportLimits.reportedProblems`).
+    public let problems: [ImportProblem]
+}
+
+public enum ImportLimits {
+    /// How many bad rows an import lists before it stops listing.
+    public static let reportedProblems = 20
+}
+
+/// The file was imported before (same SHA-256).
+public struct DuplicateImport: Error, CustomStringConvertible {
+    public let importID: Int64
+    public let at: String
+    public var description: String {
+        "this file was already imported (import \(importID) on \(at)); use --allow-duplicate to import it again"
+    }
+}
+
+/// Receives each rejected row: its bytes exactly as in the file, and why it was rejected.
+public typealias RejectSink = ([UInt8], ImportProblem) throws -> Void
+
+/// One format's mapping of a CSV row onto inserts.
+protocol RowImporter {
+    /// Tables this format writes, for the import's fingerprints.
+    var tables: [String] { get }
+    /// Validates the row and inserts it. Throws `RowError` (nothing written) for a bad row.
+    mutating func importRow(_ record: CSVRecord, into db: Connection) throws
+}
+
+extension DetainerDatabase {
+    /// Streams `reader` into the database in one write transaction with one audit entry.
+    public func importRecords(from reader: CSVReader, _ request: ImportRequest, rejects: RejectSink?,
+                              progress: ((Int, Int?) -> Void)? = nil, by actor: Actor) throws -> ImportSummary {
+        if !request.allowDuplicate {
+            let earlier = try connection.prepare("SELECT id, finished_at FROM imports WHERE file_sha256 = ? ORDER BY id LIMIT 1")
+            try earlier.bind(request.fileSHA256, at: 1)
+            if let row = try earlier.first({ ($0.int64(0), $0.string(1) ?? "") }) { throw DuplicateImport(importID: row.0, at: row.1) }
+        }
+        let header: CSVHeader
+        do { header = try reader.readHeader() } catch { throw InputError(field: request.fileName, error.message) }
+        let started = clock.now()
+        return try audited(actor: actor, action: "import", entity: "import") { context in
+            let db = context.db
+            // The imports row is written last, when the counts are known; rows point at it before.
+            try db.execute("PRAGMA defer_foreign_keys = ON")
+            let importID = (try db.scalarInt("SELECT max(id) FROM imports") ?? 0) + 1
+            var importer = try makeRowImporter(request.format, header: header, importID: importID, actor: actor, now: context.now, db: db)
+            var read = 0, imported = 0, rejected = 0
+            var problems: [ImportProblem] = []
+            func reject(_ problem: ImportProblem, raw: [UInt8]) throws {
+                rejected += 1
+                if problems.count < ImportLimits.reportedProblems { problems.append(problem) }
+                if request.skipBad { try rejects?(raw, problem) }
+            }
+            while true {
+                let record: CSVRecord
+                do throws(CSVError) {
+                    guard let next = try reader.next() else { break }
+                    record = next
+                } catch {
+                    guard error.isRecoverable else {
+                        throw InputError(field: request.fileName, error.message)
+                    }
+                    read += 1
+                    try reject(ImportProblem(line: error.recordLine ?? error.line ?? 0, column: error.columnName ?? error.column.map(String.init),
+                                             message: error.plainMessage), raw: error.rawRecord ?? [])
+                    continue
+                }
+                if record.isBlank { continue }
+                read += 1
+                if read % 8192 == 0 { progress?(reader.bytesConsumed, reader.totalBytes) }
+                if let problem = header.fieldCountError(for: record) {
+                    try reject(ImportProblem(line: record.line, column: nil, message: problem.plainMessage), raw: record.rawBytes)
+                    continue
+                }
+                do {
+                    try importer.importRow(record, into: db)
+                    imported += 1
+                } catch let error as RowError {
+                    try reject(ImportProblem(line: record.line, column: error.column, message: error.message), raw: record.rawBytes)
+                }
+            }
+            progress?(reader.bytesConsumed, reader.totalBytes)
+            if rejected > 0 && !request.skipBad {
+                throw ImportRefused(problems: problems, badRows: rejected, rowsRead: read)
+            }
+            try db.run("""
+                INSERT INTO imports (id, format, file_name, file_sha256, rows_read, rows_imported, rows_rejected, started_at, finished_at, actor_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, importID, request.format.rawValue, request.fileName, request.fileSHA256, read, imported, rejected,
+                       started.iso8601, clock.now().iso8601, actor.id)
+            context.touch("imports", importID)
+            context.entityID = importID
+            context.details = ["file": .string(request.fileName), "sha256": .string(request.fileSHA256),
+                               "format": .string(request.format.rawValue), "rowsRead": .int(Int64(read)),
+                               "rowsImported": .int(Int64(imported)), "rowsRejected": .int(Int64(rejected))]
+            context.importFingerprints = try importer.tables.map { try ImportFingerprint.compute(table: $0, importID: importID, in: db) }
+            return ImportSummary(importID: importID, rowsRead: read, rowsImported: imported, rowsRejected: rejected, problems: problems)
+        }
+    }
+
+    private func makeRowImporter(_ format: ImportFormat, header: CSVHeader, importID: Int64, actor: Actor, now: UTCInstant,
+                                 db: Connection) throws -> any RowImporter {
+        switch format {
+        case .ice:
+            guard let columns = IceColumns(header) else {
+                throw InputError(field: "format", "the header has no ICE date and lift-reason columns (date/lift_reason or Detainer Prepare Date/Detainer Lift Reason)")
+            }
+            return IceRowImporter(columns: columns, importID: importID, today: now.newYorkDate)
+        case .docCustody:
+            guard let columns = DocCustodyColumns(header) else {
+                throw InputError(field: "format", "the header lacks the DOC columns INMATEID, ADMITTED_DT and TOP_CHARGE")
+            }
+            return DocCustodyRowImporter(columns: columns, importID: importID, actorID: actor.id, now: now)
+        case .native:
+            return try NativeRowImporter(header: header, importID: importID, actorID: actor.id, now: now)
+        }
+    }
+}
+
+extension CSVError {
+    /// The message without its location (the import prints the location itself).
+    var plainMessage: String { message }
+}

@@ -1,0 +1,115 @@
+import DetainerDomain
+import SQLite
+
+/// Contacts with ICE. The kinds and information types are the ones the annual reports count
+/// (Admin. Code §9-131(f)(9), §14-154(f)(5)).
+public enum ContactKind: String, Sendable, CaseIterable {
+    case detainer, warrant, releaseNotification, informationRequest, informationResponse, withdrawal, transfer, other
+}
+
+public enum ContactDirection: String, Sendable, CaseIterable {
+    case incoming = "in", outgoing = "out"
+}
+
+public enum InformationType: String, Sendable, CaseIterable {
+    case incarcerationStatus, releaseDate, courtDate, appointment, other
+}
+
+public struct ContactRequest: Sendable {
+    public var direction: ContactDirection
+    public var kind: ContactKind
+    public var summary: String
+    public var at: UTCInstant?
+    public var informationType: InformationType?
+    public var inReplyTo: Int64?
+    public var facilitatedTransfer = false
+    /// For a warrant ICE presents after the detainer: its kind, issuer and date.
+    public var warrant: WarrantKind?
+    public var warrantIssuer: String?
+    public var warrantDate: CivilDate?
+
+    public init(direction: ContactDirection, kind: ContactKind, summary: String, at: UTCInstant? = nil,
+                informationType: InformationType? = nil, inReplyTo: Int64? = nil, facilitatedTransfer: Bool = false,
+                warrant: WarrantKind? = nil, warrantIssuer: String? = nil, warrantDate: CivilDate? = nil) {
+        self.direction = direction
+        self.kind = kind
+        self.summary = summary
+        self.at = at
+        self.informationType = informationType
+        self.inReplyTo = inReplyTo
+        self.facilitatedTransfer = facilitatedTransfer
+        self.warrant = warrant
+        self.warrantIssuer = warrantIssuer
+        self.warrantDate = warrantDate
+    }
+}
+
+public struct ContactResult: Sendable {
+    public let contactID: Int64
+    /// Present when the contact changed what the law engine sees (a warrant arrived).
+    public let evaluation: StoredEvaluation?
+}
+
+extension DetainerDatabase {
+    public func recordContact(detainerID: Int64, _ request: ContactRequest, by actor: Actor) throws -> ContactResult {
+        var v = FieldValidator()
+        let summary = v.text(request.summary, "summary", maxLength: FieldLimits.note, required: true, allowNewlines: true)
+        let issuer = v.text(request.warrantIssuer, "warrant-issuer", maxLength: FieldLimits.issuer)
+        if [.informationRequest, .informationResponse].contains(request.kind), request.informationType == nil {
+            v.fail("info-type", "is required for \(request.kind.rawValue) (\(InformationType.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if request.kind == .informationResponse, request.inReplyTo == nil {
+            v.fail("in-reply-to", "name the information request this answers (its contact id)")
+        }
+        if request.warrant != nil, request.kind != .warrant {
+            v.fail("warrant", "only a contact of kind warrant carries a warrant")
+        }
+        if request.kind == .warrant, request.warrant == nil {
+            v.fail("warrant", "say which kind of warrant ICE presented (judicial or administrative)")
+        }
+        if request.warrant == .judicial, issuer == nil {
+            v.fail("warrant-issuer", "is required for a judicial warrant (the federal judge or magistrate judge)")
+        }
+        try v.finish()
+        return try audited(actor: actor, action: "contact.add", entity: "detainer") { context in
+            context.entityID = detainerID
+            let db = context.db
+            let current = try currentStatus(of: detainerID, in: db)
+            let at = request.at.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
+            if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
+                throw InputError(field: "at", "\(at.iso8601) is in the future")
+            }
+            if let reply = request.inReplyTo {
+                let original = try db.prepare("SELECT kind, detainer_id FROM ice_communications WHERE id = ?")
+                try original.bind(reply, at: 1)
+                guard let row = try original.first({ ($0.string(0), $0.optionalInt64(1)) }), row.0 == ContactKind.informationRequest.rawValue,
+                      row.1 == detainerID else {
+                    throw InputError(field: "in-reply-to", "contact \(reply) is not an information request on detainer \(detainerID)")
+                }
+            }
+            let personID = try db.scalarInt("SELECT person_id FROM detainers WHERE id = ?", detainerID)
+            try db.run("""
+                INSERT INTO ice_communications (detainer_id, person_id, direction, kind, info_type, in_reply_to, facilitated_transfer,
+                                                occurred_at, occurred_on, recorded_at, actor_id, summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, detainerID, personID, request.direction.rawValue, request.kind.rawValue, request.informationType?.rawValue,
+                       request.inReplyTo, request.facilitatedTransfer, at.iso8601, at.newYorkDate.description,
+                       context.now.iso8601, context.actor.id, summary)
+            let contactID = db.lastInsertRowID
+            context.touch("ice_communications", contactID)
+            var evaluation: StoredEvaluation?
+            if let warrant = request.warrant {
+                guard current.status.isOpen else {
+                    throw InputError(field: "warrant", "detainer \(detainerID) is \(current.status.rawValue); a warrant no longer changes it")
+                }
+                try db.run("UPDATE detainers SET warrant_type = ?, warrant_issuer = ?, warrant_date = ? WHERE id = ?",
+                           warrant.rawValue, issuer, request.warrantDate?.description, detainerID)
+                context.touch("detainers", detainerID)
+                evaluation = try recordEvaluation(detainerID: detainerID, trigger: .detainer, in: context)
+            }
+            context.details = ["contactID": .int(contactID), "kind": .string(request.kind.rawValue),
+                               "direction": .string(request.direction.rawValue)]
+            return ContactResult(contactID: contactID, evaluation: evaluation)
+        }
+    }
+}

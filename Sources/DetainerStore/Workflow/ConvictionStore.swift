@@ -1,0 +1,181 @@
+import DetainerDomain
+import SQLite
+
+/// A conviction as a clerk records it: the engine's own input fields (so what is stored is
+/// exactly what the engine will read) plus where it was entered.
+public struct ConvictionEntry: Sendable {
+    public var input: ConvictionInput
+    public var court: String?
+    public var docketNumber: String?
+
+    public init(input: ConvictionInput, court: String? = nil, docketNumber: String? = nil) {
+        self.input = input
+        self.court = court
+        self.docketNumber = docketNumber
+    }
+}
+
+public struct HistoryChange: Sendable {
+    public let recordID: Int64
+    public let personID: Int64
+    public let statute: Statute
+    /// New evaluations of the person's open detainers, recorded in the same transaction.
+    public let reevaluations: [StoredEvaluation]
+}
+
+extension DetainerDatabase {
+    /// Validates a conviction with the law engine's rules, as of today (New York).
+    func validatedConviction(_ entry: ConvictionEntry, today: CivilDate) throws -> ConvictionFacts {
+        var issues: [ValidationIssue] = []
+        let facts = entry.input.validated(path: "conviction", evaluatedOn: today, issues: &issues)
+        var v = FieldValidator()
+        _ = v.text(entry.court, "conviction.court", maxLength: FieldLimits.facility)
+        _ = v.code(entry.docketNumber, "conviction.docketNumber", maxLength: 40, punctuation: "-/. ")
+        issues += v.errors
+        if let raw = entry.input.statute, raw.unicodeScalars.count > 100 {
+            issues.append(ValidationIssue(path: "conviction.statute", message: "is \(raw.unicodeScalars.count) characters; the limit is 100"))
+        }
+        guard issues.isEmpty, let facts else { throw InputErrors(issues) }
+        return facts
+    }
+
+    public func addConviction(personID: Int64, _ entry: ConvictionEntry, by actor: Actor) throws -> HistoryChange {
+        let facts = try validatedConviction(entry, today: clock.now().newYorkDate)
+        return try audited(actor: actor, action: "conviction.add", entity: "conviction") { context in
+            guard try context.db.scalarInt("SELECT id FROM persons WHERE id = ?", personID) != nil else {
+                throw NotFound(entity: "person", key: String(personID))
+            }
+            let i = entry.input
+            try context.db.run("""
+                INSERT INTO convictions (person_id, statute_raw, statute_kind, statute_normalized, object_statute, convicted_on,
+                    felony_class, jurisdiction, ny_equivalent, term_over_one_year, youthful_offender, juvenile_delinquent,
+                    hate_crime, sealed, vacated, incarcerated_days, court, docket_number, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, personID, i.statute, facts.statute.kind.rawValue, facts.statute.description, i.objectStatute,
+                       facts.convictedOn?.description, facts.level?.label, facts.jurisdiction.rawValue, i.nyEquivalent,
+                       facts.authorizedTermOverOneYear, facts.youthfulOffender, facts.juvenileDelinquent, facts.hateCrime,
+                       facts.sealed, facts.vacated, facts.incarceratedDaysForThisCrime, entry.court, entry.docketNumber,
+                       context.now.iso8601, context.actor.id)
+            let id = context.db.lastInsertRowID
+            context.entityID = id
+            context.touch("convictions", id)
+            let evaluations = try reevaluateOpenDetainers(personID: personID, trigger: .conviction, in: context)
+            context.details = ["personID": .int(personID), "statute": .optional(i.statute),
+                               "reevaluated": .array(evaluations.map { .int($0.detainerID) })]
+            return HistoryChange(recordID: id, personID: personID, statute: facts.statute, reevaluations: evaluations)
+        }
+    }
+
+    /// Corrects a conviction: fields given in `changes` replace the stored ones; the rest stay.
+    public func updateConviction(id: Int64, changes: ConvictionEntry, by actor: Actor) throws -> HistoryChange {
+        let current = try storedConviction(id: id)
+        var merged = current
+        let c = changes.input
+        merged.input = ConvictionInput(
+            statute: c.statute ?? current.input.statute, objectStatute: c.objectStatute ?? current.input.objectStatute,
+            convictedOn: c.convictedOn ?? current.input.convictedOn, felonyClass: c.felonyClass ?? current.input.felonyClass,
+            jurisdiction: c.jurisdiction ?? current.input.jurisdiction, nyEquivalent: c.nyEquivalent ?? current.input.nyEquivalent,
+            authorizedTermOverOneYear: c.authorizedTermOverOneYear ?? current.input.authorizedTermOverOneYear,
+            youthfulOffender: c.youthfulOffender ?? current.input.youthfulOffender,
+            juvenileDelinquent: c.juvenileDelinquent ?? current.input.juvenileDelinquent,
+            hateCrime: c.hateCrime ?? current.input.hateCrime, sealed: c.sealed ?? current.input.sealed,
+            vacated: c.vacated ?? current.input.vacated,
+            incarceratedDaysForThisCrime: c.incarceratedDaysForThisCrime ?? current.input.incarceratedDaysForThisCrime)
+        merged.court = changes.court ?? current.court
+        merged.docketNumber = changes.docketNumber ?? current.docketNumber
+        if merged.input.jurisdiction == Jurisdiction.newYork.rawValue {
+            merged.input.nyEquivalent = nil
+            merged.input.authorizedTermOverOneYear = nil
+        }
+        let facts = try validatedConviction(merged.entry, today: clock.now().newYorkDate)
+        return try audited(actor: actor, action: "conviction.update", entity: "conviction") { context in
+            let i = merged.input
+            try context.db.run("""
+                UPDATE convictions SET statute_raw = ?, statute_kind = ?, statute_normalized = ?, object_statute = ?, convicted_on = ?,
+                    felony_class = ?, jurisdiction = ?, ny_equivalent = ?, term_over_one_year = ?, youthful_offender = ?,
+                    juvenile_delinquent = ?, hate_crime = ?, sealed = ?, vacated = ?, incarcerated_days = ?, court = ?,
+                    docket_number = ?, updated_at = ?, updated_by = ?
+                WHERE id = ?
+                """, i.statute, facts.statute.kind.rawValue, facts.statute.description, i.objectStatute, facts.convictedOn?.description,
+                       facts.level?.label, facts.jurisdiction.rawValue, i.nyEquivalent, facts.authorizedTermOverOneYear,
+                       facts.youthfulOffender, facts.juvenileDelinquent, facts.hateCrime, facts.sealed, facts.vacated,
+                       facts.incarceratedDaysForThisCrime, merged.court, merged.docketNumber, context.now.iso8601, context.actor.id, id)
+            context.entityID = id
+            context.touch("convictions", id)
+            let evaluations = try reevaluateOpenDetainers(personID: current.personID, trigger: .conviction, in: context)
+            context.details = ["personID": .int(current.personID), "before": current.json, "after": merged.json,
+                               "reevaluated": .array(evaluations.map { .int($0.detainerID) })]
+            return HistoryChange(recordID: id, personID: current.personID, statute: facts.statute, reevaluations: evaluations)
+        }
+    }
+
+    struct StoredConviction {
+        var personID: Int64
+        var input: ConvictionInput
+        var court: String?
+        var docketNumber: String?
+
+        var entry: ConvictionEntry { ConvictionEntry(input: input, court: court, docketNumber: docketNumber) }
+
+        var json: JSONValue {
+            ["statute": .optional(input.statute), "convictedOn": .optional(input.convictedOn), "felonyClass": .optional(input.felonyClass),
+             "jurisdiction": .optional(input.jurisdiction), "nyEquivalent": .optional(input.nyEquivalent),
+             "youthfulOffender": .optional(input.youthfulOffender), "juvenileDelinquent": .optional(input.juvenileDelinquent),
+             "hateCrime": .optional(input.hateCrime), "sealed": .optional(input.sealed), "vacated": .optional(input.vacated),
+             "incarceratedDays": .optional(input.incarceratedDaysForThisCrime.map(Int64.init))]
+        }
+    }
+
+    func storedConviction(id: Int64) throws -> StoredConviction {
+        let statement = try connection.prepare("""
+            SELECT person_id, statute_raw, object_statute, convicted_on, felony_class, jurisdiction, ny_equivalent, term_over_one_year,
+                   youthful_offender, juvenile_delinquent, hate_crime, sealed, vacated, incarcerated_days, court, docket_number
+            FROM convictions WHERE id = ?
+            """)
+        try statement.bind(id, at: 1)
+        guard let stored = try statement.first({ r in
+            StoredConviction(
+                personID: r.int64(0),
+                input: ConvictionInput(statute: r.string(1), objectStatute: r.string(2), convictedOn: r.string(3), felonyClass: r.string(4),
+                                       jurisdiction: r.string(5), nyEquivalent: r.string(6), authorizedTermOverOneYear: r.optionalBool(7),
+                                       youthfulOffender: r.bool(8), juvenileDelinquent: r.bool(9), hateCrime: r.bool(10), sealed: r.bool(11),
+                                       vacated: r.bool(12), incarceratedDaysForThisCrime: r.int(13)),
+                court: r.string(14), docketNumber: r.string(15))
+        }) else { throw NotFound(entity: "conviction", key: String(id)) }
+        return stored
+    }
+
+    /// Records a pending charge. Pending charges never make a detainer honorable under the 2014
+    /// law; they are kept so the record is complete and the engine can say so.
+    public func addPendingCharge(personID: Int64, statute raw: String, chargedOn: CivilDate?, custodyCaseID: Int64?,
+                                 by actor: Actor) throws -> HistoryChange {
+        var v = FieldValidator()
+        let text = v.text(raw, "statute", maxLength: 100, required: true)
+        if let chargedOn { v.pastDate(chargedOn, "charged-on", today: clock.now().newYorkDate) }
+        try v.finish()
+        let statute = StatuteParser.parse(text!)
+        return try audited(actor: actor, action: "charge.add", entity: "pending_charge") { context in
+            guard try context.db.scalarInt("SELECT id FROM persons WHERE id = ?", personID) != nil else {
+                throw NotFound(entity: "person", key: String(personID))
+            }
+            if let custodyCaseID {
+                guard try context.db.scalarInt("SELECT person_id FROM custody_cases WHERE id = ?", custodyCaseID) == personID else {
+                    throw InputError(field: "case", "custody case \(custodyCaseID) is not one of person \(personID)'s")
+                }
+            }
+            try context.db.run("""
+                INSERT INTO pending_charges (person_id, custody_case_id, statute_raw, statute_kind, statute_normalized, charged_on,
+                                             source, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, 'intake', ?, ?)
+                """, personID, custodyCaseID, text, statute.kind.rawValue, statute.description, chargedOn?.description,
+                       context.now.iso8601, context.actor.id)
+            let id = context.db.lastInsertRowID
+            context.entityID = id
+            context.touch("pending_charges", id)
+            let evaluations = try reevaluateOpenDetainers(personID: personID, trigger: .charge, in: context)
+            context.details = ["personID": .int(personID), "statute": .string(text!),
+                               "reevaluated": .array(evaluations.map { .int($0.detainerID) })]
+            return HistoryChange(recordID: id, personID: personID, statute: statute, reevaluations: evaluations)
+        }
+    }
+}

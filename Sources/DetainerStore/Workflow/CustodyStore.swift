@@ -1,0 +1,43 @@
+import DetainerDomain
+import SQLite
+
+extension DetainerDatabase {
+    /// The custody case for this booking: reused when the agency and booking number match, else
+    /// created. A reused case keeps its facts; differences are reported.
+    func findOrCreateCustodyCase(_ custody: Intake.Custody, personID: Int64, in context: WriteContext) throws -> (id: Int64, warnings: [String]) {
+        let db = context.db
+        if let booking = custody.bookingNumber {
+            let existing = try db.prepare("SELECT id, person_id, arrest_date, scheduled_release_at FROM custody_cases WHERE agency = ? AND booking_number = ?")
+            try existing.bind(custody.agency.rawValue, at: 1)
+            try existing.bind(booking, at: 2)
+            if let row = try existing.first({ ($0.int64(0), $0.int64(1), $0.string(2), $0.string(3)) }) {
+                guard row.1 == personID else {
+                    throw InputError(field: "custody.bookingNumber",
+                                     "\(custody.agency.rawValue) booking \(booking) belongs to person \(row.1), not person \(personID)")
+                }
+                var warnings: [String] = []
+                if let arrest = custody.arrestDate, let stored = row.2, stored != arrest.description {
+                    warnings.append("custody case \(row.0) has arrest date \(stored); \(arrest) was not applied (correct it with `detainer case update`)")
+                }
+                if row.2 == nil || row.3 == nil {
+                    try db.run("""
+                        UPDATE custody_cases SET arrest_date = coalesce(arrest_date, ?), scheduled_release_at = coalesce(scheduled_release_at, ?),
+                            facility = coalesce(facility, ?), updated_at = ?, updated_by = ? WHERE id = ?
+                        """, custody.arrestDate?.description, custody.scheduledReleaseAt?.iso8601, custody.facility,
+                               context.now.iso8601, context.actor.id, row.0)
+                    context.touch("custody_cases", row.0)
+                }
+                return (row.0, warnings)
+            }
+        }
+        try db.run("""
+            INSERT INTO custody_cases (person_id, agency, booking_number, facility, arrest_date, scheduled_release_at,
+                                       source, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, 'intake', ?, ?)
+            """, personID, custody.agency.rawValue, custody.bookingNumber, custody.facility, custody.arrestDate?.description,
+                   custody.scheduledReleaseAt?.iso8601, context.now.iso8601, context.actor.id)
+        let id = db.lastInsertRowID
+        context.touch("custody_cases", id)
+        return (id, [])
+    }
+}

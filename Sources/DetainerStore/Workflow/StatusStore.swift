@@ -1,0 +1,107 @@
+import DetainerDomain
+import SQLite
+
+/// Status transitions: checked against the machine, timed, attributed, and recorded in the
+/// append-only `status_events` ledger together with the detainer's current status.
+public struct IllegalTransition: Error, Equatable, CustomStringConvertible {
+    public let detainerID: Int64
+    public let from: DetainerStatus
+    public let to: DetainerStatus
+
+    public var description: String {
+        let allowed = from.allowedNext.filter { !$0.isDecision }.map(\.rawValue)
+        var text = "detainer \(detainerID) is \(from.rawValue); it cannot move to \(to.rawValue)."
+        if to.isDecision { text += " Decisions are made with `detainer review`." }
+        text += allowed.isEmpty ? " No further status changes are allowed." : " Allowed: \(allowed.joined(separator: ", "))."
+        return text
+    }
+}
+
+public struct StatusChange: Sendable {
+    public let detainerID: Int64
+    public let from: DetainerStatus
+    public let to: DetainerStatus
+    public let at: UTCInstant
+    public let afterDeadline: Bool
+    public let holdDeadline: UTCInstant?
+}
+
+extension DetainerDatabase {
+    func currentStatus(of detainerID: Int64, in db: Connection) throws -> (status: DetainerStatus, statusAt: UTCInstant, receivedAt: UTCInstant, holdDeadline: UTCInstant?) {
+        let statement = try db.cached("SELECT status, status_at, received_at, hold_deadline FROM detainers WHERE id = ?")
+        try statement.bind(detainerID, at: 1)
+        guard let row = try statement.first({ ($0.string(0), $0.string(1), $0.string(2), $0.string(3)) }),
+              let status = DetainerStatus(rawValue: row.0 ?? ""),
+              let statusAt = UTCInstant(parsing: row.1 ?? ""), let received = UTCInstant(parsing: row.2 ?? "") else {
+            throw NotFound(entity: "detainer", key: String(detainerID))
+        }
+        return (status, statusAt, received, row.3.flatMap(UTCInstant.init(parsing:)))
+    }
+
+    func appendStatusEvent(detainerID: Int64, from: DetainerStatus?, to: DetainerStatus, at: UTCInstant, note: String?,
+                           afterDeadline: Bool, in context: WriteContext) throws {
+        try context.db.run("""
+            INSERT INTO status_events (detainer_id, from_status, to_status, occurred_at, recorded_at, actor_id, note, after_deadline)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, detainerID, from?.rawValue, to.rawValue, at.iso8601, context.now.iso8601, context.actor.id, note, afterDeadline)
+        context.touch("status_events", context.db.lastInsertRowID)
+    }
+
+    /// Moves the detainer and writes the ledger row; `closed_on` is set when it leaves the open set.
+    @discardableResult
+    func moveStatus(detainerID: Int64, from: DetainerStatus, to: DetainerStatus, at: UTCInstant, note: String?,
+                    afterDeadline: Bool = false, in context: WriteContext) throws -> StatusChange {
+        guard from.canMove(to: to) else { throw IllegalTransition(detainerID: detainerID, from: from, to: to) }
+        try appendStatusEvent(detainerID: detainerID, from: from, to: to, at: at, note: note, afterDeadline: afterDeadline, in: context)
+        try context.db.run("""
+            UPDATE detainers SET status = ?, status_at = ?,
+                closed_on = CASE WHEN ? THEN closed_on ELSE ? END,
+                released_after_deadline = CASE WHEN ? = 'released' THEN ? ELSE released_after_deadline END
+            WHERE id = ?
+            """, to.rawValue, at.iso8601, to.isOpen, to.isOpen ? nil : at.newYorkDate.description, to.rawValue, afterDeadline, detainerID)
+        context.touch("detainers", detainerID)
+        return StatusChange(detainerID: detainerID, from: from, to: to, at: at, afterDeadline: afterDeadline, holdDeadline: nil)
+    }
+
+    /// `detainer status ID --to STATUS`: any move but a decision, by a clerk or supervisor.
+    public func changeStatus(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?, by actor: Actor) throws -> StatusChange {
+        var v = FieldValidator()
+        let note = v.text(note, "note", maxLength: FieldLimits.note, allowNewlines: true)
+        try v.finish()
+        return try audited(actor: actor, action: "detainer.status", entity: "detainer") { context in
+            context.entityID = detainerID
+            let current = try currentStatus(of: detainerID, in: context.db)
+            guard !to.isDecision else { throw IllegalTransition(detainerID: detainerID, from: current.status, to: to) }
+            guard current.status.canMove(to: to) else { throw IllegalTransition(detainerID: detainerID, from: current.status, to: to) }
+            let at = requested.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
+            if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
+                throw InputError(field: "at", "\(at.iso8601) is in the future")
+            }
+            if at < current.receivedAt {
+                throw InputError(field: "at", "\(at.iso8601) is before the detainer was received (\(current.receivedAt.iso8601))")
+            }
+            if at < current.statusAt {
+                throw InputError(field: "at", "\(at.iso8601) is before the current status was set (\(current.statusAt.iso8601))")
+            }
+            if to == .enteredInError, note == nil {
+                throw InputError(field: "note", "say why the record is in error (e.g. \"duplicate of detainer 12\")")
+            }
+            // A hold past its deadline without a transfer is unlawful detention; record it as such.
+            let afterDeadline = to == .released && current.status == .honored && (current.holdDeadline.map { at > $0 } ?? false)
+            var change = try moveStatus(detainerID: detainerID, from: current.status, to: to, at: at, note: note,
+                                        afterDeadline: afterDeadline, in: context)
+            if to == .released || to == .transferred {
+                try context.db.run("UPDATE custody_cases SET released_at = coalesce(released_at, ?), updated_at = ?, updated_by = ? WHERE id = (SELECT custody_case_id FROM detainers WHERE id = ?)",
+                                   at.iso8601, context.now.iso8601, context.actor.id, detainerID)
+                if let caseID = try context.db.scalarInt("SELECT custody_case_id FROM detainers WHERE id = ?", detainerID) {
+                    context.touch("custody_cases", caseID)
+                }
+            }
+            change = StatusChange(detainerID: detainerID, from: current.status, to: to, at: at, afterDeadline: afterDeadline,
+                                  holdDeadline: current.holdDeadline)
+            context.details = ["from": .string(current.status.rawValue), "to": .string(to.rawValue), "at": .string(at.iso8601),
+                               "afterDeadline": .bool(afterDeadline), "note": .optional(note)]
+            return change
+        }
+    }
+}

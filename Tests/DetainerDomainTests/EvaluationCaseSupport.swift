@@ -1,0 +1,38 @@
+@testable import DetainerDomain
+
+/// One row of the evaluation table: the provision it exercises, the input and what must come out.
+struct EvaluationCase: Sendable, CustomStringConvertible {
+    let provision: String
+    let title: String
+    let request: EvaluationRequest
+    let outcome: Outcome
+    let reasons: [ReasonCode]
+    var holdDeadline: String? = nil
+
+    var description: String { "\(provision) — \(title)" }
+}
+
+/// A request with the table's defaults: DOC, judicial warrant, no TSDB match, evaluated
+/// 2021-06-01 for an arrest on 2021-05-20.
+func request(
+    _ convictions: [ConvictionInput] = [], agency: String = "DOC", warrant: String = "judicial", tsdb: Bool? = false,
+    reentry: Bool? = nil, evaluatedOn: String? = "2021-06-01", arrest: String = "2021-05-20", receivedOn: String? = nil,
+    pending: [String] = [], releaseAt: String? = nil
+) -> EvaluationRequest {
+    EvaluationRequest(
+        agency: agency, evaluatedOn: evaluatedOn, instantArrestDate: arrest, releaseAt: releaseAt,
+        detainer: DetainerInput(
+            receivedOn: receivedOn, warrant: warrant, terroristScreeningMatch: tsdb, illegalReentryAfterRemoval: reentry),
+        convictions: convictions, pendingCharges: pending.map { PendingChargeInput(statute: $0) })
+}
+
+func conviction(
+    _ statute: String, _ convictedOn: String? = "2018-03-02", cls: String? = nil, jurisdiction: String? = nil,
+    equivalent: String? = nil, overOneYear: Bool? = nil, object: String? = nil, yo: Bool? = nil, jd: Bool? = nil,
+    hate: Bool? = nil, sealed: Bool? = nil, vacated: Bool? = nil, days: Int? = nil
+) -> ConvictionInput {
+    ConvictionInput(
+        statute: statute, objectStatute: object, convictedOn: convictedOn, felonyClass: cls, jurisdiction: jurisdiction,
+        nyEquivalent: equivalent, authorizedTermOverOneYear: overOneYear, youthfulOffender: yo, juvenileDelinquent: jd,
+        hateCrime: hate, sealed: sealed, vacated: vacated, incarceratedDaysForThisCrime: days)
+}
