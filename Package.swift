@@ -11,6 +11,8 @@ let package = Package(
         .executable(name: "detainer", targets: ["detainer"]),
         // Libraries are exposed only so the benchmark package under Scripts/ can measure them.
         .library(name: "SQLite", targets: ["SQLite"]),
+        .library(name: "DetainerDomain", targets: ["DetainerDomain"]),
+        .library(name: "CSVStream", targets: ["CSVStream"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -46,14 +48,17 @@ let package = Package(
                 "DetainerStore",
                 "DetainerDomain",
                 "SQLite",
+                "CSVStream",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(name: "detainer", dependencies: ["DetainerCLI"]),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite"]),
         .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream"]),
-        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "SQLite"]),
+        .testTarget(name: "DetainerDomainTests", dependencies: ["DetainerDomain"]),
+        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "SQLite"]),
         .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite"]),
     ],
     swiftLanguageModes: [.v6]

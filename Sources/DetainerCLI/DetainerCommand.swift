@@ -21,6 +21,7 @@ public struct DetainerCommand: ParsableCommand {
                 """,
             version: "detainer \(toolVersion) (SQLite \(Connection.libraryVersion), schema \(Schema.latestVersion))",
             subcommands: [
+                DemoCommand.self,
                 IntakeCommand.self,
                 ConvictionCommand.self,
                 ChargeCommand.self,
@@ -32,6 +33,9 @@ public struct DetainerCommand: ParsableCommand {
                 ListCommand.self,
                 EvaluateCommand.self,
                 OffensesCommand.self,
+                ReportCommand.self,
+                ImportCommand.self,
+                ExportCommand.self,
                 LogCommand.self,
                 UserCommand.self,
                 InitCommand.self,

@@ -8,7 +8,8 @@ import Glibc
 public final class DetainerDatabase {
     public let connection: Connection
     public let path: String
-    public let clock: Clock
+    /// Mutable so a simulation (the demo) can move time forward between actions.
+    public var clock: Clock
 
     public enum Access {
         /// Read-only; the file must exist and be fully migrated.

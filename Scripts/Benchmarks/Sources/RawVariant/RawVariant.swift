@@ -1,0 +1,76 @@
+// The baseline: the same loop written directly against the SQLite C API in Swift, as a careful
+// programmer would without any wrapper (explicit lengths, SQLITE_TRANSIENT, checked codes).
+import BenchCSQLite
+import BenchSupport
+
+private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+public enum RawVariant {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private static func check(_ rc: Int32, _ db: OpaquePointer?, _ what: String) throws {
+        guard rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW else {
+            throw Failure(description: "\(what): \(rc) \(db.map { String(cString: sqlite3_errmsg($0)) } ?? "")")
+        }
+    }
+
+    private static func exec(_ db: OpaquePointer, _ sql: String) throws {
+        try check(sqlite3_exec(db, sql, nil, nil, nil), db, sql)
+    }
+
+    public static func run(path: String, rows: Int) throws -> LayerTiming {
+        var handle: OpaquePointer?
+        try check(sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil), handle, "open")
+        guard let db = handle else { throw Failure(description: "open returned no handle") }
+        defer { sqlite3_close_v2(db) }
+        for pragma in LayerWorkload.pragmas { try exec(db, pragma) }
+        try exec(db, LayerWorkload.createTable)
+
+        var timing = LayerTiming(insert: 0, read: 0, checksum: 0)
+        timing.insert = try timed {
+            var statement: OpaquePointer?
+            try check(sqlite3_prepare_v3(db, LayerWorkload.insert, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil), db, "prepare")
+            defer { sqlite3_finalize(statement) }
+            try exec(db, "BEGIN IMMEDIATE")
+            for i in 0..<rows {
+                let name = LayerWorkload.name(i)
+                try check(sqlite3_bind_int64(statement, 1, LayerWorkload.n(i)), db, "bind")
+                try check(sqlite3_bind_text(statement, 2, name, Int32(name.utf8.count), transient), db, "bind")
+                try check(sqlite3_bind_double(statement, 3, LayerWorkload.amount(i)), db, "bind")
+                if let note = LayerWorkload.note(i) {
+                    try check(sqlite3_bind_text(statement, 4, note, Int32(note.utf8.count), transient), db, "bind")
+                } else {
+                    try check(sqlite3_bind_null(statement, 4), db, "bind")
+                }
+                let rc = sqlite3_step(statement)
+                guard rc == SQLITE_DONE else { try check(rc, db, "step"); throw Failure(description: "insert returned a row") }
+                sqlite3_reset(statement)
+            }
+            try exec(db, "COMMIT")
+        }
+        timing.read = try timed {
+            var statement: OpaquePointer?
+            try check(sqlite3_prepare_v3(db, LayerWorkload.select, -1, 0, &statement, nil), db, "prepare")
+            defer { sqlite3_finalize(statement) }
+            var sum = 0
+            while true {
+                let rc = sqlite3_step(statement)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else { try check(rc, db, "step"); break }
+                let n = sqlite3_column_int64(statement, 0)
+                let name = String(decoding: UnsafeBufferPointer(start: sqlite3_column_text(statement, 1),
+                                                                count: Int(sqlite3_column_bytes(statement, 1))), as: UTF8.self)
+                let amount = sqlite3_column_double(statement, 2)
+                var note: String?
+                if let text = sqlite3_column_text(statement, 3) {
+                    note = String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, 3))), as: UTF8.self)
+                }
+                sum &+= LayerWorkload.checksum(n: n, nameBytes: name.utf8.count, amount: amount, noteBytes: note?.utf8.count)
+            }
+            timing.checksum = sum
+        }
+        return timing
+    }
+}

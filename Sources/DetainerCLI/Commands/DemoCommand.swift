@@ -1,0 +1,68 @@
+import ArgumentParser
+import DetainerDomain
+import DetainerStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct DemoCommand: DetainerSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a demo database: a realistic office's two years, then show the review queue and a monthly summary.",
+        discussion: """
+            Users of every role (admin, clerk.rivera, clerk.okafor, sup.chen, sup.goldberg, auditor.diaz) and a few \
+            hundred made-up detainers. A previous demo database is replaced; any other file is replaced only after \
+            you confirm (or with --force). The simulated period ends now ($DETAINER_NOW pins it).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Replace the file without asking even if it is not a demo database.") var force = false
+    @Option(help: "Days of history to simulate.") var days: Int = 730
+
+    func execute() throws {
+        guard (30...3650).contains(days) else { throw CLIError(.dataError, "days: must be between 30 and 3650") }
+        let path = database.resolvedPath
+        if FileSystem.isDirectory(path) { throw CLIError(.cannotCreate, "\(path) is a directory") }
+        if FileSystem.exists(path) { try confirmReplacing(path) }
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        let clock = try Environment.clock()
+        let now = clock.now()
+        let db = try DetainerDatabase.open(path: path, access: .create, clock: clock)
+        try db.migrate()
+        let started = Stopwatch()
+        let summary = try db.populateDemo(now: now, days: days)
+        db.clock = clock
+        try db.connection.execute("PRAGMA synchronous = FULL")
+        Terminal.out("Demo database \(path): \(summary.detainers) detainers for \(summary.persons) persons over \(days) days, built in \(started.formatted).")
+        Terminal.out("Users: \(DetainerDatabase.demoUsers.map { "\($0.0) (\($0.1.rawValue))" }.joined(separator: ", ")).")
+        Terminal.out("")
+        let items = try db.queue(QueueFilter())
+        Terminal.out("REVIEW QUEUE (\(items.count) awaiting action)")
+        var set = RecordSet(columns: ["id", "agency", "person", "outcome", "reasons", "hold_deadline", "time_left"])
+        for item in items.prefix(15) {
+            set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .optional(item.outcome?.rawValue),
+                        .string(item.reasons.joined(separator: " ")),
+                        .optional(item.holdDeadline.map { NewYorkTime.localDateTime(at: $0).short }),
+                        .optional(item.secondsLeft.map(Duration.describe))])
+        }
+        RecordPrinter.print(set, as: .table, empty: "(empty)")
+        Terminal.out("")
+        let today = now.newYorkDate
+        let first = today.adding(days: -365)
+        let report = try db.monthlyReport(from: String(first.description.prefix(7)), to: String(today.description.prefix(7)), agency: nil)
+        MonthlyReportPrinter.print(report, as: .table)
+        Terminal.out("")
+        Terminal.out("Try: detainer queue · detainer show \(items.first?.detainerID ?? 1) · detainer review \(items.first?.detainerID ?? 1) --approve --user sup.chen · detainer report annual --year \(today.year) --fiscal --user auditor.diaz")
+    }
+
+    private func confirmReplacing(_ path: String) throws {
+        if let existing = try? DetainerDatabase.open(path: path, access: .inspect), (try? existing.isDemo()) == true { return }
+        if force { return }
+        guard Terminal.stdinIsTTY else {
+            throw CLIError(.cannotCreate, "\(path) exists and is not a demo database; use --force to replace it, or --db to pick another file")
+        }
+        Terminal.errRaw("\(path) exists and is NOT a demo database. Replace it? Type yes to confirm: ")
+        let answer = readLine(strippingNewline: true) ?? ""
+        guard answer.lowercased() == "yes" else { throw CLIError(.cannotCreate, "\(path) left unchanged") }
+    }
+}

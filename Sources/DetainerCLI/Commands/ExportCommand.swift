@@ -1,0 +1,97 @@
+import ArgumentParser
+import CSVStream
+import DetainerDomain
+import DetainerStore
+import Foundation
+
+struct ExportCommand: DetainerSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Record-level export: one row per detainer with its person, custody case, latest evaluation, decision and status.",
+        discussion: """
+            Columns are stable and documented in the README. --pseudonymize replaces names and identifiers with \
+            keyed tokens (HMAC-SHA-256 with the key in --key-file: the same person gets the same token under the \
+            same key) and keeps only the year of birth. CSV cells that a spreadsheet would run as a formula are \
+            prefixed with an apostrophe. Streamed: memory stays flat.
+            """)
+
+    enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json, ndjson }
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
+    @Option(help: "Received on or after this date, YYYY-MM-DD.") var from: String?
+    @Option(help: "Received on or before this date, YYYY-MM-DD.") var to: String?
+    @Option(help: "csv, json or ndjson.") var format: ExportFormat = .csv
+    @Flag(help: "Replace names and identifiers with keyed tokens.") var pseudonymize = false
+    @Option(help: ArgumentHelp("Secret key for --pseudonymize (at least 32 bytes).", valueName: "file")) var keyFile: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+    @Flag(help: "Replace --output if it exists.") var force = false
+
+    func validate() throws {
+        if pseudonymize != (keyFile != nil) { throw ValidationError("--pseudonymize and --key-file FILE go together") }
+    }
+
+    func execute() throws {
+        let filter = ExportFilter(receivedFrom: try from.map { try DateArgument.parse($0, field: "from") },
+                                  receivedTo: try to.map { try DateArgument.parse($0, field: "to") })
+        if let a = filter.receivedFrom, let b = filter.receivedTo, a > b { throw CLIError(.dataError, "from: \(a) is after to \(b)") }
+        var pseudonymizer: Pseudonymizer?
+        if let keyFile {
+            let key = [UInt8](try InputFile.read(keyFile))
+            guard key.count >= 32 else { throw CLIError(.dataError, "\(keyFile): the key is \(key.count) bytes; use at least 32 random bytes (e.g. head -c 32 /dev/urandom > key)") }
+            pseudonymizer = Pseudonymizer(key: key)
+        }
+        if let output {
+            if FileSystem.isDirectory(output) { throw CLIError(.cannotCreate, "\(output) is a directory") }
+            if FileSystem.exists(output) && !force { throw CLIError(.cannotCreate, "\(output) already exists; use --force to replace it") }
+        }
+        let db = try database.open(.write)
+        let user = try db.authorize(actor.resolvedName, for: .export)
+        let writer: CSVWriter
+        do throws(CSVError) {
+            let options = CSVWriter.Options(neutralizeFormulas: format == .csv)
+            if let output {
+                writer = try CSVWriter(path: output, options: options)
+            } else {
+                writer = try CSVWriter.standardOutput(options: options)
+            }
+        } catch {
+            throw CLIError(.cannotCreate, "\(output ?? "stdout"): \(error.message)")
+        }
+        let columns = NativeExport.columnNames
+        let clock = Stopwatch()
+        var first = true
+        Terminal.flush()
+        let count = try db.exportDetainers(filter, pseudonymizer: pseudonymizer) { values in
+            switch format {
+            case .csv:
+                if first { try writer.write(columns) }
+                try writer.write(values.map(\.cellText))
+            case .json:
+                try writer.writeRaw(Array(((first ? "[\n" : ",\n") + ExportJSON.object(columns, values)).utf8))
+            case .ndjson:
+                try writer.writeRaw(Array((ExportJSON.object(columns, values) + "\n").utf8))
+            }
+            first = false
+        }
+        if first && format == .csv { try writer.write(columns) }
+        if format == .json { try writer.writeRaw(Array((first ? "[]\n" : "\n]\n").utf8)) }
+        try writer.close()
+        try db.recordExport(filter: filter, format: format.rawValue, pseudonymized: pseudonymizer != nil, rows: count, by: user)
+        Terminal.err("Exported \(count) detainers\(pseudonymizer == nil ? "" : " (pseudonymized)")\(output.map { " to \($0)" } ?? "") in \(clock.formatted).")
+    }
+}
+
+/// JSON objects with keys in column order (the documented order), one per detainer.
+enum ExportJSON {
+    static func object(_ columns: [String], _ values: [JSONValue]) -> String {
+        var out = "{"
+        for (index, column) in columns.enumerated() {
+            if index > 0 { out += "," }
+            JSONValue.string(column).write(to: &out)
+            out += ":"
+            values[index].write(to: &out)
+        }
+        return out + "}"
+    }
+}

@@ -1,0 +1,193 @@
+import DetainerDomain
+import SQLite
+
+/// `detainer demo`: a realistic office's two years — users of every role and a few hundred
+/// detainers with a mix of warrants, convictions in and out of the list and window, TSDB
+/// matches, overrides, lifts, transfers and releases — built through the same audited store
+/// calls the commands use, with the clock moved forward event by event.
+public struct DemoSummary: Sendable {
+    public let detainers: Int
+    public let persons: Int
+    public let pending: Int
+}
+
+extension DetainerDatabase {
+    public static let demoUsers: [(String, Role)] = [
+        ("admin", .admin), ("clerk.rivera", .clerk), ("clerk.okafor", .clerk), ("sup.chen", .supervisor),
+        ("sup.goldberg", .supervisor), ("auditor.diaz", .auditor),
+    ]
+
+    /// Whether this database was made by `detainer demo` (and may be replaced without asking).
+    public func isDemo() throws -> Bool {
+        try connection.scalarText("SELECT value FROM settings WHERE key = 'demo'") == "true"
+    }
+
+    /// Fills an empty, migrated database. `now` is the end of the simulated period.
+    public func populateDemo(now: UTCInstant, days: Int = 730, seed: UInt64 = 2014_1214) throws -> DemoSummary {
+        var random = SeededRandom(seed: seed)
+        // A disposable demo need not survive power loss; it is built ~20× faster without fsyncs.
+        try connection.execute("PRAGMA synchronous = NORMAL")
+        try connection.run("INSERT INTO settings (key, value) VALUES ('demo', 'true')")
+        let start = now.adding(seconds: -Int64(days) * 86_400)
+        clock = .fixed(start)
+        let admin = try bootstrapAdmin(name: "admin").user.actor
+        var actors: [String: Actor] = ["admin": admin]
+        for (name, role) in Self.demoUsers where name != "admin" { actors[name] = try addUser(name: name, role: role, by: admin).actor }
+        let clerks = [actors["clerk.rivera"]!, actors["clerk.okafor"]!]
+        let supervisors = [actors["sup.chen"]!, actors["sup.goldberg"]!]
+        var count = 0
+        var pending = 0
+        var previous: (request: IntakeRequest, id: Int64)?
+        for day in 0..<days {
+            let date = NewYorkTime.localDate(at: start.adding(seconds: Int64(day) * 86_400))
+            let arrivals = random.chance(0.5) ? (random.chance(0.2) ? 2 : 1) : 0
+            for _ in 0..<arrivals {
+                let received = NewYorkTime.resolve(date: date, hour: random.int(7...21), minute: random.int(0...59)).earliest
+                guard received < now else { continue }
+                clock = .fixed(received)
+                let clerk = random.pick(clerks)
+                var request = makeIntake(&random, date: date, received: received)
+                if let previous, random.chance(0.012) { request = previous.request }  // the same paperwork logged twice
+                let intake = try intake(request, by: clerk)
+                count += 1
+                if let previous, request == previous.request {
+                    try changeStatus(detainerID: intake.detainerID, to: .enteredInError, at: nil,
+                                     note: "duplicate of detainer \(previous.id)", by: clerk)
+                    continue
+                }
+                previous = (request, intake.detainerID)
+                try recordHistory(&random, personID: intake.personID, arrest: CivilDate(parsing: request.custody.arrestDate ?? "")!,
+                                  at: received.adding(seconds: Int64(random.int(300...3600))), by: clerk)
+                let age = now.secondsSinceEpoch - received.secondsSinceEpoch
+                // The last days' detainers are still in the queue, and now and then one was forgotten.
+                if age < 5 * 86_400 || random.chance(0.015) { pending += 1; continue }
+                try decide(&random, detainerID: intake.detainerID, request: request,
+                           at: received.adding(seconds: Int64(random.int(3600...30 * 3600))), until: now,
+                           supervisors: supervisors, clerks: clerks)
+            }
+        }
+        clock = .fixed(now)
+        let persons = Int(try connection.scalarInt("SELECT count(*) FROM persons") ?? 0)
+        return DemoSummary(detainers: count, persons: persons, pending: pending)
+    }
+
+    private func makeIntake(_ random: inout SeededRandom, date: CivilDate, received: UTCInstant) -> IntakeRequest {
+        let origin = random.pick(DemoPeople.names)
+        let name = "\(random.pick(origin.given)) \(random.pick(origin.family))"
+        let doc = random.chance(0.6)
+        let arrest = date.adding(days: doc ? -random.int(1...60) : -random.int(0...1))
+        let release = doc
+            ? NewYorkTime.resolve(date: date.adding(days: random.int(3...45)), hour: 10, minute: 0).earliest
+            : received.adding(seconds: Int64(random.int(4...20) * 3600))
+        let warrantRoll = Double.random(in: 0..<1, using: &random)
+        let warrant = warrantRoll < 0.68 ? "none" : warrantRoll < 0.84 ? "administrative" : "judicial"
+        var boxes: [String] = []
+        if random.chance(0.8) { boxes.append("biometricMatch") }
+        if random.chance(0.3) { boxes.append("removalProceedings") }
+        if random.chance(0.25) { boxes.append("finalOrder") }
+        if random.chance(0.2) { boxes.append("statements") }
+        let dob = CivilDate(year: date.year - random.int(19...58), month: random.int(1...12), day: random.int(1...28))!
+        return IntakeRequest(
+            person: .init(name: name, dateOfBirth: dob.description,
+                          nysid: random.chance(0.85) ? "\(random.int(10_000_000...99_999_999))\(random.pick(Array("ABCDEFGHJKLMNPQRSTUVWXYZ")))" : nil,
+                          aNumber: random.chance(0.6) ? "A\(random.int(100_000_000...299_999_999))" : nil,
+                          countryOfBirth: origin.country),
+            custody: .init(agency: doc ? "DOC" : "NYPD", bookingNumber: "\(doc ? "341" : "K")\(random.int(10_000_000...99_999_999))",
+                           facility: random.pick(doc ? DemoPeople.docFacilities : DemoPeople.nypdFacilities),
+                           arrestDate: arrest.description, scheduledReleaseAt: release.description),
+            detainer: .init(form: "I-247A", iceSubjectId: "\(random.int(1_000_000_000...1_999_999_999))",
+                            eventNumber: "NYC\(random.int(10_000_000...99_999_999))", issuingOffice: random.pick(DemoPeople.offices),
+                            preparedOn: date.description, receivedAt: received.description, probableCause: boxes,
+                            warrant: .init(type: warrant, issuer: warrant == "judicial" ? random.pick(DemoPeople.judges) : (warrant == "administrative" ? "ICE SDDO (Form I-200)" : nil),
+                                           date: warrant == "none" ? nil : date.description),
+                            terroristScreeningMatch: random.chance(0.015),
+                            illegalReentryAfterRemoval: random.chance(0.7) ? random.chance(0.2) : nil))
+    }
+
+    /// The clerk records what the criminal-history search shows, which re-evaluates the detainer.
+    private func recordHistory(_ random: inout SeededRandom, personID: Int64, arrest: CivilDate, at: UTCInstant, by clerk: Actor) throws {
+        clock = .fixed(at)
+        let known = try connection.scalarInt("SELECT count(*) FROM convictions WHERE person_id = ?", personID) ?? 0
+        guard known == 0, !random.chance(0.3) else { return }
+        for _ in 0..<random.int(1...3) {
+            let kind = Double.random(in: 0..<1, using: &random)
+            let convicted = arrest.adding(days: -random.int(200...4000))
+            var input: ConvictionInput
+            if kind < 0.45 {
+                let (statute, grade) = random.pick(DemoPeople.listed)
+                input = ConvictionInput(statute: statute, convictedOn: convicted.description, felonyClass: grade,
+                                        youthfulOffender: random.chance(0.05), incarceratedDaysForThisCrime: random.chance(0.4) ? random.int(30...900) : 0)
+            } else if kind < 0.65 {
+                let (statute, grade) = random.pick(DemoPeople.unlisted)
+                input = ConvictionInput(statute: statute, convictedOn: convicted.description, felonyClass: grade)
+            } else if kind < 0.93 {
+                let (statute, grade) = random.pick(DemoPeople.minor)
+                input = ConvictionInput(statute: statute, convictedOn: convicted.description, felonyClass: grade)
+            } else {
+                let equivalent = random.chance(0.6)
+                input = ConvictionInput(statute: "N.J.S.A. 2C:12-1b", convictedOn: convicted.description, felonyClass: "D",
+                                        jurisdiction: "otherState", nyEquivalent: equivalent ? "PL 120.05" : nil,
+                                        authorizedTermOverOneYear: equivalent ? true : nil)
+            }
+            if random.chance(0.03) { input.convictedOn = nil }  // date not yet on the record
+            _ = try addConviction(personID: personID, ConvictionEntry(input: input), by: clerk)
+        }
+        if random.chance(0.5) {
+            _ = try addPendingCharge(personID: personID, statute: random.pick(DemoPeople.charges), chargedOn: arrest,
+                                     custodyCaseID: nil, by: clerk)
+        }
+    }
+
+    /// A supervisor decides; then ICE comes, or doesn't.
+    private func decide(_ random: inout SeededRandom, detainerID: Int64, request: IntakeRequest, at: UTCInstant,
+                        until now: UTCInstant, supervisors: [Actor], clerks: [Actor]) throws {
+        let clerk = random.pick(clerks)
+        if random.chance(0.03) {
+            clock = .fixed(at)
+            try changeStatus(detainerID: detainerID, to: .lifted, at: nil, note: "ICE withdrew the detainer (Form I-247A cancelled)", by: clerk)
+            return
+        }
+        if random.chance(0.15) {
+            clock = .fixed(at.adding(seconds: -1800))
+            let ask = try recordContact(detainerID: detainerID, ContactRequest(
+                direction: .incoming, kind: .informationRequest, summary: "ICE asked for the release date",
+                informationType: .releaseDate), by: clerk)
+            if try connection.scalarText("SELECT reasons FROM detainers WHERE id = ?", detainerID)?.contains("QUALIFYING_CONVICTION") == true {
+                _ = try recordContact(detainerID: detainerID, ContactRequest(
+                    direction: .outgoing, kind: .informationResponse, summary: "Release date given (violent or serious conviction)",
+                    informationType: .releaseDate, inReplyTo: ask.contactID), by: clerk)
+            }
+        }
+        clock = .fixed(at)
+        let supervisor = random.pick(supervisors)
+        let outcome = Outcome(rawValue: try connection.scalarText("SELECT outcome FROM detainers WHERE id = ?", detainerID) ?? "") ?? .needsReview
+        let result: ReviewResult
+        switch outcome {
+        case .needsReview:
+            let honor = random.chance(0.25)
+            result = try review(detainerID: detainerID, .decide(honor ? .honor : .decline, reason: random.pick(DemoPeople.decideReasons)), by: supervisor)
+        case .permitted where random.chance(0.12):
+            result = try review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), by: supervisor)
+        default:
+            result = try review(detainerID: detainerID, .approve(reason: nil), by: supervisor)
+        }
+        guard result.decision == .honor else { return }
+        let release = UTCInstant(parsing: request.custody.scheduledReleaseAt ?? "") ?? at
+        let base = max(release, at)
+        let roll = Double.random(in: 0..<1, using: &random)
+        let (status, offset, note): (DetainerStatus, Int, String) =
+            roll < 0.72 ? (.transferred, random.int(1...30) * 3600, "ICE officers took custody") :
+            roll < 0.86 ? (.released, 49 * 3600, "Hold ended without a transfer; released") :
+            roll < 0.94 ? (.lifted, random.int(1...20) * 3600, "ICE cancelled the detainer") :
+                          (.released, random.int(50...70) * 3600, "Released late: ICE did not arrive")
+        let when = base.adding(seconds: Int64(offset))
+        guard when < now else { return }  // the hold is still running at the end of the demo
+        if request.custody.agency == "DOC" {
+            clock = .fixed(base.adding(seconds: -3600))
+            _ = try recordContact(detainerID: detainerID, ContactRequest(
+                direction: .outgoing, kind: .releaseNotification, summary: "Notified ICE of the scheduled release"), by: clerk)
+        }
+        clock = .fixed(when)
+        _ = try changeStatus(detainerID: detainerID, to: status, at: nil, note: note, by: clerk)
+    }
+}
