@@ -1,0 +1,276 @@
+import Foundation
+import Testing
+
+/// Issue 5 end to end: the built binary on a temporary database.
+@Suite struct WorkflowTests {
+    @Test func clerkIntakesAddsAConvictionAndTheDetainerIsReevaluated() throws {
+        let office = try Office()
+        let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. A. Judge (E.D.N.Y.)", "--tsdb-match", "no"], nysid: "12345678K")
+        #expect(try office.cli.sqlite("SELECT outcome, status FROM detainers WHERE id = \(id);").stdout.contains("decline|pendingReview"))
+        let added = try office.cli.run("conviction", "add", "12345678K", "--statute", "PL 120.05", "--convicted-on", "2022-03-02",
+                                       "--felony-class", "D", "--user", "clara")
+        try expectOK(added)
+        #expect(added.stdout.contains("Detainer \(id) re-evaluated: permitted"))
+        let evaluations = try office.cli.sqlite("SELECT count(*), max(sequence) FROM evaluations WHERE detainer_id = \(id);").stdout
+        #expect(evaluations.contains("2|2"))
+    }
+
+    @Test func storedEvaluationMatchesEvaluateInput() throws {
+        let office = try Office()
+        let id = try office.intake(["--warrant", "administrative"])
+        let rows = try office.cli.sqlite("SELECT input_json FROM evaluations WHERE detainer_id = \(id);").stdout
+        let inputFile = office.cli.directory.path("input.json")
+        try Data(rows.utf8).write(to: URL(fileURLWithPath: inputFile))
+        let direct = try office.cli.run("evaluate", "--input", inputFile)
+        try expectOK(direct)
+        let stored = try office.cli.sqlite("SELECT result_json FROM evaluations WHERE detainer_id = \(id);").stdout
+        #expect(direct.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == stored.trimmingCharacters(in: .whitespacesAndNewlines))
+        let rerun = try office.cli.run("evaluate", "\(id)", "--user", "clara")
+        try expectOK(rerun)
+        #expect(rerun.stdout.contains("\"outcome\" : \"decline\""))
+    }
+
+    @Test func supervisorApprovesAndOverrides() throws {
+        let office = try Office()
+        let declined = try office.intake()
+        try expectOK(office.cli.run("review", "\(declined)", "--approve", "--user", "sam"))
+        #expect(try office.status(of: declined) == "declined")
+
+        let permitted = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. B", "--tsdb-match", "yes"], name: "Đặng Văn Minh")
+        let override = try office.cli.run("review", "\(permitted)", "--decide", "decline", "--reason", "Warrant signed by an immigration judge", "--user", "sam")
+        try expectOK(override)
+        #expect(override.stdout.contains("overriding"))
+        #expect(try office.status(of: permitted) == "declined")
+        #expect(try office.cli.sqlite("SELECT action, decision FROM reviews WHERE detainer_id = \(permitted);").stdout.contains("override|decline"))
+
+        let another = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. B", "--tsdb-match", "yes"], name: "Aïcha Traoré")
+        try expectOK(office.cli.run("review", "\(another)", "--approve", "--user", "sam"))
+        #expect(try office.status(of: another) == "honored")
+    }
+
+    @Test func honoringADeclineIsRefusedAndChangesNothing() throws {
+        let office = try Office()
+        let id = try office.intake()
+        let before = try office.snapshot()
+        let result = try office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "I insist", "--user", "sam")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("forbidden"))
+        #expect(try office.snapshot() == before)
+    }
+
+    @Test func decideNeedsAReasonAndNeedsReviewCannotBeApproved() throws {
+        let office = try Office()
+        let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. C"])  // TSDB unknown → needsReview
+        #expect(try office.cli.sqlite("SELECT outcome FROM detainers WHERE id = \(id);").stdout.contains("needsReview"))
+        #expect(try office.cli.run("review", "\(id)", "--decide", "decline", "--user", "sam").status == 64)
+        let approve = try office.cli.run("review", "\(id)", "--approve", "--user", "sam")
+        #expect(approve.status == 65)
+        #expect(approve.stderr.contains("--decide"))
+        try expectOK(office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "TSDB search confirmed a possible match", "--user", "sam"))
+        #expect(try office.status(of: id) == "honored")
+    }
+
+    /// Every legal path through the machine, and every illegal move refused with the allowed ones listed.
+    @Test func statusesMoveOnlyAlongTheMachine() throws {
+        let office = try Office(now: "2026-03-10T15:00:00Z")
+        func honored() throws -> Int64 {
+            let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. D", "--tsdb-match", "yes"])
+            try expectOK(office.cli.run("review", "\(id)", "--approve", "--user", "sam"))
+            return id
+        }
+        let transferred = try honored()
+        try expectOK(office.cli.run("status", "\(transferred)", "--to", "transferred", "--user", "clara"))
+        let released = try honored()
+        let late = try office.cli.run("status", "\(released)", "--to", "released", "--user", "clara")
+        try expectOK(late)
+        #expect(late.stdout.contains("AFTER the hold deadline"))  // release 2026-03-05 + 48 h < now
+        #expect(try office.cli.sqlite("SELECT released_after_deadline FROM detainers WHERE id = \(released);").stdout.contains("1"))
+        let lifted = try office.intake()
+        try expectOK(office.cli.run("status", "\(lifted)", "--to", "lifted", "--user", "clara"))
+        let error = try office.intake()
+        #expect(try office.cli.run("status", "\(error)", "--to", "enteredInError", "--user", "clara").status == 65)  // needs a note
+        try expectOK(office.cli.run("status", "\(error)", "--to", "enteredInError", "--note", "duplicate of \(lifted)", "--user", "clara"))
+
+        for (id, to) in [(transferred, "released"), (transferred, "pendingReview"), (lifted, "honored"), (error, "received"),
+                         (released, "transferred")] {
+            let refused = try office.cli.run("status", "\(id)", "--to", to, "--user", "clara")
+            #expect(refused.status == 65, "\(id) → \(to)")
+            #expect(refused.stderr.contains("cannot move to \(to)"))
+        }
+        let pending = try office.intake()
+        let decision = try office.cli.run("status", "\(pending)", "--to", "honored", "--user", "clara")
+        #expect(decision.status == 65)
+        #expect(decision.stderr.contains("detainer review"))
+        #expect(decision.stderr.contains("Allowed: lifted, released, enteredInError"))
+        let trail = try office.cli.sqlite("SELECT group_concat(to_status, '>') FROM status_events WHERE detainer_id = \(transferred) ORDER BY id;").stdout
+        #expect(trail.contains("received>pendingReview>honored>transferred"))
+    }
+
+    @Test(arguments: [
+        ("clara", ["review", "1", "--approve"]),
+        ("clara", ["user", "add", "x", "--role", "clerk"]),
+        ("audrey", ["intake", "--name", "X", "--agency", "DOC", "--arrest-date", "2026-02-01"]),
+        ("audrey", ["status", "1", "--to", "lifted"]),
+        ("audrey", ["conviction", "add", "1", "--statute", "PL 120.05"]),
+        ("admin", ["review", "1", "--approve"]),
+        ("admin", ["intake", "--name", "X", "--agency", "DOC", "--arrest-date", "2026-02-01"]),
+        ("sam", ["user", "deactivate", "clara"]),
+        ("clara", ["report", "monthly", "--from", "2026-01", "--to", "2026-03"]),
+        ("clara", ["export"]),
+        ("clara", ["import", "/dev/null"]),
+        ("ghost", ["status", "1", "--to", "lifted"]),
+        ("", ["status", "1", "--to", "lifted"]),
+    ])
+    func rolesAreDeniedWhatTheyMayNotDo(user: String, command: [String]) throws {
+        let office = try Office()
+        try office.intake()
+        try expectOK(office.cli.run("user", "add", "gone", "--role", "supervisor", "--user", "admin"))
+        let before = try office.snapshot()
+        let result = try office.cli.run(command + (user.isEmpty ? [] : ["--user", user]))
+        #expect(result.status == 77, "\(user) \(command): \(result.stderr)")
+        #expect(result.stderr.contains("requires the"), "\(result.stderr)")
+        #expect(try office.snapshot() == before)
+    }
+
+    @Test func aDeactivatedUserIsDenied() throws {
+        let office = try Office()
+        try expectOK(office.cli.run("user", "deactivate", "clara", "--user", "admin"))
+        let result = try office.cli.run("intake", "--user", "clara", "--name", "X", "--agency", "DOC", "--arrest-date", "2026-02-01")
+        #expect(result.status == 77)
+        #expect(result.stderr.contains("deactivated"))
+    }
+
+    @Test func badIntakeFieldsAreNamedAndNothingIsWritten() throws {
+        let office = try Office()
+        let before = try office.snapshot()
+        let cases: [([String], String)] = [
+            (["--name", "", "--agency", "DOC", "--arrest-date", "2026-02-01"], "person.name"),
+            (["--name", "X", "--agency", "DOC", "--arrest-date", "2026-02-30"], "custody.arrestDate"),
+            (["--name", "X", "--agency", "FBI", "--arrest-date", "2026-02-01"], "custody.agency"),
+            (["--name", "X", "--agency", "DOC", "--arrest-date", "2026-02-01", "--warrant", "maybe"], "detainer.warrant.type"),
+            (["--name", "X", "--agency", "DOC", "--arrest-date", "2026-02-01", "--form", "I-999"], "detainer.form"),
+            (["--name", "X", "--agency", "DOC", "--arrest-date", "2026-02-01", "--release-at", "2026-01-01T00:00:00Z"], "custody.scheduledReleaseAt"),
+            (["--name", "X\u{7}Y", "--agency", "DOC", "--arrest-date", "2026-02-01"], "control character"),
+            (["--name", String(repeating: "N", count: 201), "--agency", "DOC", "--arrest-date", "2026-02-01"], "limit is 200"),
+            (["--name", "X", "--agency", "DOC", "--arrest-date", "2027-02-01"], "in the future"),
+            (["--name", "X", "--agency", "DOC", "--arrest-date", "2026-02-01", "--nysid", "12"], "person.nysid"),
+            (["--name", "X", "--agency", "DOC"], "custody.arrestDate: is required"),
+        ]
+        for (args, message) in cases {
+            let result = try office.cli.run(["intake", "--user", "clara"] + args)
+            #expect(result.status == 65, "\(args)")
+            #expect(result.stderr.contains(message), "\(args): \(result.stderr)")
+        }
+        #expect(try office.snapshot() == before)
+    }
+
+    @Test func unicodeNamesAreKeptExactly() throws {
+        let office = try Office()
+        let names = ["Nuñez, José", "Đặng Thị Hương", "陈伟", "Fatoumata Diallo-Bâ", "O'Brien; DROP TABLE persons;--"]
+        for name in names { try office.intake(name: name) }
+        let stored = try office.cli.sqlite("SELECT name FROM persons ORDER BY id;").stdout.split(separator: "\n").map(String.init)
+        #expect(stored == names)
+    }
+
+    @Test func anExistingPersonIsReusedAndAProbableDuplicateIsWarned() throws {
+        let office = try Office()
+        try office.intake(nysid: "12345678K")
+        let reuse = try office.cli.run("intake", "--user", "clara", "--name", "José Nuñez", "--nysid", "12345678K", "--agency", "NYPD",
+                                       "--arrest-date", "2026-02-25")
+        try expectOK(reuse)
+        #expect(reuse.stdout.contains("(existing record)"))
+        let twin = try office.cli.run("intake", "--user", "clara", "--name", "José Nuñez", "--dob", "1985-02-03", "--nysid", "87654321A",
+                                      "--agency", "DOC", "--arrest-date", "2026-02-25")
+        try expectOK(twin)
+        #expect(twin.stderr.contains("possible duplicate"))
+        #expect(try office.cli.sqlite("SELECT count(*) FROM persons;").stdout.contains("2"))
+    }
+
+    @Test func queueIsOrderedByDeadlineAndFlagsOverdue() throws {
+        let office = try Office(now: "2026-03-10T15:00:00Z")
+        let later = try office.intake(["--release-at", "2026-03-20T15:00:00Z"], name: "Later")
+        let overdue = try office.intake(["--release-at", "2026-03-06T15:00:00Z"], name: "Overdue")
+        let sooner = try office.intake(["--release-at", "2026-03-11T15:00:00Z"], name: "Sooner")
+        let queue = try office.cli.run("queue", "--format", "csv")
+        try expectOK(queue)
+        let ids = queue.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }
+        #expect(ids == ["\(overdue)", "\(sooner)", "\(later)"])
+        #expect(queue.stdout.contains("OVERDUE"))
+        let onlyOverdue = try office.cli.run("queue", "--overdue", "--format", "json")
+        #expect(onlyOverdue.stdout.contains("Overdue") && !onlyOverdue.stdout.contains("Sooner"))
+        #expect(try office.cli.run("queue", "--agency", "NYPD").stdout.contains("empty"))
+    }
+
+    @Test func contactsAreRecordedAndALateJudicialWarrantReevaluates() throws {
+        let office = try Office()
+        let id = try office.intake(["--tsdb-match", "yes"])  // no warrant yet
+        let ask = try office.cli.run("contact", "\(id)", "--direction", "in", "--kind", "informationRequest", "--info-type", "releaseDate",
+                                     "--summary", "ICE asked for the release date", "--user", "clara")
+        try expectOK(ask)
+        #expect(try office.cli.run("contact", "\(id)", "--direction", "out", "--kind", "informationResponse", "--summary", "x", "--user", "clara").status == 65)
+        let warrant = try office.cli.run("contact", "\(id)", "--direction", "in", "--kind", "warrant", "--warrant", "judicial",
+                                         "--warrant-issuer", "Hon. E (S.D.N.Y.)", "--summary", "Judicial warrant presented", "--user", "clara")
+        try expectOK(warrant)
+        #expect(warrant.stdout.contains("Re-evaluated: permitted"))
+    }
+
+    @Test func showAndListAndLogWork() throws {
+        let office = try Office()
+        let id = try office.intake(name: "Nguyễn Thị Lan")
+        let show = try office.cli.run("show", "\(id)")
+        try expectOK(show)
+        for part in ["Nguyễn Thị Lan", "TIMELINE", "evaluation #1", "[FAIL]"] { #expect(show.stdout.contains(part), "\(part)") }
+        let json = try office.cli.run("show", "\(id)", "--format", "json")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["evaluations"] as? [Any])?.count == 1)
+        #expect(try office.cli.run("list", "--status", "pendingReview", "--format", "csv").stdout.contains("Nguyễn Thị Lan"))
+        #expect(try office.cli.run("list", "--from", "2026-03-03").stdout.contains("No detainers"))
+        let log = try office.cli.run("log", "--entity", "detainer", "--id", "\(id)", "--format", "json")
+        #expect(log.stdout.contains("detainer.intake"))
+        #expect(try office.cli.run("show", "999").status == 65)
+    }
+
+    @Test func twoProcessesIntakeConcurrentlyAndEverythingIsThere() async throws {
+        let office = try Office(now: nil)
+        let perProcess = 200
+        let script = (0..<perProcess).map { n in
+            "\"$BIN\" intake --user clara --name \"Person $W-\(n)\" --agency DOC --arrest-date 2026-02-01 || echo FAILED >&2"
+        }.joined(separator: "\n")
+        let file = office.cli.directory.path("batch.sh")
+        try Data(script.utf8).write(to: URL(fileURLWithPath: file))
+        let folder = office.cli.directory.url, database = office.cli.dbPath, binary = CLIRunner.binary.path
+        let results = try await withThrowingTaskGroup(of: CLIResult.self) { group in
+            for worker in 0..<2 {
+                group.addTask {
+                    try CLIRunner.execute("/bin/bash", [file], in: folder,
+                                          environment: ["BIN": binary, "W": "\(worker)", "DETAINER_DB": database])
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for result in results {
+            #expect(result.status == 0)
+            #expect(result.stderr.isEmpty, "\(result.stderr.prefix(300))")
+        }
+        #expect(try office.cli.sqlite("SELECT count(*) FROM detainers;").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(2 * perProcess)")
+        try expectOK(office.cli.run("check"))
+    }
+
+    @Test func demoThenQueueAndShowWork() throws {
+        let cli = CLIRunner()
+        let demo = try cli.run(["demo", "--days", "120"], env: ["DETAINER_NOW": "2026-03-02T15:00:00Z"])
+        try expectOK(demo)
+        #expect(demo.stdout.contains("REVIEW QUEUE"))
+        #expect(demo.stdout.contains("Detainers by month"))
+        try expectOK(cli.run(["queue"], env: ["DETAINER_NOW": "2026-03-02T15:00:00Z"]))
+        try expectOK(cli.run("show", "1"))
+        try expectOK(cli.run("check"))
+        // A second demo replaces the first without asking; a real database is not replaced.
+        try expectOK(cli.run(["demo", "--days", "30"], env: ["DETAINER_NOW": "2026-03-02T15:00:00Z"]))
+        let real = cli.directory.path("real.db")
+        try expectOK(cli.run("init", "--db", real))
+        let refused = try cli.run("demo", "--db", real)
+        #expect(refused.status == 73)
+        #expect(refused.stderr.contains("not a demo database"))
+    }
+}
