@@ -55,11 +55,13 @@ let package = Package(
         ),
         .executableTarget(name: "detainer", dependencies: ["DetainerCLI"]),
 
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite"]),
+        // Helpers shared by the test targets (temporary directories); never part of the product.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite", "TestSupport"]),
         .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream"]),
         .testTarget(name: "DetainerDomainTests", dependencies: ["DetainerDomain"]),
-        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "SQLite"]),
-        .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite"]),
+        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "SQLite", "TestSupport"]),
+        .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

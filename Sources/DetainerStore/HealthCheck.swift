@@ -1,3 +1,4 @@
+import DetainerDomain
 import SQLite
 
 /// `detainer check`: everything that must hold for the records to be trusted.
@@ -54,6 +55,14 @@ extension DetainerDatabase {
         items.append(.init(name: "append-only", ok: missingTriggers.isEmpty,
                            summary: missingTriggers.isEmpty ? "\(Schema.appendOnlyTables.joined(separator: ", ")) refuse UPDATE and DELETE" : "append-only guards removed",
                            problems: missingTriggers))
+
+        let stored = Set(try db.prepare("SELECT from_status || '>' || to_status FROM status_transitions").map { $0.string(0) ?? "" })
+        let expected = Set(DetainerStatus.transitions.map { "\($0.from.rawValue)>\($0.to.rawValue)" })
+        let machineProblems = stored.subtracting(expected).sorted().map { "the database allows \($0), the law engine's machine does not" }
+            + expected.subtracting(stored).sorted().map { "the database forbids \($0), the law engine's machine allows it" }
+        items.append(.init(name: "status machine", ok: machineProblems.isEmpty,
+                           summary: machineProblems.isEmpty ? "the database's transitions equal the domain's \(expected.count)" : "transitions differ",
+                           problems: machineProblems))
 
         let chain = try AuditLog.verifyChain(db)
         items.append(.init(name: "audit chain", ok: chain.firstBreak == nil,

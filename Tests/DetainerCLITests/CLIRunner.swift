@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `detainer` binary as a user would: a separate process, its own temporary
 /// working directory and environment, stdout and stderr captured.

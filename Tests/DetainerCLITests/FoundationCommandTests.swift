@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End to end: the built binary on a temporary database.
 @Suite struct FoundationCommandTests {

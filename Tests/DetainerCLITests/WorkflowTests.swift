@@ -27,7 +27,7 @@ import Testing
         #expect(direct.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == stored.trimmingCharacters(in: .whitespacesAndNewlines))
         let rerun = try office.cli.run("evaluate", "\(id)", "--user", "clara")
         try expectOK(rerun)
-        #expect(rerun.stdout.contains("\"outcome\" : \"decline\""))
+        #expect(rerun.stdout.contains("\"outcome\": \"decline\""))
     }
 
     @Test func supervisorApprovesAndOverrides() throws {

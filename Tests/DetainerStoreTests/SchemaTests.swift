@@ -1,6 +1,7 @@
 import Testing
 import SQLite
 @testable import DetainerStore
+import TestSupport
 
 @Suite struct SchemaTests {
     let dir = TemporaryDirectory()

@@ -1,5 +1,6 @@
 import DetainerDomain
 @testable import DetainerStore
+import TestSupport
 
 extension TemporaryDirectory {
     /// A migrated database with one admin, at a fixed clock.

@@ -1,5 +1,6 @@
 import Testing
 @testable import DetainerStore
+import TestSupport
 
 @Suite struct UserTests {
     let dir = TemporaryDirectory()

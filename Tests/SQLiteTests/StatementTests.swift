@@ -1,5 +1,6 @@
 import Testing
 @testable import SQLite
+import TestSupport
 
 @Suite struct StatementTests {
     let dir = TemporaryDirectory()

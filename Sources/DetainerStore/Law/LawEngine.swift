@@ -31,9 +31,12 @@ public enum LawEngine {
         return Result(facts: facts, evaluation: evaluation, report: report, json: try encode(report))
     }
 
+    /// Pretty JSON with sorted keys, indented by our own printer so the text is the same on
+    /// every platform (Foundation's pretty printer differs between Darwin and Linux).
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let compact = String(decoding: try encoder.encode(value), as: UTF8.self)
+        return JSONValue(parsing: compact)?.prettySerialized ?? compact
     }
 }

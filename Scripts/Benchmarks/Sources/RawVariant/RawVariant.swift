@@ -16,6 +16,18 @@ public enum RawVariant {
         }
     }
 
+    /// Binds the string's own UTF-8 bytes with an explicit length. (Passing a Swift String
+    /// straight to a `const char *` parameter makes a temporary null-terminated copy per call,
+    /// `String.utf8CString`: a heap allocation per bind, which a careful C-API loop avoids.)
+    @inline(__always)
+    private static func bindText(_ statement: OpaquePointer?, _ index: Int32, _ value: String) -> Int32 {
+        var value = value
+        return value.withUTF8 { bytes in
+            sqlite3_bind_text(statement, index, UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+                .assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
+        }
+    }
+
     private static func exec(_ db: OpaquePointer, _ sql: String) throws {
         try check(sqlite3_exec(db, sql, nil, nil, nil), db, sql)
     }
@@ -35,12 +47,11 @@ public enum RawVariant {
             defer { sqlite3_finalize(statement) }
             try exec(db, "BEGIN IMMEDIATE")
             for i in 0..<rows {
-                let name = LayerWorkload.name(i)
                 try check(sqlite3_bind_int64(statement, 1, LayerWorkload.n(i)), db, "bind")
-                try check(sqlite3_bind_text(statement, 2, name, Int32(name.utf8.count), transient), db, "bind")
+                try check(bindText(statement, 2, LayerWorkload.name(i)), db, "bind")
                 try check(sqlite3_bind_double(statement, 3, LayerWorkload.amount(i)), db, "bind")
                 if let note = LayerWorkload.note(i) {
-                    try check(sqlite3_bind_text(statement, 4, note, Int32(note.utf8.count), transient), db, "bind")
+                    try check(bindText(statement, 4, note), db, "bind")
                 } else {
                     try check(sqlite3_bind_null(statement, 4), db, "bind")
                 }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// A fresh directory per test (tests run in parallel), removed when the value is released.
-final class TemporaryDirectory {
-    let url: URL
+public final class TemporaryDirectory: @unchecked Sendable {
+    public let url: URL
 
-    init() {
+    public init() {
         url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sqlite-tests-\(UUID().uuidString)", isDirectory: true)
+            .appendingPathComponent("detainer-tests-\(UUID().uuidString)", isDirectory: true)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }
