@@ -16,11 +16,20 @@ public final class Connection {
 
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 
+    /// Process-wide settings, applied once before the first connection opens.
+    private static let libraryConfigured: Bool = {
+        _ = csqlite_disable_memory_statistics()
+        return true
+    }()
+
     public init(path: String, options: ConnectionOptions = .init()) throws {
+        _ = Self.libraryConfigured
         guard sqlite3_libversion_number() >= Self.minimumLibraryVersion else {
             throw ConnectionError.libraryTooOld(found: Self.libraryVersion, required: "3.37.0")
         }
-        var flags: Int32 = SQLITE_OPEN_EXRESCODE
+        // NOMUTEX: a connection is used by one thread at a time (it is not Sendable), so SQLite's
+        // per-call connection mutex is pure overhead.
+        var flags: Int32 = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX
         switch options.mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         case .readWrite: flags |= SQLITE_OPEN_READWRITE

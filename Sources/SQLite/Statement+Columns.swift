@@ -2,6 +2,21 @@ import CSQLite
 
 /// Typed access to the current row. Indexes are 0-based, as in the C API.
 extension Statement {
+    public enum ColumnType: Sendable, Equatable {
+        case integer, real, text, blob, null
+    }
+
+    /// The storage class of the column's value in the current row.
+    public func columnType(_ index: Int32) -> ColumnType {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: return .integer
+        case SQLITE_FLOAT: return .real
+        case SQLITE_TEXT: return .text
+        case SQLITE_BLOB: return .blob
+        default: return .null
+        }
+    }
+
     public func isNull(_ index: Int32) -> Bool {
         sqlite3_column_type(handle, index) == SQLITE_NULL
     }

@@ -3,8 +3,10 @@ import SQLite
 
 /// A SHA-256 fingerprint of one stored row, used to notice rows changed outside the tool.
 ///
-/// Only non-NULL columns are encoded, each as name + type + value, so a later migration that
-/// adds a nullable column does not change the fingerprint of existing rows.
+/// Only non-NULL columns are encoded, each as its position + type + value, so a later migration
+/// that appends a nullable column (SQLite's ALTER TABLE ADD COLUMN) does not change the
+/// fingerprint of existing rows. Positions rather than names keep the hashed bytes small: checks
+/// and imports fingerprint millions of rows.
 enum RowDigest {
     /// Tables whose rows are fingerprinted into the audit log.
     static let auditedTables = [
@@ -16,44 +18,66 @@ enum RowDigest {
         precondition(auditedTables.contains(table), "not an audited table: \(table)")
         let statement = try db.cached("SELECT * FROM \(table) WHERE id = ?")
         try statement.bind(id, at: 1)
-        return try statement.first { digest(table: table, row: $0) }
+        var encoder = RowEncoder(table: table, statement: statement)
+        return try statement.first { encoder.digest($0) }
     }
 
     static func digest(table: String, row: Statement) -> String {
+        var encoder = RowEncoder(table: table, statement: row)
+        return encoder.digest(row)
+    }
+}
+
+/// Encodes rows of one `SELECT *` statement canonically, reusing one buffer.
+struct RowEncoder {
+    private let prefix: [UInt8]
+    private let columnCount: Int32
+    private var buffer: [UInt8] = []
+
+    init(table: String, statement: Statement) {
+        var prefix: [UInt8] = []
+        Self.appendField(&prefix, Array(table.utf8))
+        self.prefix = prefix
+        columnCount = statement.columnCount
+        buffer.reserveCapacity(512)
+    }
+
+    mutating func digest(_ row: Statement) -> String {
         var hasher = SHA256()
-        update(&hasher, table: table, row: row)
+        update(&hasher, row: row)
         return Array(hasher.finalize()).hexString
     }
 
     /// Feeds the canonical encoding of the current row into `hasher`.
-    static func update(_ hasher: inout SHA256, table: String, row: Statement) {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(256)
-        appendField(&buffer, Array(table.utf8))
-        for index in 0..<row.columnCount {
-            let value = row.value(index)
-            if value == .null { continue }
-            appendField(&buffer, Array(row.columnName(index).utf8))
-            switch value {
-            case .null: break
-            case .integer(let v):
+    mutating func update(_ hasher: inout SHA256, row: Statement) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: prefix)
+        for index in 0..<columnCount {
+            let type = row.columnType(index)
+            if type == .null { continue }
+            buffer.append(UInt8(truncatingIfNeeded: index >> 8))
+            buffer.append(UInt8(truncatingIfNeeded: index))
+            switch type {
+            case .integer:
                 buffer.append(UInt8(ascii: "i"))
-                withUnsafeBytes(of: v.bigEndian) { buffer.append(contentsOf: $0) }
-            case .real(let v):
+                withUnsafeBytes(of: row.int64(index).bigEndian) { buffer.append(contentsOf: $0) }
+            case .real:
                 buffer.append(UInt8(ascii: "r"))
-                withUnsafeBytes(of: v.bitPattern.bigEndian) { buffer.append(contentsOf: $0) }
-            case .text(let v):
-                buffer.append(UInt8(ascii: "t"))
-                appendField(&buffer, Array(v.utf8))
-            case .blob(let v):
-                buffer.append(UInt8(ascii: "b"))
-                appendField(&buffer, v)
+                withUnsafeBytes(of: row.double(index).bitPattern.bigEndian) { buffer.append(contentsOf: $0) }
+            case .text, .blob:
+                buffer.append(UInt8(ascii: type == .text ? "t" : "b"))
+                row.withBytes(index) { bytes in
+                    withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { buffer.append(contentsOf: $0) }
+                    buffer.append(contentsOf: bytes)
+                }
+            case .null:
+                break
             }
         }
-        hasher.update(data: buffer)
+        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
     }
 
-    private static func appendField(_ buffer: inout [UInt8], _ bytes: [UInt8]) {
+    static func appendField(_ buffer: inout [UInt8], _ bytes: [UInt8]) {
         withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { buffer.append(contentsOf: $0) }
         buffer.append(contentsOf: bytes)
     }

@@ -52,12 +52,13 @@ enum TamperCheck {
             var aggregates: [Int64: (hasher: SHA256, count: Int64, firstID: Int64)] = [:]
             let statement = try db.prepare("SELECT * FROM \(table) ORDER BY id")
             let importColumn = imported ? try statement.columnIndex("import_id") : -1
+            var encoder = RowEncoder(table: table, statement: statement)
             try statement.forEachRow { row in
                 let id = row.int64(0)
                 if imported, !row.isNull(importColumn) {
                     let importID = row.int64(importColumn)
                     var entry = aggregates[importID] ?? (SHA256(), 0, id)
-                    RowDigest.update(&entry.hasher, table: table, row: row)
+                    encoder.update(&entry.hasher, row: row)
                     entry.count += 1
                     aggregates[importID] = entry
                     return
@@ -67,7 +68,7 @@ enum TamperCheck {
                     findings.append(Finding(table: table, id: id, kind: .inserted, auditID: nil))
                     return
                 }
-                if RowDigest.digest(table: table, row: row) != want.digest {
+                if encoder.digest(row) != want.digest {
                     findings.append(Finding(table: table, id: id, kind: .changed, auditID: want.auditID))
                 }
             }

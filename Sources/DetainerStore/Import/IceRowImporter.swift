@@ -1,3 +1,4 @@
+import Crypto
 import CSVStream
 import DetainerDomain
 import SQLite
@@ -45,14 +46,48 @@ struct IceRowImporter: RowImporter {
     let importID: Int64
     let today: CivilDate
     var tables: [String] { ["detainers"] }
-    private var startOfDay: [CivilDate: String] = [:]
+    // ICE files repeat a few dozen facilities, lift reasons and forms a million times: map each
+    // distinct spelling once.
+    private var days: [CivilDate: (day: String, startOfDay: String)] = [:]
+    private var liftMappings: [String: LiftReasons.Mapping] = [:]
+    private var forms: [String: String] = [:]
+    private var agencies: [String: [String: String?]] = [:]
+    private var insert: Statement?
+    private var expected: ExpectedRow
+    private let slot: Slots
+    private var hasher = SHA256()
+    private var count: Int64 = 0
 
     static let earliest = CivilDate(year: 1990, month: 1, day: 1)!
 
-    init(columns: IceColumns, importID: Int64, today: CivilDate) {
+    /// Column positions in `detainers`, for the inline fingerprint.
+    struct Slots {
+        let id, origin, importID, agency, form, facility, city, state, preparedOn, receivedAt, receivedOn, warrantType,
+            status, statusAt, decision, decisionBasis, decidedAt, decidedOn, closedOn, liftReason, personRef, mscCharge,
+            mscConvictionOn: Int
+
+        init(_ row: ExpectedRow) {
+            id = row.position("id"); origin = row.position("origin"); importID = row.position("import_id")
+            agency = row.position("agency"); form = row.position("form"); facility = row.position("facility")
+            city = row.position("facility_city"); state = row.position("facility_state"); preparedOn = row.position("prepared_on")
+            receivedAt = row.position("received_at"); receivedOn = row.position("received_on"); warrantType = row.position("warrant_type")
+            status = row.position("status"); statusAt = row.position("status_at"); decision = row.position("decision")
+            decisionBasis = row.position("decision_basis"); decidedAt = row.position("decided_at"); decidedOn = row.position("decided_on")
+            closedOn = row.position("closed_on"); liftReason = row.position("ice_lift_reason"); personRef = row.position("ice_person_ref")
+            mscCharge = row.position("ice_msc_charge"); mscConvictionOn = row.position("ice_msc_conviction_on")
+        }
+    }
+
+    init(columns: IceColumns, importID: Int64, today: CivilDate, db: Connection) throws {
         self.columns = columns
         self.importID = importID
         self.today = today
+        expected = try ExpectedRow(table: "detainers", in: db)
+        slot = Slots(expected)
+    }
+
+    mutating func fingerprints() -> [ImportFingerprint]? {
+        [ImportFingerprint(table: "detainers", importID: importID, count: count, digest: Array(hasher.finalize()).hexString)]
     }
 
     mutating func importRow(_ record: CSVRecord, into db: Connection) throws {
@@ -65,10 +100,15 @@ struct IceRowImporter: RowImporter {
             throw RowError(column: c.dateName, message: "\(date) is outside \(Self.earliest)…\(today)")
         }
         let lift = record[c.liftReason]
-        guard let mapping = LiftReasons.mapping(for: lift) else {
+        guard let mapping = liftMappings[lift] ?? LiftReasons.mapping(for: lift) else {
             throw RowError(column: c.liftReasonName, message: "unknown lift reason \"\(lift)\" (see the README's lift-reason table)")
         }
-        let form = try c.type.map { try IceForms.form(record[$0]) } ?? "unknown"
+        liftMappings[lift] = mapping
+        var form = "unknown"
+        if let typeColumn = c.type {
+            let raw = record[typeColumn]
+            if let known = forms[raw] { form = known } else { form = try IceForms.form(raw); forms[raw] = form }
+        }
         let facility = try text(record, c.facility, "facility", limit: 120)
         let city = try text(record, c.city, "city", limit: 80)
         let state = try text(record, c.state, "state", limit: 80)
@@ -81,21 +121,32 @@ struct IceRowImporter: RowImporter {
             }
             mscDate = value.description
         }
-        let day = date.description
-        let instant = startOfDay[date] ?? {
-            let value = NewYorkTime.startOfDay(date).iso8601
-            startOfDay[date] = value
+        let (day, instant) = days[date] ?? {
+            let value = (date.description, NewYorkTime.startOfDay(date).iso8601)
+            days[date] = value
             return value
         }()
+        let agency: String?
+        if let known = agencies[facility ?? ""]?[state ?? ""] { agency = known } else {
+            agency = NYCFacilities.agency(facility: facility, state: state)
+            agencies[facility ?? "", default: [:]][state ?? ""] = agency
+        }
+        let decision = mapping.decision?.rawValue
+        let basis = mapping.decision.map { $0 == .honor ? LiftReasons.importedHonorBasis : LiftReasons.importedDeclineBasis }
+        let decidedAt = mapping.decision == nil ? nil : instant
+        let decidedOn = mapping.decision == nil ? nil : day
         let closed = mapping.status.isOpen ? nil : day
-        let statement = try db.cached("""
+        let liftText = lift.isEmpty ? nil : lift
+
+        let statement = try insert ?? db.prepare("""
             INSERT INTO detainers (origin, import_id, agency, form, facility, facility_city, facility_state, prepared_on,
                 received_at, received_on, warrant_type, status, status_at, decision, decision_basis, decided_at, decided_on,
                 closed_on, ice_lift_reason, ice_person_ref, ice_msc_charge, ice_msc_conviction_on)
             VALUES ('import', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, 'unknown', ?9, ?8, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             """)
+        insert = statement
         try statement.bind(importID, at: 1)
-        try statement.bind(NYCFacilities.agency(facility: facility, state: state), at: 2)
+        try statement.bind(agency, at: 2)
         try statement.bind(form, at: 3)
         try statement.bind(facility, at: 4)
         try statement.bind(city, at: 5)
@@ -103,27 +154,60 @@ struct IceRowImporter: RowImporter {
         try statement.bind(day, at: 7)
         try statement.bind(instant, at: 8)
         try statement.bind(mapping.status.rawValue, at: 9)
-        try statement.bind(mapping.decision?.rawValue, at: 10)
-        try statement.bind(mapping.decision.map { $0 == .honor ? LiftReasons.importedHonorBasis : LiftReasons.importedDeclineBasis }, at: 11)
-        try statement.bind(mapping.decision == nil ? nil : instant, at: 12)
-        try statement.bind(mapping.decision == nil ? nil : day, at: 13)
+        try statement.bind(decision, at: 10)
+        try statement.bind(basis, at: 11)
+        try statement.bind(decidedAt, at: 12)
+        try statement.bind(decidedOn, at: 13)
         try statement.bind(closed, at: 14)
-        try statement.bind(lift.isEmpty ? nil : lift, at: 15)
+        try statement.bind(liftText, at: 15)
         try statement.bind(person, at: 16)
         try statement.bind(msc, at: 17)
         try statement.bind(mscDate, at: 18)
         try statement.execute()
+
+        expected.reset()
+        expected.set(slot.id, db.lastInsertRowID)
+        expected.set(slot.origin, "import")
+        expected.set(slot.importID, importID)
+        expected.set(slot.agency, agency)
+        expected.set(slot.form, form)
+        expected.set(slot.facility, facility)
+        expected.set(slot.city, city)
+        expected.set(slot.state, state)
+        expected.set(slot.preparedOn, day)
+        expected.set(slot.receivedAt, instant)
+        expected.set(slot.receivedOn, day)
+        expected.set(slot.warrantType, "unknown")
+        expected.set(slot.status, mapping.status.rawValue)
+        expected.set(slot.statusAt, instant)
+        expected.set(slot.decision, decision)
+        expected.set(slot.decisionBasis, basis)
+        expected.set(slot.decidedAt, decidedAt)
+        expected.set(slot.decidedOn, decidedOn)
+        expected.set(slot.closedOn, closed)
+        expected.set(slot.liftReason, liftText)
+        expected.set(slot.personRef, person)
+        expected.set(slot.mscCharge, msc)
+        expected.set(slot.mscConvictionOn, mscDate)
+        expected.update(&hasher)
+        count += 1
     }
 
+    /// The field as text, or nil when empty; checked on its bytes (the reader has already
+    /// validated UTF-8): no control characters, at most `limit` characters.
     private func text(_ record: CSVRecord, _ index: Int?, _ name: String, limit: Int) throws -> String? {
         guard let index else { return nil }
-        let value = record[index]
-        if value.isEmpty { return nil }
-        if value.unicodeScalars.count > limit { throw RowError(column: name, message: "is longer than \(limit) characters") }
-        if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw RowError(column: name, message: "contains a control character")
+        let problem: String? = record.withFieldBytes(index) { bytes in
+            var characters = 0
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F { return "contains a control character" }
+                if byte & 0xC0 != 0x80 { characters += 1 }  // count scalars: skip continuation bytes
+            }
+            return characters > limit ? "is longer than \(limit) characters" : nil
         }
-        return value
+        if let problem { throw RowError(column: name, message: problem) }
+        let value = record[index]
+        return value.isEmpty ? nil : value
     }
 }
 

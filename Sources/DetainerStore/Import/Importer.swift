@@ -51,6 +51,8 @@ public typealias RejectSink = ([UInt8], ImportProblem) throws -> Void
 protocol RowImporter {
     /// Tables this format writes, for the import's fingerprints.
     var tables: [String] { get }
+    /// Fingerprints computed while inserting, when the format can (else the rows are read back).
+    mutating func fingerprints() -> [ImportFingerprint]?
     /// Validates the row and inserts it. Throws `RowError` (nothing written) for a bad row.
     mutating func importRow(_ record: CSVRecord, into db: Connection) throws
 }
@@ -122,7 +124,8 @@ extension DetainerDatabase {
             context.details = ["file": .string(request.fileName), "sha256": .string(request.fileSHA256),
                                "format": .string(request.format.rawValue), "rowsRead": .int(Int64(read)),
                                "rowsImported": .int(Int64(imported)), "rowsRejected": .int(Int64(rejected))]
-            context.importFingerprints = try importer.tables.map { try ImportFingerprint.compute(table: $0, importID: importID, in: db) }
+            context.importFingerprints = try importer.fingerprints()
+                ?? importer.tables.map { try ImportFingerprint.compute(table: $0, importID: importID, in: db) }
             return ImportSummary(importID: importID, rowsRead: read, rowsImported: imported, rowsRejected: rejected, problems: problems)
         }
     }
@@ -134,7 +137,7 @@ extension DetainerDatabase {
             guard let columns = IceColumns(header) else {
                 throw InputError(field: "format", "the header has no ICE date and lift-reason columns (date/lift_reason or Detainer Prepare Date/Detainer Lift Reason)")
             }
-            return IceRowImporter(columns: columns, importID: importID, today: now.newYorkDate)
+            return try IceRowImporter(columns: columns, importID: importID, today: now.newYorkDate, db: db)
         case .docCustody:
             guard let columns = DocCustodyColumns(header) else {
                 throw InputError(field: "format", "the header lacks the DOC columns INMATEID, ADMITTED_DT and TOP_CHARGE")
@@ -144,6 +147,10 @@ extension DetainerDatabase {
             return try NativeRowImporter(header: header, importID: importID, actorID: actor.id, now: now)
         }
     }
+}
+
+extension RowImporter {
+    mutating func fingerprints() -> [ImportFingerprint]? { nil }
 }
 
 extension CSVError {
