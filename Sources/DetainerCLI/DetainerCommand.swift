@@ -23,6 +23,7 @@ public struct DetainerCommand: ParsableCommand {
             subcommands: [
                 DemoCommand.self,
                 IntakeCommand.self,
+                UpdateCommand.self,
                 ConvictionCommand.self,
                 ChargeCommand.self,
                 QueueCommand.self,

@@ -256,6 +256,40 @@ import Testing
         try expectOK(office.cli.run("check"))
     }
 
+    @Test func factsArrivingLaterAreRecordedAndReevaluated() throws {
+        let office = try Office(now: "2026-11-25T15:00:00Z")
+        let id = try office.intake(["--agency", "NYPD", "--arrest-date", "2026-11-24", "--release-at", "2026-11-25T20:00:00Z"])
+        #expect(try office.cli.sqlite("SELECT outcome FROM detainers WHERE id = \(id);").stdout.contains("needsReview"))
+        let update = try office.cli.run("update", "\(id)", "--tsdb-match", "yes", "--note", "e-JusticeNY search", "--user", "clara")
+        try expectOK(update)
+        #expect(update.stdout.contains("holdPendingWarrant"))
+        // 48 hours excluding the weekend and Thanksgiving (2026-11-26), from 15:00 EST on Wednesday.
+        #expect(try office.cli.sqlite("SELECT hold_deadline FROM detainers WHERE id = \(id);").stdout.contains("2026-11-30T20:00:00Z"))
+        #expect(try office.cli.run("update", "\(id)", "--user", "clara").status == 65)
+        #expect(try office.cli.run("update", "\(id)", "--tsdb-match", "no", "--user", "audrey").status == 77)
+    }
+
+    @Test func intakeReadsJSONWithTheSameFieldNames() throws {
+        let office = try Office()
+        let file = office.cli.directory.path("intake.json")
+        let json = """
+            {"person": {"name": "Đặng Văn Minh", "dateOfBirth": "1990-07-04", "aNumber": "A12345678"},
+             "custody": {"agency": "NYPD", "bookingNumber": "K12345678", "arrestDate": "2026-03-01"},
+             "detainer": {"form": "I-247A", "probableCause": ["biometricMatch", "finalOrder"],
+                          "warrant": {"type": "administrative", "issuer": "ICE SDDO (Form I-200)"},
+                          "terroristScreeningMatch": false, "illegalReentryAfterRemoval": true}}
+            """
+        try Data(json.utf8).write(to: URL(fileURLWithPath: file))
+        let result = try office.cli.run("intake", "--json", file, "--user", "clara")
+        try expectOK(result)
+        let row = try office.cli.sqlite("SELECT p.name, p.a_number, d.pc_biometric_match, d.pc_final_order, d.warrant_type, d.illegal_reentry FROM detainers d JOIN persons p ON p.id = d.person_id;").stdout
+        #expect(row == "Đặng Văn Minh|A012345678|1|1|administrative|1\n")
+        try Data(#"{"person": {"name": "X"}, "custody": {"agency": "DOC", "arrestDate": "2026-02-01"}, "detainer": {"warrant": {"type": "maybe"}}}"#.utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let bad = try office.cli.run("intake", "--json", file, "--user", "clara")
+        #expect(bad.status == 65 && bad.stderr.contains("detainer.warrant.type"))
+    }
+
     @Test func demoThenQueueAndShowWork() throws {
         let cli = CLIRunner()
         let demo = try cli.run(["demo", "--days", "120"], env: ["DETAINER_NOW": "2026-03-02T15:00:00Z"])

@@ -17,7 +17,7 @@ extension DetainerDatabase {
                 }
                 var warnings: [String] = []
                 if let arrest = custody.arrestDate, let stored = row.2, stored != arrest.description {
-                    warnings.append("custody case \(row.0) has arrest date \(stored); \(arrest) was not applied (correct it with `detainer case update`)")
+                    warnings.append("custody case \(row.0) has arrest date \(stored); \(arrest) was not applied (correct it with `detainer update DETAINER --arrest-date`)")
                 }
                 if row.2 == nil || row.3 == nil {
                     try db.run("""
