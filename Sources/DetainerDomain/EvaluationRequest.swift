@@ -20,7 +20,8 @@
 /// - `releaseAt` — UTC ISO-8601 instant the person would otherwise be released; starts the NYPD
 ///   48-hour count (otherwise 00:00 New York time on `evaluatedOn`).
 /// - `detainer`*: `warrant`* `judicial` | `administrative` | `none`; `receivedOn`;
-///   `terroristScreeningMatch`, `illegalReentryAfterRemoval` (absent or null = unknown).
+///   `terroristScreeningMatch`, `illegalReentryAfterRemoval` (absent = false, the case does not
+///   involve it; null = not known, which gives needsReview when it could change the outcome).
 /// - `convictions[]`: `statute`* (as written); `convictedOn` (absent = unknown → needsReview);
 ///   `felonyClass` (see `OffenseLevel`); `jurisdiction` `NY` (default) | `otherState` | `federal`;
 ///   `nyEquivalent` and `authorizedTermOverOneYear` (otherState/federal only); `objectStatute`
@@ -112,8 +113,8 @@ public struct DetainerInput: Sendable, Hashable, Codable {
         var reader = JSONFieldReader(decoder, knownKeys: Self.knownKeys)
         receivedOn = reader.read("receivedOn", as: String.self)
         warrant = reader.read("warrant", as: String.self)
-        terroristScreeningMatch = reader.read("terroristScreeningMatch", as: Bool.self)
-        illegalReentryAfterRemoval = reader.read("illegalReentryAfterRemoval", as: Bool.self)
+        terroristScreeningMatch = reader.readFact("terroristScreeningMatch")
+        illegalReentryAfterRemoval = reader.readFact("illegalReentryAfterRemoval")
         decodingIssues = reader.issues
     }
 
@@ -121,8 +122,9 @@ public struct DetainerInput: Sendable, Hashable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(receivedOn, forKey: .receivedOn)
         try container.encodeIfPresent(warrant, forKey: .warrant)
-        try container.encodeIfPresent(terroristScreeningMatch, forKey: .terroristScreeningMatch)
-        try container.encodeIfPresent(illegalReentryAfterRemoval, forKey: .illegalReentryAfterRemoval)
+        // Unknown is written as null, so it does not come back as false.
+        try container.encode(terroristScreeningMatch, forKey: .terroristScreeningMatch)
+        try container.encode(illegalReentryAfterRemoval, forKey: .illegalReentryAfterRemoval)
     }
 }
 

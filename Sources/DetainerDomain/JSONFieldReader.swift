@@ -31,6 +31,16 @@ struct JSONFieldReader {
         }
     }
 
+    /// A yes/no fact where absence and null differ: an absent field is `false` (the case does
+    /// not involve it), an explicit `null` is unknown (`nil`).
+    mutating func readFact(_ key: String) -> Bool? {
+        guard let container else { return nil }
+        let codingKey = JSONKey(key)
+        guard container.contains(codingKey) else { return false }
+        if (try? container.decodeNil(forKey: codingKey)) == true { return nil }
+        return read(key, as: Bool.self)
+    }
+
     /// Nested values carry their own issues; collect them with this.
     mutating func absorb(_ nested: [ValidationIssue]) { issues += nested }
 }

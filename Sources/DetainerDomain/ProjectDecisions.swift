@@ -80,8 +80,10 @@ public enum ProjectDecisions {
     /// missing → `NO_NY_EQUIVALENT` / `PREDICATE_FELONY_UNKNOWN`.
     public static let foreignConvictionTest = true
 
-    /// Booleans about the detainer (`terroristScreeningMatch`, `illegalReentryAfterRemoval`) that are
-    /// absent or null are *unknown*, not false: the law requires the search. Flags on a recorded
+    /// Booleans about the detainer (`terroristScreeningMatch`, `illegalReentryAfterRemoval`): an
+    /// explicit `null` is *unknown*, not false — the law requires the search, and a clerk who has
+    /// not seen its result records null (intake's "unknown"). An absent field is false: the JSON
+    /// contract lets a case omit the fields it does not need. Flags on a recorded
     /// conviction (`youthfulOffender`, `juvenileDelinquent`, `hateCrime`, `sealed`, `vacated`)
     /// default to false, because a rap sheet states them when they apply.
     public static let detainerFlagsDefaultToUnknown = true

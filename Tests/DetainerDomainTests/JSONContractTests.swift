@@ -37,6 +37,25 @@ struct JSONContractTests {
         #expect(try again.validated() == decoded.validated())
     }
 
+    /// ProjectDecisions.detainerFlagsDefaultToUnknown: an omitted flag does not apply (false);
+    /// an explicit null is not known, and gives needsReview where it could change the outcome.
+    @Test("Omitted detainer flags are false; null flags are unknown", arguments: [
+        ("", Outcome.decline, [ReasonCode.noQualifyingConviction]),
+        (#", "terroristScreeningMatch": null"#, Outcome.needsReview, [ReasonCode.tsdbStatusUnknown]),
+        (#", "terroristScreeningMatch": true"#, Outcome.permitted, [ReasonCode.tsdbMatch]),
+    ])
+    func flagPresence(_ flag: String, _ outcome: Outcome, _ reasons: [ReasonCode]) throws {
+        let json = #"{"agency": "DOC", "instantArrestDate": "2021-05-20", "detainer": {"receivedOn": "2021-05-28", "warrant": "judicial""#
+            + flag + "}}"
+        let request = try JSONDecoder().decode(EvaluationRequest.self, from: Data(json.utf8))
+        let facts = try request.validated()
+        let report = Evaluator.evaluate(facts).report(for: facts)
+        #expect(report.outcome == outcome)
+        #expect(report.reasons == reasons)
+        let again = try JSONDecoder().decode(EvaluationRequest.self, from: Self.sortedEncoder().encode(request))
+        #expect(try again.validated() == facts)
+    }
+
     @Test("The contract example evaluates to permitted with a complete, deterministic report")
     func exampleReport() throws {
         let request = try JSONDecoder().decode(EvaluationRequest.self, from: Data(Self.example.utf8))
