@@ -1,0 +1,28 @@
+/// The detainer form ICE used (I-247A since April 2017; older forms appear in old records).
+public enum DetainerForm: String, Sendable, Hashable, CaseIterable, Codable {
+    case i247A = "I-247A"
+    case i247 = "I-247"
+    case i247D = "I-247D"
+    case i247N = "I-247N"
+    case i247X = "I-247X"
+}
+
+/// The I-247A's probable-cause boxes.
+public enum ProbableCause: String, Sendable, Hashable, CaseIterable, Codable {
+    /// "a final order of removal against the alien"
+    case finalOrder
+    /// "the pendency of ongoing removal proceedings against the alien"
+    case removalProceedings
+    /// "biometric confirmation of the alien's identity and a records check of federal databases"
+    case biometricMatch
+    /// "statements made by the alien to an immigration officer and/or other reliable evidence"
+    case statements
+}
+
+/// Agencies a clerk logs detainers for (Probation has no custody cases in this system).
+public enum CustodyAgency: String, Sendable, Hashable, CaseIterable, Codable {
+    case nypd = "NYPD"
+    case doc = "DOC"
+
+    public var agency: Agency { self == .nypd ? .nypd : .doc }
+}
