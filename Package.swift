@@ -62,6 +62,7 @@ let package = Package(
         .testTarget(name: "DetainerDomainTests", dependencies: ["DetainerDomain"]),
         .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "SQLite", "TestSupport"]),
         .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite", "TestSupport"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["detainer"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -35,8 +35,9 @@ public struct PenalSection: Sendable, Hashable, Comparable, CustomStringConverti
         var article = 0
         var digits = 0
         while index != bytes.endIndex, let digit = Self.digit(bytes[index]) {
-            article = article * 10 + digit
             digits += 1
+            guard digits <= 3 else { return nil }  // also keeps `article` from overflowing
+            article = article * 10 + digit
             index = bytes.index(after: index)
         }
         guard (1...3).contains(digits), index != bytes.endIndex, bytes[index] == UInt8(ascii: ".") else { return nil }

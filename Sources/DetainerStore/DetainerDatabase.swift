@@ -33,12 +33,30 @@ public final class DetainerDatabase {
     /// pending migrations instead of silently creating or changing it.
     public static func open(path: String, access: Access, clock: Clock = .system) throws -> DetainerDatabase {
         if access != .create, !fileExists(path) { throw StoreError.missingDatabase(path: path) }
+        if isDirectory(path) { throw StoreError.notAFile(path: path) }
+        // An empty file is not a database yet: refuse it untouched (opening it read-write would
+        // stamp the application id and switch it to WAL before the migration check refuses it).
+        if access == .read || access == .write, fileSize(path) == 0 {
+            throw StoreError.needsMigration(path: path, version: 0, latest: Schema.migrator.latestVersion)
+        }
+        // SQLite would fail later with a vaguer "unable to open database file" (it needs to
+        // create the -wal and -shm files beside the database).
+        if access == .write || access == .create, fileExists(path),
+           Glibc.access(path, W_OK) != 0 || !directoryIsWritable(of: path) {
+            throw StoreError.readOnly(path: path)
+        }
         let mode: ConnectionOptions.Mode = switch access {
         case .read, .inspect: .readOnly
         case .write: .readWrite
         case .create: .create
         }
-        let connection = try Connection(path: path, options: ConnectionOptions(mode: mode, applicationID: Schema.applicationID))
+        var options = ConnectionOptions(mode: mode, applicationID: Schema.applicationID)
+        // Reading from a directory we cannot write (SQLite could not create the -shm file):
+        // open immutable, which is safe because nobody can be writing there either.
+        if mode == .readOnly, !directoryIsWritable(of: path), (fileSize(path + "-wal") ?? 0) == 0 {
+            options.immutable = true
+        }
+        let connection = try Connection(path: path, options: options)
         let database = DetainerDatabase(connection: connection, path: path, clock: clock)
         if access == .read || access == .write {
             let migrator = Schema.migrator
@@ -64,5 +82,20 @@ public final class DetainerDatabase {
     static func fileExists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
+    }
+
+    static func directoryIsWritable(of path: String) -> Bool {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        return access(directory.isEmpty ? "/" : directory, W_OK) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func fileSize(_ path: String) -> Int64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : nil
     }
 }

@@ -38,6 +38,14 @@ extension DetainerDatabase {
                            summary: "schema version \(version) of \(migrator.latestVersion); checksums \(migrationProblems.isEmpty ? "match" : "DIFFER")",
                            problems: migrationProblems))
 
+        // The remaining checks read this schema's tables; on an empty or unmigrated file they
+        // would die on "no such table". Report the migrations instead (check exits 1).
+        guard pending.isEmpty || version >= migrator.latestVersion else {
+            items.append(.init(name: "schema", ok: false, summary: "not checked further: the file is at schema version \(version) of \(migrator.latestVersion)",
+                               problems: ["run `detainer init` (after a backup) to create or migrate the schema"]))
+            return HealthReport(items: items)
+        }
+
         let loose = try db.nonStrictTables()
         items.append(.init(name: "strict tables", ok: loose.isEmpty,
                            summary: loose.isEmpty ? "every table is STRICT" : "tables not STRICT: \(loose.joined(separator: ", "))",

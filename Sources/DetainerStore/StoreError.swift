@@ -4,6 +4,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case missingDatabase(path: String)
     /// The database has migrations this binary would apply; a writer must run `init` first.
     case needsMigration(path: String, version: Int, latest: Int)
+    /// The path names a directory (or another non-file).
+    case notAFile(path: String)
+    /// A writer was asked for, but the file or its directory cannot be written.
+    case readOnly(path: String)
 
     public var description: String {
         switch self {
@@ -11,6 +15,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "no database at \(path); create it with `detainer init --db \(path)`"
         case .needsMigration(let path, let version, let latest):
             return "\(path) is at schema version \(version) and this detainer needs \(latest); back it up, then run `detainer init` to migrate"
+        case .notAFile(let path):
+            return "\(path) is a directory, not a database file"
+        case .readOnly(let path):
+            return "\(path) is read-only (file or directory permissions, or a read-only file system); nothing was written"
         }
     }
 }

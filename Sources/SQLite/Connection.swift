@@ -35,8 +35,13 @@ public final class Connection {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
+        var target = path
+        if options.immutable {
+            flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            target = Self.immutableURI(path)
+        }
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(target, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let error = SQLiteError(connection: db, fallbackCode: rc)
             sqlite3_close_v2(db)
@@ -52,6 +57,20 @@ public final class Connection {
             sqlite3_close_v2(db)
             throw error
         }
+    }
+
+    /// `file:` URI for `path` with `immutable=1`; characters special in URIs are escaped.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"):
+                escaped += "%" + String(byte, radix: 16, uppercase: true)
+            default:
+                escaped.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     deinit {
@@ -77,7 +96,7 @@ public final class Connection {
         _ = csqlite_disable_double_quoted_strings(handle)
         _ = csqlite_enable_defensive(handle)
         try checkApplicationID()
-        if options.walJournal && options.mode != .readOnly {
+        if options.walJournal && options.mode != .readOnly && !options.immutable {
             let mode = try pragmaText("journal_mode = WAL") ?? ""
             guard mode.lowercased() == "wal" else {
                 throw ConnectionError.journalModeRefused(path: path, got: mode)

@@ -25,6 +25,10 @@ public struct ConnectionOptions: Sendable {
     public var synchronous: Synchronous
     public var foreignKeys: Bool
     public var walJournal: Bool
+    /// Read-only, and promise SQLite that nobody writes the file while it is open: no locks, no
+    /// -shm file. For reading a database in a directory we cannot write (a read-only mount, a
+    /// copy on a CD); wrong if another process writes it meanwhile.
+    public var immutable = false
 
     public init(mode: Mode = .readWrite,
                 busyTimeoutMilliseconds: Int32 = 10_000,

@@ -1,4 +1,7 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An error reported by libsqlite3: the extended result code, `sqlite3_errmsg`, and the SQL that
 /// failed. Bound values are deliberately not kept: they may hold personal data and error text
@@ -7,11 +10,14 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
     public let extendedCode: Int32
     public let message: String
     public let sql: String?
+    /// The operating system's errno behind an I/O failure (0 when none), e.g. ENOSPC.
+    public let systemErrno: Int32
 
-    public init(extendedCode: Int32, message: String, sql: String? = nil) {
+    public init(extendedCode: Int32, message: String, sql: String? = nil, systemErrno: Int32 = 0) {
         self.extendedCode = extendedCode
         self.message = message
         self.sql = sql
+        self.systemErrno = systemErrno
     }
 
     /// Builds the error from the connection's last failure.
@@ -20,9 +26,11 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
             let code = sqlite3_extended_errcode(db)
             self.extendedCode = code == SQLITE_OK ? fallbackCode : code
             self.message = String(cString: sqlite3_errmsg(db))
+            self.systemErrno = sqlite3_system_errno(db)
         } else {
             self.extendedCode = fallbackCode
             self.message = String(cString: sqlite3_errstr(fallbackCode))
+            self.systemErrno = 0
         }
         self.sql = sql
     }
@@ -33,6 +41,7 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
         self.extendedCode = code
         self.message = String(cString: sqlite3_errstr(code))
         self.sql = sql
+        self.systemErrno = 0
     }
 
     public var primaryCode: Int32 { extendedCode & 0xFF }
@@ -70,6 +79,8 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
         // STRICT tables report a wrong type for a rowid column as SQLITE_MISMATCH.
         case SQLITE_MISMATCH: return .constraint(.datatype)
         case SQLITE_BUSY, SQLITE_LOCKED: return .busy
+        // A full disk often surfaces first as an I/O error on the -shm or -wal file.
+        case SQLITE_IOERR, SQLITE_CANTOPEN where [ENOSPC, EDQUOT, EFBIG].contains(systemErrno): return .diskFull
         case SQLITE_IOERR: return .ioError
         case SQLITE_FULL: return .diskFull
         case SQLITE_READONLY: return .readOnly

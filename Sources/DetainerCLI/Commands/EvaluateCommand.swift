@@ -29,7 +29,7 @@ struct EvaluateCommand: DetainerSubcommand {
     func execute() throws {
         let result: LawEngine.Result
         if let input {
-            result = try LawEngine.evaluate(json: try InputFile.read(input))
+            result = try LawEngine.evaluate(json: try InputFile.readJSON(input))
             print(result.report, json: result.json)
         } else {
             let detainerID = try IDArgument.parse(id ?? "")

@@ -48,7 +48,7 @@ struct ImportCommand: DetainerSubcommand {
             header = try reader.readHeader()
         } catch {
             if case .io = error.kind { throw CLIError(.ioError, "\(file): \(error.message)") }
-            throw CLIError(.dataError, "\(file): \(error.message)")
+            throw CLIError(.dataError, "\(file): \(error.description)")
         }
         let resolved: ImportFormat
         switch format {

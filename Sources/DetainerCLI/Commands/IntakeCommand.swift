@@ -76,7 +76,7 @@ struct IntakeCommand: DetainerSubcommand {
     }
 
     static func load(_ path: String) throws -> IntakeRequest {
-        let data = try InputFile.read(path)
+        let data = try InputFile.readJSON(path)
         do {
             return try JSONDecoder().decode(IntakeRequest.self, from: data)
         } catch let error as DecodingError {

@@ -33,6 +33,8 @@ enum ErrorReporting {
             switch error {
             case .missingDatabase: return (.noInput, error.description)
             case .needsMigration: return (.dataError, error.description)
+            case .notAFile: return (.noInput, error.description)
+            case .readOnly: return (.ioError, error.description)
             }
         case let error as ConnectionError:
             return (.dataError, error.description)

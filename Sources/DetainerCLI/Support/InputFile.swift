@@ -15,4 +15,30 @@ enum InputFile {
         defer { try? handle.close() }
         return handle.readDataToEndOfFile()
     }
+
+    /// Reads a JSON document: UTF-8 (a BOM is fine), or UTF-16/32 with a BOM, which JSON's own
+    /// decoder recognises. Anything else — typically Latin-1 from an old spreadsheet — is
+    /// refused with the offending byte, instead of a vague "not valid JSON".
+    static func readJSON(_ path: String) throws -> Data {
+        let data = try read(path)
+        let bytes = [UInt8](data.prefix(4))
+        let unicodeBOM = bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
+            || bytes.starts(with: [0, 0, 0xFE, 0xFF])
+        if !unicodeBOM, String(data: data, encoding: .utf8) == nil {
+            var offset = 0
+            var iterator = data.makeIterator()
+            var decoder = UTF8()
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += String(scalar).utf8.count; continue
+                case .emptyInput: break
+                case .error:
+                    let byte = data[data.startIndex + min(offset, data.count - 1)]
+                    throw CLIError(.dataError, "\(path == "-" ? "standard input" : path) is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset); Latin-1 or Windows-1252?); save it as UTF-8")
+                }
+                break
+            }
+        }
+        return data
+    }
 }

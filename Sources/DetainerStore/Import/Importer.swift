@@ -67,7 +67,7 @@ extension DetainerDatabase {
             if let row = try earlier.first({ ($0.int64(0), $0.string(1) ?? "") }) { throw DuplicateImport(importID: row.0, at: row.1) }
         }
         let header: CSVHeader
-        do { header = try reader.readHeader() } catch { throw InputError(field: request.fileName, error.message) }
+        do { header = try reader.readHeader() } catch { throw InputError(field: request.fileName, error.description) }
         let started = clock.now()
         return try audited(actor: actor, action: "import", entity: "import") { context in
             let db = context.db
@@ -89,7 +89,8 @@ extension DetainerDatabase {
                     record = next
                 } catch {
                     guard error.isRecoverable else {
-                        throw InputError(field: request.fileName, error.message)
+                        // description, not message: it carries the line (and column) of the problem.
+                        throw InputError(field: request.fileName, error.description)
                     }
                     read += 1
                     try reject(ImportProblem(line: error.recordLine ?? error.line ?? 0, column: error.columnName ?? error.column.map(String.init),
