@@ -43,7 +43,9 @@ CREATE TABLE imports (
     rows_imported INTEGER NOT NULL CHECK (rows_imported >= 0),
     rows_rejected INTEGER NOT NULL CHECK (rows_rejected >= 0),
     started_at    TEXT    NOT NULL,
-    finished_at   TEXT    NOT NULL,
+    -- NULL only inside the import's own transaction: the row is written first (so imported rows
+    -- reference an existing import and need no deferred foreign-key checks) and completed last.
+    finished_at   TEXT,
     actor_id      INTEGER NOT NULL REFERENCES users(id),
     CHECK (rows_imported + rows_rejected <= rows_read)
 ) STRICT;
@@ -362,7 +364,7 @@ CREATE TRIGGER ice_communications_append_only_update BEFORE UPDATE ON ice_commun
 BEGIN SELECT RAISE(ABORT, 'ice_communications is append-only'); END;
 CREATE TRIGGER ice_communications_append_only_delete BEFORE DELETE ON ice_communications
 BEGIN SELECT RAISE(ABORT, 'ice_communications is append-only'); END;
-CREATE TRIGGER imports_append_only_update BEFORE UPDATE ON imports
+CREATE TRIGGER imports_append_only_update BEFORE UPDATE ON imports WHEN OLD.finished_at IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'imports is append-only'); END;
 CREATE TRIGGER imports_append_only_delete BEFORE DELETE ON imports
 BEGIN SELECT RAISE(ABORT, 'imports is append-only'); END;

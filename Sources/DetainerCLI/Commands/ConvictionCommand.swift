@@ -38,7 +38,7 @@ struct ConvictionCommand: ParsableCommand {
         subcommands: [Add.self, Update.self])
 
     struct Add: DetainerSubcommand {
-        static let configuration = CommandConfiguration(abstract: "Add a conviction to a person's record.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a conviction to a person's record.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The person: record id, NYSID or A-number.") var person: String
@@ -58,7 +58,7 @@ struct ConvictionCommand: ParsableCommand {
     }
 
     struct Update: DetainerSubcommand {
-        static let configuration = CommandConfiguration(abstract: "Correct a conviction; only the fields given change.")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Correct a conviction; only the fields given change.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The conviction id.") var id: String
@@ -82,7 +82,7 @@ struct ChargeCommand: ParsableCommand {
         subcommands: [Add.self])
 
     struct Add: DetainerSubcommand {
-        static let configuration = CommandConfiguration(abstract: "Add a pending charge to a person's record.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a pending charge to a person's record.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The person: record id, NYSID or A-number.") var person: String

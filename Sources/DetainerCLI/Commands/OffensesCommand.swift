@@ -26,7 +26,7 @@ struct OffensesCommand: DetainerSubcommand {
     }
 
     struct Lookup: DetainerSubcommand {
-        static let configuration = CommandConfiguration(abstract: "How a statute text parses and whether it is on the list.")
+        static let configuration = CommandConfiguration(commandName: "lookup", abstract: "How a statute text parses and whether it is on the list.")
         @Argument(help: "A statute as written, e.g. \"PL 120.05(3)\" or 110-125.25.") var text: String
         @Option(help: "Date, YYYY-MM-DD (default: today in New York).") var on: String?
         @OptionGroup var output: OutputOptions

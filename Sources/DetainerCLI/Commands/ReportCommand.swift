@@ -10,6 +10,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Monthly: DetainerSubcommand {
         static let configuration = CommandConfiguration(
+            commandName: "monthly",
             abstract: "One row per month (New York time) and a total: received, honored, declined by reason, transferred, lifted, released, open at month end.",
             discussion: "Run with --explain for what each column counts. CSV and JSON carry the same numbers under stable names.")
 
@@ -36,6 +37,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Annual: DetainerSubcommand {
         static let configuration = CommandConfiguration(
+            commandName: "annual",
             abstract: "The annual report of Admin. Code §9-131(f), §14-154(f) and §9-205(f), by agency.",
             discussion: "--fiscal reports the city fiscal year ending June 30 of YEAR (the period the Code's September 1 reports cover).")
 

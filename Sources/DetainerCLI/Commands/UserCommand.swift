@@ -8,7 +8,7 @@ struct UserCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Deactivate.self])
 
     struct Add: DetainerSubcommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user with a role.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user with a role.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The new user's name (letters, digits, . _ - @).") var name: String
@@ -23,7 +23,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: DetainerSubcommand {
-        static let configuration = CommandConfiguration(abstract: "List users and their roles.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List users and their roles.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
@@ -33,7 +33,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Deactivate: DetainerSubcommand {
-        static let configuration = CommandConfiguration(abstract: "Deactivate a user (their history stays attributed to them).")
+        static let configuration = CommandConfiguration(commandName: "deactivate", abstract: "Deactivate a user (their history stays attributed to them).")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The user to deactivate.") var name: String

@@ -62,7 +62,7 @@ extension DetainerDatabase {
     public func importRecords(from reader: CSVReader, _ request: ImportRequest, rejects: RejectSink?,
                               progress: ((Int, Int?) -> Void)? = nil, by actor: Actor) throws -> ImportSummary {
         if !request.allowDuplicate {
-            let earlier = try connection.prepare("SELECT id, finished_at FROM imports WHERE file_sha256 = ? ORDER BY id LIMIT 1")
+            let earlier = try connection.prepare("SELECT id, finished_at FROM imports WHERE file_sha256 = ? AND finished_at IS NOT NULL ORDER BY id LIMIT 1")
             try earlier.bind(request.fileSHA256, at: 1)
             if let row = try earlier.first({ ($0.int64(0), $0.string(1) ?? "") }) { throw DuplicateImport(importID: row.0, at: row.1) }
         }
@@ -71,9 +71,14 @@ extension DetainerDatabase {
         let started = clock.now()
         return try audited(actor: actor, action: "import", entity: "import") { context in
             let db = context.db
-            // The imports row is written last, when the counts are known; rows point at it before.
-            try db.execute("PRAGMA defer_foreign_keys = ON")
-            let importID = (try db.scalarInt("SELECT max(id) FROM imports") ?? 0) + 1
+            // The imports row comes first so imported rows reference an existing row (a deferred
+            // foreign key would make SQLite search for violations on every insert); its counts
+            // and finish time are filled in at the end of the same transaction.
+            try db.run("""
+                INSERT INTO imports (format, file_name, file_sha256, rows_read, rows_imported, rows_rejected, started_at, actor_id)
+                VALUES (?, ?, ?, 0, 0, 0, ?, ?)
+                """, request.format.rawValue, request.fileName, request.fileSHA256, started.iso8601, actor.id)
+            let importID = db.lastInsertRowID
             var importer = try makeRowImporter(request.format, header: header, importID: importID, actor: actor, now: context.now, db: db)
             var read = 0, imported = 0, rejected = 0
             var problems: [ImportProblem] = []
@@ -115,11 +120,8 @@ extension DetainerDatabase {
             if rejected > 0 && !request.skipBad {
                 throw ImportRefused(problems: problems, badRows: rejected, rowsRead: read)
             }
-            try db.run("""
-                INSERT INTO imports (id, format, file_name, file_sha256, rows_read, rows_imported, rows_rejected, started_at, finished_at, actor_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, importID, request.format.rawValue, request.fileName, request.fileSHA256, read, imported, rejected,
-                       started.iso8601, clock.now().iso8601, actor.id)
+            try db.run("UPDATE imports SET rows_read = ?, rows_imported = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
+                       read, imported, rejected, clock.now().iso8601, importID)
             context.touch("imports", importID)
             context.entityID = importID
             context.details = ["file": .string(request.fileName), "sha256": .string(request.fileSHA256),

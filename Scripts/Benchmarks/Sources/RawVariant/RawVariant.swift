@@ -6,6 +6,11 @@ import BenchSupport
 private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
 public enum RawVariant {
+    /// Process-wide SQLite settings for every variant, before any connection opens.
+    public static func configureLibrary() -> Bool {
+        bench_disable_memory_statistics() == SQLITE_OK
+    }
+
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -34,7 +39,9 @@ public enum RawVariant {
 
     public static func run(path: String, rows: Int) throws -> LayerTiming {
         var handle: OpaquePointer?
-        try check(sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil), handle, "open")
+        // The product's open flags: NOMUTEX (one thread per connection) and extended result codes.
+        try check(sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil),
+                  handle, "open")
         guard let db = handle else { throw Failure(description: "open returned no handle") }
         defer { sqlite3_close_v2(db) }
         for pragma in LayerWorkload.pragmas { try exec(db, pragma) }

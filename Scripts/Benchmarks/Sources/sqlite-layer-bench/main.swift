@@ -4,7 +4,9 @@
 //
 // Each run inserts --rows rows (INTEGER, TEXT, REAL, nullable TEXT) with one reused prepared
 // statement in one BEGIN IMMEDIATE transaction into a fresh database file, then reads every row
-// back (journal_mode=WAL, synchronous=FULL, foreign_keys=ON for all). Runs are interleaved
+// back (journal_mode=WAL, synchronous=FULL, foreign_keys=ON for all; memory statistics off for
+// the whole process; raw and ours open with SQLITE_OPEN_NOMUTEX, GRDB with its own flags, which
+// it does not let a user change). Runs are interleaved
 // (raw, ours, grdb, then the next run in a rotated order) so machine noise hits every variant
 // alike. Prints one line per run, then `RESULT` lines (median/min/max seconds) for the driver,
 // Scripts/bench. Variants: raw (C API), ours (Sources/SQLite, typed binds), ours-generic
@@ -28,6 +30,8 @@ let known: [String: (String, Int) throws -> LayerTiming] = [
 for variant in variants where known[variant] == nil { fail("unknown variant \(variant) (raw, ours, ours-generic, grdb)") }
 guard rows > 0, runs > 0 else { fail("--rows and --runs must be positive") }
 
+// Library-wide settings first (memory statistics off, as the product does), for all variants.
+guard RawVariant.configureLibrary() else { fail("sqlite3_config(SQLITE_CONFIG_MEMSTATUS) failed") }
 let expected = LayerWorkload.expectedChecksum(rows: rows)
 var results: [String: [LayerTiming]] = [:]
 print("sqlite-layer-bench: \(rows) rows x 4 columns, \(runs) runs, variants \(variants.joined(separator: ", ")), files in \(directory)")
