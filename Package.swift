@@ -58,11 +58,11 @@ let package = Package(
         // Helpers shared by the test targets (temporary directories); never part of the product.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite", "TestSupport"]),
-        .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream"]),
+        .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream", "TestSupport"]),
         .testTarget(name: "DetainerDomainTests", dependencies: ["DetainerDomain"]),
         .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "SQLite", "TestSupport"]),
         .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite", "TestSupport"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["detainer"], exclude: ["Corpus"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["detainer", "TestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

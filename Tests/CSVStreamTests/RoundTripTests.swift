@@ -1,5 +1,6 @@
 import CSVStream
 import Testing
+import TestSupport
 
 @Suite("Writer → reader round trip")
 struct RoundTripTests {
@@ -10,7 +11,7 @@ struct RoundTripTests {
     ]
 
     static func randomRecords(count: Int, seed: UInt64) -> [[String]] {
-        var rng = SplitMix64(state: seed)
+        var rng = SeededRandom(seed: seed)
         return (0..<count).map { _ in
             (0..<Int.random(in: 1...8, using: &rng)).map { _ in
                 (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()

@@ -42,39 +42,12 @@ struct CLIRunner {
         try run(arguments, env: extra)
     }
 
-    /// Runs another program (e.g. the sqlite3 shell) in the same directory.
+    /// Runs another program (e.g. the sqlite3 shell) in the same directory, with the
+    /// developer's DETAINER_* variables scrubbed.
     static func execute(_ program: String, _ arguments: [String], in directory: URL,
                         environment: [String: String] = [:], stdin: String? = nil) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        for key in ["DETAINER_DB", "DETAINER_USER", "DETAINER_NOW"] { env.removeValue(forKey: key) }
-        process.environment = env.merging(environment) { $1 }
-        // Output goes to files, not pipes: a chatty child can never block on a full pipe buffer.
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
-        let outURL = capture.appendingPathExtension("out"), errURL = capture.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let result = try Subprocess.run(program, arguments, in: directory, environment: environment, stdin: stdin.map { Data($0.utf8) })
+        return CLIResult(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     /// Runs the sqlite3 shell on this runner's database.

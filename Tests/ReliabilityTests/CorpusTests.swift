@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One entry of Corpus/cases.json (its "about" field explains the format).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// SQL in any text field is data: stored and shown byte for byte, never executed. Text a

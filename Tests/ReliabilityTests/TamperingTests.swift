@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Rows changed, deleted or inserted with the sqlite3 shell, behind the tool's back, in every

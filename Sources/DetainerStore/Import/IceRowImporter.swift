@@ -26,6 +26,9 @@ struct IceRowImporter: RowImporter {
 
     /// Column positions in `detainers`, for the inline fingerprint.
     struct Slots {
+        /// For each bound value after import_id (parameters ?2…?20): the columns it fills.
+        let layout: [[Int]]
+
         let id, origin, importID, agency, form, facility, city, state, preparedOn, receivedAt, receivedOn, warrantType,
             status, statusAt, decision, decisionBasis, decidedAt, decidedOn, closedOn, liftReason, personRef, mscCharge,
             mscConvictionOn: Int
@@ -39,6 +42,9 @@ struct IceRowImporter: RowImporter {
             decisionBasis = row.position("decision_basis"); decidedAt = row.position("decided_at"); decidedOn = row.position("decided_on")
             closedOn = row.position("closed_on"); liftReason = row.position("ice_lift_reason"); personRef = row.position("ice_person_ref")
             mscCharge = row.position("ice_msc_charge"); mscConvictionOn = row.position("ice_msc_conviction_on")
+            layout = [[agency], [form], [facility], [city], [state], [preparedOn, receivedOn], [receivedAt, statusAt], [status], [decision],
+                      [decisionBasis], [decidedAt], [decidedOn], [closedOn], [liftReason], [personRef], [mscCharge], [mscConvictionOn],
+                      [origin], [warrantType]]
         }
     }
 
@@ -102,57 +108,26 @@ struct IceRowImporter: RowImporter {
         let closed = mapping.status.isOpen ? nil : day
         let liftText = lift.isEmpty ? nil : lift
 
+        // One list of values drives both the insert and the fingerprint, so they cannot drift.
+        let values: [String?] = [agency, form, facility, city, state, day, instant, mapping.status.rawValue, decision, basis,
+                                 decidedAt, decidedOn, closed, liftText, person, msc, mscDate, "import", "unknown"]
         let statement = try insert ?? db.prepare("""
-            INSERT INTO detainers (origin, import_id, agency, form, facility, facility_city, facility_state, prepared_on,
-                received_at, received_on, warrant_type, status, status_at, decision, decision_basis, decided_at, decided_on,
-                closed_on, ice_lift_reason, ice_person_ref, ice_msc_charge, ice_msc_conviction_on)
-            VALUES ('import', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, 'unknown', ?9, ?8, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+            INSERT INTO detainers (import_id, agency, form, facility, facility_city, facility_state, prepared_on, received_on,
+                received_at, status_at, status, decision, decision_basis, decided_at, decided_on, closed_on, ice_lift_reason,
+                ice_person_ref, ice_msc_charge, ice_msc_conviction_on, origin, warrant_type)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
             """)
         insert = statement
         try statement.bind(importID, at: 1)
-        try statement.bind(agency, at: 2)
-        try statement.bind(form, at: 3)
-        try statement.bind(facility, at: 4)
-        try statement.bind(city, at: 5)
-        try statement.bind(state, at: 6)
-        try statement.bind(day, at: 7)
-        try statement.bind(instant, at: 8)
-        try statement.bind(mapping.status.rawValue, at: 9)
-        try statement.bind(decision, at: 10)
-        try statement.bind(basis, at: 11)
-        try statement.bind(decidedAt, at: 12)
-        try statement.bind(decidedOn, at: 13)
-        try statement.bind(closed, at: 14)
-        try statement.bind(liftText, at: 15)
-        try statement.bind(person, at: 16)
-        try statement.bind(msc, at: 17)
-        try statement.bind(mscDate, at: 18)
-        try statement.execute()
-
         expected.reset()
-        expected.set(slot.id, db.lastInsertRowID)
-        expected.set(slot.origin, "import")
         expected.set(slot.importID, importID)
-        expected.set(slot.agency, agency)
-        expected.set(slot.form, form)
-        expected.set(slot.facility, facility)
-        expected.set(slot.city, city)
-        expected.set(slot.state, state)
-        expected.set(slot.preparedOn, day)
-        expected.set(slot.receivedAt, instant)
-        expected.set(slot.receivedOn, day)
-        expected.set(slot.warrantType, "unknown")
-        expected.set(slot.status, mapping.status.rawValue)
-        expected.set(slot.statusAt, instant)
-        expected.set(slot.decision, decision)
-        expected.set(slot.decisionBasis, basis)
-        expected.set(slot.decidedAt, decidedAt)
-        expected.set(slot.decidedOn, decidedOn)
-        expected.set(slot.closedOn, closed)
-        expected.set(slot.liftReason, liftText)
-        expected.set(slot.personRef, person)
-        expected.set(slot.mscCharge, msc)
-        expected.set(slot.mscConvictionOn, mscDate)
+        for (index, value) in values.enumerated() {
+            try statement.bind(value, at: Int32(index + 2))
+            for position in slot.layout[index] { expected.set(position, value) }
+        }
+        try statement.execute()
+        // The rowid SQLite chose (normally last + 1; read back to be sure).
+        expected.set(slot.id, db.lastInsertRowID)
         expected.update(&hasher)
         count += 1
     }

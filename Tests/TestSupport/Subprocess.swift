@@ -5,33 +5,33 @@ import Glibc
 
 /// What a finished child process left: its exit status (or the signal that ended it) and its
 /// captured output.
-struct ProcessResult: CustomStringConvertible {
-    let status: Int32
+public struct ProcessResult: CustomStringConvertible, Sendable {
+    public let status: Int32
     /// The signal that ended the process, when it did not exit on its own.
-    let signal: Int32?
-    let stdout: String
-    let stderr: String
-    let seconds: Double
+    public let signal: Int32?
+    public let stdout: String
+    public let stderr: String
+    public let seconds: Double
 
     /// stderr split into lines, without the empty string after the final newline.
-    var stderrLines: [String] {
+    public var stderrLines: [String] {
         stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
     }
 
-    var description: String {
+    public var description: String {
         let how = signal.map { "killed by signal \($0)" } ?? "exit \(status)"
         return "\(how) after \(String(format: "%.2f", seconds)) s; stdout: \(stdout.prefix(2000)); stderr: \(stderr.prefix(2000))"
     }
 }
 
 /// A child process started with `Subprocess.spawn`, to be waited for or killed.
-final class RunningProcess: @unchecked Sendable {
-    let process: Process
+public final class RunningProcess: @unchecked Sendable {
+    public let process: Process
     private let outURL: URL
     private let errURL: URL
     private let outHandle: FileHandle
     private let errHandle: FileHandle
-    let started = Date()
+    public let started = Date()
 
     fileprivate init(process: Process, outURL: URL, errURL: URL, outHandle: FileHandle, errHandle: FileHandle) {
         self.process = process
@@ -41,13 +41,13 @@ final class RunningProcess: @unchecked Sendable {
         self.errHandle = errHandle
     }
 
-    var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.processIdentifier }
 
     /// Sends SIGKILL (no chance to clean up: the crash the tests simulate).
-    func kill9() { _ = Glibc.kill(pid, SIGKILL) }
+    public func kill9() { _ = Glibc.kill(pid, SIGKILL) }
 
     /// Waits for the process; kills it first when it outlives `timeout` seconds.
-    func wait(timeout: Double = 300) -> ProcessResult {
+    public func wait(timeout: Double = 300) -> ProcessResult {
         let pid = self.pid
         let deadline = DispatchTime.now() + timeout
         let done = DispatchSemaphore(value: 0)
@@ -74,11 +74,11 @@ final class RunningProcess: @unchecked Sendable {
 
 /// Runs programs the way a user's shell would: separate processes, output captured in files
 /// (never pipes, so a chatty child cannot block), a scrubbed environment.
-enum Subprocess {
+public enum Subprocess {
     /// Variables of the developer's shell that would change what `detainer` does.
-    static let scrubbed = ["DETAINER_DB", "DETAINER_USER", "DETAINER_NOW"]
+    public static let scrubbed = ["DETAINER_DB", "DETAINER_USER", "DETAINER_NOW"]
 
-    static func spawn(_ program: String, _ arguments: [String], in directory: URL,
+    public static func spawn(_ program: String, _ arguments: [String], in directory: URL,
                       environment: [String: String] = [:], stdin: Data? = nil) throws -> RunningProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
@@ -110,38 +110,38 @@ enum Subprocess {
     }
 
     @discardableResult
-    static func run(_ program: String, _ arguments: [String], in directory: URL,
+    public static func run(_ program: String, _ arguments: [String], in directory: URL,
                     environment: [String: String] = [:], stdin: Data? = nil, timeout: Double = 300) throws -> ProcessResult {
         try spawn(program, arguments, in: directory, environment: environment, stdin: stdin).wait(timeout: timeout)
     }
 
     /// `bash -c script`, for the few things (ulimit, loops of processes) a shell does best.
     @discardableResult
-    static func bash(_ script: String, in directory: URL, environment: [String: String] = [:],
+    public static func bash(_ script: String, in directory: URL, environment: [String: String] = [:],
                      timeout: Double = 300) throws -> ProcessResult {
         try run("/bin/bash", ["-c", script], in: directory, environment: environment, timeout: timeout)
     }
 
     /// Single-quotes a word for bash.
-    static func quote(_ word: String) -> String {
+    public static func quote(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 
 /// A small deterministic generator (SplitMix64), so a failing random trial can be replayed with
 /// RELIABILITY_SEED.
-struct SeededRandom: RandomNumberGenerator {
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// RELIABILITY_SEED when set, else a fresh seed; either way it is printed with any failure.
-    static func fromEnvironment() -> (SeededRandom, UInt64) {
+    public static func fromEnvironment() -> (SeededRandom, UInt64) {
         let seed = ProcessInfo.processInfo.environment["RELIABILITY_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
         return (SeededRandom(seed: seed), seed)
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
