@@ -1,7 +1,4 @@
 import SQLite
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A detainer database: one SQLite connection opened with our application id, WAL, full
 /// synchronous commits and foreign keys, at the schema version this binary knows.
@@ -32,17 +29,17 @@ public final class DetainerDatabase {
     /// Opens the database at `path`. `.read` and `.write` refuse a missing file or one with
     /// pending migrations instead of silently creating or changing it.
     public static func open(path: String, access: Access, clock: Clock = .system) throws -> DetainerDatabase {
-        if access != .create, !fileExists(path) { throw StoreError.missingDatabase(path: path) }
-        if isDirectory(path) { throw StoreError.notAFile(path: path) }
+        if access != .create, !FileStatus.exists(path) { throw StoreError.missingDatabase(path: path) }
+        if FileStatus.isDirectory(path) { throw StoreError.notAFile(path: path) }
         // An empty file is not a database yet: refuse it untouched (opening it read-write would
         // stamp the application id and switch it to WAL before the migration check refuses it).
-        if access == .read || access == .write, fileSize(path) == 0 {
+        if access == .read || access == .write, FileStatus.size(path) == 0 {
             throw StoreError.needsMigration(path: path, version: 0, latest: Schema.migrator.latestVersion)
         }
         // SQLite would fail later with a vaguer "unable to open database file" (it needs to
         // create the -wal and -shm files beside the database).
-        if access == .write || access == .create, fileExists(path),
-           Glibc.access(path, W_OK) != 0 || !directoryIsWritable(of: path) {
+        if access == .write || access == .create, FileStatus.exists(path),
+           !FileStatus.isWritable(path) || !FileStatus.directoryIsWritable(of: path) {
             throw StoreError.readOnly(path: path)
         }
         let mode: ConnectionOptions.Mode = switch access {
@@ -53,7 +50,7 @@ public final class DetainerDatabase {
         var options = ConnectionOptions(mode: mode, applicationID: Schema.applicationID)
         // Reading from a directory we cannot write (SQLite could not create the -shm file):
         // open immutable, which is safe because nobody can be writing there either.
-        if mode == .readOnly, !directoryIsWritable(of: path), (fileSize(path + "-wal") ?? 0) == 0 {
+        if mode == .readOnly, !FileStatus.directoryIsWritable(of: path), (FileStatus.size(path + "-wal") ?? 0) == 0 {
             options.immutable = true
         }
         let connection = try Connection(path: path, options: options)
@@ -78,24 +75,4 @@ public final class DetainerDatabase {
     public func schemaVersion() throws -> Int { try connection.userVersion() }
 
     public func close() throws { try connection.close() }
-
-    static func fileExists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
-    }
-
-    static func directoryIsWritable(of path: String) -> Bool {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        return access(directory.isEmpty ? "/" : directory, W_OK) == 0
-    }
-
-    static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    static func fileSize(_ path: String) -> Int64? {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int64(info.st_size) : nil
-    }
 }

@@ -17,8 +17,8 @@ struct BackupCommand: DetainerSubcommand {
     var force = false
 
     func execute() throws {
-        if FileSystem.isDirectory(destination) { throw CLIError(.cannotCreate, "\(destination) is a directory; give a file name") }
-        if FileSystem.exists(destination) && !force {
+        if FileStatus.isDirectory(destination) { throw CLIError(.cannotCreate, "\(destination) is a directory; give a file name") }
+        if FileStatus.exists(destination) && !force {
             throw CLIError(.cannotCreate, "\(destination) already exists; use --force to replace it")
         }
         let db = try database.open(.read)
@@ -35,7 +35,7 @@ struct BackupCommand: DetainerSubcommand {
         guard problems.isEmpty else {
             throw CLIError(.ioError, "the backup at \(destination) failed its integrity check: \(problems.first ?? "")")
         }
-        let bytes = FileSystem.size(destination) ?? 0
+        let bytes = FileStatus.size(destination) ?? 0
         Terminal.out("Backed up \(db.path) to \(destination): \(pages) pages, \(ByteCount.format(bytes)) in \(started.formatted); integrity ok.")
     }
 }

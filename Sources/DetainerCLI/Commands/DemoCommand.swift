@@ -22,8 +22,8 @@ struct DemoCommand: DetainerSubcommand {
     func execute() throws {
         guard (30...3650).contains(days) else { throw CLIError(.dataError, "days: must be between 30 and 3650") }
         let path = database.resolvedPath
-        if FileSystem.isDirectory(path) { throw CLIError(.cannotCreate, "\(path) is a directory") }
-        if FileSystem.exists(path) { try confirmReplacing(path) }
+        if FileStatus.isDirectory(path) { throw CLIError(.cannotCreate, "\(path) is a directory") }
+        if FileStatus.exists(path) { try confirmReplacing(path) }
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
         let clock = try Environment.clock()
         let now = clock.now()

@@ -42,8 +42,8 @@ struct ExportCommand: DetainerSubcommand {
             pseudonymizer = Pseudonymizer(key: key)
         }
         if let output {
-            if FileSystem.isDirectory(output) { throw CLIError(.cannotCreate, "\(output) is a directory") }
-            if FileSystem.exists(output) && !force { throw CLIError(.cannotCreate, "\(output) already exists; use --force to replace it") }
+            if FileStatus.isDirectory(output) { throw CLIError(.cannotCreate, "\(output) is a directory") }
+            if FileStatus.exists(output) && !force { throw CLIError(.cannotCreate, "\(output) already exists; use --force to replace it") }
         }
         let db = try database.open(.write)
         let user = try db.authorize(actor.resolvedName, for: .export)

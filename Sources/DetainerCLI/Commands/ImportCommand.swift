@@ -35,9 +35,9 @@ struct ImportCommand: DetainerSubcommand {
     }
 
     func execute() throws {
-        if FileSystem.isDirectory(file) { throw CLIError(.noInput, "\(file) is a directory, not a file") }
-        guard FileSystem.exists(file) else { throw CLIError(.noInput, "\(file): no such file") }
-        if let rejects, FileSystem.isDirectory(rejects) { throw CLIError(.cannotCreate, "\(rejects) is a directory") }
+        if FileStatus.isDirectory(file) { throw CLIError(.noInput, "\(file) is a directory, not a file") }
+        guard FileStatus.exists(file) else { throw CLIError(.noInput, "\(file): no such file") }
+        if let rejects, FileStatus.isDirectory(rejects) { throw CLIError(.cannotCreate, "\(rejects) is a directory") }
         let db = try database.open(.write)
         let user = try db.authorize(actor.resolvedName, for: .importData)
         let digest = try FileDigest.sha256(file)

@@ -14,8 +14,8 @@ struct InitCommand: DetainerSubcommand {
 
     func execute() throws {
         let path = database.resolvedPath
-        if FileSystem.isDirectory(path) { throw CLIError(.ioError, "\(path) is a directory, not a database file") }
-        let existed = FileSystem.exists(path)
+        if FileStatus.isDirectory(path) { throw CLIError(.ioError, "\(path) is a directory, not a database file") }
+        let existed = FileStatus.exists(path)
         let db = try database.open(.create)
         let before = try db.schemaVersion()
         let applied = try db.migrate()

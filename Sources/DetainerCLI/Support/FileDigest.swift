@@ -1,4 +1,5 @@
 import Crypto
+import SQLite
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,12 +21,6 @@ enum FileDigest {
             if count == 0 { break }
             buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         }
-        return hasher.finalize().map { String($0, radix: 16).leftPadded(2) }.joined()
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        return Array(hasher.finalize()).hexString
     }
 }

@@ -1,3 +1,4 @@
+import DetainerStore
 import Foundation
 
 /// Reads a whole input file (or stdin for "-"), with the errors a user can act on.
@@ -6,9 +7,9 @@ enum InputFile {
 
     static func read(_ path: String) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        if FileSystem.isDirectory(path) { throw CLIError(.noInput, "\(path) is a directory, not a file") }
-        guard FileSystem.exists(path) else { throw CLIError(.noInput, "\(path): no such file") }
-        if let size = FileSystem.size(path), size > maximumBytes {
+        if FileStatus.isDirectory(path) { throw CLIError(.noInput, "\(path) is a directory, not a file") }
+        guard FileStatus.exists(path) else { throw CLIError(.noInput, "\(path): no such file") }
+        if let size = FileStatus.size(path), size > maximumBytes {
             throw CLIError(.dataError, "\(path) is \(ByteCount.format(size)); the limit for this input is \(ByteCount.format(Int64(maximumBytes)))")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError(.noInput, "\(path): cannot be read (permissions?)") }

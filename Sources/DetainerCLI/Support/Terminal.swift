@@ -31,7 +31,6 @@ enum Terminal {
         err("detainer: error: \(oneLine)")
     }
 
-    static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
     static var stdinIsTTY: Bool { isatty(STDIN_FILENO) == 1 }
 

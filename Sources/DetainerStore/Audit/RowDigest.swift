@@ -21,11 +21,6 @@ enum RowDigest {
         var encoder = RowEncoder(table: table, statement: statement)
         return try statement.first { encoder.digest($0) }
     }
-
-    static func digest(table: String, row: Statement) -> String {
-        var encoder = RowEncoder(table: table, statement: row)
-        return encoder.digest(row)
-    }
 }
 
 /// Encodes rows of one `SELECT *` statement canonically, reusing one buffer.

@@ -99,14 +99,14 @@ extension DetainerDatabase {
                     }
                     read += 1
                     try reject(ImportProblem(line: error.recordLine ?? error.line ?? 0, column: error.columnName ?? error.column.map(String.init),
-                                             message: error.plainMessage), raw: error.rawRecord ?? [])
+                                             message: error.message), raw: error.rawRecord ?? [])
                     continue
                 }
                 if record.isBlank { continue }
                 read += 1
                 if read % 8192 == 0 { progress?(reader.bytesConsumed, reader.totalBytes) }
                 if let problem = header.fieldCountError(for: record) {
-                    try reject(ImportProblem(line: record.line, column: nil, message: problem.plainMessage), raw: record.rawBytes)
+                    try reject(ImportProblem(line: record.line, column: nil, message: problem.message), raw: record.rawBytes)
                     continue
                 }
                 do {
@@ -154,9 +154,4 @@ extension DetainerDatabase {
 
 extension RowImporter {
     mutating func fingerprints() -> [ImportFingerprint]? { nil }
-}
-
-extension CSVError {
-    /// The message without its location (the import prints the location itself).
-    var plainMessage: String { message }
 }

@@ -51,31 +51,14 @@ extension DetainerDatabase {
         try statement.bind([filter.agency, filter.outcome?.rawValue, filter.overdueOnly, now.iso8601])
         return try statement.map { row in
             let deadline = row.string(7).flatMap(UTCInstant.init(parsing:))
-            let reasons = (row.string(6)).map(Self.jsonStrings) ?? []
+            let reasons: [String] = if case .array(let codes)? = row.string(6).flatMap(JSONValue.init(parsing:)) {
+                codes.compactMap { if case .string(let code) = $0 { code } else { nil } }
+            } else { [] }
             return QueueItem(detainerID: row.int64(0), agency: row.string(1) ?? "", person: row.string(2) ?? "",
                              status: DetainerStatus(rawValue: row.string(3) ?? "") ?? .received,
                              receivedAt: UTCInstant(parsing: row.string(4) ?? "") ?? now,
                              outcome: row.string(5).flatMap(Outcome.init(rawValue:)), reasons: reasons,
                              holdDeadline: deadline, secondsLeft: deadline.map { $0.secondsSinceEpoch - now.secondsSinceEpoch })
         }
-    }
-
-    /// Parses a JSON array of strings as stored in `evaluations.reasons`.
-    static func jsonStrings(_ text: String) -> [String] {
-        var out: [String] = []
-        var current = ""
-        var inString = false
-        var escaped = false
-        for character in text {
-            if inString {
-                if escaped { current.append(character); escaped = false }
-                else if character == "\\" { escaped = true }
-                else if character == "\"" { out.append(current); current = ""; inString = false }
-                else { current.append(character) }
-            } else if character == "\"" {
-                inString = true
-            }
-        }
-        return out
     }
 }

@@ -86,12 +86,9 @@ extension DetainerDatabase {
         let evaluationID = db.lastInsertRowID
         context.touch("evaluations", evaluationID)
 
-        let release = try db.scalarText("""
-            SELECT c.scheduled_release_at FROM detainers AS d JOIN custody_cases AS c ON c.id = d.custody_case_id WHERE d.id = ?
-            """, detainerID).flatMap(UTCInstant.init(parsing:))
         let deadline: UTCInstant? = result.report.outcome == .holdPendingWarrant
             ? result.report.holdDeadline
-            : release.map(HoldDeadline.plain(scheduledRelease:))
+            : result.facts.releaseAt.map(HoldDeadline.plain(scheduledRelease:))
         try db.run("UPDATE detainers SET evaluation_id = ?, outcome = ?, rule_version = ?, reasons = ?, hold_deadline = ? WHERE id = ?",
                    evaluationID, result.report.outcome.rawValue, result.report.ruleVersion, reasons, deadline?.iso8601, detainerID)
         context.touch("detainers", detainerID)
