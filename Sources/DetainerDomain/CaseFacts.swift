@@ -27,13 +27,14 @@ public struct CaseFacts: Sendable, Hashable {
 
 public struct DetainerFacts: Sendable, Hashable {
     public var receivedOn: CivilDate?
-    public var warrant: WarrantKind
+    /// nil = not known (an explicit JSON null), law reference §12.13.
+    public var warrant: WarrantKind?
     /// nil = not recorded (unknown), see `ProjectDecisions.detainerFlagsDefaultToUnknown`.
     public var terroristScreeningMatch: Bool?
     public var illegalReentryAfterRemoval: Bool?
 
     public init(
-        receivedOn: CivilDate? = nil, warrant: WarrantKind, terroristScreeningMatch: Bool? = nil,
+        receivedOn: CivilDate? = nil, warrant: WarrantKind?, terroristScreeningMatch: Bool? = nil,
         illegalReentryAfterRemoval: Bool? = nil
     ) {
         self.receivedOn = receivedOn
@@ -49,32 +50,42 @@ public struct ConvictionFacts: Sendable, Hashable {
     /// The object crime of an inchoate offense, or the specified offense of PL 485.05, when
     /// written separately.
     public var objectStatute: Statute?
-    /// nil = not recorded yet (needsReview when it matters, README §12.10).
+    /// The plea or verdict (CPL 1.20(13)); nil = not recorded.
     public var convictedOn: CivilDate?
+    /// The sentence (CPL 1.20(14)) that completes the judgment (CPL 1.20(15)); nil = not known.
+    /// The window runs from it (law reference §12.12).
+    public var sentencedOn: CivilDate?
+    /// true = plea or verdict entered, no sentence yet: not a judgment; nil = not known.
+    public var awaitingSentence: Bool?
     /// Class as convicted (README §12.9); nil = not stated.
     public var level: OffenseLevel?
-    public var jurisdiction: Jurisdiction
+    /// nil = not known (explicit null).
+    public var jurisdiction: Jurisdiction?
     /// For otherState / federal: the New York offense it is equivalent to.
     public var nyEquivalent: Statute?
     /// For otherState / federal: whether a term over one year was authorized (PL 70.06(1)(b)(i)).
     public var authorizedTermOverOneYear: Bool?
-    public var youthfulOffender: Bool
-    public var juvenileDelinquent: Bool
-    public var hateCrime: Bool
-    public var sealed: Bool
-    public var vacated: Bool
-    /// Tolling days for this crime (README §12.11).
-    public var incarceratedDaysForThisCrime: Int
+    /// nil = not known (law reference §12.13) for each of these.
+    public var youthfulOffender: Bool?
+    public var juvenileDelinquent: Bool?
+    public var hateCrime: Bool?
+    public var sealed: Bool?
+    public var vacated: Bool?
+    /// Tolling days for this crime (README §12.11); nil = not known.
+    public var incarceratedDaysForThisCrime: Int?
 
     public init(
-        statute: Statute, objectStatute: Statute? = nil, convictedOn: CivilDate?, level: OffenseLevel? = nil,
-        jurisdiction: Jurisdiction = .newYork, nyEquivalent: Statute? = nil, authorizedTermOverOneYear: Bool? = nil,
-        youthfulOffender: Bool = false, juvenileDelinquent: Bool = false, hateCrime: Bool = false,
-        sealed: Bool = false, vacated: Bool = false, incarceratedDaysForThisCrime: Int = 0
+        statute: Statute, objectStatute: Statute? = nil, convictedOn: CivilDate?, sentencedOn: CivilDate? = nil,
+        awaitingSentence: Bool? = false, level: OffenseLevel? = nil, jurisdiction: Jurisdiction? = .newYork,
+        nyEquivalent: Statute? = nil, authorizedTermOverOneYear: Bool? = nil,
+        youthfulOffender: Bool? = false, juvenileDelinquent: Bool? = false, hateCrime: Bool? = false,
+        sealed: Bool? = false, vacated: Bool? = false, incarceratedDaysForThisCrime: Int? = 0
     ) {
         self.statute = statute
         self.objectStatute = objectStatute
         self.convictedOn = convictedOn
+        self.sentencedOn = sentencedOn
+        self.awaitingSentence = awaitingSentence
         self.level = level
         self.jurisdiction = jurisdiction
         self.nyEquivalent = nyEquivalent
@@ -88,13 +99,13 @@ public struct ConvictionFacts: Sendable, Hashable {
     }
 
     /// The New York statute the law is applied to: the statute itself, or the stated equivalent.
-    public var analysedStatute: Statute? { jurisdiction == .newYork ? statute : nyEquivalent }
+    public var analysedStatute: Statute? { (jurisdiction ?? .newYork) == .newYork ? statute : nyEquivalent }
 
-    /// The last instant-arrest date on which this conviction is still inside the window:
-    /// fifth anniversary + tolling − 1 day (README §12.1-12.2).
+    /// The last instant-arrest date on which this judgment is still inside the window:
+    /// sentence date + 5 years + tolling − 1 day (law reference §12.1, 12.2, 12.12). nil when the
+    /// sentence date or the tolling is not known.
     public var lastQualifyingArrestDate: CivilDate? {
-        convictedOn.map {
-            $0.adding(years: ProjectDecisions.lookBackYears).adding(days: incarceratedDaysForThisCrime - 1)
-        }
+        guard let sentencedOn, let days = incarceratedDaysForThisCrime else { return nil }
+        return ProjectDecisions.lastQualifyingArrestDate(judgment: sentencedOn, tollingDays: days)
     }
 }

@@ -87,9 +87,10 @@ struct CheckMessages {
             }
         case .judicialWarrant:
             switch facts.detainer.warrant {
-            case .judicial: return "ICE presented a judicial warrant with the detainer."
-            case .administrative: return "ICE presented only an administrative warrant (I-200/I-205), which is not a judicial warrant."
-            case .none: return "ICE presented no warrant with the detainer."
+            case .judicial?: return "ICE presented a judicial warrant with the detainer."
+            case .administrative?: return "ICE presented only an administrative warrant (I-200/I-205), which is not a judicial warrant."
+            case WarrantKind.none?: return "ICE presented no warrant with the detainer."
+            case nil: return "The record does not say what kind of warrant, if any, ICE presented, so a person must check it."
             }
         case .convictionStatus(let index):
             return statusMessage(index, value: value, reasons: reasons)
@@ -157,9 +158,10 @@ struct CheckMessages {
     func convictionLabel(_ index: Int) -> String {
         let conviction = facts.convictions[index]
         switch conviction.jurisdiction {
-        case .newYork: return "convictions[\(index)] (\(conviction.statute))"
-        case .otherState: return "convictions[\(index)] (other state: \(conviction.statute.raw))"
-        case .federal: return "convictions[\(index)] (federal: \(conviction.statute.raw))"
+        case .newYork?: return "convictions[\(index)] (\(conviction.statute))"
+        case .otherState?: return "convictions[\(index)] (other state: \(conviction.statute.raw))"
+        case .federal?: return "convictions[\(index)] (federal: \(conviction.statute.raw))"
+        case nil: return "convictions[\(index)] (\(conviction.statute.raw), jurisdiction not known)"
         }
     }
 
@@ -171,35 +173,67 @@ struct CheckMessages {
 
     private func statusMessage(_ index: Int, value: Tri, reasons: ReasonSet) -> String {
         let label = convictionLabel(index)
+        let conviction = facts.convictions[index]
         switch value {
         case .yes:
-            return "\(label) is a judgment of conviction."
+            let sentence = conviction.sentencedOn.map { ", completed by the sentence imposed on \($0)" } ?? ""
+            return "\(label) is a judgment of conviction\(sentence)."
         case .unknown:
-            return "\(label) is sealed, and the law does not say whether sealed convictions count (project decision: a person reviews it)."
+            var phrases: [String] = []
+            if reasons.contains(.sealedConviction) {
+                phrases.append("it is sealed, and the law does not say whether sealed convictions count (project decision: a person reviews it)")
+            }
+            if reasons.contains(.sealedStatusUnknown) { phrases.append("the record does not say whether it is sealed") }
+            if reasons.contains(.vacatedStatusUnknown) { phrases.append("the record does not say whether it was vacated") }
+            if reasons.contains(.youthfulOffenderStatusUnknown) {
+                phrases.append("the record does not say whether it was replaced by a youthful-offender finding")
+            }
+            if reasons.contains(.juvenileDelinquentStatusUnknown) {
+                phrases.append("the record does not say whether it is a juvenile-delinquency adjudication")
+            }
+            if reasons.contains(.sentenceNotKnown) {
+                phrases.append("the record does not say whether sentence has been imposed, and only a conviction with its sentence is a judgment (CPL 1.20(15))")
+            }
+            return "Whether \(label) is a judgment that counts cannot be settled: \(phrases.joined(separator: "; "))."
         case .no:
             var phrases: [String] = []
             if reasons.contains(.vacatedConviction) { phrases.append("it was vacated") }
-            if reasons.contains(.youthfulOffender) { phrases.append("it is a youthful-offender adjudication") }
+            if reasons.contains(.youthfulOffender) { phrases.append("it is a youthful-offender adjudication, which replaces the conviction") }
             if reasons.contains(.juvenileDelinquent) { phrases.append("it is a juvenile-delinquency adjudication") }
-            return "\(label) is not a conviction: \(phrases.joined(separator: " and "))."
+            if reasons.contains(.awaitingSentence) {
+                phrases.append("the plea or verdict is awaiting sentence, so no judgment has been entered yet (CPL 1.20(13), (15))")
+            }
+            return "\(label) is not a judgment of conviction: \(phrases.joined(separator: " and "))."
         }
     }
 
     private func windowMessage(_ index: Int, value: Tri) -> String {
         let conviction = facts.convictions[index]
-        guard let convictedOn = conviction.convictedOn, let last = conviction.lastQualifyingArrestDate else {
-            return "The conviction date is not recorded, so the five-year window cannot be measured."
-        }
-        let tolling = conviction.incarceratedDaysForThisCrime > 0
-            ? " (five years plus \(conviction.incarceratedDaysForThisCrime) days of incarceration for this crime)" : ""
         let arrest = facts.instantArrestDate
-        if value == .yes {
-            if convictedOn > arrest {
-                return "The judgment of \(convictedOn) was entered after the instant arrest of \(arrest), on the instant case, so it is inside the window."
+        guard let sentencedOn = conviction.sentencedOn else {
+            if value == .yes, let convictedOn = conviction.convictedOn {
+                return "The plea or verdict of \(convictedOn) is recent enough that any judgment entered on it is inside the five-year window before the instant arrest of \(arrest)."
             }
-            return "The judgment of \(convictedOn) counts for instant arrests through \(last)\(tolling), which includes the instant arrest of \(arrest)."
+            if conviction.convictedOn == nil {
+                return "Neither the conviction date nor the sentence date is recorded, so the five-year window cannot be measured."
+            }
+            return "The sentence date is not recorded, and the window runs from the judgment (the sentence), so it cannot be measured."
         }
-        return "The judgment of \(convictedOn) counted only for instant arrests through \(last)\(tolling), before the instant arrest of \(arrest)."
+        let days = conviction.incarceratedDaysForThisCrime ?? 0
+        let last = ProjectDecisions.lastQualifyingArrestDate(judgment: sentencedOn, tollingDays: days)
+        let tolling = days > 0 ? " (five years plus \(days) days of incarceration for this crime)" : ""
+        let subject = conviction.youthfulOffender == true ? "The adjudication of \(sentencedOn)" : "The judgment of \(sentencedOn)"
+        switch value {
+        case .yes:
+            if sentencedOn > arrest {
+                return "\(subject) was entered after the instant arrest of \(arrest), on the instant case, so it is inside the window."
+            }
+            return "\(subject) counts for instant arrests through \(last)\(tolling), which includes the instant arrest of \(arrest)."
+        case .unknown:
+            return "\(subject) counts without tolling only for instant arrests through \(last), before the instant arrest of \(arrest); the days incarcerated for this crime, which extend the window, are not recorded."
+        case .no:
+            return "\(subject) counted only for instant arrests through \(last)\(tolling), before the instant arrest of \(arrest)."
+        }
     }
 
     private func holdMessage(value: Tri, reasons: ReasonSet) -> String {
@@ -211,7 +245,10 @@ struct CheckMessages {
             let start = hold.startIsReleaseTime
                 ? "from the release time \(hold.start)"
                 : "from 00:00 New York time on \(facts.evaluatedOn) because no release time was given (the earliest possible start, so the deadline is conservative)"
-            return "NYPD may hold the person until \(local) (\(deadline)), 48 hours excluding Saturdays, Sundays and federal holidays counted \(start); without a judicial warrant by then the person must be released without notifying ICE."
+            let after = facts.detainer.warrant == .judicial
+                ? "a judicial warrant is already on file, but paragraph (1) does not permit honoring, so the hold may not go beyond that time"
+                : "without a judicial warrant by then the person must be released without notifying ICE"
+            return "NYPD may hold the person until \(local) (\(deadline)), 48 hours excluding Saturdays, Sundays and federal holidays counted \(start); \(after)."
         case .no:
             return "The NYPD 48-hour hold is not allowed: \(describe(reasons))."
         case .unknown:

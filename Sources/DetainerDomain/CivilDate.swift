@@ -7,9 +7,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public let month: Int
     public let day: Int
 
-    /// Returns nil for impossible dates (2021-02-30) and years outside 1...9999.
+    /// Returns nil for impossible dates (2021-02-30) and years outside 1...99999. Input is read
+    /// with four-digit years only (`init(parsing:)`), but arithmetic on a date late in 9999 (a
+    /// hold deadline, a window's end) must land in year 10000 rather than trap.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard (1...99_999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
         self.year = year
         self.month = month

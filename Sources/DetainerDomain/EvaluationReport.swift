@@ -14,6 +14,8 @@ public struct EvaluationReport: Codable, Sendable, Hashable {
     public var holdDeadline: UTCInstant?
     /// The same instant in New York time with its offset, e.g. `2021-06-03T18:30:00-04:00`.
     public var holdDeadlineLocal: String?
+    /// true when the hold deadline was already past at the start of `evaluatedOn` (New York time).
+    public var holdDeadlinePassed: Bool?
 }
 
 public struct CheckReport: Codable, Sendable, Hashable {
@@ -36,6 +38,8 @@ public struct QualifyingConvictionReport: Codable, Sendable, Hashable {
     public var statute: String
     public var nyEquivalent: String?
     public var convictedOn: CivilDate?
+    /// The sentence date, which completes the judgment the window runs from (CPL 1.20(15)).
+    public var sentencedOn: CivilDate?
     /// Last instant-arrest date on which this conviction still qualifies (anniversary + tolling − 1 day).
     public var lastQualifyingArrestDate: CivilDate?
     /// False for a conviction relied on only by the NYPD "ever" rule.
@@ -58,6 +62,7 @@ extension Evaluation {
                 statute: conviction.jurisdiction == .newYork ? conviction.statute.description : conviction.statute.raw,
                 nyEquivalent: conviction.nyEquivalent?.description,
                 convictedOn: conviction.convictedOn,
+                sentencedOn: conviction.sentencedOn,
                 lastQualifyingArrestDate: conviction.lastQualifyingArrestDate,
                 withinWindow: convictions[index].window.value == .yes)
         }
@@ -65,7 +70,8 @@ extension Evaluation {
         return EvaluationReport(
             outcome: outcome, ruleVersion: ruleVersion.id, agency: facts.agency, evaluatedOn: facts.evaluatedOn,
             reasons: reasons.codes, checks: checks, qualifyingConvictions: qualifying, holdDeadline: deadline,
-            holdDeadlineLocal: deadline.map { NewYorkTime.localDateTime(at: $0).description })
+            holdDeadlineLocal: deadline.map { NewYorkTime.localDateTime(at: $0).description },
+            holdDeadlinePassed: deadline.map { $0 < NewYorkTime.startOfDay(facts.evaluatedOn) })
     }
 
     /// A plain-text rendering for the terminal (`detainer evaluate --format text`).
@@ -75,31 +81,68 @@ extension Evaluation {
 }
 
 extension EvaluationReport {
+    /// Plain text for a reader: no internal identifiers (outcome and rule names are spelt out).
     public var renderedText: String {
         var lines = [
-            "Outcome: \(outcome.rawValue)",
+            "Outcome: \(outcome.plainLabel)",
             "Rules: \(ruleVersion) (\(agency.rawValue), evaluated on \(evaluatedOn))",
-            "Reasons: " + (reasons.isEmpty ? "none" : reasons.map(\.code).joined(separator: ", ")),
+            "Reasons: " + (reasons.isEmpty ? "none" : reasons.map(\.plainClause).joined(separator: "; ")),
         ]
         if let holdDeadline, let holdDeadlineLocal {
-            lines.append("Hold deadline: \(holdDeadlineLocal) (\(holdDeadline))")
+            let passed = holdDeadlinePassed == true ? " — already past on \(evaluatedOn): the person may not be held" : ""
+            lines.append("Hold deadline: \(holdDeadlineLocal) (\(holdDeadline))\(passed)")
         }
         if !qualifyingConvictions.isEmpty {
             lines.append("Qualifying convictions:")
             for conviction in qualifyingConvictions {
                 let date = conviction.convictedOn.map { "convicted \($0)" } ?? "conviction date not recorded"
+                let sentence = conviction.sentencedOn.map { ", sentenced \($0)" } ?? ", sentence date not recorded"
                 let last = conviction.lastQualifyingArrestDate.map { ", counts for arrests through \($0)" } ?? ""
                 let equivalent = conviction.nyEquivalent.map { " (NY equivalent \($0))" } ?? ""
                 let scope = conviction.withinWindow ? "" : " (outside the window; counted only under §14-154(b)(2)(A))"
-                lines.append("  [\(conviction.index)] \(conviction.statute)\(equivalent), \(date)\(last)\(scope)")
+                lines.append("  [\(conviction.index)] \(conviction.statute)\(equivalent), \(date)\(sentence)\(last)\(scope)")
             }
         }
         lines.append("Checks:")
         for check in checks {
             let tag = check.result.uppercased().padding(to: 7)
-            lines.append("  \(tag) \(check.rule): \(check.message) [\(check.citation)]")
+            lines.append("  \(tag) \(CheckRule.plainName(check.rule)): \(check.message) [\(check.citation)]")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Outcome {
+    /// The outcome in words, for text meant for people.
+    public var plainLabel: String {
+        switch self {
+        case .permitted: return "permitted"
+        case .decline: return "decline"
+        case .holdPendingWarrant: return "hold pending a judicial warrant (NYPD, 48 business hours)"
+        case .needsReview: return "needs review by a person"
+        }
+    }
+}
+
+extension CheckRule {
+    /// A check's identifier (`convictions[1].window`) in words (`conviction 1, five-year window`).
+    public static func plainName(_ name: String) -> String {
+        var prefix = ""
+        var key = name
+        if name.hasPrefix("convictions["), let close = name.firstIndex(of: "]") {
+            let index = name[name.index(name.startIndex, offsetBy: 12)..<close]
+            prefix = "conviction \(index), "
+            key = String(name[name.index(after: close)...].dropFirst())
+        }
+        let words: [String: String] = [
+            "ruleVersion": "rules in force", "agencyLaw": "agency's law", "judicialWarrant": "judicial warrant",
+            "status": "judgment of conviction", "offense": "violent or serious crime", "predicateFelony": "predicate felony",
+            "window": "five-year window", "violentOrSeriousConviction": "qualifying conviction",
+            "terroristScreening": "terrorist screening database", "pendingCharges": "pending charges",
+            "honorTest": "may honor", "violentOrSeriousEver": "violent or serious conviction ever",
+            "reentryAfterRemoval": "re-entry after removal", "warrantlessHold": "NYPD 48-hour hold",
+        ]
+        return prefix + (words[key] ?? key)
     }
 }
 

@@ -73,32 +73,26 @@ public struct EvaluationRequest: Sendable, Hashable, Codable {
         for charge in pendingCharges ?? [] { reader.absorb(charge.decodingIssues) }
         decodingIssues = reader.issues
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(agency, forKey: .agency)
-        try container.encodeIfPresent(evaluatedOn, forKey: .evaluatedOn)
-        try container.encodeIfPresent(instantArrestDate, forKey: .instantArrestDate)
-        try container.encodeIfPresent(releaseAt, forKey: .releaseAt)
-        try container.encodeIfPresent(detainer, forKey: .detainer)
-        try container.encodeIfPresent(convictions, forKey: .convictions)
-        try container.encodeIfPresent(pendingCharges, forKey: .pendingCharges)
-    }
 }
 
 public struct DetainerInput: Sendable, Hashable, Codable {
     public var receivedOn: String?
+    /// nil with `warrantUnknown` false = absent (an input error); `warrantUnknown` = explicit null.
     public var warrant: String?
+    /// An explicit `"warrant": null`: the kind of warrant is not known (law reference §12.13).
+    public var warrantUnknown: Bool
+    /// nil = not known (explicit null); absent in JSON = false.
     public var terroristScreeningMatch: Bool?
     public var illegalReentryAfterRemoval: Bool?
     var decodingIssues: [ValidationIssue] = []
 
     public init(
-        receivedOn: String? = nil, warrant: String? = nil, terroristScreeningMatch: Bool? = nil,
-        illegalReentryAfterRemoval: Bool? = nil
+        receivedOn: String? = nil, warrant: String? = nil, warrantUnknown: Bool = false,
+        terroristScreeningMatch: Bool? = nil, illegalReentryAfterRemoval: Bool? = nil
     ) {
         self.receivedOn = receivedOn
         self.warrant = warrant
+        self.warrantUnknown = warrantUnknown
         self.terroristScreeningMatch = terroristScreeningMatch
         self.illegalReentryAfterRemoval = illegalReentryAfterRemoval
     }
@@ -112,6 +106,7 @@ public struct DetainerInput: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         var reader = JSONFieldReader(decoder, knownKeys: Self.knownKeys)
         receivedOn = reader.read("receivedOn", as: String.self)
+        warrantUnknown = reader.isNull("warrant")
         warrant = reader.read("warrant", as: String.self)
         terroristScreeningMatch = reader.readFact("terroristScreeningMatch")
         illegalReentryAfterRemoval = reader.readFact("illegalReentryAfterRemoval")
@@ -121,19 +116,28 @@ public struct DetainerInput: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(receivedOn, forKey: .receivedOn)
-        try container.encodeIfPresent(warrant, forKey: .warrant)
-        // Unknown is written as null, so it does not come back as false.
+        // Unknown is written as null, so it does not come back as false (or as missing).
+        if warrantUnknown { try container.encodeNil(forKey: .warrant) } else { try container.encodeIfPresent(warrant, forKey: .warrant) }
         try container.encode(terroristScreeningMatch, forKey: .terroristScreeningMatch)
         try container.encode(illegalReentryAfterRemoval, forKey: .illegalReentryAfterRemoval)
     }
 }
 
+/// One conviction as written. Every yes/no fact (and the tolling days) is three-valued: absent
+/// from the JSON = false (0 days), explicit `null` = not known (nil here), law reference §12.13.
+/// `sentencedOn` nil = not known; `awaitingSentence` defaults to false (CPL 1.20(13)-(15), §12.12).
 public struct ConvictionInput: Sendable, Hashable, Codable {
     public var statute: String?
     public var objectStatute: String?
     public var convictedOn: String?
+    /// The date sentence was imposed, which completes the judgment (CPL 1.20(15)); nil = not known.
+    public var sentencedOn: String?
+    /// true = plea or verdict entered, no sentence yet; nil = not known.
+    public var awaitingSentence: Bool?
     public var felonyClass: String?
+    /// nil with `jurisdictionUnknown` false = New York (the default).
     public var jurisdiction: String?
+    public var jurisdictionUnknown: Bool
     public var nyEquivalent: String?
     public var authorizedTermOverOneYear: Bool?
     public var youthfulOffender: Bool?
@@ -144,17 +148,22 @@ public struct ConvictionInput: Sendable, Hashable, Codable {
     public var incarceratedDaysForThisCrime: Int?
     var decodingIssues: [ValidationIssue] = []
 
+    /// Defaults are the "absent" values of the JSON contract; pass nil for "not known".
     public init(
-        statute: String? = nil, objectStatute: String? = nil, convictedOn: String? = nil, felonyClass: String? = nil,
-        jurisdiction: String? = nil, nyEquivalent: String? = nil, authorizedTermOverOneYear: Bool? = nil,
-        youthfulOffender: Bool? = nil, juvenileDelinquent: Bool? = nil, hateCrime: Bool? = nil, sealed: Bool? = nil,
-        vacated: Bool? = nil, incarceratedDaysForThisCrime: Int? = nil
+        statute: String? = nil, objectStatute: String? = nil, convictedOn: String? = nil, sentencedOn: String? = nil,
+        awaitingSentence: Bool? = false, felonyClass: String? = nil, jurisdiction: String? = nil,
+        jurisdictionUnknown: Bool = false, nyEquivalent: String? = nil, authorizedTermOverOneYear: Bool? = nil,
+        youthfulOffender: Bool? = false, juvenileDelinquent: Bool? = false, hateCrime: Bool? = false,
+        sealed: Bool? = false, vacated: Bool? = false, incarceratedDaysForThisCrime: Int? = 0
     ) {
         self.statute = statute
         self.objectStatute = objectStatute
         self.convictedOn = convictedOn
+        self.sentencedOn = sentencedOn
+        self.awaitingSentence = awaitingSentence
         self.felonyClass = felonyClass
         self.jurisdiction = jurisdiction
+        self.jurisdictionUnknown = jurisdictionUnknown
         self.nyEquivalent = nyEquivalent
         self.authorizedTermOverOneYear = authorizedTermOverOneYear
         self.youthfulOffender = youthfulOffender
@@ -168,8 +177,9 @@ public struct ConvictionInput: Sendable, Hashable, Codable {
     private static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case statute, objectStatute, convictedOn, felonyClass, jurisdiction, nyEquivalent, authorizedTermOverOneYear
-        case youthfulOffender, juvenileDelinquent, hateCrime, sealed, vacated, incarceratedDaysForThisCrime
+        case statute, objectStatute, convictedOn, sentencedOn, awaitingSentence, felonyClass, jurisdiction, nyEquivalent
+        case authorizedTermOverOneYear, youthfulOffender, juvenileDelinquent, hateCrime, sealed, vacated
+        case incarceratedDaysForThisCrime
     }
 
     public init(from decoder: any Decoder) throws {
@@ -177,16 +187,19 @@ public struct ConvictionInput: Sendable, Hashable, Codable {
         statute = reader.read("statute", as: String.self)
         objectStatute = reader.read("objectStatute", as: String.self)
         convictedOn = reader.read("convictedOn", as: String.self)
+        sentencedOn = reader.read("sentencedOn", as: String.self)
+        awaitingSentence = reader.readFact("awaitingSentence")
         felonyClass = reader.read("felonyClass", as: String.self)
+        jurisdictionUnknown = reader.isNull("jurisdiction")
         jurisdiction = reader.read("jurisdiction", as: String.self)
         nyEquivalent = reader.read("nyEquivalent", as: String.self)
         authorizedTermOverOneYear = reader.read("authorizedTermOverOneYear", as: Bool.self)
-        youthfulOffender = reader.read("youthfulOffender", as: Bool.self)
-        juvenileDelinquent = reader.read("juvenileDelinquent", as: Bool.self)
-        hateCrime = reader.read("hateCrime", as: Bool.self)
-        sealed = reader.read("sealed", as: Bool.self)
-        vacated = reader.read("vacated", as: Bool.self)
-        incarceratedDaysForThisCrime = reader.read("incarceratedDaysForThisCrime", as: Int.self)
+        youthfulOffender = reader.readFact("youthfulOffender")
+        juvenileDelinquent = reader.readFact("juvenileDelinquent")
+        hateCrime = reader.readFact("hateCrime")
+        sealed = reader.readFact("sealed")
+        vacated = reader.readFact("vacated")
+        incarceratedDaysForThisCrime = reader.readFact("incarceratedDaysForThisCrime", absent: 0)
         decodingIssues = reader.issues
     }
 
@@ -195,16 +208,23 @@ public struct ConvictionInput: Sendable, Hashable, Codable {
         try container.encodeIfPresent(statute, forKey: .statute)
         try container.encodeIfPresent(objectStatute, forKey: .objectStatute)
         try container.encodeIfPresent(convictedOn, forKey: .convictedOn)
+        try container.encodeIfPresent(sentencedOn, forKey: .sentencedOn)
         try container.encodeIfPresent(felonyClass, forKey: .felonyClass)
-        try container.encodeIfPresent(jurisdiction, forKey: .jurisdiction)
+        if jurisdictionUnknown {
+            try container.encodeNil(forKey: .jurisdiction)
+        } else {
+            try container.encodeIfPresent(jurisdiction, forKey: .jurisdiction)
+        }
         try container.encodeIfPresent(nyEquivalent, forKey: .nyEquivalent)
         try container.encodeIfPresent(authorizedTermOverOneYear, forKey: .authorizedTermOverOneYear)
-        try container.encodeIfPresent(youthfulOffender, forKey: .youthfulOffender)
-        try container.encodeIfPresent(juvenileDelinquent, forKey: .juvenileDelinquent)
-        try container.encodeIfPresent(hateCrime, forKey: .hateCrime)
-        try container.encodeIfPresent(sealed, forKey: .sealed)
-        try container.encodeIfPresent(vacated, forKey: .vacated)
-        try container.encodeIfPresent(incarceratedDaysForThisCrime, forKey: .incarceratedDaysForThisCrime)
+        // Facts: nil is "not known" and must come back as null, never as absent (= false).
+        try container.encode(awaitingSentence, forKey: .awaitingSentence)
+        try container.encode(youthfulOffender, forKey: .youthfulOffender)
+        try container.encode(juvenileDelinquent, forKey: .juvenileDelinquent)
+        try container.encode(hateCrime, forKey: .hateCrime)
+        try container.encode(sealed, forKey: .sealed)
+        try container.encode(vacated, forKey: .vacated)
+        try container.encode(incarceratedDaysForThisCrime, forKey: .incarceratedDaysForThisCrime)
     }
 }
 
@@ -224,8 +244,4 @@ public struct PendingChargeInput: Sendable, Hashable, Codable {
         decodingIssues = reader.issues
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(statute, forKey: .statute)
-    }
 }

@@ -36,7 +36,12 @@ public enum Evaluator {
         }
         evaluation.convictions = findings
 
-        let warrant = facts.detainer.warrant == .judicial ? Verdict.yes : Verdict(.no, .noJudicialWarrant)
+        let warrant: Verdict
+        switch facts.detainer.warrant {
+        case .judicial?: warrant = .yes
+        case .administrative?, WarrantKind.none?: warrant = Verdict(.no, .noJudicialWarrant)
+        case nil: warrant = Verdict(.unknown, .warrantStatusUnknown)
+        }
         let conviction = anyQualifies(findings, ever: false, facts: facts)
         let tsdb = terroristScreening(facts.detainer.terroristScreeningMatch)
         let honor = warrant && (conviction || tsdb)
@@ -76,23 +81,61 @@ public enum Evaluator {
     }
 
     static func analyse(_ conviction: borrowing ConvictionFacts, arrest: CivilDate, listed: UInt8) -> ConvictionFinding {
+        // §9-131(a)(2): a judgment (CPL 1.20(15)) that is not vacated and not a YO/JD adjudication.
+        // Each fact is three-valued: unknown stays unknown (ProjectDecisions.unknownFactsAreNeverNo).
         var status = Verdict.yes
-        if conviction.vacated { status = status && Verdict(.no, .vacatedConviction) }
-        if conviction.youthfulOffender { status = status && Verdict(.no, .youthfulOffender) }
-        if conviction.juvenileDelinquent { status = status && Verdict(.no, .juvenileDelinquent) }
-        if conviction.sealed { status = status && Verdict(.unknown, .sealedConviction) }
+        status = status && fact(conviction.vacated, no: .vacatedConviction, unknown: .vacatedStatusUnknown)
+        status = status && fact(conviction.youthfulOffender, no: .youthfulOffender, unknown: .youthfulOffenderStatusUnknown)
+        status = status && fact(conviction.juvenileDelinquent, no: .juvenileDelinquent, unknown: .juvenileDelinquentStatusUnknown)
+        switch conviction.sealed {
+        case false?: break
+        case true?: status = status && Verdict(.unknown, .sealedConviction)
+        case nil: status = status && Verdict(.unknown, .sealedStatusUnknown)
+        }
+        status = status && judgment(conviction)
 
         let offense = OffenseClassifier.classify(conviction, listed: listed)
-
-        let window: Verdict
-        if let last = conviction.lastQualifyingArrestDate {
-            window = arrest <= last ? .yes : Verdict(.no, .convictionOutsideWindow)
-        } else {
-            window = Verdict(.unknown, .missingConvictionDate)
-        }
+        let window = window(conviction, arrest: arrest)
         let ever = status && offense.counts
         return ConvictionFinding(
             status: status, offense: offense, window: window, qualifies: ever && window, qualifiesEver: ever)
+    }
+
+    /// A fact that, when true, means "not a conviction".
+    private static func fact(_ value: Bool?, no: ReasonCode, unknown: ReasonCode) -> Verdict {
+        switch value {
+        case false?: return .yes
+        case true?: return Verdict(.no, no)
+        case nil: return Verdict(.unknown, unknown)
+        }
+    }
+
+    /// CPL 1.20(15): a judgment is a conviction and its sentence (ProjectDecisions.judgmentRequiresSentence).
+    static func judgment(_ conviction: borrowing ConvictionFacts) -> Verdict {
+        guard ProjectDecisions.judgmentRequiresSentence else { return .yes }
+        if conviction.awaitingSentence == true { return Verdict(.no, .awaitingSentence) }
+        if conviction.sentencedOn != nil { return .yes }
+        return Verdict(.unknown, .sentenceNotKnown)
+    }
+
+    /// The tolled five-year window, from the judgment (= sentence) date (§12.1, 12.2, 12.11, 12.12).
+    /// Without a sentence date the plea date still settles "inside" (sentence never precedes the
+    /// plea, so a later judgment is inside too); unknown tolling only ever extends the window.
+    static func window(_ conviction: borrowing ConvictionFacts, arrest: CivilDate) -> Verdict {
+        let anchor = ProjectDecisions.judgmentRequiresSentence ? conviction.sentencedOn : (conviction.sentencedOn ?? conviction.convictedOn)
+        let days = conviction.incarceratedDaysForThisCrime ?? 0
+        if let anchor {
+            if arrest <= ProjectDecisions.lastQualifyingArrestDate(judgment: anchor, tollingDays: days) { return .yes }
+            return conviction.incarceratedDaysForThisCrime == nil
+                ? Verdict(.unknown, .incarceratedDaysUnknown) : Verdict(.no, .convictionOutsideWindow)
+        }
+        if let convictedOn = conviction.convictedOn,
+           arrest <= ProjectDecisions.lastQualifyingArrestDate(judgment: convictedOn, tollingDays: days) {
+            return .yes
+        }
+        var reasons = ReasonSet(.sentenceNotKnown)
+        if conviction.convictedOn == nil { reasons.insert(.missingConvictionDate) }
+        return Verdict(.unknown, reasons)
     }
 
     /// Disjunction over convictions. `yes` → QUALIFYING_CONVICTION (for the "ever" test no code:

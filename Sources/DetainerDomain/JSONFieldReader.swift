@@ -33,12 +33,21 @@ struct JSONFieldReader {
 
     /// A yes/no fact where absence and null differ: an absent field is `false` (the case does
     /// not involve it), an explicit `null` is unknown (`nil`).
-    mutating func readFact(_ key: String) -> Bool? {
+    mutating func readFact(_ key: String) -> Bool? { readFact(key, absent: false) }
+
+    /// A fact of any type: absent = `absent`, explicit `null` = unknown (nil), law reference §12.13.
+    mutating func readFact<T: Decodable>(_ key: String, absent: T) -> T? {
         guard let container else { return nil }
         let codingKey = JSONKey(key)
-        guard container.contains(codingKey) else { return false }
+        guard container.contains(codingKey) else { return absent }
         if (try? container.decodeNil(forKey: codingKey)) == true { return nil }
-        return read(key, as: Bool.self)
+        return read(key, as: T.self)
+    }
+
+    /// Whether the key is present with an explicit `null`.
+    func isNull(_ key: String) -> Bool {
+        guard let container, container.contains(JSONKey(key)) else { return false }
+        return (try? container.decodeNil(forKey: JSONKey(key))) == true
     }
 
     /// Nested values carry their own issues; collect them with this.

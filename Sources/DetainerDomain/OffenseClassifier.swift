@@ -2,9 +2,29 @@
 /// §14-154(a)(6)) under a rule version. Pure and allocation-free on pre-parsed facts.
 enum OffenseClassifier {
     static func classify(_ conviction: borrowing ConvictionFacts, listed: UInt8) -> OffenseFinding {
+        // An unknown hate-crime flag matters only when the two answers differ (law reference §12.13).
+        switch conviction.hateCrime {
+        case let known?:
+            return classify(conviction, hate: known, listed: listed)
+        case nil:
+            let without = classify(conviction, hate: false, listed: listed)
+            let with = classify(conviction, hate: true, listed: listed)
+            if without.counts.value == with.counts.value { return without }
+            var finding = without
+            finding.verdict = Verdict(.unknown, .hateCrimeStatusUnknown)
+            return finding
+        }
+    }
+
+    private static func classify(_ conviction: borrowing ConvictionFacts, hate: Bool, listed: UInt8) -> OffenseFinding {
+        guard let jurisdiction = conviction.jurisdiction else {
+            return OffenseFinding(
+                verdict: Verdict(.unknown, .jurisdictionUnknown), basis: .notUnderstood, catalogRow: nil,
+                classSource: .unavailable, predicate: nil)
+        }
         // The statute is read in place (not through `analysedStatute`) to avoid copying it.
-        if conviction.jurisdiction == .newYork {
-            return classifyNewYork(conviction.statute, conviction: conviction, listed: listed)
+        if jurisdiction == .newYork {
+            return classifyNewYork(conviction.statute, conviction: conviction, hate: hate, listed: listed)
         }
         let predicate = predicateVerdict(conviction)
         guard let equivalent = conviction.nyEquivalent else {
@@ -12,7 +32,7 @@ enum OffenseClassifier {
                 verdict: Verdict(.unknown, .noNYEquivalent), basis: .noEquivalent, catalogRow: nil,
                 classSource: .unavailable, predicate: predicate)
         }
-        var finding = classifyNewYork(equivalent, conviction: conviction, listed: listed)
+        var finding = classifyNewYork(equivalent, conviction: conviction, hate: hate, listed: listed)
         finding.predicate = predicate
         return finding
     }
@@ -27,23 +47,23 @@ enum OffenseClassifier {
     }
 
     private static func classifyNewYork(
-        _ statute: Statute, conviction: ConvictionFacts, listed: UInt8
+        _ statute: Statute, conviction: ConvictionFacts, hate: Bool, listed: UInt8
     ) -> OffenseFinding {
         switch statute.citation {
         case .penalLaw(let reference):
             if reference.section == hateCrimeSection {
                 return hateCrime(specified: separateObject(conviction), conviction: conviction)
             }
-            if conviction.hateCrime {
-                return hateCrime(specified: .penalLaw(reference), conviction: conviction)
+            if hate, let finding = hateCrimeIfSpecified(.penalLaw(reference), conviction: conviction) {
+                return finding
             }
             return listedSection(reference, level: conviction.level, listed: listed)
         case .inchoate(var reference):
             if reference.object == nil, case .penalLaw(let object)? = separateObject(conviction) {
                 reference = reference.with(object: object)
             }
-            if conviction.hateCrime {
-                return hateCrime(specified: .inchoate(reference), conviction: conviction)
+            if hate, let finding = hateCrimeIfSpecified(.inchoate(reference), conviction: conviction) {
+                return finding
             }
             return inchoate(reference, objectStatute: conviction.objectStatute, level: conviction.level)
         case .vehicleAndTraffic(let section) where section.section == "600":
@@ -99,26 +119,66 @@ enum OffenseClassifier {
         }
     }
 
-    /// Subparagraph (ii): a hate crime counts when it is a felony (PL 485.10 raises the class).
+    /// A conviction flagged `hateCrime` is a hate crime only when its offense is a specified
+    /// offense of PL 485.05(3), or an attempt or conspiracy to commit one; otherwise nil (the flag
+    /// raises nothing, `ProjectDecisions.hateCrimeRaisesSpecifiedOffensesOnly`).
+    private static func hateCrimeIfSpecified(_ citation: StatuteCitation, conviction: ConvictionFacts) -> OffenseFinding? {
+        switch citation {
+        case .penalLaw(let reference):
+            guard let entry = HateCrimeOffenses.entry(for: reference.section),
+                  HateCrimeOffenses.admits(entry, reference.subdivisions) != .no else { return nil }
+        case .inchoate(let reference):
+            guard reference.kind == .attempt || reference.kind == .conspiracy, let object = reference.object,
+                  let entry = HateCrimeOffenses.entry(for: object.section),
+                  HateCrimeOffenses.admits(entry, object.subdivisions) != .no else { return nil }
+        default:
+            return nil
+        }
+        return hateCrime(specified: citation, conviction: conviction)
+    }
+
+    /// Subparagraph (ii): a hate crime counts when it is a felony. Without a stated class (the
+    /// class as convicted, §12.9) it is derived: the specified offense's class (PL 485.05(3)
+    /// table), lowered for an attempt (PL 110.05) or fixed by the conspiracy degree (PL 105), then
+    /// raised one step (PL 485.10).
     private static func hateCrime(specified: StatuteCitation?, conviction: ConvictionFacts) -> OffenseFinding {
-        var certainly = Tri.unknown
+        var base: OffenseLevel?
         var rowIndex: Int?
+        var subdivisionUnknown = false
         switch specified {
         case .penalLaw(let reference)?:
             rowIndex = OffenseCatalog.rowIndex(for: reference.section)
-            if let rowIndex, OffenseCatalog.rules[rowIndex].offenseClass.isAlwaysFelony { certainly = .yes }
+            if let entry = HateCrimeOffenses.entry(for: reference.section) {
+                base = entry.level
+                subdivisionUnknown = HateCrimeOffenses.admits(entry, reference.subdivisions) == .unknown
+            }
         case .inchoate(let reference)?:
-            if let object = reference.object { rowIndex = OffenseCatalog.rowIndex(for: object.section) }
-            if reference.kind == .attempt, let rowIndex,
-               OffenseCatalog.rules[rowIndex].offenseClass.attemptIsFelony == .yes { certainly = .yes }
+            if let object = reference.object {
+                rowIndex = OffenseCatalog.rowIndex(for: object.section)
+                if let entry = HateCrimeOffenses.entry(for: object.section) {
+                    subdivisionUnknown = HateCrimeOffenses.admits(entry, object.subdivisions) == .unknown
+                    switch reference.kind {
+                    case .attempt: base = entry.level.flatMap(HateCrimeOffenses.attemptLevel)
+                    case .conspiracy: base = InchoateClasses.level(of: reference.section)
+                    case .solicitation, .facilitation: base = nil
+                    }
+                }
+            }
         default:
             break
         }
-        // A misdemeanor can become a felony hate crime, so "certainly not a felony" never applies.
-        let felony = felonyVerdict(stated: conviction.level, certainly: certainly, missing: .hateCrimeClassRequired)
+        let felony: Verdict
+        let derived = base.flatMap(HateCrimeOffenses.raised)
+        if let stated = conviction.level {
+            felony = stated.isFelony ? .yes : Verdict(.no, .notAFelony)
+        } else if let derived, !subdivisionUnknown {
+            felony = derived.isFelony ? .yes : Verdict(.no, .notAFelony)
+        } else {
+            felony = Verdict(.unknown, subdivisionUnknown ? .subdivisionRequired : .hateCrimeClassRequired)
+        }
         return OffenseFinding(
             verdict: felony, basis: .hateCrime, catalogRow: rowIndex,
-            classSource: conviction.level != nil ? .stated : (certainly == .yes ? .derived : .unavailable),
+            classSource: conviction.level != nil ? .stated : (derived != nil && !subdivisionUnknown ? .derived : .unavailable),
             predicate: nil)
     }
 
@@ -152,12 +212,32 @@ enum OffenseClassifier {
             felony = felonyVerdict(
                 stated: level, certainly: certainly, missing: .inchoateClassRequired, highestStatedClass: highest)
             derived = level == nil && certainly != .unknown
+        } else if let fixed = InchoateClasses.level(of: reference.section) {
+            // The degree fixes the class (PL 100, 105, 115; ProjectDecisions.inchoateClassFixedByDegree).
+            if let level, !Self.compatible(stated: level, fixed: fixed) {
+                felony = Verdict(.unknown, .felonyClassConflict)
+            } else {
+                felony = fixed.isFelony ? .yes : Verdict(.no, .notAFelony)
+            }
+            derived = level == nil
         } else {
             felony = felonyVerdict(stated: level, certainly: .unknown, missing: .inchoateClassRequired)
         }
         return OffenseFinding(
             verdict: objectVerdict && felony, basis: .inchoate, catalogRow: rowIndex,
             classSource: level != nil ? .stated : (derived ? .derived : .unavailable), predicate: nil)
+    }
+
+    /// A stated class agrees with the class a section fixes (plain "A" matches A-I and A-II; any
+    /// non-felony grade matches a fixed non-felony grade of the same kind).
+    static func compatible(stated: OffenseLevel, fixed: OffenseLevel) -> Bool {
+        switch (stated, fixed) {
+        case (.felony(let a), .felony(let b)): return a == b || (a == .a && (b == .aI || b == .aII))
+        case (.misdemeanor(.unspecified), .misdemeanor): return true
+        case (.misdemeanor(let a), .misdemeanor(let b)): return a == b
+        case (.violation, .violation): return true
+        default: return false
+        }
     }
 
     /// Is the offense a felony? `certainly` is what the statute alone says; `highestStatedClass`

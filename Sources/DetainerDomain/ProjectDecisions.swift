@@ -31,6 +31,38 @@ public enum ProjectDecisions {
     /// `convictedOn + 5 years + incarceratedDaysForThisCrime − 1 day`.
     public static let boundaryDayIsOutside = true
 
+    /// The last instant-arrest date on which a judgment entered on `judgment` still counts, read
+    /// from `lookBackYears`, `boundaryDayIsOutside` and the per-conviction tolling (§12.1, 12.2, 12.11).
+    public static func lastQualifyingArrestDate(judgment: CivilDate, tollingDays: Int) -> CivilDate {
+        judgment.adding(years: lookBackYears).adding(days: tollingDays - (boundaryDayIsOutside ? 1 : 0))
+    }
+
+    /// Law reference §12.12 (CPL 1.20(13)-(15)): "a judgment … entered" is a conviction *and* its
+    /// sentence. A conviction counts only once sentence is imposed (`sentencedOn` known), and the
+    /// window runs from the sentence date. Known to be awaiting sentence → never counts (for the
+    /// NYPD §14-154(b)(2) "has been convicted" test too). Neither known → unknown
+    /// (`SENTENCE_NOT_KNOWN`), which gives needsReview only where that conviction would otherwise
+    /// settle the case.
+    public static let judgmentRequiresSentence = true
+
+    /// Law reference §12.13: every fact the law turns on is three-valued. An explicit JSON `null`
+    /// (or `unknown` on the command line) for any fact — YO/JD status, sealed, vacated, hate
+    /// crime, tolling days, jurisdiction, warrant kind, awaiting sentence — is unknown, never false;
+    /// it gives needsReview where it could change the outcome. Absent keeps the documented
+    /// default (false / 0 / New York).
+    public static let unknownFactsAreNeverNo = true
+
+    /// PL 485.10 raises the class of a hate crime one step (misdemeanor, E, D or C felony; B and A
+    /// keep theirs), and only a "specified offense" of PL 485.05(3) (or an attempt or conspiracy to
+    /// commit one) can be a hate crime (`HateCrimeOffenses`). `hateCrime: true` on any other
+    /// offense raises nothing: the conviction is analysed as the offense it is.
+    public static let hateCrimeRaisesSpecifiedOffensesOnly = true
+
+    /// The degrees of PL articles 100 (solicitation), 105 (conspiracy) and 115 (facilitation) fix
+    /// their class (`InchoateClasses`), so a conviction under one of those sections needs no stated
+    /// class; a stated class that contradicts it is `FELONY_CLASS_CONFLICT`.
+    public static let inchoateClassFixedByDegree = true
+
     /// README §12.2: a Feb 29 judgment's fifth anniversary is Feb 28 (`CivilDate.adding(years:)`).
     public static let leapDayAnniversary = "Feb 29 + 5 years = Feb 28"
 
@@ -83,9 +115,8 @@ public enum ProjectDecisions {
     /// Booleans about the detainer (`terroristScreeningMatch`, `illegalReentryAfterRemoval`): an
     /// explicit `null` is *unknown*, not false — the law requires the search, and a clerk who has
     /// not seen its result records null (intake's "unknown"). An absent field is false: the JSON
-    /// contract lets a case omit the fields it does not need. Flags on a recorded
-    /// conviction (`youthfulOffender`, `juvenileDelinquent`, `hateCrime`, `sealed`, `vacated`)
-    /// default to false, because a rap sheet states them when they apply.
+    /// contract lets a case omit the fields it does not need. The same holds for every fact on a
+    /// conviction (`unknownFactsAreNeverNo`).
     public static let detainerFlagsDefaultToUnknown = true
 
     /// NYPD §14-154(b)(2) applies "notwithstanding paragraph one": it is evaluated whenever (b)(1)

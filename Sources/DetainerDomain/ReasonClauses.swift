@@ -39,6 +39,21 @@ extension CheckMessages {
         case .sealedConviction: return "a qualifying conviction is sealed"
         case .tsdbStatusUnknown: return "the TSDB search result is not recorded"
         case .reentryStatusUnknown: return "illegal re-entry after removal is not recorded"
+        case .awaitingSentence: return "a plea or verdict awaiting sentence is not yet a judgment"
+        case .sentenceNotKnown: return "whether or when sentence was imposed is not recorded"
+        case .youthfulOffenderStatusUnknown: return "whether a conviction is a youthful-offender adjudication is not known"
+        case .juvenileDelinquentStatusUnknown: return "whether a conviction is a juvenile-delinquency adjudication is not known"
+        case .sealedStatusUnknown: return "whether a conviction is sealed is not known"
+        case .vacatedStatusUnknown: return "whether a conviction was vacated is not known"
+        case .hateCrimeStatusUnknown: return "whether a conviction is a hate crime is not known"
+        case .incarceratedDaysUnknown: return "the days incarcerated for a crime (tolling) are not known"
+        case .jurisdictionUnknown: return "a conviction's jurisdiction is not known"
+        case .warrantStatusUnknown: return "the kind of warrant presented is not known"
         }
     }
+}
+
+extension ReasonCode {
+    /// The reason as a short plain clause, for text meant for people (never the code itself).
+    public var plainClause: String { CheckMessages.clause(self) }
 }

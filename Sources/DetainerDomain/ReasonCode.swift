@@ -81,6 +81,28 @@ public enum ReasonCode: UInt8, Sendable, Hashable, CaseIterable, Comparable {
     /// NYPD (b)(2)(A): whether the person illegally re-entered after removal is not recorded.
     case reentryStatusUnknown
 
+    // Added with the judgment-needs-a-sentence and unknown-is-never-no rules (law reference §12.12-12.13).
+    /// A plea or verdict awaiting sentence: a conviction but not yet a judgment (CPL 1.20(13), (15)); never counts.
+    case awaitingSentence
+    /// Whether or when sentence was imposed is not recorded, so whether (and when) a judgment was entered is unknown (law reference §12.12).
+    case sentenceNotKnown
+    /// Whether the conviction was replaced by a youthful-offender finding is not known.
+    case youthfulOffenderStatusUnknown
+    /// Whether it is a juvenile-delinquency adjudication is not known.
+    case juvenileDelinquentStatusUnknown
+    /// Whether the conviction is sealed is not known.
+    case sealedStatusUnknown
+    /// Whether the conviction was vacated is not known.
+    case vacatedStatusUnknown
+    /// Whether the conviction is a hate crime (PL 485.05) is not known, and it would change the answer.
+    case hateCrimeStatusUnknown
+    /// The days incarcerated for the crime (tolling) are not known, and they could bring the judgment inside the window.
+    case incarceratedDaysUnknown
+    /// The conviction's jurisdiction (New York, another state, federal) is not known.
+    case jurisdictionUnknown
+    /// The kind of warrant ICE presented (judicial, administrative, none) is not known.
+    case warrantStatusUnknown
+
     /// The stable spelling, e.g. `NO_JUDICIAL_WARRANT`.
     public var code: String {
         switch self {
@@ -115,6 +137,16 @@ public enum ReasonCode: UInt8, Sendable, Hashable, CaseIterable, Comparable {
         case .sealedConviction: return "SEALED_CONVICTION"
         case .tsdbStatusUnknown: return "TSDB_STATUS_UNKNOWN"
         case .reentryStatusUnknown: return "REENTRY_STATUS_UNKNOWN"
+        case .awaitingSentence: return "AWAITING_SENTENCE"
+        case .sentenceNotKnown: return "SENTENCE_NOT_KNOWN"
+        case .youthfulOffenderStatusUnknown: return "YOUTHFUL_OFFENDER_STATUS_UNKNOWN"
+        case .juvenileDelinquentStatusUnknown: return "JUVENILE_DELINQUENT_STATUS_UNKNOWN"
+        case .sealedStatusUnknown: return "SEALED_STATUS_UNKNOWN"
+        case .vacatedStatusUnknown: return "VACATED_STATUS_UNKNOWN"
+        case .hateCrimeStatusUnknown: return "HATE_CRIME_STATUS_UNKNOWN"
+        case .incarceratedDaysUnknown: return "INCARCERATED_DAYS_UNKNOWN"
+        case .jurisdictionUnknown: return "JURISDICTION_UNKNOWN"
+        case .warrantStatusUnknown: return "WARRANT_STATUS_UNKNOWN"
         }
     }
 

@@ -38,7 +38,9 @@ extension EvaluationRequest {
             receivedOn = date(detainer.receivedOn, "detainer.receivedOn")
             warrant = enumeration(detainer.warrant, "detainer.warrant", WarrantKind.allCases.map(\.rawValue), &issues)
                 .flatMap(WarrantKind.init)
-            if detainer.warrant == nil { required(warrant, "detainer.warrant", "judicial, administrative or none") }
+            if detainer.warrant == nil, !detainer.warrantUnknown {
+                required(warrant, "detainer.warrant", "judicial, administrative or none (null = not known)")
+            }
         } else if !decodingIssues.contains(where: { $0.path == "detainer" }) {
             required(detainer, "detainer", "an object with at least \"warrant\"")
         }
@@ -84,7 +86,7 @@ extension EvaluationRequest {
             }
         }
 
-        guard issues.isEmpty, let agency, let warrant, let evaluatedOn, let arrest else {
+        guard issues.isEmpty, let agency, warrant != nil || detainer?.warrantUnknown == true, let evaluatedOn, let arrest else {
             throw InputErrors(issues)
         }
         return CaseFacts(
@@ -110,15 +112,27 @@ func enumeration(_ text: String?, _ path: String, _ allowed: [String], _ issues:
 extension ConvictionInput {
     public func validated(path: String, evaluatedOn: CivilDate?, issues: inout [ValidationIssue]) -> ConvictionFacts? {
         let before = issues.count
-        var convictedOnValue: CivilDate?
-        if let convictedOn {
-            convictedOnValue = CivilDate(parsing: convictedOn)
-            if convictedOnValue == nil {
-                issues.append(ValidationIssue(
-                    path: path + ".convictedOn", message: "not a valid date \"\(convictedOn)\" (expected YYYY-MM-DD)"))
-            } else if let evaluatedOn, let value = convictedOnValue, value > evaluatedOn {
-                issues.append(ValidationIssue(path: path + ".convictedOn", message: "\(value) is after evaluatedOn \(evaluatedOn)"))
+        func date(_ text: String?, _ key: String) -> CivilDate? {
+            guard let text else { return nil }
+            guard let value = CivilDate(parsing: text) else {
+                issues.append(ValidationIssue(path: path + "." + key, message: "not a valid date \"\(text)\" (expected YYYY-MM-DD)"))
+                return nil
             }
+            if let evaluatedOn, value > evaluatedOn {
+                issues.append(ValidationIssue(path: path + "." + key, message: "\(value) is after evaluatedOn \(evaluatedOn)"))
+            }
+            return value
+        }
+        let convictedOnValue = date(convictedOn, "convictedOn")
+        let sentencedOnValue = date(sentencedOn, "sentencedOn")
+        // CPL 1.20(14): sentence is imposed upon a conviction, so never before it.
+        if let convictedOnValue, let sentencedOnValue, sentencedOnValue < convictedOnValue {
+            issues.append(ValidationIssue(
+                path: path + ".sentencedOn", message: "\(sentencedOnValue) is before convictedOn \(convictedOnValue)"))
+        }
+        if awaitingSentence == true, sentencedOn != nil {
+            issues.append(ValidationIssue(
+                path: path + ".awaitingSentence", message: "true contradicts sentencedOn (a sentence was imposed)"))
         }
         var level: OffenseLevel?
         if let felonyClass {
@@ -129,11 +143,12 @@ extension ConvictionInput {
                     message: "\"\(felonyClass)\" is not one of \(OffenseLevel.acceptedSpellings.joined(separator: ", "))"))
             }
         }
-        let jurisdictionValue = jurisdiction.map { text -> Jurisdiction? in
-            enumeration(text, path + ".jurisdiction", Jurisdiction.allCases.map(\.rawValue), &issues).flatMap(Jurisdiction.init)
-        } ?? .newYork
-        let days = incarceratedDaysForThisCrime ?? 0
-        if !(0...EvaluationRequest.maximumIncarceratedDays).contains(days) {
+        var jurisdictionValue: Jurisdiction?? = jurisdictionUnknown ? .some(nil) : .some(.newYork)
+        if let jurisdiction {
+            jurisdictionValue = enumeration(jurisdiction, path + ".jurisdiction", Jurisdiction.allCases.map(\.rawValue), &issues)
+                .flatMap(Jurisdiction.init).map { .some($0) }
+        }
+        if let days = incarceratedDaysForThisCrime, !(0...EvaluationRequest.maximumIncarceratedDays).contains(days) {
             issues.append(ValidationIssue(
                 path: path + ".incarceratedDaysForThisCrime",
                 message: "\(days) is not between 0 and \(EvaluationRequest.maximumIncarceratedDays)"))
@@ -144,7 +159,7 @@ extension ConvictionInput {
         } else if !decodingIssues.contains(where: { $0.path == path + ".statute" }) {
             issues.append(ValidationIssue(path: path + ".statute", message: "required (the statute as written)"))
         }
-        if jurisdictionValue == .newYork {
+        if jurisdictionValue == .some(.newYork) {
             if nyEquivalent != nil {
                 issues.append(ValidationIssue(path: path + ".nyEquivalent", message: "only for otherState or federal convictions"))
             }
@@ -153,18 +168,19 @@ extension ConvictionInput {
                     path: path + ".authorizedTermOverOneYear", message: "only for otherState or federal convictions"))
             }
         }
-        let equivalent = jurisdictionValue == .newYork ? nil : nyEquivalent.map(StatuteParser.parse)
+        let isNewYork = jurisdictionValue == .some(.newYork)
+        let equivalent = isNewYork ? nil : nyEquivalent.map(StatuteParser.parse)
         let object = objectStatute.map(StatuteParser.parse)
-        if let object, let analysed = jurisdictionValue == .newYork ? statuteValue : equivalent {
+        if let object, let analysed = isNewYork ? statuteValue : equivalent {
             checkObject(object, for: analysed, path: path, issues: &issues)
         }
         guard issues.count == before, let statuteValue, let jurisdictionValue else { return nil }
         return ConvictionFacts(
-            statute: statuteValue, objectStatute: object, convictedOn: convictedOnValue, level: level,
-            jurisdiction: jurisdictionValue, nyEquivalent: equivalent, authorizedTermOverOneYear: authorizedTermOverOneYear,
-            youthfulOffender: youthfulOffender ?? false, juvenileDelinquent: juvenileDelinquent ?? false,
-            hateCrime: hateCrime ?? false, sealed: sealed ?? false, vacated: vacated ?? false,
-            incarceratedDaysForThisCrime: days)
+            statute: statuteValue, objectStatute: object, convictedOn: convictedOnValue, sentencedOn: sentencedOnValue,
+            awaitingSentence: awaitingSentence, level: level, jurisdiction: jurisdictionValue, nyEquivalent: equivalent,
+            authorizedTermOverOneYear: authorizedTermOverOneYear, youthfulOffender: youthfulOffender,
+            juvenileDelinquent: juvenileDelinquent, hateCrime: hateCrime, sealed: sealed, vacated: vacated,
+            incarceratedDaysForThisCrime: incarceratedDaysForThisCrime)
     }
 
     /// `objectStatute` belongs to an inchoate offense or to PL 485.05, and must agree with an

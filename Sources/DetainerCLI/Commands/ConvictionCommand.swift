@@ -6,28 +6,61 @@ import DetainerStore
 struct ConvictionOptions: ParsableArguments {
     @Option(help: "The statute exactly as written (PL 120.05, 110-125.25, VTL 600(2)(c), …).") var statute: String?
     @Option(help: "The object crime of an attempt/conspiracy/solicitation/facilitation, or the specified offense of a hate crime.") var objectStatute: String?
-    @Option(help: "Date the judgment was entered (plea or verdict), YYYY-MM-DD.") var convictedOn: String?
+    @Option(help: "Date of the plea or verdict (CPL 1.20(13)), YYYY-MM-DD.") var convictedOn: String?
+    @Option(help: "Date sentence was imposed, which completes the judgment (CPL 1.20(15)), YYYY-MM-DD, or unknown.") var sentencedOn: String?
+    @Option(help: "Plea or verdict entered, sentence not yet imposed: yes, no (default) or unknown.") var awaitingSentence: TriState?
     @Option(help: "Class as convicted: A-I, A-II, A, B, C, D, E, misdemeanor, violation, infraction.") var felonyClass: String?
-    @Option(help: "NY (default), otherState or federal.") var jurisdiction: String?
+    @Option(help: "NY (default), otherState, federal or unknown.") var jurisdiction: String?
     @Option(help: "For otherState/federal: the equivalent New York offense.") var nyEquivalent: String?
-    @Option(help: "For otherState/federal: was a term over one year authorized? yes or no.") var termOverOneYear: TriState?
-    @Option(help: "Adjudicated a youthful offender: yes or no.") var youthfulOffender: TriState?
-    @Option(help: "Adjudicated a juvenile delinquent: yes or no.") var juvenileDelinquent: TriState?
-    @Option(help: "Convicted as a hate crime (PL 485.05): yes or no.") var hateCrime: TriState?
-    @Option(help: "Sealed: yes or no.") var sealed: TriState?
-    @Option(help: "Vacated: yes or no.") var vacated: TriState?
-    @Option(help: "Days incarcerated for this crime between its commission and the instant arrest.") var incarceratedDays: Int?
+    @Option(help: "For otherState/federal: was a term over one year authorized? yes, no or unknown.") var termOverOneYear: TriState?
+    @Option(help: "Adjudicated a youthful offender: yes, no (default) or unknown.") var youthfulOffender: TriState?
+    @Option(help: "Adjudicated a juvenile delinquent: yes, no (default) or unknown.") var juvenileDelinquent: TriState?
+    @Option(help: "Convicted as a hate crime (PL 485.05): yes, no (default) or unknown.") var hateCrime: TriState?
+    @Option(help: "Sealed: yes, no (default) or unknown.") var sealed: TriState?
+    @Option(help: "Vacated: yes, no (default) or unknown.") var vacated: TriState?
+    @Option(help: "Days incarcerated for this crime between its commission and the instant arrest (default 0), or unknown.") var incarceratedDays: String?
     @Option(help: "Court that entered the judgment.") var court: String?
     @Option(help: "Docket or indictment number.") var docket: String?
 
-    var entry: ConvictionEntry {
-        ConvictionEntry(
-            input: ConvictionInput(statute: statute, objectStatute: objectStatute, convictedOn: convictedOn, felonyClass: felonyClass,
-                                   jurisdiction: jurisdiction, nyEquivalent: nyEquivalent, authorizedTermOverOneYear: termOverOneYear?.bool,
-                                   youthfulOffender: youthfulOffender?.bool, juvenileDelinquent: juvenileDelinquent?.bool,
-                                   hateCrime: hateCrime?.bool, sealed: sealed?.bool, vacated: vacated?.bool,
-                                   incarceratedDaysForThisCrime: incarceratedDays),
-            court: court, docketNumber: docket)
+    /// The entry as given. A fact not given is "no" (0 days) for `add`; `givenFacts` lets
+    /// `update` keep the stored value instead. "unknown" is nil: never read as no (§12.13).
+    func entry() throws -> ConvictionEntry {
+        var given: Set<String> = []
+        func fact(_ option: TriState?, _ name: String, absent: Bool? = false) -> Bool? {
+            guard let option else { return absent }
+            given.insert(name)
+            return option.bool
+        }
+        var days: Int? = 0
+        if let incarceratedDays {
+            given.insert("incarceratedDaysForThisCrime")
+            if incarceratedDays == "unknown" {
+                days = nil
+            } else if let value = Int(incarceratedDays) {
+                days = value
+            } else {
+                throw InputError(field: "incarcerated-days", "\"\(incarceratedDays)\" is not a whole number of days or unknown")
+            }
+        }
+        var sentence: String?
+        if let sentencedOn {
+            given.insert("sentencedOn")
+            sentence = sentencedOn == "unknown" ? nil : sentencedOn
+        }
+        var jurisdictionText = jurisdiction
+        if jurisdiction != nil { given.insert("jurisdiction") }
+        let jurisdictionUnknown = jurisdiction == "unknown"
+        if jurisdictionUnknown { jurisdictionText = nil }
+        let input = ConvictionInput(
+            statute: statute, objectStatute: objectStatute, convictedOn: convictedOn, sentencedOn: sentence,
+            awaitingSentence: fact(awaitingSentence, "awaitingSentence"), felonyClass: felonyClass,
+            jurisdiction: jurisdictionText, jurisdictionUnknown: jurisdictionUnknown, nyEquivalent: nyEquivalent,
+            authorizedTermOverOneYear: fact(termOverOneYear, "authorizedTermOverOneYear", absent: nil),
+            youthfulOffender: fact(youthfulOffender, "youthfulOffender"),
+            juvenileDelinquent: fact(juvenileDelinquent, "juvenileDelinquent"),
+            hateCrime: fact(hateCrime, "hateCrime"), sealed: fact(sealed, "sealed"), vacated: fact(vacated, "vacated"),
+            incarceratedDaysForThisCrime: days)
+        return ConvictionEntry(input: input, court: court, docketNumber: docket, givenFacts: given)
     }
 }
 
@@ -51,7 +84,7 @@ struct ConvictionCommand: ParsableCommand {
         func execute() throws {
             let db = try database.open(.write)
             let clerk = try db.authorize(actor.resolvedName, for: .recordHistory)
-            let change = try db.addConviction(personID: try db.personID(for: person), conviction.entry, by: clerk)
+            let change = try db.addConviction(personID: try db.personID(for: person), try conviction.entry(), by: clerk)
             Terminal.out("Conviction \(change.recordID) (\(change.statute.description), read as \(change.statute.kind.rawValue)) added to person \(change.personID).")
             HistoryPrinter.printReevaluations(change)
         }
@@ -68,7 +101,7 @@ struct ConvictionCommand: ParsableCommand {
             let convictionID = try IDArgument.parse(id)
             let db = try database.open(.write)
             let clerk = try db.authorize(actor.resolvedName, for: .recordHistory)
-            let change = try db.updateConviction(id: convictionID, changes: conviction.entry, by: clerk)
+            let change = try db.updateConviction(id: convictionID, changes: try conviction.entry(), by: clerk)
             Terminal.out("Conviction \(change.recordID) updated.")
             HistoryPrinter.printReevaluations(change)
         }
@@ -108,7 +141,8 @@ enum HistoryPrinter {
             Terminal.out("No open detainers to re-evaluate.")
         }
         for evaluation in change.reevaluations {
-            Terminal.out("Detainer \(evaluation.detainerID) re-evaluated: \(evaluation.report.outcome.rawValue) (\(evaluation.report.reasons.map(\.code).joined(separator: ", "))).")
+            let reasons = evaluation.report.reasons.map(\.plainClause).joined(separator: "; ")
+            Terminal.out("Detainer \(evaluation.detainerID) re-evaluated: \(evaluation.report.outcome.plainLabel) (\(reasons)).")
         }
     }
 }

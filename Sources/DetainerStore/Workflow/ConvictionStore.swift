@@ -7,11 +7,15 @@ public struct ConvictionEntry: Sendable {
     public var input: ConvictionInput
     public var court: String?
     public var docketNumber: String?
+    /// For an update: the three-valued facts (JSON names) the clerk gave, so that "not given"
+    /// (keep the stored value) differs from "not known" (nil in `input`). Ignored by add.
+    public var givenFacts: Set<String>
 
-    public init(input: ConvictionInput, court: String? = nil, docketNumber: String? = nil) {
+    public init(input: ConvictionInput, court: String? = nil, docketNumber: String? = nil, givenFacts: Set<String> = []) {
         self.input = input
         self.court = court
         self.docketNumber = docketNumber
+        self.givenFacts = givenFacts
     }
 }
 
@@ -49,13 +53,14 @@ extension DetainerDatabase {
             try context.db.run("""
                 INSERT INTO convictions (person_id, statute_raw, statute_kind, statute_normalized, object_statute, convicted_on,
                     felony_class, jurisdiction, ny_equivalent, term_over_one_year, youthful_offender, juvenile_delinquent,
-                    hate_crime, sealed, vacated, incarcerated_days, court, docket_number, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    hate_crime, sealed, vacated, incarcerated_days, court, docket_number, created_at, created_by,
+                    sentenced_on, awaiting_sentence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, personID, i.statute, facts.statute.kind.rawValue, facts.statute.description, i.objectStatute,
-                       facts.convictedOn?.description, facts.level?.label, facts.jurisdiction.rawValue, i.nyEquivalent,
+                       facts.convictedOn?.description, facts.level?.label, facts.jurisdiction?.rawValue, i.nyEquivalent,
                        facts.authorizedTermOverOneYear, facts.youthfulOffender, facts.juvenileDelinquent, facts.hateCrime,
                        facts.sealed, facts.vacated, facts.incarceratedDaysForThisCrime, entry.court, entry.docketNumber,
-                       context.now.iso8601, context.actor.id)
+                       context.now.iso8601, context.actor.id, facts.sentencedOn?.description, facts.awaitingSentence)
             let id = context.db.lastInsertRowID
             context.entityID = id
             context.touch("convictions", id)
@@ -71,19 +76,31 @@ extension DetainerDatabase {
         let current = try storedConviction(id: id)
         var merged = current
         let c = changes.input
+        let keep = current.input
+        func fact<T>(_ name: String, _ new: T?, _ old: T?) -> T? { changes.givenFacts.contains(name) ? new : old }
         merged.input = ConvictionInput(
-            statute: c.statute ?? current.input.statute, objectStatute: c.objectStatute ?? current.input.objectStatute,
-            convictedOn: c.convictedOn ?? current.input.convictedOn, felonyClass: c.felonyClass ?? current.input.felonyClass,
-            jurisdiction: c.jurisdiction ?? current.input.jurisdiction, nyEquivalent: c.nyEquivalent ?? current.input.nyEquivalent,
-            authorizedTermOverOneYear: c.authorizedTermOverOneYear ?? current.input.authorizedTermOverOneYear,
-            youthfulOffender: c.youthfulOffender ?? current.input.youthfulOffender,
-            juvenileDelinquent: c.juvenileDelinquent ?? current.input.juvenileDelinquent,
-            hateCrime: c.hateCrime ?? current.input.hateCrime, sealed: c.sealed ?? current.input.sealed,
-            vacated: c.vacated ?? current.input.vacated,
-            incarceratedDaysForThisCrime: c.incarceratedDaysForThisCrime ?? current.input.incarceratedDaysForThisCrime)
+            statute: c.statute ?? keep.statute, objectStatute: c.objectStatute ?? keep.objectStatute,
+            convictedOn: c.convictedOn ?? keep.convictedOn,
+            sentencedOn: fact("sentencedOn", c.sentencedOn, keep.sentencedOn),
+            awaitingSentence: fact("awaitingSentence", c.awaitingSentence, keep.awaitingSentence),
+            felonyClass: c.felonyClass ?? keep.felonyClass,
+            jurisdiction: changes.givenFacts.contains("jurisdiction") ? c.jurisdiction : keep.jurisdiction,
+            jurisdictionUnknown: changes.givenFacts.contains("jurisdiction") ? c.jurisdictionUnknown : keep.jurisdictionUnknown,
+            nyEquivalent: c.nyEquivalent ?? keep.nyEquivalent,
+            authorizedTermOverOneYear: fact("authorizedTermOverOneYear", c.authorizedTermOverOneYear, keep.authorizedTermOverOneYear),
+            youthfulOffender: fact("youthfulOffender", c.youthfulOffender, keep.youthfulOffender),
+            juvenileDelinquent: fact("juvenileDelinquent", c.juvenileDelinquent, keep.juvenileDelinquent),
+            hateCrime: fact("hateCrime", c.hateCrime, keep.hateCrime), sealed: fact("sealed", c.sealed, keep.sealed),
+            vacated: fact("vacated", c.vacated, keep.vacated),
+            incarceratedDaysForThisCrime: fact("incarceratedDaysForThisCrime", c.incarceratedDaysForThisCrime,
+                                               keep.incarceratedDaysForThisCrime))
+        // A sentence recorded now ends "awaiting sentence" unless the clerk says otherwise.
+        if changes.givenFacts.contains("sentencedOn"), c.sentencedOn != nil, !changes.givenFacts.contains("awaitingSentence") {
+            merged.input.awaitingSentence = false
+        }
         merged.court = changes.court ?? current.court
         merged.docketNumber = changes.docketNumber ?? current.docketNumber
-        if merged.input.jurisdiction == Jurisdiction.newYork.rawValue {
+        if merged.input.jurisdiction == Jurisdiction.newYork.rawValue || (merged.input.jurisdiction == nil && !merged.input.jurisdictionUnknown) {
             merged.input.nyEquivalent = nil
             merged.input.authorizedTermOverOneYear = nil
         }
@@ -94,12 +111,13 @@ extension DetainerDatabase {
                 UPDATE convictions SET statute_raw = ?, statute_kind = ?, statute_normalized = ?, object_statute = ?, convicted_on = ?,
                     felony_class = ?, jurisdiction = ?, ny_equivalent = ?, term_over_one_year = ?, youthful_offender = ?,
                     juvenile_delinquent = ?, hate_crime = ?, sealed = ?, vacated = ?, incarcerated_days = ?, court = ?,
-                    docket_number = ?, updated_at = ?, updated_by = ?
+                    docket_number = ?, updated_at = ?, updated_by = ?, sentenced_on = ?, awaiting_sentence = ?
                 WHERE id = ?
                 """, i.statute, facts.statute.kind.rawValue, facts.statute.description, i.objectStatute, facts.convictedOn?.description,
-                       facts.level?.label, facts.jurisdiction.rawValue, i.nyEquivalent, facts.authorizedTermOverOneYear,
+                       facts.level?.label, facts.jurisdiction?.rawValue, i.nyEquivalent, facts.authorizedTermOverOneYear,
                        facts.youthfulOffender, facts.juvenileDelinquent, facts.hateCrime, facts.sealed, facts.vacated,
-                       facts.incarceratedDaysForThisCrime, merged.court, merged.docketNumber, context.now.iso8601, context.actor.id, id)
+                       facts.incarceratedDaysForThisCrime, merged.court, merged.docketNumber, context.now.iso8601, context.actor.id,
+                       facts.sentencedOn?.description, facts.awaitingSentence, id)
             context.entityID = id
             context.touch("convictions", id)
             let evaluations = try reevaluateOpenDetainers(personID: current.personID, trigger: .conviction, in: context)
@@ -119,6 +137,7 @@ extension DetainerDatabase {
 
         var json: JSONValue {
             ["statute": .optional(input.statute), "convictedOn": .optional(input.convictedOn), "felonyClass": .optional(input.felonyClass),
+             "sentencedOn": .optional(input.sentencedOn), "awaitingSentence": .optional(input.awaitingSentence),
              "jurisdiction": .optional(input.jurisdiction), "nyEquivalent": .optional(input.nyEquivalent),
              "youthfulOffender": .optional(input.youthfulOffender), "juvenileDelinquent": .optional(input.juvenileDelinquent),
              "hateCrime": .optional(input.hateCrime), "sealed": .optional(input.sealed), "vacated": .optional(input.vacated),
@@ -129,17 +148,21 @@ extension DetainerDatabase {
     func storedConviction(id: Int64) throws -> StoredConviction {
         let statement = try connection.prepare("""
             SELECT person_id, statute_raw, object_statute, convicted_on, felony_class, jurisdiction, ny_equivalent, term_over_one_year,
-                   youthful_offender, juvenile_delinquent, hate_crime, sealed, vacated, incarcerated_days, court, docket_number
+                   youthful_offender, juvenile_delinquent, hate_crime, sealed, vacated, incarcerated_days, court, docket_number,
+                   sentenced_on, awaiting_sentence
             FROM convictions WHERE id = ?
             """)
         try statement.bind(id, at: 1)
         guard let stored = try statement.first({ r in
             StoredConviction(
                 personID: r.int64(0),
-                input: ConvictionInput(statute: r.string(1), objectStatute: r.string(2), convictedOn: r.string(3), felonyClass: r.string(4),
-                                       jurisdiction: r.string(5), nyEquivalent: r.string(6), authorizedTermOverOneYear: r.optionalBool(7),
-                                       youthfulOffender: r.bool(8), juvenileDelinquent: r.bool(9), hateCrime: r.bool(10), sealed: r.bool(11),
-                                       vacated: r.bool(12), incarceratedDaysForThisCrime: r.int(13)),
+                input: ConvictionInput(statute: r.string(1), objectStatute: r.string(2), convictedOn: r.string(3),
+                                       sentencedOn: r.string(16), awaitingSentence: r.optionalBool(17), felonyClass: r.string(4),
+                                       jurisdiction: r.string(5), jurisdictionUnknown: r.string(5) == nil,
+                                       nyEquivalent: r.string(6), authorizedTermOverOneYear: r.optionalBool(7),
+                                       youthfulOffender: r.optionalBool(8), juvenileDelinquent: r.optionalBool(9),
+                                       hateCrime: r.optionalBool(10), sealed: r.optionalBool(11), vacated: r.optionalBool(12),
+                                       incarceratedDaysForThisCrime: r.optionalInt64(13).map(Int.init)),
                 court: r.string(14), docketNumber: r.string(15))
         }) else { throw NotFound(entity: "conviction", key: String(id)) }
         return stored

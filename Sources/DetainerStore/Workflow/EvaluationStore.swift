@@ -40,21 +40,25 @@ extension DetainerDatabase {
 
         let convictions = try db.prepare("""
             SELECT statute_raw, object_statute, convicted_on, felony_class, jurisdiction, ny_equivalent, term_over_one_year,
-                   youthful_offender, juvenile_delinquent, hate_crime, sealed, vacated, incarcerated_days
+                   youthful_offender, juvenile_delinquent, hate_crime, sealed, vacated, incarcerated_days,
+                   sentenced_on, awaiting_sentence
             FROM convictions WHERE person_id = ? ORDER BY id
             """)
         try convictions.bind(row.1, at: 1)
         input["convictions"] = .array(try convictions.map { c in
+            // Every fact is written out, NULL as null: "not known", never the contract's absent = false.
             var item: [String: JSONValue] = [
                 "statute": .optional(c.string(0)),
                 "jurisdiction": .optional(c.string(4)),
-                "youthfulOffender": .bool(c.bool(7)),
-                "juvenileDelinquent": .bool(c.bool(8)),
-                "hateCrime": .bool(c.bool(9)),
-                "sealed": .bool(c.bool(10)),
-                "vacated": .bool(c.bool(11)),
-                "incarceratedDaysForThisCrime": .int(c.int64(12)),
+                "youthfulOffender": .optional(c.optionalBool(7)),
+                "juvenileDelinquent": .optional(c.optionalBool(8)),
+                "hateCrime": .optional(c.optionalBool(9)),
+                "sealed": .optional(c.optionalBool(10)),
+                "vacated": .optional(c.optionalBool(11)),
+                "incarceratedDaysForThisCrime": .optional(c.optionalInt64(12)),
+                "awaitingSentence": .optional(c.optionalBool(14)),
             ]
+            if let value = c.string(13) { item["sentencedOn"] = .string(value) }
             if let value = c.string(1) { item["objectStatute"] = .string(value) }
             if let value = c.string(2) { item["convictedOn"] = .string(value) }
             if let value = c.string(3) { item["felonyClass"] = .string(value) }
