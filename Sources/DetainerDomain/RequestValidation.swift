@@ -39,7 +39,7 @@ extension EvaluationRequest {
             warrant = enumeration(detainer.warrant, "detainer.warrant", WarrantKind.allCases.map(\.rawValue), &issues)
                 .flatMap(WarrantKind.init)
             if detainer.warrant == nil, !detainer.warrantUnknown {
-                required(warrant, "detainer.warrant", "judicial, administrative or none (null = not known)")
+                required(warrant, "detainer.warrant", "judicial, administrative or none")
             }
         } else if !decodingIssues.contains(where: { $0.path == "detainer" }) {
             required(detainer, "detainer", "an object with at least \"warrant\"")

@@ -26,13 +26,20 @@ func request(
         convictions: convictions, pendingCharges: pending.map { PendingChargeInput(statute: $0) })
 }
 
+/// A conviction with the JSON contract's "absent" defaults (facts false, 0 days). `sentenced`
+/// defaults to the plea date: the cases that are not about sentencing (CPL 1.20(15), law
+/// reference §12.12) keep their intent with a sentence imposed the same day. Pass `.some(nil)`
+/// for "sentence not known", and `yo: .some(nil)` etc. for an explicit null.
 func conviction(
-    _ statute: String, _ convictedOn: String? = "2018-03-02", cls: String? = nil, jurisdiction: String? = nil,
-    equivalent: String? = nil, overOneYear: Bool? = nil, object: String? = nil, yo: Bool? = nil, jd: Bool? = nil,
-    hate: Bool? = nil, sealed: Bool? = nil, vacated: Bool? = nil, days: Int? = nil
+    _ statute: String, _ convictedOn: String? = "2018-03-02", sentenced: String?? = .none, awaiting: Bool?? = .none,
+    cls: String? = nil, jurisdiction: String? = nil, equivalent: String? = nil, overOneYear: Bool? = nil,
+    object: String? = nil, yo: Bool?? = .none, jd: Bool?? = .none, hate: Bool?? = .none, sealed: Bool?? = .none,
+    vacated: Bool?? = .none, days: Int?? = .none
 ) -> ConvictionInput {
     ConvictionInput(
-        statute: statute, objectStatute: object, convictedOn: convictedOn, felonyClass: cls, jurisdiction: jurisdiction,
-        nyEquivalent: equivalent, authorizedTermOverOneYear: overOneYear, youthfulOffender: yo, juvenileDelinquent: jd,
-        hateCrime: hate, sealed: sealed, vacated: vacated, incarceratedDaysForThisCrime: days)
+        statute: statute, objectStatute: object, convictedOn: convictedOn, sentencedOn: sentenced ?? convictedOn,
+        awaitingSentence: awaiting ?? false, felonyClass: cls, jurisdiction: jurisdiction,
+        nyEquivalent: equivalent, authorizedTermOverOneYear: overOneYear, youthfulOffender: yo ?? false,
+        juvenileDelinquent: jd ?? false, hateCrime: hate ?? false, sealed: sealed ?? false, vacated: vacated ?? false,
+        incarceratedDaysForThisCrime: days ?? 0)
 }

@@ -11,7 +11,7 @@ struct JSONContractTests {
       "detainer": { "receivedOn": "2021-05-28", "warrant": "judicial",
                     "terroristScreeningMatch": false, "illegalReentryAfterRemoval": false },
       "convictions": [
-        { "statute": "PL 120.05", "convictedOn": "2018-03-02", "felonyClass": "D",
+        { "statute": "PL 120.05", "convictedOn": "2018-03-02", "sentencedOn": "2018-03-02", "felonyClass": "D",
           "jurisdiction": "NY", "nyEquivalent": null,
           "youthfulOffender": false, "juvenileDelinquent": false,
           "hateCrime": false, "incarceratedDaysForThisCrime": 0 }
@@ -65,7 +65,7 @@ struct JSONContractTests {
         #expect(report.reasons == [.qualifyingConviction])
         #expect(report.qualifyingConvictions == [QualifyingConvictionReport(
             index: 0, statute: "PL 120.05", nyEquivalent: nil, convictedOn: date("2018-03-02"),
-            lastQualifyingArrestDate: date("2023-03-01"), withinWindow: true)])
+            sentencedOn: date("2018-03-02"), lastQualifyingArrestDate: date("2023-03-01"), withinWindow: true)])
         #expect(report.checks.map(\.rule) == [
             "ruleVersion", "agencyLaw", "judicialWarrant", "convictions[0].status", "convictions[0].offense",
             "convictions[0].window", "violentOrSeriousConviction", "terroristScreening", "pendingCharges", "honorTest",
