@@ -33,11 +33,14 @@ let package = Package(
         ),
         .target(name: "DetainerDomain"),
         .target(name: "CSVStream"),
+        // The one strict JSON reader for every JSON input (CLI, store, web).
+        .target(name: "DetainerJSON", dependencies: ["DetainerDomain"]),
         .target(
             name: "DetainerStore",
             dependencies: [
                 "SQLite",
                 "DetainerDomain",
+                "DetainerJSON",
                 "CSVStream",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -47,6 +50,7 @@ let package = Package(
             dependencies: [
                 "DetainerStore",
                 "DetainerDomain",
+                "DetainerJSON",
                 "SQLite",
                 "CSVStream",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -60,7 +64,7 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite", "TestSupport"]),
         .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream", "TestSupport"]),
         .testTarget(name: "DetainerDomainTests", dependencies: ["DetainerDomain"]),
-        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "SQLite", "TestSupport"]),
+        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "DetainerJSON", "SQLite", "TestSupport"]),
         .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["detainer", "TestSupport"], exclude: ["Corpus"]),
     ],

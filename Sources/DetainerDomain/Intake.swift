@@ -40,6 +40,7 @@ public struct Intake: Sendable, Equatable {
 extension IntakeRequest {
     public func validated(now: UTCInstant) throws -> Intake {
         var v = FieldValidator()
+        for issue in decodingIssues { v.fail(issue.path, issue.message) }
         let today = NewYorkTime.localDate(at: now)
 
         let name = v.text(person.name, "person.name", maxLength: FieldLimits.name, required: true)

@@ -9,6 +9,8 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         public var aNumber: String?
         public var fbiNumber: String?
         public var countryOfBirth: String?
+        /// Problems found while decoding (unknown fields, wrong types); not encoded.
+        var decodingIssues: [ValidationIssue] = []
 
         public init(name: String? = nil, dateOfBirth: String? = nil, nysid: String? = nil, aNumber: String? = nil,
                     fbiNumber: String? = nil, countryOfBirth: String? = nil) {
@@ -29,6 +31,7 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         public var arrestDate: String?
         /// When the person would otherwise be released; the hold deadline counts from it.
         public var scheduledReleaseAt: String?
+        var decodingIssues: [ValidationIssue] = []
 
         public init(agency: String? = nil, bookingNumber: String? = nil, facility: String? = nil,
                     arrestDate: String? = nil, scheduledReleaseAt: String? = nil) {
@@ -44,6 +47,7 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         public var type: String?
         public var issuer: String?
         public var date: String?
+        var decodingIssues: [ValidationIssue] = []
 
         public init(type: String? = nil, issuer: String? = nil, date: String? = nil) {
             self.type = type
@@ -63,6 +67,7 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         public var warrant: Warrant?
         public var terroristScreeningMatch: Bool?
         public var illegalReentryAfterRemoval: Bool?
+        var decodingIssues: [ValidationIssue] = []
 
         public init(form: String? = nil, iceSubjectId: String? = nil, eventNumber: String? = nil,
                     issuingOffice: String? = nil, preparedOn: String? = nil, receivedAt: String? = nil,
@@ -84,10 +89,83 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
     public var person: Person
     public var custody: Custody
     public var detainer: Detainer
+    /// Problems found while decoding, reported by `validated(now:)` with every other problem.
+    var decodingIssues: [ValidationIssue] = []
 
     public init(person: Person = .init(), custody: Custody = .init(), detainer: Detainer = .init()) {
         self.person = person
         self.custody = custody
         self.detainer = detainer
+    }
+}
+
+// Strict decoding (issue 10 §3): an unknown key is an error named by its path, never ignored
+// (`"warrent": {...}` must not silently drop the judicial warrant). The JSON text itself is read
+// by `StrictJSON` (DetainerJSON), which refuses duplicate keys and non-RFC 8259 text.
+extension IntakeRequest {
+    enum CodingKeys: String, CodingKey, CaseIterable { case person, custody, detainer }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        person = reader.read("person", as: Person.self) ?? Person()
+        custody = reader.read("custody", as: Custody.self) ?? Custody()
+        detainer = reader.read("detainer", as: Detainer.self) ?? Detainer()
+        reader.absorb(person.decodingIssues + custody.decodingIssues + detainer.decodingIssues)
+        reader.absorb(detainer.warrant?.decodingIssues ?? [])
+        decodingIssues = reader.issues
+    }
+}
+
+extension IntakeRequest.Person {
+    enum CodingKeys: String, CodingKey, CaseIterable { case name, dateOfBirth, nysid, aNumber, fbiNumber, countryOfBirth }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.init(name: reader.read("name", as: String.self), dateOfBirth: reader.read("dateOfBirth", as: String.self),
+                  nysid: reader.read("nysid", as: String.self), aNumber: reader.read("aNumber", as: String.self),
+                  fbiNumber: reader.read("fbiNumber", as: String.self), countryOfBirth: reader.read("countryOfBirth", as: String.self))
+        decodingIssues = reader.issues
+    }
+}
+
+extension IntakeRequest.Custody {
+    enum CodingKeys: String, CodingKey, CaseIterable { case agency, bookingNumber, facility, arrestDate, scheduledReleaseAt }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.init(agency: reader.read("agency", as: String.self), bookingNumber: reader.read("bookingNumber", as: String.self),
+                  facility: reader.read("facility", as: String.self), arrestDate: reader.read("arrestDate", as: String.self),
+                  scheduledReleaseAt: reader.read("scheduledReleaseAt", as: String.self))
+        decodingIssues = reader.issues
+    }
+}
+
+extension IntakeRequest.Warrant {
+    enum CodingKeys: String, CodingKey, CaseIterable { case type, issuer, date }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.init(type: reader.read("type", as: String.self), issuer: reader.read("issuer", as: String.self),
+                  date: reader.read("date", as: String.self))
+        decodingIssues = reader.issues
+    }
+}
+
+extension IntakeRequest.Detainer {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case form, iceSubjectId, eventNumber, issuingOffice, preparedOn, receivedAt, probableCause, warrant
+        case terroristScreeningMatch, illegalReentryAfterRemoval
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.init(form: reader.read("form", as: String.self), iceSubjectId: reader.read("iceSubjectId", as: String.self),
+                  eventNumber: reader.read("eventNumber", as: String.self), issuingOffice: reader.read("issuingOffice", as: String.self),
+                  preparedOn: reader.read("preparedOn", as: String.self), receivedAt: reader.read("receivedAt", as: String.self),
+                  probableCause: reader.read("probableCause", as: [String].self), warrant: reader.read("warrant", as: IntakeRequest.Warrant.self),
+                  // Intake's default for both searches is "not known", so absent and null agree here.
+                  terroristScreeningMatch: reader.read("terroristScreeningMatch", as: Bool.self),
+                  illegalReentryAfterRemoval: reader.read("illegalReentryAfterRemoval", as: Bool.self))
+        decodingIssues = reader.issues
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DetainerDomain
+import DetainerJSON
 import DetainerStore
 import Foundation
 
@@ -76,12 +77,7 @@ struct IntakeCommand: DetainerSubcommand {
     }
 
     static func load(_ path: String) throws -> IntakeRequest {
-        let data = try InputFile.readJSON(path)
-        do {
-            return try JSONDecoder().decode(IntakeRequest.self, from: data)
-        } catch let error as DecodingError {
-            throw InputErrors([ValidationIssue(decodingError: error)])
-        }
+        try StrictJSON.decode(IntakeRequest.self, from: try InputFile.readJSON(path))
     }
 
     private func merge(into request: inout IntakeRequest) {

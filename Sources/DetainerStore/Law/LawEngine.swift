@@ -1,4 +1,5 @@
 import DetainerDomain
+import DetainerJSON
 import Foundation
 
 /// The law engine behind JSON: the same path for `detainer evaluate --input` and for stored
@@ -15,13 +16,7 @@ public enum LawEngine {
 
     /// Decodes the contract JSON, validates it (every bad field named), evaluates and renders.
     public static func evaluate(json: Data) throws -> Result {
-        let request: EvaluationRequest
-        do {
-            request = try JSONDecoder().decode(EvaluationRequest.self, from: json)
-        } catch let error as DecodingError {
-            throw InputErrors([ValidationIssue(decodingError: error)])
-        }
-        return try evaluate(request)
+        try evaluate(StrictJSON.decode(EvaluationRequest.self, from: json))
     }
 
     public static func evaluate(_ request: EvaluationRequest) throws -> Result {
@@ -31,12 +26,11 @@ public enum LawEngine {
         return Result(facts: facts, evaluation: evaluation, report: report, json: try encode(report))
     }
 
-    /// Pretty JSON with sorted keys, indented by our own printer so the text is the same on
-    /// every platform (Foundation's pretty printer differs between Darwin and Linux).
+    /// Pretty JSON with sorted keys, straight from `JSONEncoder` (deterministic for one
+    /// platform and Foundation version: sorted keys, fixed indentation).
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let compact = String(decoding: try encoder.encode(value), as: UTF8.self)
-        return JSONValue(parsing: compact)?.prettySerialized ?? compact
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
