@@ -173,3 +173,20 @@ public struct LawSection: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { section + subdivisions.map { "(\($0))" }.joined() }
 }
+
+extension StatuteKind {
+    /// The kind in words, for text meant for people.
+    public var plainName: String {
+        switch self {
+        case .blank: return "blank"
+        case .penalLaw: return "a Penal Law section"
+        case .inchoate: return "an attempt, conspiracy, solicitation or facilitation"
+        case .vehicleAndTraffic: return "a Vehicle and Traffic Law section"
+        case .administrativeCode: return "an Administrative Code section"
+        case .otherLaw: return "a section of another law"
+        case .lawNotStated: return "a section number without its law"
+        case .nonStatuteCode: return "a booking code that cites no statute"
+        case .unrecognized: return "not a recognised citation"
+        }
+    }
+}

@@ -38,7 +38,7 @@ struct ContactCommand: DetainerSubcommand {
         let result = try db.recordContact(detainerID: detainerID, request, by: user)
         Terminal.out("Contact \(result.contactID) recorded on detainer \(detainerID).")
         if let evaluation = result.evaluation {
-            Terminal.out("Re-evaluated: \(evaluation.report.outcome.rawValue) under \(evaluation.report.ruleVersion).")
+            Terminal.out("Re-evaluated: \(evaluation.report.outcome.plainLabel) under \(evaluation.report.ruleVersion).")
             EvaluationPrinter.printReasons(evaluation.report)
         }
     }

@@ -85,7 +85,7 @@ struct ConvictionCommand: ParsableCommand {
             let db = try database.open(.write)
             let clerk = try db.authorize(actor.resolvedName, for: .recordHistory)
             let change = try db.addConviction(personID: try db.personID(for: person), try conviction.entry(), by: clerk)
-            Terminal.out("Conviction \(change.recordID) (\(change.statute.description), read as \(change.statute.kind.rawValue)) added to person \(change.personID).")
+            Terminal.out("Conviction \(change.recordID) (\(change.statute.description), read as \(change.statute.kind.plainName)) added to person \(change.personID).")
             HistoryPrinter.printReevaluations(change)
         }
     }

@@ -69,7 +69,7 @@ struct IntakeCommand: DetainerSubcommand {
             return
         }
         Terminal.out("Detainer \(result.detainerID) recorded for person \(result.personID)\(result.personReused ? " (existing record)" : ""); now pendingReview.")
-        Terminal.out("Outcome: \(report.outcome.rawValue) under rule version \(report.ruleVersion).")
+        Terminal.out("Outcome: \(report.outcome.plainLabel) under rule version \(report.ruleVersion).")
         EvaluationPrinter.printReasons(report)
         if let deadline = result.evaluation.holdDeadline {
             Terminal.out("Hold deadline: \(NewYorkTime.localDateTime(at: deadline).short).")

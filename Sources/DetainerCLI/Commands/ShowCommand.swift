@@ -43,16 +43,28 @@ enum TimelinePrinter {
         let boxes = [("final order", "pc_final_order"), ("removal proceedings", "pc_removal_proceedings"),
                      ("biometric match", "pc_biometric_match"), ("statements", "pc_statements")].filter { d[$0.1] == .int(1) }.map(\.0)
         Terminal.out("Probable cause: \(boxes.isEmpty ? "none checked" : boxes.joined(separator: ", "))")
-        if !text(d, "hold_deadline").isEmpty { Terminal.out("Hold deadline: \(when(text(d, "hold_deadline")))") }
+        // A declined detainer has no hold: showing a deadline would suggest one (issue 10 §7).
+        let declined = text(d, "outcome") == "decline" || text(d, "decision") == "decline"
+        if !text(d, "hold_deadline").isEmpty, !declined { Terminal.out("Hold deadline: \(when(text(d, "hold_deadline")))") }
         if !text(d, "decision").isEmpty {
             Terminal.out("Decision: \(text(d, "decision").uppercased()) on \(text(d, "decided_on")) (basis \(text(d, "decision_basis")))")
         }
 
         Terminal.out("\nCONVICTIONS (\(detail.convictions.count))")
         for c in detail.convictions {
-            var flags = ["youthful_offender", "juvenile_delinquent", "hate_crime", "sealed", "vacated"].filter { c[$0] == .int(1) }
-            if text(c, "jurisdiction") != "NY" { flags.append(text(c, "jurisdiction") + (text(c, "ny_equivalent").isEmpty ? "" : " ≈ \(text(c, "ny_equivalent"))")) }
-            Terminal.out("  \(text(c, "id")). \(text(c, "statute_raw"))  class \(text(c, "felony_class").isEmpty ? "?" : text(c, "felony_class"))  convicted \(text(c, "convicted_on").isEmpty ? "?" : text(c, "convicted_on"))  incarcerated \(text(c, "incarcerated_days")) days\(flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]")")
+            let facts = [("youthful_offender", "youthful offender"), ("juvenile_delinquent", "juvenile delinquent"),
+                         ("hate_crime", "hate crime"), ("sealed", "sealed"), ("vacated", "vacated")]
+            // NULL is "not known" (law reference §12.13), shown as such rather than as "no".
+            var flags = facts.filter { c[$0.0] == .int(1) }.map(\.1) + facts.filter { c[$0.0] == .null }.map { "\($0.1) not known" }
+            if c["jurisdiction"] == .null {
+                flags.append("jurisdiction not known")
+            } else if text(c, "jurisdiction") != "NY" {
+                flags.append(text(c, "jurisdiction") + (text(c, "ny_equivalent").isEmpty ? "" : " ≈ \(text(c, "ny_equivalent"))"))
+            }
+            let sentence = !text(c, "sentenced_on").isEmpty ? "sentenced \(text(c, "sentenced_on"))"
+                : (c["awaiting_sentence"] == .int(1) ? "awaiting sentence" : "sentence not recorded")
+            let days = c["incarcerated_days"] == .null ? "not known" : "\(text(c, "incarcerated_days")) days"
+            Terminal.out("  \(text(c, "id")). \(text(c, "statute_raw"))  class \(text(c, "felony_class").isEmpty ? "?" : text(c, "felony_class"))  convicted \(text(c, "convicted_on").isEmpty ? "?" : text(c, "convicted_on"))  \(sentence)  incarcerated \(days)\(flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]")")
         }
         if !detail.pendingCharges.isEmpty {
             Terminal.out("PENDING CHARGES (never count under the 2014 law)")
@@ -68,7 +80,7 @@ enum TimelinePrinter {
             events.append((text(s, "occurred_at"), 1, [line + "  [\(text(s, "actor"))]"]))
         }
         for e in detail.evaluations {
-            var lines = ["evaluation #\(text(e, "sequence")) (\(text(e, "trigger"))): \(text(e, "outcome").uppercased()) under \(text(e, "rule_version")), as of \(text(e, "evaluated_on"))  [\(text(e, "actor"))]"]
+            var lines = ["evaluation #\(text(e, "sequence")) (\(text(e, "trigger"))): \(Outcome(rawValue: text(e, "outcome"))?.plainLabel ?? text(e, "outcome")) under \(text(e, "rule_version")), as of \(text(e, "evaluated_on"))  [\(text(e, "actor"))]"]
             if case .object(let result)? = e["result_json"], case .array(let checks)? = result["checks"] {
                 for case .object(let check) in checks {
                     let mark = switch check["result"]?.cellText { case "pass": "pass"; case "fail": "FAIL"; default: " ?? " }

@@ -26,7 +26,7 @@ struct UpdateCommand: DetainerSubcommand {
         let db = try database.open(.write)
         let user = try db.authorize(actor.resolvedName, for: .intake)
         let evaluation = try db.updateFacts(detainerID: detainerID, update, by: user)
-        Terminal.out("Detainer \(detainerID) updated and re-evaluated: \(evaluation.report.outcome.rawValue) under \(evaluation.report.ruleVersion).")
+        Terminal.out("Detainer \(detainerID) updated and re-evaluated: \(evaluation.report.outcome.plainLabel) under \(evaluation.report.ruleVersion).")
         EvaluationPrinter.printReasons(evaluation.report)
     }
 }
