@@ -129,7 +129,18 @@ extension DetainerDatabase {
                                         jurisdiction: "otherState", nyEquivalent: equivalent ? "PL 120.05" : nil,
                                         authorizedTermOverOneYear: equivalent ? true : nil)
             }
-            if random.chance(0.03) { input.convictedOn = nil }  // date not yet on the record
+            // Sentence (which completes the judgment, CPL 1.20(15)) a few weeks after the plea;
+            // a few pleas still await sentence.
+            if random.chance(0.04) {
+                input.awaitingSentence = true
+            } else {
+                input.sentencedOn = convicted.adding(days: random.int(14...70)).description
+            }
+            if random.chance(0.03) {  // dates not yet on the record
+                input.convictedOn = nil
+                input.sentencedOn = nil
+                input.awaitingSentence = nil
+            }
             _ = try addConviction(personID: personID, ConvictionEntry(input: input), by: clerk)
         }
         if random.chance(0.5) {
