@@ -9,7 +9,12 @@ struct EvaluationTableTests {
         #expect(Set(evaluationCases.map(\.outcome)) == Set(Outcome.allCases))
     }
 
-    @Test("Evaluation table", arguments: evaluationCases)
+    @Test("Issue 10 adds at least 40 cases")
+    func issue10Coverage() {
+        #expect(issue10Cases.count >= 40)
+    }
+
+    @Test("Evaluation table", arguments: evaluationCases + issue10Cases)
     func evaluate(_ testCase: EvaluationCase) throws {
         let facts = try testCase.request.validated()
         let evaluation = Evaluator.evaluate(facts)

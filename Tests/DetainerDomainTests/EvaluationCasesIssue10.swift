@@ -1,0 +1,132 @@
+@testable import DetainerDomain
+
+private let QC = ReasonCode.qualifyingConviction
+private let NJW = ReasonCode.noJudicialWarrant
+private let NQC = ReasonCode.noQualifyingConviction
+private let SNK = ReasonCode.sentenceNotKnown
+
+/// A conviction whose jurisdiction is an explicit null.
+private func unknownJurisdiction(_ statute: String) -> ConvictionInput {
+    var input = conviction(statute)
+    input.jurisdictionUnknown = true
+    return input
+}
+
+/// Issue 10: a judgment needs a sentence (§1), unknown is never "no" (§2), classes the Penal
+/// Law fixes are derived (§5), nothing traps (§6). Defaults as in `evaluationCases`.
+let issue10Cases: [EvaluationCase] = [
+    // §1 — CPL 1.20(13)-(15); law reference §12.12 (ProjectDecisions.judgmentRequiresSentence).
+    EvaluationCase(provision: "CPL 1.20(15); §9-131(a)(2); law reference §12.12", title: "issue repro: plea on the instant case, sentence not recorded",
+                   request: request([conviction("PL 120.05", "2022-03-10", sentenced: .some(nil))], tsdb: nil, evaluatedOn: "2022-03-15", arrest: "2022-03-01"),
+                   outcome: .needsReview, reasons: [SNK, .tsdbStatusUnknown]),
+    EvaluationCase(provision: "CPL 1.20(15); law reference §12.12", title: "issue repro with TSDB omitted (false)",
+                   request: request([conviction("PL 120.05", "2022-03-10", sentenced: .some(nil))], evaluatedOn: "2022-03-15", arrest: "2022-03-01"),
+                   outcome: .needsReview, reasons: [SNK]),
+    EvaluationCase(provision: "CPL 1.20(13), (15)", title: "plea awaiting sentence is not a judgment",
+                   request: request([conviction("PL 120.05", "2022-03-10", sentenced: .some(nil), awaiting: true)], evaluatedOn: "2022-03-15", arrest: "2022-03-01"),
+                   outcome: .decline, reasons: [NQC, .awaitingSentence]),
+    EvaluationCase(provision: "CPL 1.20(14), (15)", title: "plea on the instant case, sentenced before evaluation",
+                   request: request([conviction("PL 120.05", "2022-03-10", sentenced: "2022-03-14")], evaluatedOn: "2022-03-15", arrest: "2022-03-01"),
+                   outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "§9-131(b)(1)(ii)(A); law reference §12.12", title: "an unknown sentence does not matter when another judgment qualifies",
+                   request: request([conviction("PL 120.05", sentenced: .some(nil)), conviction("PL 160.15")]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "§9-131(b)(1)(ii)(B); law reference §12.12", title: "an unknown sentence does not matter with a TSDB match",
+                   request: request([conviction("PL 120.05", sentenced: .some(nil))], tsdb: true), outcome: .permitted, reasons: [.tsdbMatch]),
+    EvaluationCase(provision: "§9-131(a)(7); law reference §12.12", title: "an unknown sentence does not matter for an unlisted offense",
+                   request: request([conviction("PL 155.30", sentenced: .some(nil), cls: "E")]), outcome: .decline, reasons: [NQC, .notListedOffense]),
+    EvaluationCase(provision: "§9-131(a)(2)(ii); CPL 1.20(15); §12.1", title: "the window runs from the sentence: plea outside, sentence inside",
+                   request: request([conviction("PL 120.05", "2016-04-01", sentenced: "2016-05-21")]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "§9-131(a)(2)(ii); CPL 1.20(15); §12.1", title: "sentence on the same date five years before the arrest is outside",
+                   request: request([conviction("PL 120.05", "2016-04-01", sentenced: "2016-05-20")]), outcome: .decline,
+                   reasons: [NQC, .convictionOutsideWindow]),
+    EvaluationCase(provision: "§9-131(a)(2)(ii); law reference §12.12", title: "old plea, sentence date not recorded: the judgment may be inside",
+                   request: request([conviction("PL 120.05", "2015-01-01", sentenced: .some(nil))]), outcome: .needsReview, reasons: [SNK]),
+    EvaluationCase(provision: "§9-131(a)(2)(ii) tolling; CPL 1.20(15)", title: "tolling extends the window from the sentence date",
+                   request: request([conviction("PL 120.05", "2014-12-01", sentenced: "2015-01-10", days: 497)]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "law reference §12.6, §12.12", title: "sentence on the instant case after the arrest is inside",
+                   request: request([conviction("PL 120.05", "2021-05-22", sentenced: "2021-05-30")]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "law reference §12.13", title: "awaitingSentence null with a sentence date: the sentence settles it",
+                   request: request([conviction("PL 120.05", sentenced: "2018-04-02", awaiting: .some(nil))]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "law reference §12.12-12.13", title: "awaitingSentence null and no sentence date",
+                   request: request([conviction("PL 120.05", sentenced: .some(nil), awaiting: .some(nil))]), outcome: .needsReview, reasons: [SNK]),
+    EvaluationCase(provision: "§14-154(b)(2)(A); CPL 1.20(15)", title: "NYPD: a plea awaiting sentence is not \"has been convicted\"",
+                   request: request([conviction("PL 160.15", sentenced: .some(nil), awaiting: true)], agency: "NYPD", warrant: "none", reentry: true),
+                   outcome: .decline, reasons: [NJW, NQC, .awaitingSentence]),
+    EvaluationCase(provision: "§14-154(b)(2)(A); law reference §12.12", title: "NYPD: re-entry and a conviction whose sentence is not recorded",
+                   request: request([conviction("PL 160.15", sentenced: .some(nil))], agency: "NYPD", warrant: "none", reentry: true),
+                   outcome: .needsReview, reasons: [SNK]),
+
+    // §2 — unknown is never "no" (law reference §12.13; ProjectDecisions.unknownFactsAreNeverNo).
+    EvaluationCase(provision: "§9-131(a)(2)(i); law reference §12.13", title: "youthful-offender status null on the only qualifying conviction",
+                   request: request([conviction("PL 160.15", yo: .some(nil))]), outcome: .needsReview, reasons: [.youthfulOffenderStatusUnknown]),
+    EvaluationCase(provision: "§9-131(a)(2)(i); law reference §12.13", title: "juvenile-delinquent status null",
+                   request: request([conviction("PL 160.15", jd: .some(nil))]), outcome: .needsReview, reasons: [.juvenileDelinquentStatusUnknown]),
+    EvaluationCase(provision: "law reference §12.5, §12.13", title: "sealed null",
+                   request: request([conviction("PL 160.15", sealed: .some(nil))]), outcome: .needsReview, reasons: [.sealedStatusUnknown]),
+    EvaluationCase(provision: "CPL 1.20(15); law reference §12.13", title: "vacated null",
+                   request: request([conviction("PL 160.15", vacated: .some(nil))]), outcome: .needsReview, reasons: [.vacatedStatusUnknown]),
+    EvaluationCase(provision: "§9-131(a)(7); law reference §12.13", title: "unknown YO status on an unlisted offense cannot matter",
+                   request: request([conviction("PL 155.30", cls: "E", yo: .some(nil))]), outcome: .decline, reasons: [NQC, .notListedOffense]),
+    EvaluationCase(provision: "§9-131(b)(1)(ii)(A); law reference §12.13", title: "unknown YO status on one conviction, another qualifies",
+                   request: request([conviction("PL 160.15", yo: .some(nil)), conviction("PL 120.05")]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "PL 485.05(3), 485.10; law reference §12.13", title: "hate crime null on a misdemeanor specified offense (would be an E felony)",
+                   request: request([conviction("PL 120.00", hate: .some(nil))]), outcome: .needsReview, reasons: [.hateCrimeStatusUnknown]),
+    EvaluationCase(provision: "§9-131(a)(7)(i); law reference §12.13", title: "hate crime null on a listed felony cannot matter",
+                   request: request([conviction("PL 120.05", hate: .some(nil))]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "PL 485.05(3); law reference §12.13", title: "hate crime null on PL 220.39 (not a specified offense) cannot matter",
+                   request: request([conviction("PL 220.39", cls: "B", hate: .some(nil))]), outcome: .decline, reasons: [NQC, .notListedOffense]),
+    EvaluationCase(provision: "§9-131(a)(2)(ii) tolling; law reference §12.13", title: "tolling null, inside the window without it",
+                   request: request([conviction("PL 120.05", days: .some(nil))]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "§9-131(a)(2)(ii) tolling; law reference §12.13", title: "tolling null, outside without it: tolling could bring it inside",
+                   request: request([conviction("PL 120.05", "2015-01-10", days: .some(nil))]), outcome: .needsReview, reasons: [.incarceratedDaysUnknown]),
+    EvaluationCase(provision: "§9-131(a)(2); law reference §12.13", title: "jurisdiction null",
+                   request: request([unknownJurisdiction("PL 120.05")]), outcome: .needsReview, reasons: [.jurisdictionUnknown]),
+    EvaluationCase(provision: "§9-131(b)(1)(i); law reference §12.13", title: "warrant null with a qualifying conviction",
+                   request: request([conviction("PL 120.05")], warrantUnknown: true), outcome: .needsReview, reasons: [.warrantStatusUnknown]),
+    EvaluationCase(provision: "§9-131(b)(1)(ii); law reference §12.13", title: "warrant null and nothing qualifies: decline either way",
+                   request: request(warrantUnknown: true), outcome: .decline, reasons: [NQC]),
+
+    // §5 — classes the Penal Law fixes (PL 100, 105, 115; ProjectDecisions.inchoateClassFixedByDegree).
+    EvaluationCase(provision: "§9-131(a)(7)(iii); PL 105.05", title: "conspiracy 5th is always an A misdemeanor: decline, not review",
+                   request: request([conviction("PL 105.05/125.25")]), outcome: .decline, reasons: [NQC, .notAFelony]),
+    EvaluationCase(provision: "PL 105.05; law reference §12.9", title: "conspiracy 5th stated as a class B felony conflicts",
+                   request: request([conviction("PL 105.05/125.25", cls: "B")]), outcome: .needsReview, reasons: [.felonyClassConflict]),
+    EvaluationCase(provision: "§9-131(a)(7)(iii); PL 105.10", title: "conspiracy 4th is an E felony",
+                   request: request([conviction("PL 105.10/120.05")]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "§9-131(a)(7)(iii); PL 105.00", title: "conspiracy 6th is a B misdemeanor",
+                   request: request([conviction("PL 105.00/125.25")]), outcome: .decline, reasons: [NQC, .notAFelony]),
+    EvaluationCase(provision: "§9-131(a)(7)(iii); PL 100.05", title: "solicitation 4th is an A misdemeanor",
+                   request: request([conviction("PL 100.05/125.25")]), outcome: .decline, reasons: [NQC, .notAFelony]),
+    EvaluationCase(provision: "§9-131(a)(7)(iii); PL 100.13", title: "solicitation 1st is a C felony",
+                   request: request([conviction("PL 100.13/125.25")]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "§9-131(a)(7)(iii); PL 115.00", title: "facilitation 4th is an A misdemeanor",
+                   request: request([conviction("PL 115.00/125.25")]), outcome: .decline, reasons: [NQC, .notAFelony]),
+    EvaluationCase(provision: "§9-131(a)(7)(iii); PL 115.08", title: "facilitation 1st is a B felony",
+                   request: request([conviction("PL 115.08/125.25")]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "§9-131(a)(7)(ii); PL 110.05(7), 485.05(3), 485.10(2)", title: "attempted PL 120.13 as a hate crime is an E felony",
+                   request: request([conviction("110-120.13", hate: true)]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "§9-131(a)(7)(iii); PL 110.05(7)", title: "attempted PL 120.13 without the hate crime is a misdemeanor",
+                   request: request([conviction("110-120.13")]), outcome: .decline, reasons: [NQC, .notAFelony]),
+    EvaluationCase(provision: "PL 485.05(3); ProjectDecisions.hateCrimeRaisesSpecifiedOffensesOnly", title: "hateCrime on PL 220.39 raises nothing",
+                   request: request([conviction("PL 220.39", cls: "B", hate: true)]), outcome: .decline, reasons: [NQC, .notListedOffense]),
+    EvaluationCase(provision: "§9-131(a)(7)(ii); PL 485.10(2)", title: "hate crime of a B misdemeanor (PL 140.10) is only an A misdemeanor",
+                   request: request([conviction("PL 140.10", hate: true)]), outcome: .decline, reasons: [NQC, .notAFelony]),
+    EvaluationCase(provision: "§9-131(a)(7)(ii); PL 485.10(2)", title: "hate crime of petit larceny (A misdemeanor) is an E felony",
+                   request: request([conviction("PL 155.25", hate: true)]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "PL 485.05(3) (240.30 subdivisions 1, 2, 4 only)", title: "hateCrime on PL 240.30(3) raises nothing",
+                   request: request([conviction("PL 240.30(3)", cls: "A misdemeanor", hate: true)]), outcome: .decline, reasons: [NQC, .notListedOffense]),
+    EvaluationCase(provision: "§9-131(a)(7)(ii); PL 105.05, 485.05(3), 485.10(2)", title: "conspiracy 5th to commit assault 3rd as a hate crime is an E felony",
+                   request: request([conviction("PL 105.05/120.00", hate: true)]), outcome: .permitted, reasons: [QC]),
+    EvaluationCase(provision: "§9-131(a)(7)(ii); PL 485.05 with objectStatute", title: "PL 485.05 with specified offense PL 120.00 derives an E felony",
+                   request: request([conviction("PL 485.05", object: "PL 120.00")]), outcome: .permitted, reasons: [QC]),
+
+    // §6 — nothing traps: arithmetic past year 9999.
+    EvaluationCase(provision: "§14-154(b)(2); 5 U.S.C. 6103", title: "NYPD hold whose deadline falls in year 10000",
+                   request: request(agency: "NYPD", warrant: "administrative", tsdb: true, evaluatedOn: "9999-12-31", arrest: "9999-12-01",
+                                    releaseAt: "9999-12-31T12:00:00Z"),
+                   outcome: .holdPendingWarrant, reasons: [NJW, .tsdbMatch], holdDeadline: "10000-01-05T05:00:00Z"),
+    EvaluationCase(provision: "§9-131(a)(2)(ii)", title: "a judgment in 9999 counts through 10004 without trapping",
+                   request: request([conviction("PL 120.05", "9999-06-01", sentenced: "9999-06-02")], evaluatedOn: "9999-12-31", arrest: "9999-12-01",
+                                    releaseAt: "9999-12-31T23:59:59Z"),
+                   outcome: .permitted, reasons: [QC]),
+]
