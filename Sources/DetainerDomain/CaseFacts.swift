@@ -29,7 +29,7 @@ public struct DetainerFacts: Sendable, Hashable {
     public var receivedOn: CivilDate?
     /// nil = not known (an explicit JSON null), law reference §12.13.
     public var warrant: WarrantKind?
-    /// nil = not recorded (unknown), see `ProjectDecisions.detainerFlagsDefaultToUnknown`.
+    /// nil = not recorded (unknown), see `ProjectDecisions.unknownFactsAreNeverNo`.
     public var terroristScreeningMatch: Bool?
     public var illegalReentryAfterRemoval: Bool?
 

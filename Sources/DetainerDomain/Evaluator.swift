@@ -5,8 +5,11 @@
 /// logic so an unknown fact matters only when it could change the result. NYPD adds (b)(2):
 /// `hold = (violentOrSeriousEver ∧ illegalReentry) ∨ tsdbMatch`, evaluated when (b)(1) fails.
 public enum Evaluator {
-    public static func evaluate(_ facts: CaseFacts) -> Evaluation {
-        let versionIndex = RuleBook.versionIndex(on: facts.evaluatedOn)
+    /// `decisions` are the project's choices (law reference §12); tests pass others to show that
+    /// each one is applied.
+    public static func evaluate(_ facts: CaseFacts, decisions: ProjectDecisions = .standard) -> Evaluation {
+        let versionDate = decisions.versionChosenByEvaluationDate ? facts.evaluatedOn : facts.instantArrestDate
+        let versionIndex = RuleBook.versionIndex(on: versionDate, decisions: decisions)
         let test = RuleBook.versions[versionIndex].test
         let listed = RuleBook.versions[versionIndex].listedOriginMask
         var evaluation = Evaluation(
@@ -20,7 +23,7 @@ public enum Evaluator {
             evaluation.reasons = ReasonSet(reason)
             return evaluation
         }
-        if facts.agency == .dop, facts.evaluatedOn < ProjectDecisions.probationLawEffectiveDate {
+        if facts.agency == .dop, facts.evaluatedOn < decisions.probationLawEffectiveDate {
             evaluation.stage = .agencyLawNotInForce
             evaluation.reasons = ReasonSet(.probationLawNotInForce)
             return evaluation
@@ -31,7 +34,7 @@ public enum Evaluator {
         // Read convictions in place: copying each one would retain all its strings.
         facts.convictions.withUnsafeBufferPointer { convictions in
             for index in convictions.indices {
-                findings.append(analyse(convictions[index], arrest: facts.instantArrestDate, listed: listed))
+                findings.append(analyse(convictions[index], arrest: facts.instantArrestDate, listed: listed, decisions: decisions))
             }
         }
         evaluation.convictions = findings
@@ -61,8 +64,9 @@ public enum Evaluator {
             evaluation.outcome = .decline
             evaluation.reasons = honor.reasons
         }
-        if facts.agency == .nypd, honor.value != .yes {
-            let hold = warrantlessHold(findings, tsdb: tsdb, facts: facts)
+        let paragraphTwoApplies = decisions.nypdHoldWhenParagraphOneFails || facts.detainer.warrant != .judicial
+        if facts.agency == .nypd, honor.value != .yes, paragraphTwoApplies {
+            let hold = warrantlessHold(findings, tsdb: tsdb, facts: facts, decisions: decisions)
             evaluation.warrantlessHold = hold
             if honor.value == .no {
                 switch hold.verdict.value {
@@ -80,22 +84,32 @@ public enum Evaluator {
         return evaluation
     }
 
-    static func analyse(_ conviction: borrowing ConvictionFacts, arrest: CivilDate, listed: UInt8) -> ConvictionFinding {
+    static func analyse(
+        _ conviction: borrowing ConvictionFacts, arrest: CivilDate, listed: UInt8, decisions: ProjectDecisions = .standard
+    ) -> ConvictionFinding {
+        // An unknown fact stays unknown (§12.13); the superseded reading took it as "no".
+        let known = decisions.unknownFactsAreNeverNo
+        func read(_ value: Bool?) -> Bool? { known ? value : (value ?? false) }
         // §9-131(a)(2): a judgment (CPL 1.20(15)) that is not vacated and not a YO/JD adjudication.
         // Each fact is three-valued: unknown stays unknown (ProjectDecisions.unknownFactsAreNeverNo).
         var status = Verdict.yes
-        status = status && fact(conviction.vacated, no: .vacatedConviction, unknown: .vacatedStatusUnknown)
-        status = status && fact(conviction.youthfulOffender, no: .youthfulOffender, unknown: .youthfulOffenderStatusUnknown)
-        status = status && fact(conviction.juvenileDelinquent, no: .juvenileDelinquent, unknown: .juvenileDelinquentStatusUnknown)
-        switch conviction.sealed {
+        status = status && fact(read(conviction.vacated), no: .vacatedConviction, unknown: .vacatedStatusUnknown)
+        status = status && fact(read(conviction.youthfulOffender), no: .youthfulOffender, unknown: .youthfulOffenderStatusUnknown)
+        status = status && fact(read(conviction.juvenileDelinquent), no: .juvenileDelinquent, unknown: .juvenileDelinquentStatusUnknown)
+        switch read(conviction.sealed) {
         case false?: break
-        case true?: status = status && Verdict(.unknown, .sealedConviction)
+        case true?: if decisions.sealedConvictionIsUnknown { status = status && Verdict(.unknown, .sealedConviction) }
         case nil: status = status && Verdict(.unknown, .sealedStatusUnknown)
         }
-        status = status && judgment(conviction)
+        status = status && judgment(conviction, decisions: decisions)
 
-        let offense = OffenseClassifier.classify(conviction, listed: listed)
-        let window = window(conviction, arrest: arrest)
+        var readable = copy conviction
+        if !known {
+            readable.hateCrime = conviction.hateCrime ?? false
+            readable.incarceratedDaysForThisCrime = conviction.incarceratedDaysForThisCrime ?? 0
+        }
+        let offense = OffenseClassifier(decisions: decisions).classify(readable, listed: listed)
+        let window = window(readable, arrest: arrest, decisions: decisions)
         let ever = status && offense.counts
         return ConvictionFinding(
             status: status, offense: offense, window: window, qualifies: ever && window, qualifiesEver: ever)
@@ -111,8 +125,8 @@ public enum Evaluator {
     }
 
     /// CPL 1.20(15): a judgment is a conviction and its sentence (ProjectDecisions.judgmentRequiresSentence).
-    static func judgment(_ conviction: borrowing ConvictionFacts) -> Verdict {
-        guard ProjectDecisions.judgmentRequiresSentence else { return .yes }
+    static func judgment(_ conviction: borrowing ConvictionFacts, decisions: ProjectDecisions) -> Verdict {
+        guard decisions.judgmentRequiresSentence else { return .yes }
         if conviction.awaitingSentence == true { return Verdict(.no, .awaitingSentence) }
         if conviction.sentencedOn != nil { return .yes }
         return Verdict(.unknown, .sentenceNotKnown)
@@ -121,16 +135,18 @@ public enum Evaluator {
     /// The tolled five-year window, from the judgment (= sentence) date (§12.1, 12.2, 12.11, 12.12).
     /// Without a sentence date the plea date still settles "inside" (sentence never precedes the
     /// plea, so a later judgment is inside too); unknown tolling only ever extends the window.
-    static func window(_ conviction: borrowing ConvictionFacts, arrest: CivilDate) -> Verdict {
-        let anchor = ProjectDecisions.judgmentRequiresSentence ? conviction.sentencedOn : (conviction.sentencedOn ?? conviction.convictedOn)
+    static func window(_ conviction: borrowing ConvictionFacts, arrest: CivilDate, decisions: ProjectDecisions) -> Verdict {
+        let anchor = decisions.judgmentRequiresSentence ? conviction.sentencedOn : (conviction.sentencedOn ?? conviction.convictedOn)
         let days = conviction.incarceratedDaysForThisCrime ?? 0
         if let anchor {
-            if arrest <= ProjectDecisions.lastQualifyingArrestDate(judgment: anchor, tollingDays: days) { return .yes }
+            if anchor > arrest, !decisions.convictionsAfterArrestAreInside { return Verdict(.no, .convictionOutsideWindow) }
+            if arrest <= decisions.lastQualifyingArrestDate(judgment: anchor, tollingDays: days) { return .yes }
             return conviction.incarceratedDaysForThisCrime == nil
                 ? Verdict(.unknown, .incarceratedDaysUnknown) : Verdict(.no, .convictionOutsideWindow)
         }
         if let convictedOn = conviction.convictedOn,
-           arrest <= ProjectDecisions.lastQualifyingArrestDate(judgment: convictedOn, tollingDays: days) {
+           convictedOn <= arrest || decisions.convictionsAfterArrestAreInside,
+           arrest <= decisions.lastQualifyingArrestDate(judgment: convictedOn, tollingDays: days) {
             return .yes
         }
         var reasons = ReasonSet(.sentenceNotKnown)
@@ -163,7 +179,9 @@ public enum Evaluator {
         }
     }
 
-    static func warrantlessHold(_ findings: [ConvictionFinding], tsdb: Verdict, facts: CaseFacts) -> WarrantlessHold {
+    static func warrantlessHold(
+        _ findings: [ConvictionFinding], tsdb: Verdict, facts: CaseFacts, decisions: ProjectDecisions
+    ) -> WarrantlessHold {
         let ever = anyQualifies(findings, ever: true, facts: facts)
         let reentry: Verdict
         switch facts.detainer.illegalReentryAfterRemoval {
@@ -173,9 +191,10 @@ public enum Evaluator {
         }
         let reentryGround = ever && reentry
         let verdict = reentryGround || tsdb
-        let start = facts.releaseAt ?? NewYorkTime.startOfDay(facts.evaluatedOn)
+        let start = facts.releaseAt ?? NewYorkTime.startOfDay(
+            decisions.holdStartsAtMidnightWithoutReleaseTime ? facts.evaluatedOn : facts.evaluatedOn.adding(days: 1))
         let deadline = verdict.value == .yes
-            ? BusinessHours.deadline(start: start, hours: ProjectDecisions.warrantlessHoldHours) : nil
+            ? BusinessHours.deadline(start: start, hours: decisions.warrantlessHoldHours) : nil
         return WarrantlessHold(
             violentOrSeriousEver: ever, reentryAfterRemoval: reentry, reentryGround: reentryGround,
             verdict: verdict, start: start, startIsReleaseTime: facts.releaseAt != nil, deadline: deadline)

@@ -1,7 +1,10 @@
 /// Decides whether a conviction's offense is a "violent or serious crime" (§9-131(a)(7),
 /// §14-154(a)(6)) under a rule version. Pure and allocation-free on pre-parsed facts.
-enum OffenseClassifier {
-    static func classify(_ conviction: borrowing ConvictionFacts, listed: UInt8) -> OffenseFinding {
+struct OffenseClassifier {
+    /// The project's choices this analysis applies (law reference §12.9 and the class rules).
+    let decisions: ProjectDecisions
+
+    func classify(_ conviction: borrowing ConvictionFacts, listed: UInt8) -> OffenseFinding {
         // An unknown hate-crime flag matters only when the two answers differ (law reference §12.13).
         switch conviction.hateCrime {
         case let known?:
@@ -16,7 +19,7 @@ enum OffenseClassifier {
         }
     }
 
-    private static func classify(_ conviction: borrowing ConvictionFacts, hate: Bool, listed: UInt8) -> OffenseFinding {
+    private func classify(_ conviction: borrowing ConvictionFacts, hate: Bool, listed: UInt8) -> OffenseFinding {
         guard let jurisdiction = conviction.jurisdiction else {
             return OffenseFinding(
                 verdict: Verdict(.unknown, .jurisdictionUnknown), basis: .notUnderstood, catalogRow: nil,
@@ -26,7 +29,7 @@ enum OffenseClassifier {
         if jurisdiction == .newYork {
             return classifyNewYork(conviction.statute, conviction: conviction, hate: hate, listed: listed)
         }
-        let predicate = predicateVerdict(conviction)
+        let predicate = decisions.foreignConvictionNeedsPredicate ? predicateVerdict(conviction) : nil
         guard let equivalent = conviction.nyEquivalent else {
             return OffenseFinding(
                 verdict: Verdict(.unknown, .noNYEquivalent), basis: .noEquivalent, catalogRow: nil,
@@ -38,7 +41,7 @@ enum OffenseClassifier {
     }
 
     /// PL 70.06(1)(b)(i): a term of imprisonment over one year was authorized where convicted.
-    private static func predicateVerdict(_ conviction: ConvictionFacts) -> Verdict {
+    private func predicateVerdict(_ conviction: ConvictionFacts) -> Verdict {
         switch conviction.authorizedTermOverOneYear {
         case true?: return .yes
         case false?: return Verdict(.no, .notPredicateFelony)
@@ -46,7 +49,7 @@ enum OffenseClassifier {
         }
     }
 
-    private static func classifyNewYork(
+    private func classifyNewYork(
         _ statute: Statute, conviction: ConvictionFacts, hate: Bool, listed: UInt8
     ) -> OffenseFinding {
         switch statute.citation {
@@ -65,9 +68,10 @@ enum OffenseClassifier {
             if hate, let finding = hateCrimeIfSpecified(.inchoate(reference), conviction: conviction) {
                 return finding
             }
-            return inchoate(reference, objectStatute: conviction.objectStatute, level: conviction.level)
+            return inchoate(reference, objectStatute: conviction.objectStatute, level: conviction.level, listed: listed)
         case .vehicleAndTraffic(let section) where section.section == "600":
-            let felony = felonyVerdict(stated: conviction.level, certainly: .unknown, missing: .felonyClassRequired)
+            let felony = felonyVerdict(
+                stated: conviction.level, certainly: decisions.vehicleAndTraffic600NeedsClass ? .unknown : .yes, missing: .felonyClassRequired)
             return OffenseFinding(
                 verdict: felony, basis: .vehicleAndTraffic600, catalogRow: nil,
                 classSource: conviction.level == nil ? .unavailable : .stated, predicate: nil)
@@ -83,12 +87,12 @@ enum OffenseClassifier {
     }
 
     /// The object crime written in `objectStatute`, parsed as a citation.
-    private static func separateObject(_ conviction: ConvictionFacts) -> StatuteCitation? {
+    private func separateObject(_ conviction: ConvictionFacts) -> StatuteCitation? {
         conviction.objectStatute?.citation
     }
 
     /// Subparagraph (i) (and (v) for 2019-rule rows).
-    private static func listedSection(_ reference: PenalLawReference, level: OffenseLevel?, listed: UInt8) -> OffenseFinding {
+    private func listedSection(_ reference: PenalLawReference, level: OffenseLevel?, listed: UInt8) -> OffenseFinding {
         guard let rowIndex = OffenseCatalog.rowIndex(for: reference.section) else {
             return OffenseFinding(
                 verdict: Verdict(.no, .notListedOffense), basis: .notListed, catalogRow: nil,
@@ -110,7 +114,7 @@ enum OffenseClassifier {
             predicate: nil)
     }
 
-    private static func subdivisionVerdict(_ row: OffenseRule, _ subdivisions: [String]) -> Verdict {
+    private func subdivisionVerdict(_ row: OffenseRule, _ subdivisions: [String]) -> Verdict {
         guard let limit = row.subdivisionLimit else { return .yes }
         switch limit.admits(subdivisions) {
         case .yes: return .yes
@@ -122,7 +126,8 @@ enum OffenseClassifier {
     /// A conviction flagged `hateCrime` is a hate crime only when its offense is a specified
     /// offense of PL 485.05(3), or an attempt or conspiracy to commit one; otherwise nil (the flag
     /// raises nothing, `ProjectDecisions.hateCrimeRaisesSpecifiedOffensesOnly`).
-    private static func hateCrimeIfSpecified(_ citation: StatuteCitation, conviction: ConvictionFacts) -> OffenseFinding? {
+    private func hateCrimeIfSpecified(_ citation: StatuteCitation, conviction: ConvictionFacts) -> OffenseFinding? {
+        guard decisions.hateCrimeRaisesSpecifiedOffensesOnly else { return hateCrime(specified: citation, conviction: conviction) }
         switch citation {
         case .penalLaw(let reference):
             guard let entry = HateCrimeOffenses.entry(for: reference.section),
@@ -141,7 +146,7 @@ enum OffenseClassifier {
     /// class as convicted, §12.9) it is derived: the specified offense's class (PL 485.05(3)
     /// table), lowered for an attempt (PL 110.05) or fixed by the conspiracy degree (PL 105), then
     /// raised one step (PL 485.10).
-    private static func hateCrime(specified: StatuteCitation?, conviction: ConvictionFacts) -> OffenseFinding {
+    private func hateCrime(specified: StatuteCitation?, conviction: ConvictionFacts) -> OffenseFinding {
         var base: OffenseLevel?
         var rowIndex: Int?
         var subdivisionUnknown = false
@@ -183,14 +188,18 @@ enum OffenseClassifier {
     }
 
     /// Subparagraph (iii): a felony attempt, conspiracy, solicitation or facilitation of a crime in (i).
-    private static func inchoate(_ reference: InchoateReference, objectStatute: Statute?, level: OffenseLevel?) -> OffenseFinding {
+    private func inchoate(
+        _ reference: InchoateReference, objectStatute: Statute?, level: OffenseLevel?, listed: UInt8
+    ) -> OffenseFinding {
         var objectVerdict = Verdict.yes
         var rowIndex: Int?
         if let object = reference.object {
             rowIndex = OffenseCatalog.rowIndex(for: object.section)
             if let rowIndex {
                 let row = OffenseCatalog.rules[rowIndex]
-                objectVerdict = row.isInStatutoryList
+                let covered = row.isInStatutoryList
+                    || (!decisions.inchoateCoversStatutoryListOnly && listed & row.listOrigin.bit != 0)
+                objectVerdict = covered
                     ? subdivisionVerdict(row, object.subdivisions) : Verdict(.no, .notListedOffense)
             } else {
                 objectVerdict = Verdict(.no, .notListedOffense)
@@ -212,12 +221,13 @@ enum OffenseClassifier {
             felony = felonyVerdict(
                 stated: level, certainly: certainly, missing: .inchoateClassRequired, highestStatedClass: highest)
             derived = level == nil && certainly != .unknown
-        } else if let fixed = InchoateClasses.level(of: reference.section) {
+        } else if decisions.inchoateClassFixedByDegree, let fixed = InchoateClasses.level(of: reference.section) {
             // The degree fixes the class (PL 100, 105, 115; ProjectDecisions.inchoateClassFixedByDegree).
-            if let level, !Self.compatible(stated: level, fixed: fixed) {
+            if let level, !Self.compatible(stated: level, fixed: fixed), decisions.felonyClassConflictNeedsReview {
                 felony = Verdict(.unknown, .felonyClassConflict)
             } else {
-                felony = fixed.isFelony ? .yes : Verdict(.no, .notAFelony)
+                let grade = level ?? fixed
+                felony = grade.isFelony ? .yes : Verdict(.no, .notAFelony)
             }
             derived = level == nil
         } else {
@@ -242,18 +252,20 @@ enum OffenseClassifier {
 
     /// Is the offense a felony? `certainly` is what the statute alone says; `highestStatedClass`
     /// (attempts) is the highest class PL 110.05 allows, `.some(nil)` meaning "never a felony".
-    private static func felonyVerdict(
+    private func felonyVerdict(
         stated: OffenseLevel?, certainly: Tri, missing: ReasonCode, highestStatedClass: FelonyClass?? = nil
     ) -> Verdict {
         switch stated {
         case .felony(let value)?:
+            guard decisions.felonyClassConflictNeedsReview else { return .yes }
             if certainly == .no { return Verdict(.unknown, .felonyClassConflict) }
             if case .some(.some(let highest)) = highestStatedClass, value > highest {
                 return Verdict(.unknown, .felonyClassConflict)
             }
             return .yes
         case .some:
-            return certainly == .yes ? Verdict(.unknown, .felonyClassConflict) : Verdict(.no, .notAFelony)
+            let conflict = certainly == .yes && decisions.felonyClassConflictNeedsReview
+            return conflict ? Verdict(.unknown, .felonyClassConflict) : Verdict(.no, .notAFelony)
         case nil:
             switch certainly {
             case .yes: return .yes

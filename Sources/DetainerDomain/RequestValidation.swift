@@ -13,7 +13,7 @@ extension EvaluationRequest {
     /// - `nyEquivalent` / `authorizedTermOverOneYear` on a NY conviction; `objectStatute` on a
     ///   statute that takes no object; an `objectStatute` different from the object already in
     ///   the statute text; negative or implausible `incarceratedDaysForThisCrime`.
-    public func validated() throws(InputErrors) -> CaseFacts {
+    public func validated(decisions: ProjectDecisions = .standard) throws(InputErrors) -> CaseFacts {
         // A document that is not an object has no fields to report on.
         if decodingIssues.contains(where: { $0.path == "$" }) { throw InputErrors(decodingIssues) }
         var issues = decodingIssues
@@ -57,8 +57,10 @@ extension EvaluationRequest {
         }
         notAfterEvaluation(receivedOn, "detainer.receivedOn")
 
-        let arrest = date(instantArrestDate, "instantArrestDate")
-        if instantArrestDate == nil { required(arrest, "instantArrestDate", "YYYY-MM-DD") }
+        var arrest = date(instantArrestDate, "instantArrestDate")
+        if instantArrestDate == nil {
+            if decisions.instantArrestDateRequired { required(arrest, "instantArrestDate", "YYYY-MM-DD") } else { arrest = evaluatedOn }
+        }
         notAfterEvaluation(arrest, "instantArrestDate")
 
         var release: UTCInstant?

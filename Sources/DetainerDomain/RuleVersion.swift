@@ -69,6 +69,12 @@ public enum RuleBook {
         return chosen
     }
 
+    /// The same choice with the effective dates of `decisions` (law reference §12.3-12.4).
+    public static func versionIndex(on date: CivilDate, decisions: ProjectDecisions) -> Int {
+        if date < decisions.localLaws2014EffectiveDate { return 0 }
+        return date < decisions.docRule2019EffectiveDate ? 1 : 2
+    }
+
     public static func version(on date: CivilDate) -> RuleVersion { versions[versionIndex(on: date)] }
 
     public static func version(id: String) -> RuleVersion? { versions.first { $0.id == id } }

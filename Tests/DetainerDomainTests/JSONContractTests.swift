@@ -37,7 +37,7 @@ struct JSONContractTests {
         #expect(try again.validated() == decoded.validated())
     }
 
-    /// ProjectDecisions.detainerFlagsDefaultToUnknown: an omitted flag does not apply (false);
+    /// ProjectDecisions.unknownFactsAreNeverNo: an omitted flag does not apply (false);
     /// an explicit null is not known, and gives needsReview where it could change the outcome.
     @Test("Omitted detainer flags are false; null flags are unknown", arguments: [
         ("", Outcome.decline, [ReasonCode.noQualifyingConviction]),
