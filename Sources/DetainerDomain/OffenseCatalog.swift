@@ -115,7 +115,7 @@ public struct OffenseLookup: Sendable, Hashable {
             explanation = "\(statute) is not on the violent-or-serious list."
         case .blank, .unrecognized, .lawNotStated, .nonStatuteCode:
             status = .cannotTell
-            explanation = "\"\(statute.raw)\" is not a statute citation the engine understands (\(statute.kind.rawValue))."
+            explanation = "\"\(statute.raw)\" is not a statute citation the engine understands (\(statute.kind.plainName))."
         }
         if listsNothing, status != .cannotTell {
             status = .cannotTell

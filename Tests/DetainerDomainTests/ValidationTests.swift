@@ -74,7 +74,54 @@ struct ValidationTests {
         ("\"detainer\": { \"receivedOn\": \"2021-05-28\", \"warrant\": \"judicial\" },", "",
          "detainer: required (an object with at least \"warrant\")"),
         ("\"detainer\": {", "\"detainer\": [], \"x\": {", "detainer: expected an object"),
+        // Issue 10 §1: the sentence completes the judgment (CPL 1.20(14)-(15)).
+        ("\"convictedOn\": \"2017-01-01\"", "\"convictedOn\": \"2017-01-01\", \"sentencedOn\": \"2016-12-31\"",
+         "convictions[1].sentencedOn: 2016-12-31 is before convictedOn 2017-01-01"),
+        ("\"convictedOn\": \"2017-01-01\"", "\"convictedOn\": \"2017-01-01\", \"sentencedOn\": \"2017-02-01\", \"awaitingSentence\": true",
+         "convictions[1].awaitingSentence: true contradicts sentencedOn (a sentence was imposed)"),
+        ("\"convictedOn\": \"2017-01-01\"", "\"convictedOn\": \"2017-01-01\", \"sentencedOn\": \"2021-06-02\"",
+         "convictions[1].sentencedOn: 2021-06-02 is after evaluatedOn 2021-06-01"),
+        ("\"convictedOn\": \"2017-01-01\"", "\"convictedOn\": \"2017-01-01\", \"sentencedOn\": \"2017-02-30\"",
+         "convictions[1].sentencedOn: not a valid date \"2017-02-30\" (expected YYYY-MM-DD)"),
+        ("\"convictedOn\": \"2017-01-01\"", "\"convictedOn\": \"2017-01-01\", \"awaitingSentence\": \"no\"",
+         "convictions[1].awaitingSentence: expected true, false or null"),
+        ("\"convictedOn\": \"2017-01-01\"", "\"convictedOn\": \"2017-01-01\", \"incarceratedDaysForThisCrime\": \"10\"",
+         "convictions[1].incarceratedDaysForThisCrime: expected an integer"),
     ]
+
+    /// Issue 10 §2: an explicit null is "not known" for every fact; omitted keeps the contract's
+    /// default (false, 0 days, New York, sentence not known).
+    @Test("null is unknown and omitted is the default, for every conviction fact", arguments: [
+        "youthfulOffender", "juvenileDelinquent", "hateCrime", "sealed", "vacated", "awaitingSentence",
+        "incarceratedDaysForThisCrime", "jurisdiction",
+    ])
+    func nullIsUnknown(_ field: String) throws {
+        let json = Self.variant("\"convictedOn\": \"2017-01-01\"", "\"convictedOn\": \"2017-01-01\", \"\(field)\": null")
+        let facts = try JSONDecoder().decode(EvaluationRequest.self, from: Data(json.utf8)).validated()
+        let omitted = try JSONDecoder().decode(EvaluationRequest.self, from: Data(Self.valid.utf8)).validated()
+        let conviction = facts.convictions[1]
+        let values: [String: (Any?, Any?)] = [
+            "youthfulOffender": (conviction.youthfulOffender, omitted.convictions[1].youthfulOffender),
+            "juvenileDelinquent": (conviction.juvenileDelinquent, omitted.convictions[1].juvenileDelinquent),
+            "hateCrime": (conviction.hateCrime, omitted.convictions[1].hateCrime),
+            "sealed": (conviction.sealed, omitted.convictions[1].sealed),
+            "vacated": (conviction.vacated, omitted.convictions[1].vacated),
+            "awaitingSentence": (conviction.awaitingSentence, omitted.convictions[1].awaitingSentence),
+            "incarceratedDaysForThisCrime": (conviction.incarceratedDaysForThisCrime, omitted.convictions[1].incarceratedDaysForThisCrime),
+            "jurisdiction": (conviction.jurisdiction, omitted.convictions[1].jurisdiction),
+        ]
+        let (explicitNull, absent) = try #require(values[field])
+        #expect(explicitNull == nil, "\(field): null must be unknown")
+        #expect(absent != nil, "\(field): omitted must be the documented default")
+    }
+
+    @Test("warrant null is unknown, warrant omitted is an error")
+    func warrantNull() throws {
+        let json = Self.variant("\"warrant\": \"judicial\"", "\"warrant\": null")
+        let facts = try JSONDecoder().decode(EvaluationRequest.self, from: Data(json.utf8)).validated()
+        #expect(facts.detainer.warrant == nil)
+        #expect(try Self.issues(Self.variant(", \"warrant\": \"judicial\"", "")) == ["detainer.warrant: required (judicial, administrative or none)"])
+    }
 
     @Test("Each invalid field is reported with its path", arguments: cases.indices)
     func invalidField(_ index: Int) throws {
