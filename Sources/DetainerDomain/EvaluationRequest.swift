@@ -1,17 +1,24 @@
 /// The JSON input of `detainer evaluate` exactly as written (camelCase, dates `YYYY-MM-DD`).
-/// Decoding never fails on field-level problems: they are collected and reported, with every
-/// other problem, by `validated()`, which produces the typed `CaseFacts`.
+/// The text is read by `StrictJSON` (DetainerJSON): strict RFC 8259, no duplicate keys, no
+/// trailing commas. Decoding never fails on field-level problems: they are collected and
+/// reported, with every other problem, by `validated()`, which produces the typed `CaseFacts`.
+/// Every bad field is named by its path (exit 65).
 ///
 /// ```json
 /// { "agency": "DOC", "evaluatedOn": "2021-06-01", "instantArrestDate": "2021-05-20",
 ///   "releaseAt": "2021-06-01T18:30:00Z",
 ///   "detainer": { "receivedOn": "2021-05-28", "warrant": "judicial",
 ///                 "terroristScreeningMatch": false, "illegalReentryAfterRemoval": false },
-///   "convictions": [ { "statute": "PL 120.05", "convictedOn": "2018-03-02", "felonyClass": "D",
-///                      "jurisdiction": "NY", "nyEquivalent": null, "youthfulOffender": false,
+///   "convictions": [ { "statute": "PL 120.05", "convictedOn": "2018-03-02", "sentencedOn": "2018-04-13",
+///                      "felonyClass": "D", "jurisdiction": "NY", "nyEquivalent": null, "youthfulOffender": false,
 ///                      "juvenileDelinquent": false, "hateCrime": false, "incarceratedDaysForThisCrime": 0 } ],
 ///   "pendingCharges": [ { "statute": "PL 125.25" } ] }
 /// ```
+///
+/// **Absent and null differ for every fact** (law reference §12.13,
+/// `ProjectDecisions.unknownFactsAreNeverNo`): an absent fact takes its documented default (the
+/// case does not involve it); an explicit `null` means "not known", which gives `needsReview`
+/// wherever it could change the outcome and is never read as false.
 ///
 /// Fields (required ones marked *):
 /// - `agency`* `DOC` | `NYPD` | `DOP`.
@@ -19,16 +26,31 @@
 /// - `instantArrestDate`* — the window is measured to it (`ProjectDecisions.instantArrestDateRequired`).
 /// - `releaseAt` — UTC ISO-8601 instant the person would otherwise be released; starts the NYPD
 ///   48-hour count (otherwise 00:00 New York time on `evaluatedOn`).
-/// - `detainer`*: `warrant`* `judicial` | `administrative` | `none`; `receivedOn`;
-///   `terroristScreeningMatch`, `illegalReentryAfterRemoval` (absent = false, the case does not
-///   involve it; null = not known, which gives needsReview when it could change the outcome).
-/// - `convictions[]`: `statute`* (as written); `convictedOn` (absent = unknown → needsReview);
-///   `felonyClass` (see `OffenseLevel`); `jurisdiction` `NY` (default) | `otherState` | `federal`;
-///   `nyEquivalent` and `authorizedTermOverOneYear` (otherState/federal only); `objectStatute`
-///   (object crime of PL 100/105/110/115, or specified offense of PL 485.05); `youthfulOffender`,
-///   `juvenileDelinquent`, `hateCrime`, `sealed`, `vacated` (default false);
-///   `incarceratedDaysForThisCrime` (0...36525, default 0).
+/// - `detainer`*: `warrant`* `judicial` | `administrative` | `none` (null = not known);
+///   `receivedOn`; `terroristScreeningMatch`, `illegalReentryAfterRemoval` (absent = false).
+/// - `convictions[]`:
+///   - `statute`* (as written); `objectStatute` (object crime of PL 100/105/110/115, or specified
+///     offense of PL 485.05); `felonyClass` (the class as convicted, see `OffenseLevel`; omitted =
+///     derived where the Penal Law fixes it: catalog, PL 110.05 attempts, the degrees of articles
+///     100/105/115, PL 485.10 for hate crimes of PL 485.05(3) specified offenses).
+///   - `convictedOn` — the plea or verdict (CPL 1.20(13)); absent or null = not recorded.
+///   - `sentencedOn` — the date sentence was imposed (CPL 1.20(14)), which completes the judgment
+///     (CPL 1.20(15)); absent or null = not known. The five-year window runs from it. Not before
+///     `convictedOn`, not after `evaluatedOn`.
+///   - `awaitingSentence` — true = plea or verdict entered, no sentence yet: never counts, also
+///     not for NYPD §14-154(b)(2); default false; null = not known; true with `sentencedOn` is
+///     invalid. A conviction counts as a judgment only when `sentencedOn` is given; without it,
+///     whether a judgment was entered is unknown → `needsReview` (SENTENCE_NOT_KNOWN) where that
+///     conviction would otherwise settle the case (law reference §12.12).
+///   - `jurisdiction` `NY` (default) | `otherState` | `federal` (null = not known);
+///     `nyEquivalent` and `authorizedTermOverOneYear` (otherState/federal only).
+///   - `youthfulOffender`, `juvenileDelinquent`, `hateCrime`, `sealed`, `vacated` (default false;
+///     null = not known); `incarceratedDaysForThisCrime` (0...36525, default 0; null = not known).
 /// - `pendingCharges[]`: `statute`*.
+///
+/// The output (`EvaluationReport`) adds, beside the earlier fields, `sentencedOn` on each
+/// qualifying conviction and `holdDeadlinePassed` (the NYPD hold deadline was already past at the
+/// start of `evaluatedOn`, New York time).
 public struct EvaluationRequest: Sendable, Hashable, Codable {
     public var agency: String?
     public var evaluatedOn: String?
