@@ -59,12 +59,15 @@ enum TimelinePrinter {
             for c in detail.pendingCharges { Terminal.out("  \(text(c, "statute_raw"))  \(text(c, "charged_on"))") }
         }
 
-        var events: [(at: String, order: Int, lines: [String])] = []
+        CorrectionPrinter.printSection(detail.corrections)
+
+        var events: [(at: String, order: Int, lines: [String])] = CorrectionPrinter.timelineEvents(detail.corrections)
         for s in detail.statusEvents {
             let from = text(s, "from_status")
             var line = from.isEmpty ? "status → \(text(s, "to_status"))" : "status \(from) → \(text(s, "to_status"))"
             if s["after_deadline"] == .int(1) { line += "  (AFTER the hold deadline, no transfer)" }
             if !text(s, "note").isEmpty { line += "  — \(text(s, "note"))" }
+            line += CorrectionPrinter.recordedLater(occurred: text(s, "occurred_at"), recorded: text(s, "recorded_at"))
             events.append((text(s, "occurred_at"), 1, [line + "  [\(text(s, "actor"))]"]))
         }
         for e in detail.evaluations {
