@@ -31,6 +31,7 @@ public struct DetainerCommand: ParsableCommand {
                 StatusCommand.self,
                 ContactCommand.self,
                 ShowCommand.self,
+                PersonCommand.self,
                 ListCommand.self,
                 EvaluateCommand.self,
                 OffensesCommand.self,

@@ -27,7 +27,7 @@ import Testing
         try expectOK(result)
         #expect(result.stdout.contains("Imported 32757 of 32757 rows"))
         let expected = try Self.independentCounts(path)
-        let report = try office.cli.run("report", "monthly", "--from", "2007-10", "--to", "2015-07", "--format", "csv", "--user", "audrey")
+        let report = try office.cli.run("report", "monthly", "--from", "2007-10", "--to", "2015-07", "--include-external", "--format", "csv", "--user", "audrey")
         try expectOK(report)
         let lines = report.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines[0]

@@ -44,6 +44,9 @@ enum TimelinePrinter {
                      ("biometric match", "pc_biometric_match"), ("statements", "pc_statements")].filter { d[$0.1] == .int(1) }.map(\.0)
         Terminal.out("Probable cause: \(boxes.isEmpty ? "none checked" : boxes.joined(separator: ", "))")
         if !text(d, "hold_deadline").isEmpty { Terminal.out("Hold deadline: \(when(text(d, "hold_deadline")))") }
+        if let late = DeadlineText.endedLate(status: text(d, "status"), at: text(d, "status_at"), deadline: text(d, "hold_deadline")) {
+            Terminal.out(late)
+        }
         if !text(d, "decision").isEmpty {
             Terminal.out("Decision: \(text(d, "decision").uppercased()) on \(text(d, "decided_on")) (basis \(text(d, "decision_basis")))")
         }
@@ -65,7 +68,7 @@ enum TimelinePrinter {
         for s in detail.statusEvents {
             let from = text(s, "from_status")
             var line = from.isEmpty ? "status → \(text(s, "to_status"))" : "status \(from) → \(text(s, "to_status"))"
-            if s["after_deadline"] == .int(1) { line += "  (AFTER the hold deadline, no transfer)" }
+            if s["after_deadline"] == .int(1) { line += text(s, "to_status") == "transferred" ? "  (AFTER the hold deadline)" : "  (AFTER the hold deadline, no transfer)" }
             if !text(s, "note").isEmpty { line += "  — \(text(s, "note"))" }
             line += CorrectionPrinter.recordedLater(occurred: text(s, "occurred_at"), recorded: text(s, "recorded_at"))
             events.append((text(s, "occurred_at"), 1, [line + "  [\(text(s, "actor"))]"]))

@@ -90,7 +90,8 @@ extension DetainerDatabase {
                 throw InputError(field: "note", "say why the record is in error (e.g. \"duplicate of detainer 12\")")
             }
             // A hold past its deadline without a transfer is unlawful detention; record it as such.
-            let afterDeadline = to == .released && current.status == .honored && (current.holdDeadline.map { at > $0 } ?? false)
+            // A transfer after it is the same unlawful hold, ended by ICE instead of the city.
+            let afterDeadline = current.status == .honored && Deadlines.endedAfterDeadline(status: to, at: at, holdDeadline: current.holdDeadline)
             var change = try moveStatus(detainerID: detainerID, from: current.status, to: to, at: at, note: note,
                                         afterDeadline: afterDeadline, in: context)
             if to == .released || to == .transferred {
