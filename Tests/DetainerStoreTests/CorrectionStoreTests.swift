@@ -49,3 +49,27 @@ import TestSupport
         #expect(try db.connection.scalarInt("SELECT count(*) FROM corrections") == 0)
     }
 }
+
+@Suite struct QueueStoreTests {
+    let dir = TemporaryDirectory()
+
+    @Test func honoredDetainersAwaitingTransferAreQueuedAndLateEndsCounted() throws {
+        let db = try dir.database(now: "2026-03-02T15:00:00Z")
+        let admin = try db.authorize("admin", for: .manageUsers)
+        try db.addUser(name: "sam", role: .supervisor, by: admin)
+        let sam = try db.authorize("sam", for: .intake)
+        let request = IntakeRequest(person: .init(name: "Ana Ruiz"),
+                                    custody: .init(agency: "DOC", arrestDate: "2026-02-20", scheduledReleaseAt: "2026-03-03T15:00:00Z"),
+                                    detainer: .init(warrant: .init(type: "judicial", issuer: "Hon. J"), terroristScreeningMatch: true))
+        let id = try db.intake(request, by: sam).detainerID
+        #expect(try db.queue(QueueFilter()).map(\.needs) == [[.review]])
+        _ = try db.review(detainerID: id, .approve(reason: nil), by: sam)
+        #expect(try db.queue(QueueFilter()).map(\.needs) == [[.transfer]])
+        db.clock = .fixed(UTCInstant(parsing: "2026-03-06T15:00:00Z")!)
+        #expect(try db.queue(QueueFilter(overdueOnly: true)).map(\.needs) == [[.transfer, .overdue]])
+        _ = try db.changeStatus(detainerID: id, to: .transferred, at: nil, note: nil, by: sam)
+        #expect(try db.queue(QueueFilter()).isEmpty)
+        #expect(try db.lateEnds(from: CivilDate(parsing: "2026-03-01")!, to: CivilDate(parsing: "2026-03-31")!, includeExternal: false)
+                == ["DOC": 1, "all": 1])
+    }
+}
