@@ -31,7 +31,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "DetainerDomain"),
+        // Law/ holds the offense list (the source of truth for the generated OffenseCatalogRows.swift)
+        // and the legal reference; both are read by people and Scripts/, never at run time.
+        .target(name: "DetainerDomain", exclude: ["Law/offenses.csv", "Law/README.md"]),
         .target(name: "CSVStream"),
         // The one strict JSON reader for every JSON input (CLI, store, web).
         .target(name: "DetainerJSON", dependencies: ["DetainerDomain"]),

@@ -9,7 +9,7 @@ public struct DetainerCommand: ParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "detainer",
-            abstract: "Track ICE civil immigration detainers under NYC Admin. Code §§ 9-131 and 14-154.",
+            abstract: "Track ICE civil immigration detainers under NYC Admin. Code §§ 9-131 (DOC), 14-154 (NYPD) and 9-205 (Probation).",
             discussion: """
                 Clerks log each detainer with `intake`; the law engine evaluates it at once; supervisors \
                 work the `queue` and `review`; analysts run `report`. The database is --db, else \
@@ -31,6 +31,7 @@ public struct DetainerCommand: ParsableCommand {
                 StatusCommand.self,
                 ContactCommand.self,
                 ShowCommand.self,
+                PersonCommand.self,
                 ListCommand.self,
                 EvaluateCommand.self,
                 OffensesCommand.self,

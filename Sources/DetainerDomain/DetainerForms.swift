@@ -19,10 +19,19 @@ public enum ProbableCause: String, Sendable, Hashable, CaseIterable, Codable {
     case statements
 }
 
-/// Agencies a clerk logs detainers for (Probation has no custody cases in this system).
+/// Agencies a clerk logs detainers for. For Probation (Admin. Code §9-205) the "custody case" is
+/// the probation case: its booking number is the probation case number, its release time the
+/// end of the appointment or supervision contact at which ICE asked for the person.
 public enum CustodyAgency: String, Sendable, Hashable, CaseIterable, Codable {
     case nypd = "NYPD"
     case doc = "DOC"
+    case dop = "DOP"
 
-    public var agency: Agency { self == .nypd ? .nypd : .doc }
+    public var agency: Agency {
+        switch self {
+        case .nypd: .nypd
+        case .doc: .doc
+        case .dop: .dop
+        }
+    }
 }

@@ -1,4 +1,4 @@
-/// One row of the enumerated violent-or-serious list (`shared/law/offenses.csv`), shipped in the
+/// One row of the enumerated violent-or-serious list (`Sources/DetainerDomain/Law/offenses.csv`), shipped in the
 /// binary by `Scripts/generate-offense-catalog`. Every CSV column is kept verbatim; the parsed
 /// fields (`section`, `subdivisionLimit`, `offenseClass`, `listOrigin`) are derived from them.
 public struct Offense: Sendable, Hashable {

@@ -23,7 +23,7 @@ struct RealDataTests {
 
     @Test(arguments: samples)
     func rowCountsAndWidths(sample: Sample) throws {
-        let dataDirectory = try #require(sharedDataDirectory(), "no shared/data directory above \(#filePath)")
+        let dataDirectory = fixturesDirectory()
         let path = dataDirectory + "/" + sample.path
         let reader = try CSVReader(path: path, options: .init(delimiter: sample.delimiter))
         let header = try reader.readHeader()
@@ -47,7 +47,7 @@ struct RealDataTests {
     }
 
     @Test func paDetainersFieldsParse() throws {
-        let dataDirectory = try #require(sharedDataDirectory())
+        let dataDirectory = fixturesDirectory()
         let reader = try CSVReader(path: dataDirectory + "/ice-detainers-npr-foia/pa_detainers_2007-2015.csv")
         let header = try reader.readHeader()
         let facility = try #require(header.index(of: "DET_FACILITY"))

@@ -79,7 +79,7 @@ struct RoundTripTests {
     }
 
     @Test func realFileRoundTripsByteForByte() throws {
-        let dataDirectory = try #require(sharedDataDirectory())
+        let dataDirectory = fixturesDirectory()
         let input = dataDirectory + "/ice-detainers-npr-foia/pa_detainers_2007-2015.csv"
         try withTemporaryPath { output in
             let reader = try CSVReader(path: input)

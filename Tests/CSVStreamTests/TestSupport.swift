@@ -107,16 +107,10 @@ func expectCSVError(
     return nil
 }
 
-/// The project's shared data directory: the first ancestor of this source
-/// file that has `shared/data` (the package sits beside `shared/` both here
-/// and in the main repository).
-func sharedDataDirectory(from file: String = #filePath) -> String? {
+/// The repository's real-data fixtures (`Tests/Fixtures`, provenance in its PROVENANCE.md),
+/// found from this source file's location so the tests run from any directory.
+func fixturesDirectory(from file: String = #filePath) -> String {
     var dir = file
-    while let slash = dir.lastIndex(of: "/"), slash != dir.startIndex {
-        dir = String(dir[..<slash])
-        let candidate = dir + "/shared/data"
-        var info = stat()
-        if stat(candidate, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return candidate }
-    }
-    return nil
+    for _ in 0..<2 { dir = String(dir[..<dir.lastIndex(of: "/")!]) }  // …/Tests/CSVStreamTests/x.swift → …/Tests
+    return dir + "/Fixtures"
 }

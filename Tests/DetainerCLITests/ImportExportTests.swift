@@ -20,15 +20,14 @@ import Testing
         return counts
     }
 
-    @Test(.enabled(if: SharedData.paDetainers != nil))
-    func pennsylvaniaImportReproducesTheFilesMonthlyCounts() throws {
+    @Test func pennsylvaniaImportReproducesTheFilesMonthlyCounts() throws {
         let office = try Office(now: "2026-03-02T15:00:00Z")
-        let path = SharedData.paDetainers!
+        let path = Fixtures.paDetainers
         let result = try office.cli.run("import", path, "--user", "sam")
         try expectOK(result)
         #expect(result.stdout.contains("Imported 32757 of 32757 rows"))
         let expected = try Self.independentCounts(path)
-        let report = try office.cli.run("report", "monthly", "--from", "2007-10", "--to", "2015-07", "--format", "csv", "--user", "audrey")
+        let report = try office.cli.run("report", "monthly", "--from", "2007-10", "--to", "2015-07", "--include-external", "--format", "csv", "--user", "audrey")
         try expectOK(report)
         let lines = report.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines[0]
@@ -50,14 +49,14 @@ import Testing
         #expect(again.status == 65 && again.stderr.contains("already imported"))
     }
 
-    @Test(.enabled(if: SharedData.folder != nil), arguments: [
+    @Test(arguments: [
         ("nyc-doc-daily-inmates/daily_inmates_in_custody_2017-06.csv", 9_239),
         ("nyc-doc-daily-inmates/daily_inmates_in_custody_2021-02.csv", 5_310),
     ])
     func docSnapshotsAccountForEveryRow(file: String, rows: Int) throws {
         let office = try Office()
         let rejects = office.cli.directory.path("rejects.csv")
-        let result = try office.cli.run("import", SharedData.path(file)!, "--skip-bad", "--rejects", rejects, "--user", "sam")
+        let result = try office.cli.run("import", Fixtures.path(file), "--skip-bad", "--rejects", rejects, "--user", "sam")
         try expectOK(result)
         let numbers = result.stdout.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         // "Imported A of B rows … ; C rejected": every row is imported or rejected with a reason.

@@ -1,20 +1,12 @@
 import Foundation
 
-/// The project's shared data folder (`<repo>/../shared/data`), found by walking up from here.
-enum SharedData {
-    static let folder: URL? = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("shared/data")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }()
+/// The repository's real-data fixtures (`<repo>/Tests/Fixtures`, provenance in its PROVENANCE.md),
+/// found from this file's location so the tests run from any directory.
+enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
 
-    static func path(_ relative: String) -> String? {
-        folder.map { $0.appendingPathComponent(relative).path }
-    }
+    static func path(_ relative: String) -> String { folder.appendingPathComponent(relative).path }
 
-    static var paDetainers: String? { path("ice-detainers-npr-foia/pa_detainers_2007-2015.csv") }
+    static var paDetainers: String { path("ice-detainers-npr-foia/pa_detainers_2007-2015.csv") }
 }

@@ -4,11 +4,11 @@ import Testing
 
 struct OffenseCatalogTests {
     static func csvRecords() throws -> [[String: String]] {
-        let url = try #require(SharedFolder.url("law/offenses.csv"), "shared/law/offenses.csv not found above \(#filePath)")
+        let url = RepositoryFile.offensesCSV
         return CSV.records(try String(contentsOf: url, encoding: .utf8))
     }
 
-    @Test("Generated catalog equals shared/law/offenses.csv, column by column (run Scripts/generate-offense-catalog)")
+    @Test("Generated catalog equals Sources/DetainerDomain/Law/offenses.csv, column by column (run Scripts/generate-offense-catalog)")
     func catalogMatchesCSV() throws {
         let records = try Self.csvRecords()
         #expect(records.count == 162)

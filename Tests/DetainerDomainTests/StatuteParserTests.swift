@@ -91,7 +91,7 @@ struct StatuteParserTests {
         var values = Set<String>()
         var perFile: [Int] = []
         for name in ["daily_inmates_in_custody_2017-06.csv", "daily_inmates_in_custody_2021-02.csv"] {
-            let url = try #require(SharedFolder.url("data/nyc-doc-daily-inmates/" + name), "shared data not found")
+            let url = RepositoryFile.fixture("nyc-doc-daily-inmates/" + name)
             let text = try String(contentsOf: url, encoding: .utf8)
             let records = CSV.records(text)
             #expect(records.first?["INMATEID"] != nil, "INMATEID header (mangled in 2021) must be readable")

@@ -1,18 +1,18 @@
 import Foundation
 @testable import DetainerDomain
 
-/// Locates the project's `shared/` folder by walking up from this file: in this package it is a
-/// sibling of the package; in the main repo (`<repo>/Tests/DetainerDomainTests`) it is `<repo>/../shared`.
-enum SharedFolder {
-    static func url(_ relativePath: String, filePath: String = #filePath) -> URL? {
-        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared").appendingPathComponent(relativePath)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
-    }
+/// Files of this repository, found from this source file's location (`<repo>/Tests/DetainerDomainTests/`)
+/// so the tests run from any directory: the offense list and the real-data fixtures.
+enum RepositoryFile {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func url(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
+
+    /// The offense list, the project's source of truth for the generated catalog.
+    static var offensesCSV: URL { url("Sources/DetainerDomain/Law/offenses.csv") }
+
+    /// A real-data fixture under `Tests/Fixtures` (see its PROVENANCE.md).
+    static func fixture(_ relativePath: String) -> URL { url("Tests/Fixtures/" + relativePath) }
 }
 
 /// RFC 4180 CSV (quoted fields, doubled quotes, commas and newlines inside quotes).

@@ -9,7 +9,8 @@ struct ContactCommand: DetainerSubcommand {
         discussion: """
             Kinds: detainer, warrant, releaseNotification, informationRequest, informationResponse, withdrawal, transfer, \
             other. Information requests and responses need --info-type (incarcerationStatus, releaseDate, courtDate, \
-            appointment, other); a response names its request with --in-reply-to. A warrant ICE presents after the \
+            appointment, other); a response names its request with --in-reply-to and says with --outcome whether the \
+            information was provided or declined (only provided responses count as honoring a request). A warrant ICE presents after the \
             detainer (--kind warrant --warrant judicial --warrant-issuer …) updates the detainer and re-evaluates it.
             """)
 
@@ -23,16 +24,18 @@ struct ContactCommand: DetainerSubcommand {
     @Option(help: "For information requests and responses: what was asked about.") var infoType: InformationType?
     @Option(help: "The information request (contact id) this responds to.") var inReplyTo: Int64?
     @Flag(help: "This response facilitated a transfer to ICE.") var facilitatedTransfer = false
+    @Option(help: "For an information response: provided (the information was given) or declined.") var outcome: ResponseOutcome?
     @Option(help: "For --kind warrant: judicial or administrative.") var warrant: WarrantKind?
     @Option(help: "For --kind warrant: who signed it.") var warrantIssuer: String?
     @Option(help: "For --kind warrant: its date, YYYY-MM-DD.") var warrantDate: String?
 
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
-        let request = ContactRequest(
+        var request = ContactRequest(
             direction: direction, kind: kind, summary: summary, at: try at.map { try InstantArgument.parse($0, field: "at") },
             informationType: infoType, inReplyTo: inReplyTo, facilitatedTransfer: facilitatedTransfer, warrant: warrant,
             warrantIssuer: warrantIssuer, warrantDate: try warrantDate.map { try DateArgument.parse($0, field: "warrant-date") })
+        request.responseOutcome = outcome
         let db = try database.open(.write)
         let user = try db.authorize(actor.resolvedName, for: .recordContact)
         let result = try db.recordContact(detainerID: detainerID, request, by: user)
@@ -47,4 +50,5 @@ struct ContactCommand: DetainerSubcommand {
 extension ContactDirection: ExpressibleByArgument {}
 extension ContactKind: ExpressibleByArgument {}
 extension InformationType: ExpressibleByArgument {}
+extension ResponseOutcome: ExpressibleByArgument {}
 extension WarrantKind: ExpressibleByArgument {}

@@ -38,9 +38,10 @@ struct DemoCommand: DetainerSubcommand {
         Terminal.out("")
         let items = try db.queue(QueueFilter())
         Terminal.out("REVIEW QUEUE (\(items.count) awaiting action)")
-        var set = RecordSet(columns: ["id", "agency", "person", "outcome", "reasons", "hold_deadline", "time_left"])
+        var set = RecordSet(columns: ["id", "agency", "person", "needs", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items.prefix(15) {
-            set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .optional(item.outcome?.rawValue),
+            set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .string(NeedsText.describe(item.needs)),
+                        .optional(item.outcome?.rawValue),
                         .string(item.reasons.joined(separator: " ")),
                         .optional(item.holdDeadline.map { NewYorkTime.localDateTime(at: $0).short }),
                         .optional(item.secondsLeft.map(Duration.describe))])

@@ -31,7 +31,7 @@ struct IntakeCommand: DetainerSubcommand {
     @Option(name: .customLong("fbi-number"), help: "FBI number.") var fbiNumber: String?
     @Option(help: "Country of birth.") var countryOfBirth: String?
 
-    @Option(help: "Agency holding the person: NYPD or DOC.") var agency: String?
+    @Option(help: "Agency holding the person: NYPD (§14-154), DOC (§9-131) or DOP, Probation (§9-205).") var agency: String?
     @Option(help: "NYPD arrest / DOC book-and-case number.") var booking: String?
     @Option(help: "Facility (e.g. a precinct or a jail).") var facility: String?
     @Option(help: "Date of the instant arrest, YYYY-MM-DD (the five-year window ends on it).") var arrestDate: String?

@@ -5,12 +5,16 @@ import DetainerStore
 struct QueueCommand: DetainerSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
-        abstract: "Detainers awaiting review, most urgent first (hold deadline, then time received).",
-        discussion: "Overdue items are flagged. Honored detainers whose latest evaluation now says decline are listed too, flagged ATTENTION.")
+        abstract: "Everything that needs action, most urgent first (hold deadline, then time received).",
+        discussion: """
+            The needs column says what: review (awaiting a supervisor), transfer (honored, ICE must take \
+            custody before the deadline), warrant (an NYPD hold awaiting a judicial warrant), attention \
+            (honored but the latest evaluation says decline: release), OVERDUE (past the hold deadline).
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only this agency: NYPD or DOC.") var agency: String?
+    @Option(help: "Only this agency: NYPD, DOC or DOP.") var agency: String?
     @Option(help: "Only this engine outcome: permitted, decline, holdPendingWarrant, needsReview.") var outcome: Outcome?
     @Flag(help: "Only detainers past their hold deadline.") var overdue = false
 
@@ -20,20 +24,27 @@ struct QueueCommand: DetainerSubcommand {
         }
         let db = try database.open(.read)
         let items = try db.queue(QueueFilter(agency: agency, outcome: outcome, overdueOnly: overdue))
-        var set = RecordSet(columns: ["id", "agency", "person", "status", "received", "outcome", "reasons", "hold_deadline", "time_left", "flag"])
+        var set = RecordSet(columns: ["id", "agency", "person", "status", "needs", "received", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items {
-            let flag = item.needsAttention ? "ATTENTION" : (item.isOverdue ? "OVERDUE" : "")
             set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .string(item.status.rawValue),
+                        .string(NeedsText.describe(item.needs)),
                         .string(output.format == .table ? NewYorkTime.localDateTime(at: item.receivedAt).short : item.receivedAt.iso8601),
                         .optional(item.outcome?.rawValue), .string(item.reasons.joined(separator: " ")),
                         .optional(item.holdDeadline.map { output.format == .table ? NewYorkTime.localDateTime(at: $0).short : $0.iso8601 }),
-                        .optional(item.secondsLeft.map(Duration.describe)), .string(flag)])
+                        .optional(item.secondsLeft.map(Duration.describe))])
         }
-        RecordPrinter.print(set, as: output.format, empty: "The review queue is empty.")
+        RecordPrinter.print(set, as: output.format, empty: "The queue is empty: nothing needs action.")
         if output.format == .table && !items.isEmpty {
             let overdueCount = items.filter(\.isOverdue).count
             Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time.")
         }
+    }
+}
+
+enum NeedsText {
+    /// "review", "transfer OVERDUE": the needs in words, OVERDUE in capitals (printed once per row).
+    static func describe(_ needs: [ActionNeed]) -> String {
+        needs.map { $0 == .overdue ? "OVERDUE" : $0.rawValue }.joined(separator: " ")
     }
 }
 
@@ -47,11 +58,11 @@ extension LocalDateTime {
 }
 
 enum Duration {
-    /// "2d 4h", "3h 05m", "OVERDUE 1h 10m".
+    /// "2d 4h", "3h 05m", "-1h 10m" (past the deadline; the needs column says OVERDUE).
     static func describe(_ seconds: Int64) -> String {
         let magnitude = abs(seconds)
         let days = magnitude / 86_400, hours = magnitude % 86_400 / 3600, minutes = magnitude % 3600 / 60
         let text = days > 0 ? "\(days)d \(hours)h" : "\(hours)h \(minutes < 10 ? "0" : "")\(minutes)m"
-        return seconds < 0 ? "OVERDUE \(text)" : text
+        return seconds < 0 ? "-\(text)" : text
     }
 }

@@ -21,12 +21,15 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Only NYPD, DOC or DOP.") var agency: String?
         @OptionGroup var output: OutputOptions
         @Flag(help: "Print what each number counts under the table.") var explain = false
+        @Flag(help: "Also count detainers lodged outside the city's agencies (e.g. imported ICE records from other states).")
+        var includeExternal = false
 
         func execute() throws {
             let db = try database.open(.write)
             let user = try db.authorize(actor.resolvedName, for: .report)
-            let report = try db.monthlyReport(from: from, to: to, agency: agency)
-            try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency)], by: user)
+            let report = try db.monthlyReport(from: from, to: to, agency: agency, includeExternal: includeExternal)
+            try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency),
+                                                        "includeExternal": .bool(includeExternal)], by: user)
             MonthlyReportPrinter.print(report, as: output.format)
             if explain {
                 Terminal.out("")
@@ -45,13 +48,16 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Option(help: "The year (calendar, or with --fiscal the fiscal year ending June 30 of it).") var year: Int
         @Flag(help: "Use the city fiscal year (July–June).") var fiscal = false
+        @Flag(help: "Also count detainers lodged outside the city's agencies in \"all\" (e.g. imported ICE records from other states).")
+        var includeExternal = false
         @OptionGroup var output: OutputOptions
 
         func execute() throws {
             let db = try database.open(.write)
             let user = try db.authorize(actor.resolvedName, for: .report)
-            let report = try db.annualReport(year: year, fiscal: fiscal)
-            try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal)], by: user)
+            let report = try db.annualReport(year: year, fiscal: fiscal, includeExternal: includeExternal)
+            try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal),
+                                                       "includeExternal": .bool(includeExternal)], by: user)
             AnnualReportPrinter.print(report, as: output.format)
         }
     }

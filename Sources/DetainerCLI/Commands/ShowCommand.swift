@@ -46,6 +46,9 @@ enum TimelinePrinter {
         // A declined detainer has no hold: showing a deadline would suggest one (issue 10 §7).
         let declined = text(d, "outcome") == "decline" || text(d, "decision") == "decline"
         if !text(d, "hold_deadline").isEmpty, !declined { Terminal.out("Hold deadline: \(when(text(d, "hold_deadline")))") }
+        if let late = DeadlineText.endedLate(status: text(d, "status"), at: text(d, "status_at"), deadline: text(d, "hold_deadline")) {
+            Terminal.out(late)
+        }
         if !text(d, "decision").isEmpty {
             Terminal.out("Decision: \(text(d, "decision").uppercased()) on \(text(d, "decided_on")) (basis \(text(d, "decision_basis")))")
         }
@@ -71,12 +74,15 @@ enum TimelinePrinter {
             for c in detail.pendingCharges { Terminal.out("  \(text(c, "statute_raw"))  \(text(c, "charged_on"))") }
         }
 
-        var events: [(at: String, order: Int, lines: [String])] = []
+        CorrectionPrinter.printSection(detail.corrections)
+
+        var events: [(at: String, order: Int, lines: [String])] = CorrectionPrinter.timelineEvents(detail.corrections)
         for s in detail.statusEvents {
             let from = text(s, "from_status")
             var line = from.isEmpty ? "status → \(text(s, "to_status"))" : "status \(from) → \(text(s, "to_status"))"
-            if s["after_deadline"] == .int(1) { line += "  (AFTER the hold deadline, no transfer)" }
+            if s["after_deadline"] == .int(1) { line += text(s, "to_status") == "transferred" ? "  (AFTER the hold deadline)" : "  (AFTER the hold deadline, no transfer)" }
             if !text(s, "note").isEmpty { line += "  — \(text(s, "note"))" }
+            line += CorrectionPrinter.recordedLater(occurred: text(s, "occurred_at"), recorded: text(s, "recorded_at"))
             events.append((text(s, "occurred_at"), 1, [line + "  [\(text(s, "actor"))]"]))
         }
         for e in detail.evaluations {

@@ -28,7 +28,9 @@ enum MonthlyReportPrinter {
         case .json:
             Terminal.out(JSONValue.object([
                 "from": .string(report.from), "to": .string(report.to), "agency": .optional(report.agency),
+                "includeExternal": .bool(report.includeExternal), "scope": .string(report.scope),
                 "months": .array(report.months.map { .object(values($0)) }), "total": .object(values(report.total)),
+                "endedAfterDeadline": .int(Int64(report.endedAfterDeadline)),
             ]).prettySerialized)
         case .csv:
             var set = RecordSet(columns: allColumns)
@@ -39,7 +41,11 @@ enum MonthlyReportPrinter {
             var set = RecordSet(columns: columns)
             for row in rows { let v = values(row); set.append(columns.map { v[$0] ?? .null }) }
             Terminal.out("Detainers by month, \(report.from) to \(report.to)\(report.agency.map { ", \($0) only" } ?? ", all agencies") (New York dates)")
+            Terminal.out(report.scope)
             RecordPrinter.print(set, as: .table)
+            if report.endedAfterDeadline > 0 {
+                Terminal.out("LATE: \(report.endedAfterDeadline) hold(s) in this range ended (transfer or release) after the hold deadline.")
+            }
             let used = MonthlyReport.declineReasonCodes.filter { (report.total.declineReasons[$0] ?? 0) > 0 }
             if !used.isEmpty {
                 Terminal.out("\nDeclined, by reason")
@@ -58,7 +64,7 @@ enum AnnualReportPrinter {
         case .json:
             Terminal.out(JSONValue.object([
                 "periodStart": .string(report.periodStart.description), "periodEnd": .string(report.periodEnd.description),
-                "fiscal": .bool(report.fiscal),
+                "fiscal": .bool(report.fiscal), "includeExternal": .bool(report.includeExternal),
                 "items": .array(report.items.map { item in
                     .object(["key": .string(item.key), "label": .string(item.label), "citation": .string(item.citation),
                              "counts": item.counts.map { .object($0.mapValues { .int(Int64($0)) }) } ?? .null,
@@ -75,6 +81,9 @@ enum AnnualReportPrinter {
             RecordPrinter.print(set, as: .csv)
         case .table:
             Terminal.out("Annual detainer report, \(report.fiscal ? "fiscal year" : "calendar year") \(period)")
+            Terminal.out(report.includeExternal
+                         ? "Scope: all detainers, including imported ICE records lodged outside the city's agencies (in \"all\" only)."
+                         : "Scope: detainers lodged with a city agency (DOC, NYPD, DOP); --include-external adds records lodged elsewhere to \"all\".")
             var set = RecordSet(columns: ["item"] + AnnualReport.agencies + ["citation"])
             let totals: Set<String> = ["info_requests", "info_answered", "info_facilitated_transfer"]
             for item in report.items where !(item.key.hasPrefix("info_") && !totals.contains(item.key) && (item.counts?["all"] ?? 0) == 0) {

@@ -163,11 +163,14 @@ extension DetainerDatabase {
             let ask = try recordContact(detainerID: detainerID, ContactRequest(
                 direction: .incoming, kind: .informationRequest, summary: "ICE asked for the release date",
                 informationType: .releaseDate), by: clerk)
-            if try connection.scalarText("SELECT reasons FROM detainers WHERE id = ?", detainerID)?.contains("QUALIFYING_CONVICTION") == true {
-                _ = try recordContact(detainerID: detainerID, ContactRequest(
-                    direction: .outgoing, kind: .informationResponse, summary: "Release date given (violent or serious conviction)",
-                    informationType: .releaseDate, inReplyTo: ask.contactID), by: clerk)
-            }
+            // The city answers only for a person with a violent or serious conviction; otherwise it declines.
+            let qualifies = try connection.scalarText("SELECT reasons FROM detainers WHERE id = ?", detainerID)?.contains("QUALIFYING_CONVICTION") == true
+            var answer = ContactRequest(
+                direction: .outgoing, kind: .informationResponse,
+                summary: qualifies ? "Release date given (violent or serious conviction)" : "Declined: no violent or serious conviction",
+                informationType: .releaseDate, inReplyTo: ask.contactID)
+            answer.responseOutcome = qualifies ? .provided : .declined
+            _ = try recordContact(detainerID: detainerID, answer, by: clerk)
         }
         clock = .fixed(at)
         let supervisor = random.pick(supervisors)

@@ -31,7 +31,13 @@ public enum NativeExport {
         ("custody_case_id", "c.id"), ("case_agency", "c.agency"), ("case_booking_number", "c.booking_number"),
         ("case_facility", "c.facility"), ("case_arrest_date", "c.arrest_date"), ("case_scheduled_release_at", "c.scheduled_release_at"),
         ("case_released_at", "c.released_at"),
+        // Derived in Swift by Deadlines.endedAfterDeadline (1: transferred or released after the
+        // hold deadline); never stored, so import skips it and a re-export recomputes it.
+        ("ended_after_deadline", "NULL"),
     ]
+
+    /// Columns computed at export time rather than read from the database.
+    public static let derived: Set<String> = ["ended_after_deadline"]
 
     public static var columnNames: [String] { columns.map(\.name) }
 
@@ -94,8 +100,15 @@ extension DetainerDatabase {
             try statement.bind([filter.receivedFrom?.description, filter.receivedTo?.description])
             var count = 0
             let names = NativeExport.columnNames
+            let status = names.firstIndex(of: "status")!, statusAt = names.firstIndex(of: "status_at")!
+            let deadline = names.firstIndex(of: "hold_deadline")!, late = names.firstIndex(of: "ended_after_deadline")!
             try statement.forEachRow { s in
                 var values = s.jsonRow()
+                func instant(_ index: Int) -> UTCInstant? { if case .string(let text) = values[index] { UTCInstant(parsing: text) } else { nil } }
+                let ended: Bool = if case .string(let text) = values[status], let current = DetainerStatus(rawValue: text), let at = instant(statusAt) {
+                    Deadlines.endedAfterDeadline(status: current, at: at, holdDeadline: instant(deadline))
+                } else { false }
+                values[late] = .int(ended ? 1 : 0)
                 if let pseudonymizer {
                     for index in values.indices { values[index] = pseudonymizer.apply(values[index], column: names[index]) }
                 }

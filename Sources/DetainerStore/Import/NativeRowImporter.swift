@@ -14,7 +14,8 @@ struct NativeRowImporter: RowImporter {
 
     init(header: CSVHeader, importID: Int64, actorID: Int64?, now: UTCInstant) throws {
         var index: [String: Int] = [:]
-        for name in NativeExport.columnNames {
+        // Derived columns are recomputed, so exports made before they existed still import.
+        for name in NativeExport.columnNames where !NativeExport.derived.contains(name) {
             guard let position = header.index(of: name) else {
                 throw InputError(field: "header", "a native export needs the column \(name)")
             }
@@ -92,7 +93,7 @@ struct NativeRowImporter: RowImporter {
                       value(record, "case_released_at"), importID, stamp, actorID])
         }
         var values: [(any SQLiteBindable)?] = [detainerID, importID, personID, caseID]
-        let copied = NativeExport.columnNames.filter { !["detainer_id", "person_id", "custody_case_id"].contains($0) && !$0.hasPrefix("person_") && !$0.hasPrefix("case_") }
+        let copied = NativeExport.columnNames.filter { !["detainer_id", "person_id", "custody_case_id"].contains($0) && !$0.hasPrefix("person_") && !$0.hasPrefix("case_") && !NativeExport.derived.contains($0) }
         for name in copied {
             if Self.integerColumns.contains(name) { values.append(try integer(record, name)) } else { values.append(value(record, name)) }
         }

@@ -12,6 +12,8 @@ public struct DetainerDetail: Sendable {
     public let reviews: [[String: JSONValue]]
     public let statusEvents: [[String: JSONValue]]
     public let contacts: [[String: JSONValue]]
+    /// Corrected fields (`detainer update`) of this detainer, its person and its custody case, oldest first.
+    public let corrections: [[String: JSONValue]]
 
     public var json: JSONValue {
         .object([
@@ -24,6 +26,7 @@ public struct DetainerDetail: Sendable {
             "reviews": .array(reviews.map(JSONValue.object)),
             "statusEvents": .array(statusEvents.map(JSONValue.object)),
             "contacts": .array(contacts.map(JSONValue.object)),
+            "corrections": .array(corrections.map(JSONValue.object)),
         ])
     }
 }
@@ -70,6 +73,13 @@ extension DetainerDatabase {
                 contacts: try rows("""
                     SELECT c.*, u.name AS actor FROM ice_communications AS c JOIN users AS u ON u.id = c.actor_id
                     WHERE c.detainer_id = ? ORDER BY c.occurred_at, c.id
+                    """, detainerID),
+                corrections: try rows("""
+                    SELECT c.id, c.detainer_id, c.field, c.old_value, c.new_value, c.reason, c.corrected_at, u.name AS actor
+                    FROM corrections AS c JOIN users AS u ON u.id = c.actor_id
+                    WHERE c.detainer_id = ?1 OR c.person_id = (SELECT person_id FROM detainers WHERE id = ?1)
+                       OR c.custody_case_id = (SELECT custody_case_id FROM detainers WHERE id = ?1)
+                    ORDER BY c.id
                     """, detainerID))
         }
     }

@@ -1,9 +1,10 @@
 import DetainerDomain
 import SQLite
 
-/// The supervisor's review queue: open detainers awaiting a decision, most urgent first (hold
-/// deadline, then time received). Honored detainers whose latest evaluation now says decline
-/// are included and flagged: the law no longer allows the hold.
+/// The office's queue: every open detainer that needs action, most urgent first (hold deadline,
+/// then time received) — pending reviews, honored detainers awaiting transfer, NYPD holds
+/// awaiting a warrant, honored detainers the law no longer allows, anything past its deadline.
+/// What counts as needing action is `Deadlines.needs` (DetainerDomain), not SQL.
 public struct QueueFilter: Sendable {
     public var agency: String?
     public var outcome: Outcome?
@@ -27,38 +28,45 @@ public struct QueueItem: Sendable {
     public let holdDeadline: UTCInstant?
     /// Seconds until the hold deadline (negative when overdue); nil without a release time.
     public let secondsLeft: Int64?
+    /// What the office must do, from `Deadlines.needs`; never empty for a queued item.
+    public let needs: [ActionNeed]
 
-    public var isOverdue: Bool { (secondsLeft ?? 1) < 0 }
+    public var isOverdue: Bool { needs.contains(.overdue) }
     /// Honored, but the current evaluation forbids it.
-    public var needsAttention: Bool { status == .honored && outcome == .decline }
+    public var needsAttention: Bool { needs.contains(.attention) }
 }
 
 extension DetainerDatabase {
     public func queue(_ filter: QueueFilter) throws -> [QueueItem] {
         let now = clock.now()
+        // Every open intake detainer (the partial index detainers_queue holds exactly these);
+        // which of them need action is decided in Swift by the domain's rules.
         let statement = try connection.prepare("""
             SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, e.reasons, d.hold_deadline
             FROM detainers AS d
             LEFT JOIN persons AS p ON p.id = d.person_id
             LEFT JOIN evaluations AS e ON e.id = d.evaluation_id
-            WHERE d.origin = 'intake'
-              AND (d.status IN ('received', 'pendingReview') OR (d.status = 'honored' AND d.outcome = 'decline'))
+            WHERE d.origin = 'intake' AND (d.status = 'received' OR d.status = 'pendingReview' OR d.status = 'honored')
               AND (?1 IS NULL OR d.agency = ?1)
               AND (?2 IS NULL OR d.outcome = ?2)
-              AND (?3 = 0 OR (d.hold_deadline IS NOT NULL AND d.hold_deadline < ?4))
             ORDER BY d.hold_deadline IS NULL, d.hold_deadline, d.received_at, d.id
             """)
-        try statement.bind([filter.agency, filter.outcome?.rawValue, filter.overdueOnly, now.iso8601])
-        return try statement.map { row in
+        try statement.bind([filter.agency, filter.outcome?.rawValue])
+        var items: [QueueItem] = []
+        try statement.forEachRow { row in
             let deadline = row.string(7).flatMap(UTCInstant.init(parsing:))
+            let status = DetainerStatus(rawValue: row.string(3) ?? "") ?? .received
+            let outcome = row.string(5).flatMap(Outcome.init(rawValue:))
+            let needs = Deadlines.needs(status: status, outcome: outcome, holdDeadline: deadline, now: now)
+            if needs.isEmpty || (filter.overdueOnly && !needs.contains(.overdue)) { return }
             let reasons: [String] = if case .array(let codes)? = row.string(6).flatMap(JSONValue.init(parsing:)) {
                 codes.compactMap { if case .string(let code) = $0 { code } else { nil } }
             } else { [] }
-            return QueueItem(detainerID: row.int64(0), agency: row.string(1) ?? "", person: row.string(2) ?? "",
-                             status: DetainerStatus(rawValue: row.string(3) ?? "") ?? .received,
-                             receivedAt: UTCInstant(parsing: row.string(4) ?? "") ?? now,
-                             outcome: row.string(5).flatMap(Outcome.init(rawValue:)), reasons: reasons,
-                             holdDeadline: deadline, secondsLeft: deadline.map { $0.secondsSinceEpoch - now.secondsSinceEpoch })
+            items.append(QueueItem(detainerID: row.int64(0), agency: row.string(1) ?? "", person: row.string(2) ?? "",
+                                   status: status, receivedAt: UTCInstant(parsing: row.string(4) ?? "") ?? now,
+                                   outcome: outcome, reasons: reasons, holdDeadline: deadline,
+                                   secondsLeft: deadline.map { $0.secondsSinceEpoch - now.secondsSinceEpoch }, needs: needs))
         }
+        return items
     }
 }

@@ -17,6 +17,8 @@ public struct AnnualReport: Sendable {
     public let periodStart: CivilDate
     public let periodEnd: CivilDate
     public let fiscal: Bool
+    /// False (the default): only detainers lodged with a city agency (DOC, NYPD, DOP) count.
+    public let includeExternal: Bool
     public let items: [Item]
 
     public static let agencies = ["DOC", "NYPD", "DOP", "all"]
@@ -30,7 +32,7 @@ public struct AnnualReport: Sendable {
 }
 
 extension DetainerDatabase {
-    public func annualReport(year: Int, fiscal: Bool) throws -> AnnualReport {
+    public func annualReport(year: Int, fiscal: Bool, includeExternal: Bool = false) throws -> AnnualReport {
         guard (1990...2200).contains(year) else { throw InputError(field: "year", "\(year) is not a plausible year") }
         let (start, end) = AnnualReport.period(year: year, fiscal: fiscal)
         return try connection.read {
@@ -63,6 +65,9 @@ extension DetainerDatabase {
             let keys = detainerItems.columnNames.dropFirst()
             try detainerItems.forEachRow { r in
                 let agency = r.string(0) ?? "other"
+                // Detainers lodged outside the city's agencies (imported ICE records from elsewhere)
+                // are not the city's to report unless asked for.
+                if agency == "other" && !includeExternal { return }
                 for (offset, key) in keys.enumerated() {
                     let value = r.int(Int32(offset + 1))
                     if AnnualReport.agencies.contains(agency) { counts[key, default: [:]][agency, default: 0] += value }
@@ -89,15 +94,21 @@ extension DetainerDatabase {
             item("held_not_transferred", "Persons held but not transferred (48-hour hold expired or ICE disavowed custody)", "§9-131(f)(8)")
             item("basis_conviction", "Detainers honored on the basis of a violent or serious conviction", "NYPD report; §14-154(b)(1)(ii)(A)")
             item("basis_tsdb", "Detainers honored on the basis of a possible terrorist-screening match", "NYPD report; §14-154(b)(1)(ii)(B)")
-            items += try informationRequestItems(start: start, end: end)
-            return AnnualReport(periodStart: start, periodEnd: end, fiscal: fiscal, items: items)
+            let late = try lateEnds(from: start, to: end, includeExternal: includeExternal)
+            var lateByAgency = late
+            for agency in AnnualReport.agencies where lateByAgency[agency] == nil { lateByAgency[agency] = 0 }
+            items.append(.init(key: "ended_after_deadline", label: "Holds that ended (transfer or release) after the hold deadline",
+                               citation: "§9-131(b); §14-154(b); §9-205(b) (no hold beyond 48 hours)", counts: lateByAgency,
+                               note: late["all", default: 0] > 0 ? "persons held longer than the law allows; see `detainer export` column ended_after_deadline" : nil))
+            items += try informationRequestItems(start: start, end: end, includeExternal: includeExternal)
+            return AnnualReport(periodStart: start, periodEnd: end, fiscal: fiscal, includeExternal: includeExternal, items: items)
         }
     }
 
     /// §9-131(f)(9), §14-154(f)(5): information requests and the responses honoring them, by the
     /// person's standing (no violent-or-serious conviction / at least one / a TSDB match only,
     /// from the detainer's latest evaluation) and by the kind of information asked for.
-    private func informationRequestItems(start: CivilDate, end: CivilDate) throws -> [AnnualReport.Item] {
+    private func informationRequestItems(start: CivilDate, end: CivilDate, includeExternal: Bool) throws -> [AnnualReport.Item] {
         let statement = try connection.prepare("""
             SELECT coalesce(d.agency, 'other'),
                    CASE WHEN d.reasons LIKE '%QUALIFYING_CONVICTION%' THEN 'vsc'
@@ -105,9 +116,10 @@ extension DetainerDatabase {
                    q.info_type,
                    count(*) AS requests,
                    count(CASE WHEN EXISTS (SELECT 1 FROM ice_communications AS a WHERE a.in_reply_to = q.id
-                                            AND a.kind = 'informationResponse') THEN 1 END) AS answered,
+                                            AND a.kind = 'informationResponse' AND a.response_outcome = 'provided') THEN 1 END) AS answered,
                    count(CASE WHEN EXISTS (SELECT 1 FROM ice_communications AS a WHERE a.in_reply_to = q.id
-                                            AND a.kind = 'informationResponse' AND a.facilitated_transfer = 1) THEN 1 END) AS facilitated
+                                            AND a.kind = 'informationResponse' AND a.response_outcome = 'provided'
+                                            AND a.facilitated_transfer = 1) THEN 1 END) AS facilitated
             FROM ice_communications AS q LEFT JOIN detainers AS d ON d.id = q.detainer_id
             WHERE q.kind = 'informationRequest' AND q.occurred_on BETWEEN ?1 AND ?2
               AND (d.status IS NULL OR d.status <> 'enteredInError')
@@ -117,6 +129,7 @@ extension DetainerDatabase {
         var counts: [String: [String: Int]] = [:]
         try statement.forEachRow { r in
             let agency = r.string(0) ?? "other", standing = r.string(1) ?? "no_vsc", type = r.string(2) ?? "other"
+            if agency == "other" && !includeExternal { return }
             for (metric, value) in [("requests", r.int(3)), ("answered", r.int(4)), ("facilitated_transfer", r.int(5))] {
                 for key in ["info_\(metric)", "info_\(metric)_\(standing)", "info_\(metric)_\(standing)_\(type)"] {
                     if AnnualReport.agencies.contains(agency) { counts[key, default: [:]][agency, default: 0] += value }

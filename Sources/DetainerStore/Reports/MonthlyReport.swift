@@ -21,8 +21,20 @@ public struct MonthlyReport: Sendable {
     public let from: String
     public let to: String
     public let agency: String?
+    /// False (the default): only detainers lodged with a city agency (DOC, NYPD, DOP) count;
+    /// imported ICE records from facilities outside the city's agencies are left out.
+    public let includeExternal: Bool
     public let months: [Row]
     public let total: Row
+    /// Holds in the range that ended (transfer or release) after the hold deadline.
+    public let endedAfterDeadline: Int
+
+    /// One line saying which detainers the report counts.
+    public var scope: String {
+        includeExternal
+            ? "Scope: all detainers, including imported ICE records lodged outside the city's agencies (--include-external)."
+            : "Scope: detainers lodged with a city agency (DOC, NYPD, DOP); records lodged elsewhere are excluded (--include-external adds them)."
+    }
 
     /// Decline reason columns, in a fixed order so CSV columns and JSON keys never move. A
     /// detainer counts once, under the first reason its decision rests on (the law's tests in
@@ -49,7 +61,7 @@ public struct MonthlyReport: Sendable {
 }
 
 extension DetainerDatabase {
-    public func monthlyReport(from: String, to: String, agency: String?) throws -> MonthlyReport {
+    public func monthlyReport(from: String, to: String, agency: String?, includeExternal: Bool = false) throws -> MonthlyReport {
         guard let start = Self.monthStart(from) else { throw InputError(field: "from", "\"\(from)\" is not a month (YYYY-MM)") }
         guard let endStart = Self.monthStart(to) else { throw InputError(field: "to", "\"\(to)\" is not a month (YYYY-MM)") }
         guard start <= endStart else { throw InputError(field: "from", "\(from) is after \(to)") }
@@ -63,7 +75,7 @@ extension DetainerDatabase {
             var rows: [String: MonthlyReport.Row] = [:]
             var order: [String] = []
             let main = try connection.prepare(Self.monthlySQL)
-            try main.bind([from, to, agency, start.description, end.description])
+            try main.bind([from, to, agency, start.description, end.description, includeExternal])
             try main.forEachRow { r in
                 let month = r.string(0) ?? ""
                 order.append(month)
@@ -74,10 +86,10 @@ extension DetainerDatabase {
                 SELECT substr(decided_on, 1, 7), coalesce(decision_basis, 'OTHER'), count(*)
                 FROM detainers
                 WHERE decision = 'decline' AND status <> 'enteredInError' AND decided_on BETWEEN ?1 AND ?2
-                  AND (?3 IS NULL OR agency = ?3)
+                  AND (?3 IS NULL OR agency = ?3) AND (?4 OR agency IS NOT NULL)
                 GROUP BY 1, 2
                 """)
-            try reasons.bind([start.description, end.description, agency])
+            try reasons.bind([start.description, end.description, agency, includeExternal])
             let known = Set(MonthlyReport.declineReasonCodes)
             try reasons.forEachRow { r in
                 let code = known.contains(r.string(1) ?? "") ? r.string(1)! : "OTHER"
@@ -95,7 +107,9 @@ extension DetainerDatabase {
                 for (code, count) in row.declineReasons { total.declineReasons[code, default: 0] += count }
             }
             total.openAtMonthEnd = months.last?.openAtMonthEnd
-            return MonthlyReport(from: from, to: to, agency: agency, months: months, total: total)
+            let late = try lateEnds(from: start, to: end, agency: agency, includeExternal: includeExternal)["all", default: 0]
+            return MonthlyReport(from: from, to: to, agency: agency, includeExternal: includeExternal, months: months, total: total,
+                                 endedAfterDeadline: late)
         }
     }
 
@@ -116,7 +130,7 @@ extension DetainerDatabase {
         base AS (
             SELECT received_on, decided_on, decision, closed_on, status
             FROM detainers
-            WHERE status <> 'enteredInError' AND (?3 IS NULL OR agency = ?3)
+            WHERE status <> 'enteredInError' AND (?3 IS NULL OR agency = ?3) AND (?6 OR agency IS NOT NULL)
         ),
         events(month, received, honored, declined, transferred, lifted, released, closed) AS (
             SELECT substr(received_on, 1, 7), 1, 0, 0, 0, 0, 0, 0 FROM base WHERE received_on <= ?5

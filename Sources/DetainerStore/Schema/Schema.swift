@@ -13,5 +13,5 @@ public enum Schema {
     public static var latestVersion: Int { migrator.latestVersion }
 
     /// Tables whose rows are never updated or deleted; triggers enforce it.
-    public static let appendOnlyTables = ["evaluations", "status_events", "audit_log", "reviews", "ice_communications", "imports"]
+    public static let appendOnlyTables = ["evaluations", "status_events", "audit_log", "reviews", "ice_communications", "imports", "corrections"]
 }

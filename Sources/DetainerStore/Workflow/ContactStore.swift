@@ -15,6 +15,12 @@ public enum InformationType: String, Sendable, CaseIterable {
     case incarcerationStatus, releaseDate, courtDate, appointment, other
 }
 
+/// Whether an information response gave ICE the information or refused it; only a provided
+/// response honors the request in the annual reports.
+public enum ResponseOutcome: String, Sendable, CaseIterable {
+    case provided, declined
+}
+
 public struct ContactRequest: Sendable {
     public var direction: ContactDirection
     public var kind: ContactKind
@@ -27,6 +33,8 @@ public struct ContactRequest: Sendable {
     public var warrant: WarrantKind?
     public var warrantIssuer: String?
     public var warrantDate: CivilDate?
+    /// For an information response: was the information given? Required for responses.
+    public var responseOutcome: ResponseOutcome?
 
     public init(direction: ContactDirection, kind: ContactKind, summary: String, at: UTCInstant? = nil,
                 informationType: InformationType? = nil, inReplyTo: Int64? = nil, facilitatedTransfer: Bool = false,
@@ -61,6 +69,15 @@ extension DetainerDatabase {
         if request.kind == .informationResponse, request.inReplyTo == nil {
             v.fail("in-reply-to", "name the information request this answers (its contact id)")
         }
+        if request.kind == .informationResponse, request.responseOutcome == nil {
+            v.fail("outcome", "say whether the information was provided or declined (--outcome provided|declined)")
+        }
+        if request.responseOutcome != nil, request.kind != .informationResponse {
+            v.fail("outcome", "only an informationResponse has an outcome")
+        }
+        if request.facilitatedTransfer, request.responseOutcome == .declined {
+            v.fail("facilitated-transfer", "a declined response gave no information, so it cannot have facilitated a transfer")
+        }
         if request.warrant != nil, request.kind != .warrant {
             v.fail("warrant", "only a contact of kind warrant carries a warrant")
         }
@@ -77,7 +94,7 @@ extension DetainerDatabase {
             let current = try currentStatus(of: detainerID, in: db)
             let at = request.at.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
             if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
-                throw InputError(field: "at", "\(at.iso8601) is in the future")
+                throw InputError(field: "at", "\(at.newYorkText) is in the future")
             }
             if let reply = request.inReplyTo {
                 let original = try db.prepare("SELECT kind, detainer_id FROM ice_communications WHERE id = ?")
@@ -90,11 +107,11 @@ extension DetainerDatabase {
             let personID = try db.scalarInt("SELECT person_id FROM detainers WHERE id = ?", detainerID)
             try db.run("""
                 INSERT INTO ice_communications (detainer_id, person_id, direction, kind, info_type, in_reply_to, facilitated_transfer,
-                                                occurred_at, occurred_on, recorded_at, actor_id, summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                occurred_at, occurred_on, recorded_at, actor_id, summary, response_outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, detainerID, personID, request.direction.rawValue, request.kind.rawValue, request.informationType?.rawValue,
                        request.inReplyTo, request.facilitatedTransfer, at.iso8601, at.newYorkDate.description,
-                       context.now.iso8601, context.actor.id, summary)
+                       context.now.iso8601, context.actor.id, summary, request.responseOutcome?.rawValue)
             let contactID = db.lastInsertRowID
             context.touch("ice_communications", contactID)
             var evaluation: StoredEvaluation?

@@ -105,6 +105,10 @@ extension DetainerDatabase {
             merged.input.authorizedTermOverOneYear = nil
         }
         let facts = try validatedConviction(merged.entry, today: clock.now().newYorkDate)
+        // An update that changes nothing would only add a re-evaluation and an audit row saying so.
+        if merged.input == current.input && merged.court == current.court && merged.docketNumber == current.docketNumber {
+            throw InputError(field: "update", "nothing changes: every value given is already recorded for conviction \(id)")
+        }
         return try audited(actor: actor, action: "conviction.update", entity: "conviction") { context in
             let i = merged.input
             try context.db.run("""

@@ -51,8 +51,12 @@ extension DetainerDatabase {
                 "personID": .int(person.id), "custodyCaseID": .int(custody.id),
                 "outcome": .string(evaluation.report.outcome.rawValue), "evaluationID": .int(evaluation.id),
             ]
+            var warnings = person.warnings + custody.warnings
+            if let release = intake.custody.scheduledReleaseAt, Deadlines.releaseAlreadyPast(release, now: context.now) {
+                warnings.append("custody.scheduledReleaseAt: the scheduled release \(release.newYorkText) is already past; check the date, or act now (the hold deadline counts from it)")
+            }
             return IntakeResult(detainerID: detainerID, personID: person.id, personReused: person.reused, custodyCaseID: custody.id,
-                                evaluation: evaluation, warnings: person.warnings + custody.warnings)
+                                evaluation: evaluation, warnings: warnings)
         }
     }
 }

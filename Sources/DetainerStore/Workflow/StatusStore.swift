@@ -75,19 +75,23 @@ extension DetainerDatabase {
             guard current.status.canMove(to: to) else { throw IllegalTransition(detainerID: detainerID, from: current.status, to: to) }
             let at = requested.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
             if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
-                throw InputError(field: "at", "\(at.iso8601) is in the future")
+                throw InputError(field: "at", "\(at.newYorkText) is in the future")
             }
             if at < current.receivedAt {
-                throw InputError(field: "at", "\(at.iso8601) is before the detainer was received (\(current.receivedAt.iso8601))")
+                throw InputError(field: "at", "\(at.newYorkText) is before the detainer was received (\(current.receivedAt.newYorkText))")
             }
-            if at < current.statusAt {
-                throw InputError(field: "at", "\(at.iso8601) is before the current status was set (\(current.statusAt.iso8601))")
+            // A release is recorded when it really happened, even if the office learned of it only
+            // after a later review: the ledger keeps both times (occurred_at, recorded_at) and the
+            // timeline shows it in its true place, marked as recorded later.
+            if at < current.statusAt && !StatusTiming.mayPrecedeCurrentStatus(to) {
+                throw InputError(field: "at", "\(at.newYorkText) is before the current status was set (\(current.statusAt.newYorkText))")
             }
             if to == .enteredInError, note == nil {
                 throw InputError(field: "note", "say why the record is in error (e.g. \"duplicate of detainer 12\")")
             }
             // A hold past its deadline without a transfer is unlawful detention; record it as such.
-            let afterDeadline = to == .released && current.status == .honored && (current.holdDeadline.map { at > $0 } ?? false)
+            // A transfer after it is the same unlawful hold, ended by ICE instead of the city.
+            let afterDeadline = current.status == .honored && Deadlines.endedAfterDeadline(status: to, at: at, holdDeadline: current.holdDeadline)
             var change = try moveStatus(detainerID: detainerID, from: current.status, to: to, at: at, note: note,
                                         afterDeadline: afterDeadline, in: context)
             if to == .released || to == .transferred {

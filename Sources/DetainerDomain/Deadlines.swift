@@ -1,0 +1,65 @@
+/// What a detainer still needs from the office, and whether it ended late. Pure rules over the
+/// status, the engine's latest outcome and the hold deadline, so the queue, `show`, export and the
+/// reports all read the same answer (and tests can state it without a database).
+public enum ActionNeed: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Awaiting a supervisor's decision (`detainer review`).
+    case review
+    /// Honored: the person is held for ICE, who must take custody before the hold deadline.
+    case transfer
+    /// An NYPD hold without a judicial warrant (§14-154(b)(2)): ICE must present one before the
+    /// 48-business-hour deadline, or the person is released.
+    case warrant
+    /// Honored, but the latest evaluation says decline: the law no longer allows the hold.
+    case attention
+    /// The hold deadline has passed while the detainer is still open: act now (release or record
+    /// what happened).
+    case overdue
+}
+
+public enum Deadlines {
+    /// The needs of a detainer in `status` now; empty when nothing is to be done (closed, or
+    /// nothing pending). Order: what to do, then `overdue` last.
+    public static func needs(status: DetainerStatus, outcome: Outcome?, holdDeadline: UTCInstant?, now: UTCInstant) -> [ActionNeed] {
+        var needs: [ActionNeed] = []
+        switch status {
+        case .received, .pendingReview:
+            needs.append(.review)
+            if outcome == .holdPendingWarrant { needs.append(.warrant) }
+        case .honored:
+            switch outcome {
+            case .decline?: needs.append(.attention)
+            case .holdPendingWarrant?: needs.append(.warrant)
+            default: needs.append(.transfer)
+            }
+        case .declined, .transferred, .released, .lifted, .enteredInError:
+            return []
+        }
+        if isPast(holdDeadline, at: now) { needs.append(.overdue) }
+        return needs
+    }
+
+    /// True when a transfer to ICE or a release from a hold happened after the hold deadline: a
+    /// person held longer than the law allows. Lifts and errors are not holds ending; a detainer
+    /// closed without a deadline (no release time known) cannot be late.
+    public static func endedAfterDeadline(status: DetainerStatus, at: UTCInstant, holdDeadline: UTCInstant?) -> Bool {
+        guard status == .transferred || status == .released, let holdDeadline else { return false }
+        return at > holdDeadline
+    }
+
+    /// How long past the deadline an end came, in seconds (0 when not late).
+    public static func secondsLate(status: DetainerStatus, at: UTCInstant, holdDeadline: UTCInstant?) -> Int64 {
+        guard endedAfterDeadline(status: status, at: at, holdDeadline: holdDeadline), let holdDeadline else { return 0 }
+        return at.secondsSinceEpoch - holdDeadline.secondsSinceEpoch
+    }
+
+    /// True when a release scheduled at `release` is already past at intake time `now`: the hold
+    /// deadline counts from it, so the clerk must check the date (or act at once).
+    public static func releaseAlreadyPast(_ release: UTCInstant?, now: UTCInstant) -> Bool {
+        isPast(release, at: now)
+    }
+
+    static func isPast(_ instant: UTCInstant?, at now: UTCInstant) -> Bool {
+        guard let instant else { return false }
+        return instant.secondsSinceEpoch < now.secondsSinceEpoch
+    }
+}
