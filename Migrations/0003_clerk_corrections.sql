@@ -1,4 +1,4 @@
--- 0002_clerk_corrections: corrections with a reason and a visible history; information responses
+-- 0003_clerk_corrections: corrections with a reason and a visible history; information responses
 -- that say whether information was given.
 
 -- ---------------------------------------------------------------------------------------------

@@ -458,7 +458,7 @@ BEGIN SELECT RAISE(ABORT, 'convictions are never deleted; mark them vacated'); E
 """##),
         // 0003_clerk_corrections.sql
         Migration(version: 3, name: "clerk_corrections", sql: ##"""
--- 0002_clerk_corrections: corrections with a reason and a visible history; information responses
+-- 0003_clerk_corrections: corrections with a reason and a visible history; information responses
 -- that say whether information was given.
 
 -- ---------------------------------------------------------------------------------------------
