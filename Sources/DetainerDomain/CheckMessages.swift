@@ -222,7 +222,13 @@ struct CheckMessages {
         let days = conviction.incarceratedDaysForThisCrime ?? 0
         let last = ProjectDecisions.lastQualifyingArrestDate(judgment: sentencedOn, tollingDays: days)
         let tolling = days > 0 ? " (five years plus \(days) days of incarceration for this crime)" : ""
-        let subject = conviction.youthfulOffender == true ? "The adjudication of \(sentencedOn)" : "The judgment of \(sentencedOn)"
+        let adjudication = conviction.youthfulOffender == true || conviction.juvenileDelinquent == true
+        if adjudication {
+            // A YO/JD adjudication is not a judgment of conviction (§9-131(a)(2)(i)); say only where the date falls.
+            let side = value == .yes ? "inside" : "outside"
+            return "The adjudication of \(sentencedOn) is not a judgment of conviction; its date would fall \(side) the five-year window before the instant arrest of \(arrest)."
+        }
+        let subject = "The judgment of \(sentencedOn)"
         switch value {
         case .yes:
             if sentencedOn > arrest {

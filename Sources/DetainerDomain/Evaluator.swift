@@ -103,13 +103,20 @@ public enum Evaluator {
         }
         status = status && judgment(conviction, decisions: decisions)
 
-        var readable = copy conviction
-        if !known {
+        let classifier = OffenseClassifier(decisions: decisions)
+        let offense: OffenseFinding
+        let window: Verdict
+        if known {
+            // The common path reads the conviction in place (no copy of its strings).
+            offense = classifier.classify(conviction, listed: listed)
+            window = Self.window(conviction, arrest: arrest, decisions: decisions)
+        } else {
+            var readable = copy conviction
             readable.hateCrime = conviction.hateCrime ?? false
             readable.incarceratedDaysForThisCrime = conviction.incarceratedDaysForThisCrime ?? 0
+            offense = classifier.classify(readable, listed: listed)
+            window = Self.window(readable, arrest: arrest, decisions: decisions)
         }
-        let offense = OffenseClassifier(decisions: decisions).classify(readable, listed: listed)
-        let window = window(readable, arrest: arrest, decisions: decisions)
         let ever = status && offense.counts
         return ConvictionFinding(
             status: status, offense: offense, window: window, qualifies: ever && window, qualifiesEver: ever)

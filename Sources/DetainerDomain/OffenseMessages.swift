@@ -19,6 +19,12 @@ extension CheckMessages {
         let stated = conviction.level.map { "convicted as \($0.phrase)" }
         let rowName = row.map { "PL \($0.section) (\($0.title))" } ?? statute
 
+        if reasons.contains(.hateCrimeStatusUnknown) {
+            return "The record does not say whether \(subject) was a hate crime (PL 485.05), and as a hate crime it would be a felony that counts (PL 485.10), so a person must check."
+        }
+        if reasons.contains(.jurisdictionUnknown) {
+            return "The record does not say where \(convictionLabel(index)) was entered (New York, another state or federal), so it cannot be compared with the list."
+        }
         if reasons.contains(.felonyClassConflict), let level = conviction.level {
             if finding.basis == .inchoate, let row {
                 return "The stated class (\(level.label)) is not possible for an attempt to commit \(rowName), \(classPhrase(row.offenseClass)), under PL 110.05, so a person must check the record."
@@ -70,9 +76,9 @@ extension CheckMessages {
             switch value {
             case .yes:
                 if let stated { return "\(specified) as a hate crime was \(stated.dropFirst("convicted as ".count)), and felony hate crimes count." }
-                return "\(specified) as a hate crime is a felony, because its specified offense is already a felony and PL 485.10 raises the class."
+                return "\(specified) as a hate crime is a felony: PL 485.10 raises the class of the specified offense (as convicted, PL 110.05 for an attempt) one step, and felony hate crimes count."
             case .no:
-                return "\(specified) as a hate crime was \(conviction.level?.phrase ?? "not a felony"), and only felony hate crimes count."
+                return "\(specified) as a hate crime was \(conviction.level?.phrase ?? "not a felony even one class higher (PL 485.10)"), and only felony hate crimes count."
             case .unknown:
                 return "\(specified) as a hate crime counts only if it is a felony, and its class (raised by PL 485.10) is not stated."
             }
@@ -120,11 +126,17 @@ extension CheckMessages {
         if let row, let message = subdivisionMessage(subject: subject, row: row, reasons: reasons) { return message }
         switch value {
         case .yes:
+            if reference.kind != .attempt, finding.classSource == .derived, let fixed = InchoateClasses.level(of: reference.section) {
+                return "PL \(reference.section.map(\.description) ?? "") is \(fixed.phrase), so the \(kind) \(ofObject) \(objectName) is a felony and counts."
+            }
             if finding.classSource == .derived, let row {
                 return "The \(kind) \(ofObject) \(objectName), \(classPhrase(row.offenseClass)), is a felony under PL 110.05 and counts."
             }
             return "The \(kind) \(ofObject) \(objectName) is a felony and counts."
         case .no:
+            if reference.kind != .attempt, finding.classSource == .derived, let fixed = InchoateClasses.level(of: reference.section) {
+                return "PL \(reference.section.map(\.description) ?? "") is always \(fixed.phrase), so the \(kind) \(ofObject) \(objectName) is not a felony, and only felony \(kinds) count."
+            }
             if finding.classSource == .derived, let row {
                 return "An attempt to commit \(objectName), \(classPhrase(row.offenseClass)), is a class A misdemeanor under PL 110.05(7), and only felony attempts count."
             }

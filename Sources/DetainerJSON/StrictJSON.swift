@@ -29,7 +29,13 @@ public enum StrictJSON {
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw InputErrors([ValidationIssue(path: "$", message: "not valid JSON (RFC 8259): \(describe(error))")])
+            // RFC 8259 §6 lets a number be out of range (`1e999`); Foundation refuses it. Such a
+            // text is valid if it parses with every exponent made zero, and the field reader
+            // then names the field that cannot hold the number.
+            let inRange = StructureScan.zeroingExponents(in: data)
+            guard inRange != data, (try? JSONSerialization.jsonObject(with: inRange, options: [.fragmentsAllowed])) != nil else {
+                throw InputErrors([ValidationIssue(path: "$", message: "not valid JSON (RFC 8259): \(describe(error))")])
+            }
         }
         let issues = StructureScan.issues(in: data)
         if !issues.isEmpty { throw InputErrors(issues) }

@@ -56,6 +56,33 @@ enum StructureScan {
         return issues
     }
 
+    /// `data` with the digits of every number's exponent outside strings replaced by `0`, so
+    /// `1e999` reads `1e000`; bounds-safe on any bytes (it runs on text Foundation refused).
+    static func zeroingExponents(in data: Data) -> Data {
+        var bytes = [UInt8](data)
+        var position = 0
+        var inString = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if inString {
+                if byte == UInt8(ascii: "\\") { position += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E"),
+                      position > 0, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position - 1]) {
+                var index = position + 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                    bytes[index] = UInt8(ascii: "0")
+                    index += 1
+                }
+                position = index - 1
+            }
+            position += 1
+        }
+        return Data(bytes)
+    }
+
     /// A key's text with its escapes resolved (`"\u0061"` and `"a"` are the same key).
     private static func decodedString(_ raw: ArraySlice<UInt8>) -> String {
         guard raw.contains(UInt8(ascii: "\\")) else { return String(decoding: raw, as: UTF8.self) }

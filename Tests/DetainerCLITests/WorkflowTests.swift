@@ -264,7 +264,8 @@ import Testing
         #expect(try office.cli.sqlite("SELECT outcome FROM detainers WHERE id = \(id);").stdout.contains("needsReview"))
         let update = try office.cli.run("update", "\(id)", "--tsdb-match", "yes", "--note", "e-JusticeNY search", "--user", "clara")
         try expectOK(update)
-        #expect(update.stdout.contains("holdPendingWarrant"))
+        // Issue 10 §7: the outcome is printed in words, not as the enum name.
+        #expect(update.stdout.contains("hold pending a judicial warrant"))
         // 48 hours excluding the weekend and Thanksgiving (2026-11-26), from 15:00 EST on Wednesday.
         #expect(try office.cli.sqlite("SELECT hold_deadline FROM detainers WHERE id = \(id);").stdout.contains("2026-11-30T20:00:00Z"))
         #expect(try office.cli.run("update", "\(id)", "--user", "clara").status == 65)

@@ -26,6 +26,8 @@ struct StrictJSONTests {
     func accepted() {
         #expect(issues(#"{"a": [1, -0.5e3, "x\u0041\n", {"b": null}], "c": true}"#).isEmpty)
         #expect(issues(#"[{"a": 1}, {"a": 2}]"#).isEmpty, "the same key in two objects is not a duplicate")
+        #expect(issues(#"{"a": 1e999, "b": "e5"}"#).isEmpty, "RFC 8259 allows numbers out of range; the field reader names them")
+        #expect(!issues(#"{"a": 1e999, "b": 01}"#).isEmpty, "an out-of-range number does not hide other errors")
     }
 
     @Test("Duplicate keys and trailing commas are named by their JSON path")

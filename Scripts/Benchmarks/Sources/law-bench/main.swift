@@ -25,9 +25,9 @@ let threeConvictions = CaseFacts(
     instantArrestDate: CivilDate(year: 2021, month: 5, day: 20)!,
     detainer: DetainerFacts(receivedOn: CivilDate(year: 2021, month: 5, day: 28)!, warrant: .judicial, terroristScreeningMatch: false),
     convictions: [
-        ConvictionFacts(statute: parse("PL 155.35"), convictedOn: CivilDate(year: 2019, month: 4, day: 2)!, level: .felony(.d)),
-        ConvictionFacts(statute: parse("110-125.25"), convictedOn: CivilDate(year: 2012, month: 1, day: 9)!, incarceratedDaysForThisCrime: 700),
-        ConvictionFacts(statute: parse("PL 120.05(2)"), convictedOn: CivilDate(year: 2018, month: 3, day: 2)!, level: .felony(.d)),
+        ConvictionFacts(statute: parse("PL 155.35"), convictedOn: CivilDate(year: 2019, month: 4, day: 2)!, sentencedOn: CivilDate(year: 2019, month: 5, day: 7)!, level: .felony(.d)),
+        ConvictionFacts(statute: parse("110-125.25"), convictedOn: CivilDate(year: 2012, month: 1, day: 9)!, sentencedOn: CivilDate(year: 2012, month: 2, day: 14)!, incarceratedDaysForThisCrime: 700),
+        ConvictionFacts(statute: parse("PL 120.05(2)"), convictedOn: CivilDate(year: 2018, month: 3, day: 2)!, sentencedOn: CivilDate(year: 2018, month: 4, day: 3)!, level: .felony(.d)),
     ])
 
 /// Runs `body` `count` times; returns evaluations per second. `body` returns a value folded into
