@@ -43,8 +43,3 @@ struct ContactCommand: DetainerSubcommand {
         }
     }
 }
-
-extension ContactDirection: ExpressibleByArgument {}
-extension ContactKind: ExpressibleByArgument {}
-extension InformationType: ExpressibleByArgument {}
-extension WarrantKind: ExpressibleByArgument {}

@@ -82,13 +82,14 @@ struct ExportCommand: DetainerSubcommand {
     }
 }
 
-/// JSON objects with keys in column order (the documented order), one per detainer.
+/// JSON objects with keys in column order (the documented order, camelCase: README, "JSON
+/// keys"), one per detainer.
 enum ExportJSON {
     static func object(_ columns: [String], _ values: [JSONValue]) -> String {
         var out = "{"
         for (index, column) in columns.enumerated() {
             if index > 0 { out += "," }
-            JSONValue.string(column).write(to: &out)
+            JSONValue.string(JSONKeys.camelCase(column)).write(to: &out)
             out += ":"
             values[index].write(to: &out)
         }

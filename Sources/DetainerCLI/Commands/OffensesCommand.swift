@@ -22,7 +22,7 @@ struct OffensesCommand: DetainerSubcommand {
         if output.format == .table {
             Terminal.out("Rule version \(version.id) (in force on \(date)): \(version.title).")
         }
-        RecordPrinter.print(set, as: output.format, empty: "No list is encoded for \(date) (before the 2014 laws took effect on 2014-12-14).")
+        try RecordPrinter.print(set, as: output.format, empty: "No list is encoded for \(date) (before the 2014 laws took effect on 2014-12-14).")
     }
 
     struct Lookup: DetainerSubcommand {
@@ -44,7 +44,7 @@ struct OffensesCommand: DetainerSubcommand {
                 if let offense = lookup.offense { Terminal.out("Offense: \("PL " + offense.citation) \(offense.title), \(offense.classText).") }
                 Terminal.out(lookup.explanation)
             } else {
-                RecordPrinter.print(set, as: output.format)
+                try RecordPrinter.print(set, as: output.format)
             }
         }
     }

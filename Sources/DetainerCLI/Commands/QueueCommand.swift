@@ -10,26 +10,23 @@ struct QueueCommand: DetainerSubcommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only this agency: NYPD or DOC.") var agency: String?
+    @Option(help: "Only this agency: NYPD, DOC or DOP.") var agency: Agency?
     @Option(help: "Only this engine outcome: permitted, decline, holdPendingWarrant, needsReview.") var outcome: Outcome?
     @Flag(help: "Only detainers past their hold deadline.") var overdue = false
 
     func execute() throws {
-        if let agency, !["NYPD", "DOC", "DOP"].contains(agency) {
-            throw CLIError(.dataError, "agency: unknown value \"\(agency)\" (expected NYPD, DOC or DOP)")
-        }
         let db = try database.open(.read)
         let items = try db.queue(QueueFilter(agency: agency, outcome: outcome, overdueOnly: overdue))
         var set = RecordSet(columns: ["id", "agency", "person", "status", "received", "outcome", "reasons", "hold_deadline", "time_left", "flag"])
         for item in items {
             let flag = item.needsAttention ? "ATTENTION" : (item.isOverdue ? "OVERDUE" : "")
             set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .string(item.status.rawValue),
-                        .string(output.format == .table ? NewYorkTime.localDateTime(at: item.receivedAt).short : item.receivedAt.iso8601),
+                        .string(item.receivedAt.iso8601),
                         .optional(item.outcome?.rawValue), .string(item.reasons.joined(separator: " ")),
-                        .optional(item.holdDeadline.map { output.format == .table ? NewYorkTime.localDateTime(at: $0).short : $0.iso8601 }),
-                        .optional(item.secondsLeft.map(Duration.describe)), .string(flag)])
+                        .optional(item.holdDeadline?.iso8601),
+                        .optional(item.secondsLeft.map(TimeLeft.describe)), .string(flag)])
         }
-        RecordPrinter.print(set, as: output.format, empty: "The review queue is empty.")
+        try RecordPrinter.print(set, as: output.format, empty: "The review queue is empty.")
         if output.format == .table && !items.isEmpty {
             let overdueCount = items.filter(\.isOverdue).count
             Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time.")
@@ -46,7 +43,9 @@ extension LocalDateTime {
     }
 }
 
-enum Duration {
+/// Time left before a hold deadline, as the queue shows it. (Not `Duration`: that would hide
+/// `Swift.Duration` in this module.)
+enum TimeLeft {
     /// "2d 4h", "3h 05m", "OVERDUE 1h 10m".
     static func describe(_ seconds: Int64) -> String {
         let magnitude = abs(seconds)

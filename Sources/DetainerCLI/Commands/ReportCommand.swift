@@ -16,18 +16,19 @@ struct ReportCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
-        @Option(help: "First month, YYYY-MM.") var from: String
-        @Option(help: "Last month, YYYY-MM.") var to: String
-        @Option(help: "Only NYPD, DOC or DOP.") var agency: String?
+        @Option(help: "First month, YYYY-MM (a day, YYYY-MM-DD, stands for its month).") var from: String
+        @Option(help: "Last month, YYYY-MM (a day, YYYY-MM-DD, stands for its month).") var to: String
+        @Option(help: "Only NYPD, DOC or DOP.") var agency: Agency?
         @OptionGroup var output: OutputOptions
         @Flag(help: "Print what each number counts under the table.") var explain = false
 
         func execute() throws {
             let db = try database.open(.write)
             let user = try db.authorize(actor.resolvedName, for: .report)
-            let report = try db.monthlyReport(from: from, to: to, agency: agency)
-            try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency)], by: user)
-            MonthlyReportPrinter.print(report, as: output.format)
+            let fromMonth = try DateRangeArgument.month(from, field: "from"), toMonth = try DateRangeArgument.month(to, field: "to")
+            let report = try db.monthlyReport(from: fromMonth, to: toMonth, agency: agency)
+            try db.recordReport("monthly", parameters: ["from": .string(fromMonth), "to": .string(toMonth), "agency": .optional(agency?.rawValue)], by: user)
+            try MonthlyReportPrinter.print(report, as: output.format)
             if explain {
                 Terminal.out("")
                 for (column, meaning) in MonthlyReport.definitions { Terminal.out("\(column): \(meaning)") }
@@ -52,7 +53,7 @@ struct ReportCommand: ParsableCommand {
             let user = try db.authorize(actor.resolvedName, for: .report)
             let report = try db.annualReport(year: year, fiscal: fiscal)
             try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal)], by: user)
-            AnnualReportPrinter.print(report, as: output.format)
+            try AnnualReportPrinter.print(report, as: output.format)
         }
     }
 }

@@ -35,6 +35,3 @@ struct ReviewCommand: DetainerSubcommand {
         Terminal.out("Detainer \(result.detainerID) \(verb), \(how); basis \(result.basis). Review \(result.reviewID) recorded.")
     }
 }
-
-extension Decision: ExpressibleByArgument {}
-extension Outcome: ExpressibleByArgument {}

@@ -32,5 +32,3 @@ struct StatusCommand: DetainerSubcommand {
         Terminal.out(line)
     }
 }
-
-extension DetainerStatus: ExpressibleByArgument {}

@@ -1,4 +1,4 @@
-/// Rows of text shown as an aligned table, or as CSV with formula cells neutralised.
+/// Rows of text shown as an aligned table (CSV goes through CSVStream's writer: `RecordPrinter`).
 struct TextTable {
     let columns: [String]
     private(set) var rows: [[String]] = []
@@ -12,34 +12,35 @@ struct TextTable {
 
     var isEmpty: Bool { rows.isEmpty }
 
-    /// Left-aligned columns separated by two spaces; widths count characters as terminal cells.
-    func rendered() -> String {
+    /// Each column's width in terminal cells: its widest cell or its name.
+    var widths: [Int] {
         var widths = columns.map(DisplayWidth.of)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell.replacingNewlines)) }
         }
-        var out = ""
-        func line(_ cells: [String]) {
-            var text = ""
-            for (index, cell) in cells.enumerated() {
-                let flat = cell.replacingNewlines
-                text += flat
-                if index < cells.count - 1 {
-                    text += String(repeating: " ", count: widths[index] - DisplayWidth.of(flat) + 2)
-                }
-            }
-            out += text + "\n"
-        }
-        line(columns)
-        line(widths.map { String(repeating: "-", count: $0) })
-        for row in rows { line(row) }
+        return widths
+    }
+
+    /// Left-aligned columns separated by two spaces; widths count characters as terminal cells.
+    func rendered() -> String {
+        let widths = self.widths
+        var out = Self.line(columns, widths: widths)
+        out += Self.line(widths.map { String(repeating: "-", count: $0) }, widths: widths)
+        for row in rows { out += Self.line(row, widths: widths) }
         return out
     }
 
-    func csv() -> String {
-        var out = CSVText.line(columns)
-        for row in rows { out += CSVText.line(row) }
-        return out
+    /// One table line; a cell wider than its column pushes the rest of the line right.
+    static func line(_ cells: [String], widths: [Int]) -> String {
+        var text = ""
+        for (index, cell) in cells.enumerated() {
+            let flat = cell.replacingNewlines
+            text += flat
+            if index < cells.count - 1 {
+                text += String(repeating: " ", count: max(widths[index] - DisplayWidth.of(flat), 0) + 2)
+            }
+        }
+        return text + "\n"
     }
 }
 
@@ -64,25 +65,6 @@ enum DisplayWidth {
 extension String {
     var replacingNewlines: String {
         String(map { $0.isNewline ? " " : $0 })
-    }
-}
-
-/// CSV cells for terminal output and exports: quoted when needed; cells a spreadsheet would run
-/// as a formula (=, +, -, @, tab, CR) get a leading apostrophe.
-enum CSVText {
-    static func line(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",") + "\n"
-    }
-
-    static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
-        }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || text.hasPrefix(" ") || text.hasSuffix(" ") {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
     }
 }
 

@@ -5,11 +5,11 @@ import SQLite
 /// deadline, then time received). Honored detainers whose latest evaluation now says decline
 /// are included and flagged: the law no longer allows the hold.
 public struct QueueFilter: Sendable {
-    public var agency: String?
+    public var agency: Agency?
     public var outcome: Outcome?
     public var overdueOnly = false
 
-    public init(agency: String? = nil, outcome: Outcome? = nil, overdueOnly: Bool = false) {
+    public init(agency: Agency? = nil, outcome: Outcome? = nil, overdueOnly: Bool = false) {
         self.agency = agency
         self.outcome = outcome
         self.overdueOnly = overdueOnly
@@ -48,7 +48,7 @@ extension DetainerDatabase {
               AND (?3 = 0 OR (d.hold_deadline IS NOT NULL AND d.hold_deadline < ?4))
             ORDER BY d.hold_deadline IS NULL, d.hold_deadline, d.received_at, d.id
             """)
-        try statement.bind([filter.agency, filter.outcome?.rawValue, filter.overdueOnly, now.iso8601])
+        try statement.bind([filter.agency?.rawValue, filter.outcome?.rawValue, filter.overdueOnly, now.iso8601])
         return try statement.map { row in
             let deadline = row.string(7).flatMap(UTCInstant.init(parsing:))
             let reasons: [String] = if case .array(let codes)? = row.string(6).flatMap(JSONValue.init(parsing:)) {
