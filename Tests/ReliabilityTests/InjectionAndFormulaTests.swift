@@ -31,7 +31,7 @@ import Testing
         let intake = try box.detainer(["intake", "--json", file, "--format", "json"], user: "clerk1")
         try #require(intake.status == 0, "\(intake)")
         #expect(intake.stderr.isEmpty, "\(intake.stderr)")
-        let id = try #require((try JSONSerialization.jsonObject(with: Data(intake.stdout.utf8)) as? [String: Any])?["detainerId"] as? Int)
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(intake.stdout.utf8)) as? [String: Any])?["detainerID"] as? Int)  // issue 11 §7: one JSON key style (…ID)
 
         let summary = "Robert'); DELETE FROM ice_communications WHERE ('1'='1"
         let reason = "'; UPDATE detainers SET status = 'honored'; --"

@@ -19,8 +19,8 @@ struct ExportCommand: DetainerSubcommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: ActorOptions
-    @Option(help: "Received on or after this date, YYYY-MM-DD.") var from: String?
-    @Option(help: "Received on or before this date, YYYY-MM-DD.") var to: String?
+    @Option(help: "Received on or after this day (YYYY-MM-DD) or month (YYYY-MM), New York dates.") var from: String?
+    @Option(help: "Received on or before this day (YYYY-MM-DD) or month (YYYY-MM), New York dates.") var to: String?
     @Option(help: "csv, json or ndjson.") var format: ExportFormat = .csv
     @Flag(help: "Replace names and identifiers with keyed tokens.") var pseudonymize = false
     @Option(help: ArgumentHelp("Secret key for --pseudonymize (at least 32 bytes).", valueName: "file")) var keyFile: String?
@@ -32,9 +32,8 @@ struct ExportCommand: DetainerSubcommand {
     }
 
     func execute() throws {
-        let filter = ExportFilter(receivedFrom: try from.map { try DateArgument.parse($0, field: "from") },
-                                  receivedTo: try to.map { try DateArgument.parse($0, field: "to") })
-        if let a = filter.receivedFrom, let b = filter.receivedTo, a > b { throw CLIError(.dataError, "from: \(a) is after to \(b)") }
+        let range = try DateRangeArgument.parse(from: from, to: to)
+        let filter = ExportFilter(receivedFrom: range.from, receivedTo: range.to)
         var pseudonymizer: Pseudonymizer?
         if let keyFile {
             let key = [UInt8](try InputFile.read(keyFile))

@@ -60,8 +60,8 @@ struct IntakeCommand: DetainerSubcommand {
         let report = result.evaluation.report
         if output.format == .json {
             Terminal.out(JSONValue.object([
-                "detainerId": .int(result.detainerID), "personId": .int(result.personID), "personReused": .bool(result.personReused),
-                "custodyCaseId": .int(result.custodyCaseID), "evaluationId": .int(result.evaluation.id),
+                "detainerID": .int(result.detainerID), "personID": .int(result.personID), "personReused": .bool(result.personReused),
+                "custodyCaseID": .int(result.custodyCaseID), "evaluationID": .int(result.evaluation.id),
                 "outcome": .string(report.outcome.rawValue), "reasons": .array(report.reasons.map { .string($0.code) }),
                 "holdDeadline": .optional(result.evaluation.holdDeadline?.iso8601), "warnings": .array(result.warnings.map(JSONValue.string)),
             ]).prettySerialized)

@@ -1,4 +1,5 @@
 import DetainerDomain
+import DetainerStore
 
 /// The one rule for showing times (README, "Times"): tables and messages use New York local time
 /// with its zone, "2026-11-29 10:00 EST"; JSON and CSV keep ISO 8601 UTC, "2026-11-29T15:00:00Z",
@@ -32,5 +33,23 @@ enum JSONKeys {
             out += part == "id" ? "ID" : part.prefix(1).uppercased() + part.dropFirst()
         }
         return out
+    }
+
+    /// A stored record's JSON with every snake_case key (`date_of_birth`) in camelCase; keys that
+    /// are values, such as reason codes (`NO_JUDICIAL_WARRANT`), are left alone.
+    static func camelCasingKeys(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            var out: [String: JSONValue] = [:]
+            for (key, member) in members {
+                let isColumnName = key.contains("_") && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+                out[isColumnName || key == "id" ? camelCase(key) : key] = camelCasingKeys(member)
+            }
+            return .object(out)
+        case .array(let values):
+            return .array(values.map(camelCasingKeys))
+        default:
+            return value
+        }
     }
 }
