@@ -24,18 +24,22 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Exit statuses and the protocol every error type uses to declare its own.
+        .target(name: "Sysexits"),
         .target(
             name: "SQLite",
             dependencies: [
                 "CSQLite",
+                "Sysexits",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "DetainerDomain"),
+        .target(name: "DetainerDomain", dependencies: ["Sysexits"]),
         .target(name: "CSVStream"),
         .target(
             name: "DetainerStore",
             dependencies: [
+                "Sysexits",
                 "SQLite",
                 "DetainerDomain",
                 "CSVStream",
@@ -45,6 +49,7 @@ let package = Package(
         .target(
             name: "DetainerCLI",
             dependencies: [
+                "Sysexits",
                 "DetainerStore",
                 "DetainerDomain",
                 "SQLite",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DetainerStore
+import Sysexits
 
 struct CheckCommand: DetainerSubcommand {
     static let configuration = CommandConfiguration(

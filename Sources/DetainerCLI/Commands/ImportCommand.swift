@@ -50,6 +50,9 @@ struct ImportCommand: DetainerSubcommand {
             if case .io = error.kind { throw CLIError(.ioError, "\(file): \(error.message)") }
             throw CLIError(.dataError, "\(file): \(error.description)")
         }
+        if format == .auto || format == .ice, let aggregate = AggregateTable.recognise(header) {
+            throw CLIError(.dataError, "\(file): an aggregate table (a \(aggregate.count) per \(aggregate.groups.joined(separator: ", "))), not detainer records; import takes one row per detainer, such as ICE's record-level extracts")
+        }
         let resolved: ImportFormat
         switch format {
         case .auto:
