@@ -22,7 +22,9 @@ struct OffensesCommand: DetainerSubcommand {
         if output.format == .table {
             Terminal.out("Rule version \(version.id) (in force on \(date)): \(version.title).")
         }
-        try RecordPrinter.print(set, as: output.format, empty: "No list is encoded for \(date) (before the 2014 laws took effect on 2014-12-14).")
+        // Wrapped so the table fits a 120-column terminal; CSV and JSON carry the full text on one line.
+        try RecordPrinter.print(set, as: output.format, empty: "No list is encoded for \(date) (before the 2014 laws took effect on 2014-12-14).",
+                                wrapAt: ["title": 40, "class": 20, "origin": 18])
     }
 
     struct Lookup: DetainerSubcommand {

@@ -14,6 +14,8 @@ struct RecordPrinter: RecordSink {
 
     let format: OutputFormat
     let empty: String
+    /// Table only: columns that wrap at this many terminal cells (by column name).
+    var wrapAt: [String: Int] = [:]
     private var columns: [String] = []
     private var jsonKeys: [String] = []
     private var pending: [[String]] = []
@@ -27,8 +29,9 @@ struct RecordPrinter: RecordSink {
     }
 
     /// Prints an already collected set (short tables: queue, reports, offenses).
-    static func print(_ set: RecordSet, as format: OutputFormat, empty: String = "(none)") throws {
+    static func print(_ set: RecordSet, as format: OutputFormat, empty: String = "(none)", wrapAt: [String: Int] = [:]) throws {
         var printer = RecordPrinter(format: format, empty: empty)
+        printer.wrapAt = wrapAt
         try printer.begin(columns: set.columns)
         for row in set.rows { try printer.row(row) }
         try printer.end()
@@ -62,7 +65,7 @@ struct RecordPrinter: RecordSink {
         case .table:
             let cells = values.map { TimeText.tableCell($0.cellText) }
             if let widths {
-                Terminal.outRaw(TextTable.line(cells, widths: widths))
+                Terminal.outRaw(TextTable.line(cells, widths: widths, limits: columns.map { wrapAt[$0] }))
             } else {
                 pending.append(cells)
                 if pending.count >= Self.tableSample { flushTable() }
@@ -84,6 +87,7 @@ struct RecordPrinter: RecordSink {
 
     private mutating func flushTable() {
         var table = TextTable(columns: columns)
+        table.limits = columns.map { wrapAt[$0] }
         for row in pending { table.add(row) }
         let widths = table.widths
         Terminal.outRaw(table.rendered())

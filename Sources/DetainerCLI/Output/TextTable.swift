@@ -12,35 +12,67 @@ struct TextTable {
 
     var isEmpty: Bool { rows.isEmpty }
 
-    /// Each column's width in terminal cells: its widest cell or its name.
+    /// Widest a column may be; longer cells wrap at spaces onto continuation lines (so a table
+    /// of long legal titles fits a terminal). nil = as wide as its widest cell.
+    var limits: [Int?] = []
+
+    /// Each column's width in terminal cells: its widest (wrapped) cell or its name.
     var widths: [Int] {
         var widths = columns.map(DisplayWidth.of)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell.replacingNewlines)) }
+            for (index, cell) in row.enumerated() {
+                for piece in Self.wrap(cell, limit(index)) { widths[index] = max(widths[index], DisplayWidth.of(piece)) }
+            }
         }
         return widths
     }
+
+    private func limit(_ index: Int) -> Int? { index < limits.count ? limits[index] : nil }
 
     /// Left-aligned columns separated by two spaces; widths count characters as terminal cells.
     func rendered() -> String {
         let widths = self.widths
         var out = Self.line(columns, widths: widths)
         out += Self.line(widths.map { String(repeating: "-", count: $0) }, widths: widths)
-        for row in rows { out += Self.line(row, widths: widths) }
+        for row in rows { out += Self.line(row, widths: widths, limits: limits) }
         return out
     }
 
-    /// One table line; a cell wider than its column pushes the rest of the line right.
-    static func line(_ cells: [String], widths: [Int]) -> String {
-        var text = ""
-        for (index, cell) in cells.enumerated() {
-            let flat = cell.replacingNewlines
-            text += flat
-            if index < cells.count - 1 {
-                text += String(repeating: " ", count: max(widths[index] - DisplayWidth.of(flat), 0) + 2)
+    /// One table row (several lines when a cell wraps); a cell wider than its column pushes the
+    /// rest of its line right.
+    static func line(_ cells: [String], widths: [Int], limits: [Int?] = []) -> String {
+        let pieces = cells.enumerated().map { index, cell in wrap(cell, index < limits.count ? limits[index] : nil) }
+        let height = pieces.map(\.count).max() ?? 1
+        var out = ""
+        for lineIndex in 0..<height {
+            var text = ""
+            for (index, cellLines) in pieces.enumerated() {
+                let flat = lineIndex < cellLines.count ? cellLines[lineIndex] : ""
+                text += flat
+                if index < pieces.count - 1 {
+                    text += String(repeating: " ", count: max(widths[index] - DisplayWidth.of(flat), 0) + 2)
+                }
             }
+            while text.hasSuffix(" ") { text.removeLast() }
+            out += text + "\n"
         }
-        return text + "\n"
+        return out
+    }
+
+    /// The cell on one line, or broken at spaces into lines of at most `limit` cells (a word
+    /// longer than the limit keeps its own line).
+    static func wrap(_ cell: String, _ limit: Int?) -> [String] {
+        let flat = cell.replacingNewlines
+        guard let limit, DisplayWidth.of(flat) > limit else { return [flat] }
+        var lines: [String] = []
+        var current = ""
+        for word in flat.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty { current = String(word) }
+            else if DisplayWidth.of(current) + 1 + DisplayWidth.of(String(word)) <= limit { current += " " + word }
+            else { lines.append(current); current = String(word) }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
     }
 }
 
