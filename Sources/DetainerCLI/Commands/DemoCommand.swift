@@ -42,7 +42,7 @@ struct DemoCommand: DetainerSubcommand {
         for item in items.prefix(15) {
             set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .optional(item.outcome?.rawValue),
                         .string(item.reasons.joined(separator: " ")),
-                        .optional(item.holdDeadline.map { NewYorkTime.localDateTime(at: $0).short }),
+                        .optional(item.holdDeadline.map { $0.newYorkText }),
                         .optional(item.secondsLeft.map(TimeLeft.describe))])
         }
         try RecordPrinter.print(set, as: .table, empty: "(empty)")

@@ -19,7 +19,7 @@ struct IntakeCommand: DetainerSubcommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: ActorOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: WriteOutputOptions
 
     @Option(help: ArgumentHelp("Read the intake from this JSON file (- for stdin).", valueName: "file")) var json: String?
 
@@ -71,7 +71,7 @@ struct IntakeCommand: DetainerSubcommand {
         Terminal.out("Outcome: \(report.outcome.rawValue) under rule version \(report.ruleVersion).")
         EvaluationPrinter.printReasons(report)
         if let deadline = result.evaluation.holdDeadline {
-            Terminal.out("Hold deadline: \(NewYorkTime.localDateTime(at: deadline).short).")
+            Terminal.out("Hold deadline: \(deadline.newYorkText).")
         }
     }
 

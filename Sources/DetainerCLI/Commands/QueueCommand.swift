@@ -34,15 +34,6 @@ struct QueueCommand: DetainerSubcommand {
     }
 }
 
-extension LocalDateTime {
-    /// "2026-03-02 09:30 EST", for tables.
-    var short: String {
-        let text = description
-        let clock = text.dropFirst(11).prefix(5)
-        return "\(date) \(clock) \(isDaylightTime ? "EDT" : "EST")"
-    }
-}
-
 /// Time left before a hold deadline, as the queue shows it. (Not `Duration`: that would hide
 /// `Swift.Duration` in this module.)
 enum TimeLeft {

@@ -31,7 +31,7 @@ enum TimelinePrinter {
     static func print(_ detail: DetainerDetail) {
         let d = detail.detainer
         func text(_ object: [String: JSONValue]?, _ key: String) -> String { object?[key]?.cellText ?? "" }
-        func when(_ value: String) -> String { UTCInstant(parsing: value).map { NewYorkTime.localDateTime(at: $0).short } ?? value }
+        func when(_ value: String) -> String { UTCInstant(parsing: value).map { $0.newYorkText } ?? value }
 
         Terminal.out("DETAINER \(text(d, "id"))  [\(text(d, "status"))]  \(text(d, "agency"))  form \(text(d, "form"))  origin \(text(d, "origin"))")
         if let p = detail.person {

@@ -7,7 +7,7 @@ import DetainerStore
 enum TimeText {
     /// "2026-11-29 10:00 EST".
     static func local(_ instant: UTCInstant) -> String {
-        NewYorkTime.localDateTime(at: instant).short
+        instant.newYorkText
     }
 
     /// A table cell: a stored UTC instant (`YYYY-MM-DDTHH:MM:SSZ`) is shown in New York time;

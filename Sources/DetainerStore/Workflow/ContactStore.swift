@@ -77,7 +77,7 @@ extension DetainerDatabase {
             let current = try currentStatus(of: detainerID, in: db)
             let at = request.at.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
             if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
-                throw InputError(field: "at", "\(at.iso8601) is in the future")
+                throw InputError(field: "at", "\(at.newYorkText) is in the future")
             }
             if let reply = request.inReplyTo {
                 let original = try db.prepare("SELECT kind, detainer_id FROM ice_communications WHERE id = ?")

@@ -75,13 +75,13 @@ extension DetainerDatabase {
             guard current.status.canMove(to: to) else { throw IllegalTransition(detainerID: detainerID, from: current.status, to: to) }
             let at = requested.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
             if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
-                throw InputError(field: "at", "\(at.iso8601) is in the future")
+                throw InputError(field: "at", "\(at.newYorkText) is in the future")
             }
             if at < current.receivedAt {
-                throw InputError(field: "at", "\(at.iso8601) is before the detainer was received (\(current.receivedAt.iso8601))")
+                throw InputError(field: "at", "\(at.newYorkText) is before the detainer was received (\(current.receivedAt.newYorkText))")
             }
             if at < current.statusAt {
-                throw InputError(field: "at", "\(at.iso8601) is before the current status was set (\(current.statusAt.iso8601))")
+                throw InputError(field: "at", "\(at.newYorkText) is before the current status was set (\(current.statusAt.newYorkText))")
             }
             if to == .enteredInError, note == nil {
                 throw InputError(field: "note", "say why the record is in error (e.g. \"duplicate of detainer 12\")")
