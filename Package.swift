@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite", "TestSupport"]),
         .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream", "TestSupport"]),
         .testTarget(name: "DetainerDomainTests", dependencies: ["DetainerDomain"]),
-        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "SQLite", "TestSupport"]),
+        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "SQLite", "Sysexits", "TestSupport"]),
         .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["detainer", "TestSupport"], exclude: ["Corpus"]),
     ],

@@ -41,7 +41,8 @@ struct RecordPrinter: RecordSink {
         self.columns = columns
         switch format {
         case .json:
-            jsonKeys = columns.map(JSONKeys.camelCase)
+            // Each key as it is written: quoted, escaped, with its colon.
+            jsonKeys = columns.map { var key = ""; JSONValue.string(JSONKeys.camelCase($0)).write(to: &key); return key + ": " }
             Terminal.outRaw("[")
         case .csv:
             Terminal.flush()
@@ -57,9 +58,15 @@ struct RecordPrinter: RecordSink {
         count += 1
         switch format {
         case .json:
-            let object = JSONValue.object(Dictionary(uniqueKeysWithValues: zip(jsonKeys, values)))
-            // Strings escape their newlines, so every newline here is the layout's own.
-            Terminal.outRaw((count == 1 ? "\n  " : ",\n  ") + object.prettySerialized.replacingOccurrences(of: "\n", with: "\n  "))
+            // Written directly, keys in column order: a Dictionary and a sorted pretty-printer per
+            // row cost ten times the query at 200k rows.
+            var text = count == 1 ? "\n  {" : ",\n  {"
+            for index in values.indices {
+                text += index == 0 ? "\n    " : ",\n    "
+                text += jsonKeys[index]
+                values[index].write(to: &text)
+            }
+            Terminal.outRaw(text + "\n  }")
         case .csv:
             try csv?.write(values.map(\.cellText))
         case .table:

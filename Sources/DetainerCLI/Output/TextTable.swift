@@ -41,6 +41,19 @@ struct TextTable {
     /// One table row (several lines when a cell wraps); a cell wider than its column pushes the
     /// rest of its line right.
     static func line(_ cells: [String], widths: [Int], limits: [Int?] = []) -> String {
+        if limits.allSatisfy({ $0 == nil }) {
+            // One line per row (every list but a few reference tables): no wrapping arrays.
+            var text = ""
+            for (index, cell) in cells.enumerated() {
+                let flat = cell.replacingNewlines
+                text += flat
+                if index < cells.count - 1 {
+                    text.append(contentsOf: repeatElement(" " as Character, count: max(widths[index] - DisplayWidth.of(flat), 0) + 2))
+                }
+            }
+            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
+            return text + "\n"
+        }
         let pieces = cells.enumerated().map { index, cell in wrap(cell, index < limits.count ? limits[index] : nil) }
         let height = pieces.map(\.count).max() ?? 1
         var out = ""
@@ -79,6 +92,7 @@ struct TextTable {
 enum DisplayWidth {
     /// Terminal cells taken by `text`: wide East Asian characters and emoji take two.
     static func of(_ text: String) -> Int {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }  // ASCII: one cell a byte
         var width = 0
         for character in text {
             guard let scalar = character.unicodeScalars.first else { continue }
@@ -96,7 +110,9 @@ enum DisplayWidth {
 
 extension String {
     var replacingNewlines: String {
-        String(map { $0.isNewline ? " " : $0 })
+        // Most cells are plain ASCII without line breaks: return them as they are.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return self }
+        return String(map { $0.isNewline ? " " : $0 })
     }
 }
 

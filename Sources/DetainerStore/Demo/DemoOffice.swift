@@ -103,7 +103,7 @@ extension DetainerDatabase {
                           nysid: random.chance(0.85) ? "\(random.int(10_000_000...99_999_999))\(random.pick(Array("ABCDEFGHJKLMNPQRSTUVWXYZ")))" : nil,
                           aNumber: random.chance(0.6) ? "A\(random.int(100_000_000...299_999_999))" : nil,
                           countryOfBirth: origin.country),
-            custody: .init(agency: doc ? "DOC" : "NYPD", bookingNumber: "\(doc ? "341" : "K")\(random.int(10_000_000...99_999_999))",
+            custody: .init(agency: (doc ? Agency.doc : Agency.nypd).rawValue, bookingNumber: "\(doc ? "341" : "K")\(random.int(10_000_000...99_999_999))",
                            facility: random.pick(doc ? DemoPeople.docFacilities : DemoPeople.nypdFacilities),
                            arrestDate: arrest.description, scheduledReleaseAt: release.description),
             detainer: .init(form: "I-247A", iceSubjectId: "\(random.int(1_000_000_000...1_999_999_999))",

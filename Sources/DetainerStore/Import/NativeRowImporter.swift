@@ -84,7 +84,7 @@ struct NativeRowImporter: RowImporter {
                 INSERT INTO custody_cases (id, person_id, agency, booking_number, facility, arrest_date, scheduled_release_at,
                                            released_at, source, import_id, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?)
-                """, [caseID, personID, value(record, "case_agency") ?? value(record, "agency") ?? "DOC", value(record, "case_booking_number"),
+                """, [caseID, personID, value(record, "case_agency") ?? value(record, "agency") ?? Agency.doc.rawValue, value(record, "case_booking_number"),
                       value(record, "case_facility"), value(record, "case_arrest_date"), value(record, "case_scheduled_release_at"),
                       value(record, "case_released_at"), importID, stamp, actorID])
         }
