@@ -3,7 +3,7 @@
 /// Its own module, below every other, so that each error type, wherever it is defined (the law
 /// engine, the SQLite layer, the store, the command line), declares its own status by conforming
 /// to `ExitStatusError`; the command line only asks. An error type that does not conform exits 70
-/// ("unexpected"), which `ErrorReportingTests` guards for every error type the product throws.
+/// ("unexpected"); `PersonSearchAndErrorsTests` checks the store's and SQLite layer's types.
 public enum ExitStatus: Int32, Sendable {
     case ok = 0
     /// The database check found problems.

@@ -57,7 +57,7 @@ import Testing
     @Test func offensesFitA120ColumnTerminal() throws {
         let result = try CLIRunner().run(["offenses", "--on", "2026-03-02"])
         try expectOK(result)
-        let widest = result.stdout.split(separator: "\n").map { $0.count }.max() ?? 0
+        let widest = result.stdout.split(separator: "\n").map { (line: Substring) in line.count }.max() ?? 0
         #expect(widest <= 120, "widest line \(widest)")
         #expect(result.stdout.contains("Reckless assault of a child by a child"))  // wrapped, not cut
         #expect(result.stdout.contains("day care provider"))

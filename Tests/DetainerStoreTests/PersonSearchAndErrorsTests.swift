@@ -22,7 +22,7 @@ import DetainerDomain
     }
 
     @Test func everyStoreErrorDeclaresItsStatus() {
-        let cases: [(any Error, ExitStatus)] = [
+        let cases: [(any Error, Sysexits.ExitStatus)] = [
             (PermissionDenied(message: "clerk x may not review"), .permission),
             (NotFound(entity: "detainer", key: "9"), .dataError),
             (StoreError.missingDatabase(path: "/x"), .noInput),
