@@ -48,10 +48,9 @@ struct TextTable {
                 let flat = cell.replacingNewlines
                 text += flat
                 if index < cells.count - 1 {
-                    text.append(contentsOf: repeatElement(" " as Character, count: max(widths[index] - DisplayWidth.of(flat), 0) + 2))
+                    text += String(repeating: " ", count: max(widths[index] - DisplayWidth.of(flat), 0) + 2)
                 }
             }
-            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
             return text + "\n"
         }
         let pieces = cells.enumerated().map { index, cell in wrap(cell, index < limits.count ? limits[index] : nil) }
