@@ -30,7 +30,7 @@ struct IntakeCommand: DetainerSubcommand {
     @Option(name: .customLong("fbi-number"), help: "FBI number.") var fbiNumber: String?
     @Option(help: "Country of birth.") var countryOfBirth: String?
 
-    @Option(help: "Agency holding the person: NYPD or DOC.") var agency: Agency?
+    @Option(help: "Agency holding the person: NYPD or DOC.") var agency: String?
     @Option(help: "NYPD arrest / DOC book-and-case number.") var booking: String?
     @Option(help: "Facility (e.g. a precinct or a jail).") var facility: String?
     @Option(help: "Date of the instant arrest, YYYY-MM-DD (the five-year window ends on it).") var arrestDate: String?
@@ -92,7 +92,9 @@ struct IntakeCommand: DetainerSubcommand {
         set(aNumber, &request.person.aNumber)
         set(fbiNumber, &request.person.fbiNumber)
         set(countryOfBirth, &request.person.countryOfBirth)
-        set(agency?.rawValue, &request.custody.agency)
+        // Any case is accepted (`doc`); an unknown agency goes on to the intake's own check,
+        // which names the field (custody.agency) like every other bad intake field.
+        set(agency.map { Agency(argument: $0)?.rawValue ?? $0 }, &request.custody.agency)
         set(booking, &request.custody.bookingNumber)
         set(facility, &request.custody.facility)
         set(arrestDate, &request.custody.arrestDate)
