@@ -24,22 +24,26 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Exit statuses and the protocol every error type uses to declare its own.
+        .target(name: "Sysexits"),
         .target(
             name: "SQLite",
             dependencies: [
                 "CSQLite",
+                "Sysexits",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Law/ holds the offense list (the source of truth for the generated OffenseCatalogRows.swift)
         // and the legal reference; both are read by people and Scripts/, never at run time.
-        .target(name: "DetainerDomain", exclude: ["Law/offenses.csv", "Law/README.md"]),
+        .target(name: "DetainerDomain", dependencies: ["Sysexits"], exclude: ["Law/offenses.csv", "Law/README.md"]),
         .target(name: "CSVStream"),
         // The one strict JSON reader for every JSON input (CLI, store, web).
         .target(name: "DetainerJSON", dependencies: ["DetainerDomain"]),
         .target(
             name: "DetainerStore",
             dependencies: [
+                "Sysexits",
                 "SQLite",
                 "DetainerDomain",
                 "DetainerJSON",
@@ -50,6 +54,7 @@ let package = Package(
         .target(
             name: "DetainerCLI",
             dependencies: [
+                "Sysexits",
                 "DetainerStore",
                 "DetainerDomain",
                 "DetainerJSON",
@@ -66,7 +71,7 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "CSQLite", "TestSupport"]),
         .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream", "TestSupport"]),
         .testTarget(name: "DetainerDomainTests", dependencies: ["DetainerDomain"]),
-        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "DetainerJSON", "SQLite", "TestSupport"]),
+        .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "DetainerJSON", "SQLite", "Sysexits", "TestSupport"]),
         .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["detainer", "TestSupport"], exclude: ["Corpus"]),
     ],

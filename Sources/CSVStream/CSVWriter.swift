@@ -116,6 +116,17 @@ public final class CSVWriter {
         try appendLineEnding()
     }
 
+    /// Writes a record's bytes as they were read (without their line ending), then one more
+    /// field written by this writer's rules, then the line ending: a rejects file's row and reason.
+    public func writeRaw(_ bytes: [UInt8], appendingField field: String) throws(CSVError) {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in try sink.append(UnsafeBufferPointer(rebasing: buffer[..<end])) }
+        try sink.append(delimiter)
+        try writeField(field, isOnlyField: false)
+        try appendLineEnding()
+    }
+
     public func flush() throws(CSVError) { try sink.flush() }
 
     /// Flushes and, if the writer opened or owns the descriptor, closes it.
@@ -135,7 +146,7 @@ public final class CSVWriter {
     }
 
     private func writeField(_ bytes: UnsafeBufferPointer<UInt8>, isOnlyField: Bool) throws(CSVError) {
-        let apostrophe = options.neutralizeFormulas && bytes.first.map(Self.startsFormula) == true
+        let apostrophe = options.neutralizeFormulas && bytes.first.map(CSVFormulaGuard.startsFormula) == true
         if options.quoteAll || needsQuotes(bytes, isOnlyField: isOnlyField, prefixed: apostrophe) {
             try sink.append(0x22)
             if apostrophe { try sink.append(0x27) }
@@ -152,10 +163,6 @@ public final class CSVWriter {
             if apostrophe { try sink.append(0x27) }
             try sink.append(bytes)
         }
-    }
-
-    private static func startsFormula(_ b: UInt8) -> Bool {
-        b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D  // = + - @ TAB CR
     }
 
     private func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, isOnlyField: Bool, prefixed: Bool) -> Bool {

@@ -72,7 +72,7 @@ extension IntakeRequest {
         let prepared = v.date(detainer.preparedOn, "detainer.preparedOn")
         let received = detainer.receivedAt == nil ? now : v.instant(detainer.receivedAt, "detainer.receivedAt")
         if let received, received.secondsSinceEpoch > now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
-            v.fail("detainer.receivedAt", "\(received) is in the future")
+            v.fail("detainer.receivedAt", "\(received.newYorkText) is in the future")
         }
         if let received, received.utcDate < FieldLimits.earliestDate {
             v.fail("detainer.receivedAt", "\(received) is before \(FieldLimits.earliestDate)")

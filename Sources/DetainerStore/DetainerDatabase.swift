@@ -69,7 +69,14 @@ public final class DetainerDatabase {
     /// Applies pending migrations; returns the versions applied (empty when up to date).
     @discardableResult
     public func migrate() throws -> [Migration] {
-        try Schema.migrator.migrate(connection, now: { clock.now().iso8601 })
+        let applied = try Schema.migrator.migrate(connection, now: { clock.now().iso8601 })
+        // Derived data a migration cannot compute in SQL: fill it for the rows already there,
+        // and rebuild it whenever `init` runs on a database whose keys are out of step.
+        if try applied.contains(where: { $0.sql.contains("CREATE TABLE person_search_keys") })
+            || !PersonSearchKey.mismatches(in: connection, limit: 1).isEmpty {
+            try connection.write { try PersonSearchKey.rebuildAll(in: connection) }
+        }
+        return applied
     }
 
     public func schemaVersion() throws -> Int { try connection.userVersion() }

@@ -85,6 +85,11 @@ extension DetainerDatabase {
                                : "\(tampering.count) record(s) differ from the audit trail" + (firstBad.map { "; first bad audit row \($0)" } ?? ""),
                            problems: tampering.prefix(50).map(\.description)))
 
+        let staleKeys = try PersonSearchKey.mismatches(in: db)
+        items.append(.init(name: "person search", ok: staleKeys.isEmpty,
+                           summary: staleKeys.isEmpty ? "every person's search keys match the name" : "search keys out of step with the name",
+                           problems: staleKeys.map { "person \($0): search keys differ from the name's; run `detainer init` to rebuild them" }))
+
         return HealthReport(items: items)
     }
 }

@@ -80,7 +80,8 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
         case SQLITE_MISMATCH: return .constraint(.datatype)
         case SQLITE_BUSY, SQLITE_LOCKED: return .busy
         // A full disk often surfaces first as an I/O error on the -shm or -wal file.
-        case SQLITE_IOERR, SQLITE_CANTOPEN where [ENOSPC, EDQUOT, EFBIG].contains(systemErrno): return .diskFull
+        case SQLITE_IOERR where [ENOSPC, EDQUOT, EFBIG].contains(systemErrno),
+             SQLITE_CANTOPEN where [ENOSPC, EDQUOT, EFBIG].contains(systemErrno): return .diskFull
         case SQLITE_IOERR: return .ioError
         case SQLITE_FULL: return .diskFull
         case SQLITE_READONLY: return .readOnly

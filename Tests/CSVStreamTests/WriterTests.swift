@@ -98,3 +98,15 @@ struct WriterTests {
         }
     }
 }
+
+/// Issue 12 §4: one formula rule, applied by the writer and undone by readers of our own files.
+@Suite struct FormulaGuardTests {
+    @Test func neutralisedCellsReadBackAsWritten() {
+        for text in ["=SUM(A1:A2)", "+1", "-2", "@x", "\tTAB", "\rCR", "plain", ""] {
+            #expect(CSVFormulaGuard.restored(CSVFormulaGuard.neutralized(text)) == text, "\(text)")
+        }
+        #expect(CSVFormulaGuard.neutralized("=1") == "'=1")
+        #expect(CSVFormulaGuard.neutralized("a=1") == "a=1")
+        #expect(CSVFormulaGuard.restored("'plain") == "'plain")
+    }
+}

@@ -122,7 +122,7 @@ import Testing
         for secret in ["HYPERLINK", "Đặng", "12345678K", "87654321B", "A012345678", "3411700001", "3411700002", "Hon. F", "1985-02-03"] {
             #expect(!pseudo.stdout.contains(secret), "\(secret) leaked")
         }
-        #expect(pseudo.stdout.contains("\"person_date_of_birth\":\"1985\""))
+        #expect(pseudo.stdout.contains("\"personDateOfBirth\":\"1985\""))  // issue 11 §7: JSON keys camelCase
         let again = try office.cli.run("export", "--pseudonymize", "--key-file", key, "--format", "json", "--user", "audrey")
         #expect(again.stdout == pseudo.stdout)
     }
@@ -141,8 +141,9 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let total = object?["total"] as? [String: Any]
         #expect((total?["received"] as? NSNumber)?.intValue == 2)
-        #expect((total?["declined_NO_JUDICIAL_WARRANT"] as? NSNumber)?.intValue == 1)
-        #expect((total?["open_at_month_end"] as? NSNumber)?.intValue == 1)
+        // Issue 11 §7: JSON keys are camelCase; decline reasons are one object keyed by reason code.
+        #expect(((total?["declinedByReason"] as? [String: Any])?["NO_JUDICIAL_WARRANT"] as? NSNumber)?.intValue == 1)
+        #expect((total?["openAtMonthEnd"] as? NSNumber)?.intValue == 1)
         #expect(table.stdout.contains("open_at_month_end:"))
         let annual = try office.cli.run("report", "annual", "--year", "2026", "--fiscal", "--format", "csv", "--user", "audrey")
         try expectOK(annual)

@@ -24,7 +24,7 @@ struct Office {
         let result = try cli.run(args + extra)
         try expectOK(result)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        return try #require((json?["detainerId"] as? NSNumber)?.int64Value)
+        return try #require((json?["detainerID"] as? NSNumber)?.int64Value)
     }
 
     /// The database as `detainer export` sees it: used to prove a refused command changed nothing.

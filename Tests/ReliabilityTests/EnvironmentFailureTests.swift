@@ -163,7 +163,7 @@ import Glibc
     }
 
     static let fileCases: [FileCase] = {
-        let empty: @Sendable (Sandbox, String) throws -> Void = { _, path in FileManager.default.createFile(atPath: path, contents: Data()) }
+        let empty: @Sendable (Sandbox, String) throws -> Void = { _, path in _ = FileManager.default.createFile(atPath: path, contents: Data()) }
         let truncated: @Sendable (Sandbox, String) throws -> Void = { _, path in
             try Data(contentsOf: URL(fileURLWithPath: Fixture.template.db)).prefix(16384).write(to: URL(fileURLWithPath: path))
         }

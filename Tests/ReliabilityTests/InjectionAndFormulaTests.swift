@@ -6,9 +6,10 @@ import Testing
 /// spreadsheet would run as a formula is defused in CSV exports only.
 @Suite struct InjectionAndFormulaTests {
     struct Show: Decodable {
-        struct Person: Decodable { let name: String?; let country_of_birth: String? }
+        // Issue 11 §7: show's JSON keys are camelCase throughout (they were snake_case inside records).
+        struct Person: Decodable { let name: String?; let countryOfBirth: String? }
         struct Custody: Decodable { let facility: String? }
-        struct Detainer: Decodable { let issuing_office: String?; let warrant_issuer: String? }
+        struct Detainer: Decodable { let issuingOffice: String?; let warrantIssuer: String? }
         struct Contact: Decodable { let summary: String }
         struct Status: Decodable { let note: String? }
         struct Review: Decodable { let reason: String? }
@@ -31,7 +32,7 @@ import Testing
         let intake = try box.detainer(["intake", "--json", file, "--format", "json"], user: "clerk1")
         try #require(intake.status == 0, "\(intake)")
         #expect(intake.stderr.isEmpty, "\(intake.stderr)")
-        let id = try #require((try JSONSerialization.jsonObject(with: Data(intake.stdout.utf8)) as? [String: Any])?["detainerId"] as? Int)
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(intake.stdout.utf8)) as? [String: Any])?["detainerID"] as? Int)  // issue 11 §7: one JSON key style (…ID)
 
         let summary = "Robert'); DELETE FROM ice_communications WHERE ('1'='1"
         let reason = "'; UPDATE detainers SET status = 'honored'; --"
@@ -46,10 +47,10 @@ import Testing
         try #require(show.status == 0, "\(show)")
         let record = try JSONDecoder().decode(Show.self, from: Data(show.stdout.utf8))
         #expect(record.person.name == request["person"]?["name"] as? String)
-        #expect(record.person.country_of_birth == request["person"]?["countryOfBirth"] as? String)
+        #expect(record.person.countryOfBirth == request["person"]?["countryOfBirth"] as? String)
         #expect(record.custodyCase.facility == request["custody"]?["facility"] as? String)
-        #expect(record.detainer.issuing_office == request["detainer"]?["issuingOffice"] as? String)
-        #expect(record.detainer.warrant_issuer == (request["detainer"]?["warrant"] as? [String: Any])?["issuer"] as? String)
+        #expect(record.detainer.issuingOffice == request["detainer"]?["issuingOffice"] as? String)
+        #expect(record.detainer.warrantIssuer == (request["detainer"]?["warrant"] as? [String: Any])?["issuer"] as? String)
         #expect(record.contacts.contains { $0.summary == summary })
         #expect(record.reviews?.contains { $0.reason == reason } == true)
         #expect(record.statusEvents?.contains { $0.note == note } == true)

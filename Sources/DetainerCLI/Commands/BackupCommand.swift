@@ -18,6 +18,9 @@ struct BackupCommand: DetainerSubcommand {
 
     func execute() throws {
         if FileStatus.isDirectory(destination) { throw CLIError(.cannotCreate, "\(destination) is a directory; give a file name") }
+        if let missing = FileStatus.missingDirectory(for: destination) {
+            throw CLIError(.noInput, "\(missing): no such directory (for the backup \(destination)); create it first")
+        }
         if FileStatus.exists(destination) && !force {
             throw CLIError(.cannotCreate, "\(destination) already exists; use --force to replace it")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DetainerStore
+import Sysexits
 
 struct CheckCommand: DetainerSubcommand {
     static let configuration = CommandConfiguration(
@@ -21,9 +22,9 @@ struct CheckCommand: DetainerSubcommand {
             }
             Terminal.out(JSONValue.object(["ok": .bool(report.ok), "database": .string(db.path), "checks": .array(items)]).prettySerialized)
         case .csv:
-            var table = TextTable(columns: ["check", "ok", "summary"])
-            for item in report.items { table.add([item.name, item.ok ? "ok" : "FAIL", item.summary]) }
-            Terminal.outRaw(table.csv())
+            var set = RecordSet(columns: ["check", "ok", "summary"])
+            for item in report.items { set.append([.string(item.name), .string(item.ok ? "ok" : "FAIL"), .string(item.summary)]) }
+            try RecordPrinter.print(set, as: .csv)
         case .table:
             for item in report.items {
                 Terminal.out("\(item.ok ? "ok  " : "FAIL")  \(item.name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(item.summary)")

@@ -46,9 +46,3 @@ struct ContactCommand: DetainerSubcommand {
         }
     }
 }
-
-extension ContactDirection: ExpressibleByArgument {}
-extension ContactKind: ExpressibleByArgument {}
-extension InformationType: ExpressibleByArgument {}
-extension ResponseOutcome: ExpressibleByArgument {}
-extension WarrantKind: ExpressibleByArgument {}

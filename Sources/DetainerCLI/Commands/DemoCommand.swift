@@ -43,15 +43,15 @@ struct DemoCommand: DetainerSubcommand {
             set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .string(NeedsText.describe(item.needs)),
                         .optional(item.outcome?.rawValue),
                         .string(item.reasons.joined(separator: " ")),
-                        .optional(item.holdDeadline.map { NewYorkTime.localDateTime(at: $0).short }),
-                        .optional(item.secondsLeft.map(Duration.describe))])
+                        .optional(item.holdDeadline.map { $0.newYorkText }),
+                        .optional(item.secondsLeft.map(TimeLeft.describe))])
         }
-        RecordPrinter.print(set, as: .table, empty: "(empty)")
+        try RecordPrinter.print(set, as: .table, empty: "(empty)")
         Terminal.out("")
         let today = now.newYorkDate
         let first = today.adding(days: -365)
         let report = try db.monthlyReport(from: String(first.description.prefix(7)), to: String(today.description.prefix(7)), agency: nil)
-        MonthlyReportPrinter.print(report, as: .table)
+        try MonthlyReportPrinter.print(report, as: .table)
         Terminal.out("")
         Terminal.out("Try: detainer queue · detainer show \(items.first?.detainerID ?? 1) · detainer review \(items.first?.detainerID ?? 1) --approve --user sup.chen · detainer report annual --year \(today.year) --fiscal --user auditor.diaz")
     }

@@ -19,8 +19,8 @@ struct ExportCommand: DetainerSubcommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: ActorOptions
-    @Option(help: "Received on or after this date, YYYY-MM-DD.") var from: String?
-    @Option(help: "Received on or before this date, YYYY-MM-DD.") var to: String?
+    @Option(help: "Received on or after this day (YYYY-MM-DD) or month (YYYY-MM), New York dates.") var from: String?
+    @Option(help: "Received on or before this day (YYYY-MM-DD) or month (YYYY-MM), New York dates.") var to: String?
     @Option(help: "csv, json or ndjson.") var format: ExportFormat = .csv
     @Flag(help: "Replace names and identifiers with keyed tokens.") var pseudonymize = false
     @Option(help: ArgumentHelp("Secret key for --pseudonymize (at least 32 bytes).", valueName: "file")) var keyFile: String?
@@ -32,9 +32,8 @@ struct ExportCommand: DetainerSubcommand {
     }
 
     func execute() throws {
-        let filter = ExportFilter(receivedFrom: try from.map { try DateArgument.parse($0, field: "from") },
-                                  receivedTo: try to.map { try DateArgument.parse($0, field: "to") })
-        if let a = filter.receivedFrom, let b = filter.receivedTo, a > b { throw CLIError(.dataError, "from: \(a) is after to \(b)") }
+        let range = try DateRangeArgument.parse(from: from, to: to)
+        let filter = ExportFilter(receivedFrom: range.from, receivedTo: range.to)
         var pseudonymizer: Pseudonymizer?
         if let keyFile {
             let key = [UInt8](try InputFile.read(keyFile))
@@ -82,13 +81,14 @@ struct ExportCommand: DetainerSubcommand {
     }
 }
 
-/// JSON objects with keys in column order (the documented order), one per detainer.
+/// JSON objects with keys in column order (the documented order, camelCase: README, "JSON
+/// keys"), one per detainer.
 enum ExportJSON {
     static func object(_ columns: [String], _ values: [JSONValue]) -> String {
         var out = "{"
         for (index, column) in columns.enumerated() {
             if index > 0 { out += "," }
-            JSONValue.string(column).write(to: &out)
+            JSONValue.string(JSONKeys.camelCase(column)).write(to: &out)
             out += ":"
             values[index].write(to: &out)
         }

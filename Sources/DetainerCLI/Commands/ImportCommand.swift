@@ -50,6 +50,9 @@ struct ImportCommand: DetainerSubcommand {
             if case .io = error.kind { throw CLIError(.ioError, "\(file): \(error.message)") }
             throw CLIError(.dataError, "\(file): \(error.description)")
         }
+        if format == .auto || format == .ice, let aggregate = AggregateTable.recognise(header) {
+            throw CLIError(.dataError, "\(file): an aggregate table (a \(aggregate.count) per \(aggregate.groups.joined(separator: ", "))), not detainer records; import takes one row per detainer, such as ICE's record-level extracts")
+        }
         let resolved: ImportFormat
         switch format {
         case .auto:
@@ -77,13 +80,21 @@ struct ImportCommand: DetainerSubcommand {
         do {
             summary = try db.importRecords(
                 from: reader, ImportRequest(fileName: file, fileSHA256: digest, format: resolved, skipBad: skipBad, allowDuplicate: allowDuplicate),
-                rejects: rejectWriter.map { writer in { raw, problem in try writer.writeRaw(RejectFile.line(raw, problem)) } },
+                rejects: rejectWriter.map { writer in { raw, problem in try writer.writeRaw(raw, appendingField: problem.description) } },
                 progress: { done, total in progress.update(done: done, total: total ?? 0) }, by: user)
-        } catch let refused as ImportRefused {
+        } catch {
             progress.finish()
-            for problem in refused.problems { Terminal.err(problem.description) }
-            if refused.badRows > refused.problems.count { Terminal.err("… and \(refused.badRows - refused.problems.count) more") }
-            throw refused
+            // Nothing was imported, so no rejects file either: one would list rows "rejected"
+            // from an import that never happened.
+            if let rejects, let rejectWriter {
+                try? rejectWriter.close()
+                FileStatus.remove(rejects)
+            }
+            if let refused = error as? ImportRefused {
+                for problem in refused.problems { Terminal.err(problem.description) }
+                if refused.badRows > refused.problems.count { Terminal.err("… and \(refused.badRows - refused.problems.count) more") }
+            }
+            throw error
         }
         progress.finish()
         try rejectWriter?.close()
@@ -99,10 +110,6 @@ struct ImportCommand: DetainerSubcommand {
 enum RejectFile {
     static func headerLine(_ header: CSVHeader) -> [UInt8] {
         stripLineEnd(header.rawBytes ?? Array(header.names.joined(separator: ",").utf8)) + Array(",reject_reason\n".utf8)
-    }
-
-    static func line(_ raw: [UInt8], _ problem: ImportProblem) -> [UInt8] {
-        stripLineEnd(raw) + Array(("," + CSVText.cell(problem.description) + "\n").utf8)
     }
 
     static func stripLineEnd(_ bytes: [UInt8]) -> [UInt8] {

@@ -15,6 +15,9 @@ struct InitCommand: DetainerSubcommand {
     func execute() throws {
         let path = database.resolvedPath
         if FileStatus.isDirectory(path) { throw CLIError(.ioError, "\(path) is a directory, not a database file") }
+        if let missing = FileStatus.missingDirectory(for: path) {
+            throw CLIError(.noInput, "\(missing): no such directory (for the database \(path)); create it first")
+        }
         let existed = FileStatus.exists(path)
         let db = try database.open(.create)
         let before = try db.schemaVersion()

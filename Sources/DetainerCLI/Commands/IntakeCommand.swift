@@ -20,7 +20,7 @@ struct IntakeCommand: DetainerSubcommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: ActorOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: WriteOutputOptions
 
     @Option(help: ArgumentHelp("Read the intake from this JSON file (- for stdin).", valueName: "file")) var json: String?
 
@@ -61,8 +61,8 @@ struct IntakeCommand: DetainerSubcommand {
         let report = result.evaluation.report
         if output.format == .json {
             Terminal.out(JSONValue.object([
-                "detainerId": .int(result.detainerID), "personId": .int(result.personID), "personReused": .bool(result.personReused),
-                "custodyCaseId": .int(result.custodyCaseID), "evaluationId": .int(result.evaluation.id),
+                "detainerID": .int(result.detainerID), "personID": .int(result.personID), "personReused": .bool(result.personReused),
+                "custodyCaseID": .int(result.custodyCaseID), "evaluationID": .int(result.evaluation.id),
                 "outcome": .string(report.outcome.rawValue), "reasons": .array(report.reasons.map { .string($0.code) }),
                 "holdDeadline": .optional(result.evaluation.holdDeadline?.iso8601), "warnings": .array(result.warnings.map(JSONValue.string)),
             ]).prettySerialized)
@@ -72,7 +72,7 @@ struct IntakeCommand: DetainerSubcommand {
         Terminal.out("Outcome: \(report.outcome.plainLabel) under rule version \(report.ruleVersion).")
         EvaluationPrinter.printReasons(report)
         if let deadline = result.evaluation.holdDeadline {
-            Terminal.out("Hold deadline: \(NewYorkTime.localDateTime(at: deadline).short).")
+            Terminal.out("Hold deadline: \(deadline.newYorkText).")
         }
     }
 
@@ -88,7 +88,9 @@ struct IntakeCommand: DetainerSubcommand {
         set(aNumber, &request.person.aNumber)
         set(fbiNumber, &request.person.fbiNumber)
         set(countryOfBirth, &request.person.countryOfBirth)
-        set(agency, &request.custody.agency)
+        // Any case is accepted (`doc`); an unknown agency goes on to the intake's own check,
+        // which names the field (custody.agency) like every other bad intake field.
+        set(agency.map { Agency(argument: $0)?.rawValue ?? $0 }, &request.custody.agency)
         set(booking, &request.custody.bookingNumber)
         set(facility, &request.custody.facility)
         set(arrestDate, &request.custody.arrestDate)

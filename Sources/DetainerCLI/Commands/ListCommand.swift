@@ -3,29 +3,39 @@ import DetainerDomain
 import DetainerStore
 
 struct ListCommand: DetainerSubcommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List detainers, newest first, with filters.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List detainers, newest first, with filters.",
+        discussion: """
+            Shows the \(ListFilter.defaultLimit) newest matching detainers unless given --limit N or --all; every \
+            format is printed row by row as it is read, so --all works at any size. --person matches a name \
+            (case and accents ignored, from the start of any word: "cruz", "juan cru" and "nunez" find \
+            "José Juan Cruz Núñez"), a person id, NYSID, A-number or booking number.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "Only this status.") var status: DetainerStatus?
-    @Option(help: "Only this agency: NYPD, DOC or DOP.") var agency: String?
-    @Option(help: "Received on or after this date (YYYY-MM-DD, New York).") var from: String?
-    @Option(help: "Received on or before this date (YYYY-MM-DD, New York).") var to: String?
-    @Option(help: "Only this person (id, NYSID or A-number).") var person: String?
-    @Option(help: "At most this many rows.") var limit: Int?
+    @Option(help: "Only this agency: NYPD, DOC or DOP.") var agency: Agency?
+    @Option(help: "Received on or after this day (YYYY-MM-DD) or month (YYYY-MM), New York dates.") var from: String?
+    @Option(help: "Received on or before this day (YYYY-MM-DD) or month (YYYY-MM), New York dates.") var to: String?
+    @Option(help: "A name, person id, NYSID, A-number or booking number.") var person: String?
+    @Option(help: "At most this many rows (default \(ListFilter.defaultLimit)).") var limit: Int?
+    @Flag(help: "Every matching row (no limit).") var all = false
+
+    func validate() throws {
+        if all && limit != nil { throw ValidationError("give --limit N or --all, not both") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 
     func execute() throws {
-        if let agency, !["NYPD", "DOC", "DOP"].contains(agency) {
-            throw CLIError(.dataError, "agency: unknown value \"\(agency)\" (expected NYPD, DOC or DOP)")
+        let range = try DateRangeArgument.parse(from: from, to: to)
+        if let person, PersonSearchKey.query(person) == nil, person.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) {
+            throw CLIError(.usage, "person: give a name, person id, NYSID, A-number or booking number")
         }
-        if let limit, limit < 1 { throw CLIError(.dataError, "limit: must be at least 1") }
-        let fromDate = try from.map { try DateArgument.parse($0, field: "from") }
-        let toDate = try to.map { try DateArgument.parse($0, field: "to") }
-        if let fromDate, let toDate, fromDate > toDate { throw CLIError(.dataError, "from: \(fromDate) is after to \(toDate)") }
-        let db = try database.open(.read)
-        let personID = try person.map { try db.personID(for: $0) }
-        let set = try db.list(ListFilter(status: status, agency: agency, receivedFrom: fromDate, receivedTo: toDate, personID: personID, limit: limit))
-        RecordPrinter.print(set, as: output.format, empty: "No detainers match.")
+        let filter = ListFilter(status: status, agency: agency, receivedFrom: range.from, receivedTo: range.to, person: person,
+                                limit: all ? nil : (limit ?? ListFilter.defaultLimit))
+        var printer = RecordPrinter(format: output.format, empty: "No detainers match.")
+        try database.open(.read).list(filter, into: &printer)
     }
 }
 
@@ -42,8 +52,8 @@ struct LogCommand: DetainerSubcommand {
     @Option(help: "At most this many entries.") var limit: Int?
 
     func execute() throws {
-        if id != nil, entity == nil { throw CLIError(.usage, "--id needs --entity") }
-        let set = try database.open(.read).auditLog(entity: entity, entityID: id, limit: limit)
-        RecordPrinter.print(set, as: output.format, empty: "No audit entries match.")
+        if id != nil, entity == nil { throw CLIError(.usage, "--id needs --entity (e.g. --entity detainer --id 12)") }
+        var printer = RecordPrinter(format: output.format, empty: "No audit entries match.")
+        try database.open(.read).auditLog(entity: entity, entityID: id, limit: limit, into: &printer)
     }
 }

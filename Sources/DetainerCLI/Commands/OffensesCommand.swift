@@ -32,7 +32,9 @@ struct OffensesCommand: ParsableCommand {
                 // Machine formats keep their rows; the scope still reaches the reader.
                 for note in notes { Terminal.err("detainer: note: \(note)") }
             }
-            RecordPrinter.print(set, as: output.format, empty: "No list is encoded for \(date) (before the 2014 laws took effect on 2014-12-14).")
+            // Wrapped so the table fits a 120-column terminal; CSV and JSON carry the full text on one line.
+            try RecordPrinter.print(set, as: output.format, empty: "No list is encoded for \(date) (before the 2014 laws took effect on 2014-12-14).",
+                                    wrapAt: ["title": 40, "class": 20, "origin": 18])
         }
     }
 
@@ -55,7 +57,7 @@ struct OffensesCommand: ParsableCommand {
                 if let offense = lookup.offense { Terminal.out("Offense: \("PL " + offense.citation) \(offense.title), \(offense.classText).") }
                 Terminal.out(lookup.explanation)
             } else {
-                RecordPrinter.print(set, as: output.format)
+                try RecordPrinter.print(set, as: output.format)
             }
         }
     }

@@ -14,26 +14,23 @@ struct QueueCommand: DetainerSubcommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "Only this agency: NYPD, DOC or DOP.") var agency: String?
+    @Option(help: "Only this agency: NYPD, DOC or DOP.") var agency: Agency?
     @Option(help: "Only this engine outcome: permitted, decline, holdPendingWarrant, needsReview.") var outcome: Outcome?
     @Flag(help: "Only detainers past their hold deadline.") var overdue = false
 
     func execute() throws {
-        if let agency, !["NYPD", "DOC", "DOP"].contains(agency) {
-            throw CLIError(.dataError, "agency: unknown value \"\(agency)\" (expected NYPD, DOC or DOP)")
-        }
         let db = try database.open(.read)
         let items = try db.queue(QueueFilter(agency: agency, outcome: outcome, overdueOnly: overdue))
         var set = RecordSet(columns: ["id", "agency", "person", "status", "needs", "received", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items {
             set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .string(item.status.rawValue),
                         .string(NeedsText.describe(item.needs)),
-                        .string(output.format == .table ? NewYorkTime.localDateTime(at: item.receivedAt).short : item.receivedAt.iso8601),
+                        .string(item.receivedAt.iso8601),
                         .optional(item.outcome?.rawValue), .string(item.reasons.joined(separator: " ")),
-                        .optional(item.holdDeadline.map { output.format == .table ? NewYorkTime.localDateTime(at: $0).short : $0.iso8601 }),
-                        .optional(item.secondsLeft.map(Duration.describe))])
+                        .optional(item.holdDeadline?.iso8601),
+                        .optional(item.secondsLeft.map(TimeLeft.describe))])
         }
-        RecordPrinter.print(set, as: output.format, empty: "The queue is empty: nothing needs action.")
+        try RecordPrinter.print(set, as: output.format, empty: "The queue is empty: nothing needs action.")
         if output.format == .table && !items.isEmpty {
             let overdueCount = items.filter(\.isOverdue).count
             Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time.")
@@ -48,16 +45,9 @@ enum NeedsText {
     }
 }
 
-extension LocalDateTime {
-    /// "2026-03-02 09:30 EST", for tables.
-    var short: String {
-        let text = description
-        let clock = text.dropFirst(11).prefix(5)
-        return "\(date) \(clock) \(isDaylightTime ? "EDT" : "EST")"
-    }
-}
-
-enum Duration {
+/// Time left before a hold deadline, as the queue shows it. (Not `Duration`: that would hide
+/// `Swift.Duration` in this module.)
+enum TimeLeft {
     /// "2d 4h", "3h 05m", "-1h 10m" (past the deadline; the needs column says OVERDUE).
     static func describe(_ seconds: Int64) -> String {
         let magnitude = abs(seconds)

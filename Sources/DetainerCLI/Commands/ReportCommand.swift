@@ -16,9 +16,9 @@ struct ReportCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
-        @Option(help: "First month, YYYY-MM.") var from: String
-        @Option(help: "Last month, YYYY-MM.") var to: String
-        @Option(help: "Only NYPD, DOC or DOP.") var agency: String?
+        @Option(help: "First month, YYYY-MM (a day, YYYY-MM-DD, stands for its month).") var from: String
+        @Option(help: "Last month, YYYY-MM (a day, YYYY-MM-DD, stands for its month).") var to: String
+        @Option(help: "Only NYPD, DOC or DOP.") var agency: Agency?
         @OptionGroup var output: OutputOptions
         @Flag(help: "Print what each number counts under the table.") var explain = false
         @Flag(help: "Also count detainers lodged outside the city's agencies (e.g. imported ICE records from other states).")
@@ -27,10 +27,11 @@ struct ReportCommand: ParsableCommand {
         func execute() throws {
             let db = try database.open(.write)
             let user = try db.authorize(actor.resolvedName, for: .report)
-            let report = try db.monthlyReport(from: from, to: to, agency: agency, includeExternal: includeExternal)
-            try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency),
+            let fromMonth = try DateRangeArgument.month(from, field: "from"), toMonth = try DateRangeArgument.month(to, field: "to")
+            let report = try db.monthlyReport(from: fromMonth, to: toMonth, agency: agency, includeExternal: includeExternal)
+            try db.recordReport("monthly", parameters: ["from": .string(fromMonth), "to": .string(toMonth), "agency": .optional(agency?.rawValue),
                                                         "includeExternal": .bool(includeExternal)], by: user)
-            MonthlyReportPrinter.print(report, as: output.format)
+            try MonthlyReportPrinter.print(report, as: output.format)
             if explain {
                 Terminal.out("")
                 for (column, meaning) in MonthlyReport.definitions { Terminal.out("\(column): \(meaning)") }
@@ -58,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             let report = try db.annualReport(year: year, fiscal: fiscal, includeExternal: includeExternal)
             try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal),
                                                        "includeExternal": .bool(includeExternal)], by: user)
-            AnnualReportPrinter.print(report, as: output.format)
+            try AnnualReportPrinter.print(report, as: output.format)
         }
     }
 }

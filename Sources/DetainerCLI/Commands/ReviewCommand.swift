@@ -18,6 +18,7 @@ struct ReviewCommand: DetainerSubcommand {
     @Flag(help: "Accept the engine's outcome.") var approve = false
     @Option(help: "Decide: honor or decline.") var decide: Decision?
     @Option(help: "Why (required with --decide).") var reason: String?
+    @OptionGroup var output: WriteOutputOptions
 
     func validate() throws {
         if approve == (decide != nil) { throw ValidationError("give exactly one of --approve or --decide honor|decline") }
@@ -32,9 +33,8 @@ struct ReviewCommand: DetainerSubcommand {
         let result = try db.review(detainerID: detainerID, request, by: supervisor)
         let verb = result.decision == .honor ? "HONORED" : "DECLINED"
         let how = result.isOverride ? "overriding the engine's \(result.engineOutcome.rawValue)" : "as the engine found (\(result.engineOutcome.rawValue))"
-        Terminal.out("Detainer \(result.detainerID) \(verb), \(how); basis \(result.basis). Review \(result.reviewID) recorded.")
+        output.print(text: "Detainer \(result.detainerID) \(verb), \(how); basis \(result.basis). Review \(result.reviewID) recorded.",
+                     json: ["detainerID": .int(result.detainerID), "reviewID": .int(result.reviewID), "decision": .string(result.decision.rawValue),
+                            "override": .bool(result.isOverride), "engineOutcome": .string(result.engineOutcome.rawValue), "basis": .string(result.basis)])
     }
 }
-
-extension Decision: ExpressibleByArgument {}
-extension Outcome: ExpressibleByArgument {}

@@ -9,14 +9,17 @@ struct ShowCommand: DetainerSubcommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The detainer id.") var id: String
-    @Option(help: "table (a readable timeline) or json.") var format: OutputFormat = .table
+    /// A record with nested lists is not a CSV table: show speaks table (a timeline) or JSON only,
+    /// and says so in its help rather than accepting csv and refusing it.
+    enum ShowFormat: String, CaseInsensitiveArgument { case table, json }
+
+    @Option(help: "table (a readable timeline) or json.") var format: ShowFormat = .table
 
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
         let detail = try database.open(.read).detail(detainerID: detainerID)
-        if format == .json || format == .csv {
-            if format == .csv { throw CLIError(.usage, "show prints a timeline or JSON; use --format table or json") }
-            Terminal.out(detail.json.prettySerialized)
+        if format == .json {
+            Terminal.out(JSONKeys.camelCasingKeys(detail.json).prettySerialized)
             return
         }
         TimelinePrinter.print(detail)
@@ -28,7 +31,7 @@ enum TimelinePrinter {
     static func print(_ detail: DetainerDetail) {
         let d = detail.detainer
         func text(_ object: [String: JSONValue]?, _ key: String) -> String { object?[key]?.cellText ?? "" }
-        func when(_ value: String) -> String { UTCInstant(parsing: value).map { NewYorkTime.localDateTime(at: $0).short } ?? value }
+        func when(_ value: String) -> String { UTCInstant(parsing: value).map { $0.newYorkText } ?? value }
 
         Terminal.out("DETAINER \(text(d, "id"))  [\(text(d, "status"))]  \(text(d, "agency"))  form \(text(d, "form"))  origin \(text(d, "origin"))")
         if let p = detail.person {
@@ -39,7 +42,8 @@ enum TimelinePrinter {
         if let c = detail.custodyCase {
             Terminal.out("Custody case \(text(c, "id")): \(text(c, "agency")) booking \(text(c, "booking_number"))  \(text(c, "facility"))  arrested \(text(c, "arrest_date"))  scheduled release \(when(text(c, "scheduled_release_at")))")
         }
-        Terminal.out("Warrant: \(text(d, "warrant_type"))\(text(d, "warrant_issuer").isEmpty ? "" : " (\(text(d, "warrant_issuer")), \(text(d, "warrant_date")))")  TSDB match: \(yesNo(d["tsdb_match"]))  illegal re-entry: \(yesNo(d["illegal_reentry"]))")
+        let warrantDetails = [text(d, "warrant_issuer"), text(d, "warrant_date")].filter { !$0.isEmpty }
+        Terminal.out("Warrant: \(text(d, "warrant_type"))\(warrantDetails.isEmpty ? "" : " (\(warrantDetails.joined(separator: ", ")))")  TSDB match: \(yesNo(d["tsdb_match"]))  illegal re-entry: \(yesNo(d["illegal_reentry"]))")
         let boxes = [("final order", "pc_final_order"), ("removal proceedings", "pc_removal_proceedings"),
                      ("biometric match", "pc_biometric_match"), ("statements", "pc_statements")].filter { d[$0.1] == .int(1) }.map(\.0)
         Terminal.out("Probable cause: \(boxes.isEmpty ? "none checked" : boxes.joined(separator: ", "))")
@@ -83,7 +87,9 @@ enum TimelinePrinter {
             if s["after_deadline"] == .int(1) { line += text(s, "to_status") == "transferred" ? "  (AFTER the hold deadline)" : "  (AFTER the hold deadline, no transfer)" }
             if !text(s, "note").isEmpty { line += "  — \(text(s, "note"))" }
             line += CorrectionPrinter.recordedLater(occurred: text(s, "occurred_at"), recorded: text(s, "recorded_at"))
-            events.append((text(s, "occurred_at"), 1, [line + "  [\(text(s, "actor"))]"]))
+            // A detainer's first status opens its timeline; later ones follow the evaluation or
+            // review (same instant) that led to them.
+            events.append((text(s, "occurred_at"), from.isEmpty ? -1 : 3, [line + "  [\(text(s, "actor"))]"]))
         }
         for e in detail.evaluations {
             var lines = ["evaluation #\(text(e, "sequence")) (\(text(e, "trigger"))): \(Outcome(rawValue: text(e, "outcome"))?.plainLabel ?? text(e, "outcome")) under \(text(e, "rule_version")), as of \(text(e, "evaluated_on"))  [\(text(e, "actor"))]"]
@@ -93,22 +99,27 @@ enum TimelinePrinter {
                     lines.append("    [\(mark)] \(check["message"]?.cellText ?? "") (\(check["citation"]?.cellText ?? ""))")
                 }
             }
-            events.append((text(e, "evaluated_at"), 2, lines))
+            events.append((text(e, "evaluated_at"), 1, lines))
         }
         for r in detail.reviews {
             let reason = text(r, "reason")
-            events.append((text(r, "reviewed_at"), 3, ["review: \(text(r, "action")) → \(text(r, "decision").uppercased())\(reason.isEmpty ? "" : " — \(reason)")  [\(text(r, "actor"))]"]))
+            events.append((text(r, "reviewed_at"), 2, ["review: \(text(r, "action")) → \(text(r, "decision").uppercased())\(reason.isEmpty ? "" : " — \(reason)")  [\(text(r, "actor"))]"]))
         }
         for c in detail.contacts {
             let info = text(c, "info_type")
             events.append((text(c, "occurred_at"), 0, ["contact \(text(c, "id")) \(text(c, "direction") == "in" ? "from" : "to") ICE: \(text(c, "kind"))\(info.isEmpty ? "" : " (\(info))") — \(text(c, "summary"))  [\(text(c, "actor"))]"]))
         }
         Terminal.out("\nTIMELINE (New York time)")
-        for event in events.sorted(by: { ($0.at, $0.order) < ($1.at, $1.order) }) {
+        // Time order; at the same instant: contact, evaluation, review, then the status change
+        // they led to (a review before the transfer it allowed).
+        for event in events.sorted(by: { (instant($0.at), $0.order) < (instant($1.at), $1.order) }) {
             Terminal.out("  \(when(event.at))  \(event.lines[0])")
             for line in event.lines.dropFirst() { Terminal.out("  \(line)") }
         }
     }
+
+    /// Seconds since the epoch, so instants written with and without fractions order correctly.
+    private static func instant(_ text: String) -> Int64 { UTCInstant(parsing: text)?.secondsSinceEpoch ?? Int64.max }
 
     private static func yesNo(_ value: JSONValue?) -> String {
         switch value { case .int(1)?: "yes"; case .int(0)?: "no"; default: "unknown" }

@@ -18,6 +18,7 @@ struct StatusCommand: DetainerSubcommand {
     @Option(help: "The new status.") var to: DetainerStatus
     @Option(help: "When it happened (default now): ISO 8601, or a New York time such as \"2026-03-02 09:30\".") var at: String?
     @Option(help: "A note (required for enteredInError).") var note: String?
+    @OptionGroup var output: WriteOutputOptions
 
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
@@ -25,12 +26,12 @@ struct StatusCommand: DetainerSubcommand {
         let db = try database.open(.write)
         let user = try db.authorize(actor.resolvedName, for: .changeStatus)
         let change = try db.changeStatus(detainerID: detainerID, to: to, at: when, note: note, by: user)
-        var line = "Detainer \(change.detainerID): \(change.from.rawValue) → \(change.to.rawValue) at \(NewYorkTime.localDateTime(at: change.at))."
+        var line = "Detainer \(change.detainerID): \(change.from.rawValue) → \(change.to.rawValue) at \(change.at.newYorkText)."
         if change.afterDeadline, let deadline = change.holdDeadline {
-            line += " Released AFTER the hold deadline (\(NewYorkTime.localDateTime(at: deadline))) without a transfer; recorded as such."
+            line += " Released AFTER the hold deadline (\(deadline.newYorkText)) without a transfer; recorded as such."
         }
-        Terminal.out(line)
+        output.print(text: line, json: ["detainerID": .int(change.detainerID), "from": .string(change.from.rawValue), "to": .string(change.to.rawValue),
+                                        "at": .string(change.at.iso8601), "afterDeadline": .bool(change.afterDeadline),
+                                        "holdDeadline": .optional(change.holdDeadline?.iso8601)])
     }
 }
-
-extension DetainerStatus: ExpressibleByArgument {}

@@ -28,7 +28,8 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() throws {
-            RecordPrinter.print(try database.open(.read).userList(), as: output.format)
+            var printer = RecordPrinter(format: output.format, empty: "No users.")
+            try database.open(.read).userList(into: &printer)
         }
     }
 
@@ -46,5 +47,3 @@ struct UserCommand: ParsableCommand {
         }
     }
 }
-
-extension Role: ExpressibleByArgument {}

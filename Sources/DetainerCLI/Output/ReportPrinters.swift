@@ -17,32 +17,45 @@ enum MonthlyReportPrinter {
         return out
     }
 
+    /// A row for JSON: the CSV's numbers under camelCase keys (README, "JSON keys"); the decline
+    /// reasons, whose codes are values rather than names, as one object keyed by code.
+    static func jsonObject(_ row: MonthlyReport.Row) -> JSONValue {
+        var out: [String: JSONValue] = [:]
+        var reasons: [String: JSONValue] = [:]
+        for (column, value) in values(row) {
+            if column.hasPrefix("declined_") { reasons[String(column.dropFirst("declined_".count))] = value }
+            else { out[JSONKeys.camelCase(column)] = value }
+        }
+        out["declinedByReason"] = .object(reasons)
+        return .object(out)
+    }
+
     /// Every column, in the documented order: month, received, honored, declined, declined_<REASON>…, transferred, lifted, released, open_at_month_end.
     static var allColumns: [String] {
         ["month"] + flowColumns + MonthlyReport.declineReasonCodes.map { "declined_\($0)" } + stockColumns
     }
 
-    static func print(_ report: MonthlyReport, as format: OutputFormat) {
+    static func print(_ report: MonthlyReport, as format: OutputFormat) throws {
         let rows = report.months + [report.total]
         switch format {
         case .json:
             Terminal.out(JSONValue.object([
-                "from": .string(report.from), "to": .string(report.to), "agency": .optional(report.agency),
+                "from": .string(report.from), "to": .string(report.to), "agency": .optional(report.agency?.rawValue),
                 "includeExternal": .bool(report.includeExternal), "scope": .string(report.scope),
-                "months": .array(report.months.map { .object(values($0)) }), "total": .object(values(report.total)),
+                "months": .array(report.months.map(jsonObject)), "total": jsonObject(report.total),
                 "endedAfterDeadline": .int(Int64(report.endedAfterDeadline)),
             ]).prettySerialized)
         case .csv:
             var set = RecordSet(columns: allColumns)
             for row in rows { let v = values(row); set.append(allColumns.map { v[$0] ?? .null }) }
-            RecordPrinter.print(set, as: .csv)
+            try RecordPrinter.print(set, as: .csv)
         case .table:
             let columns = ["month", "received", "honored", "declined", "transferred", "lifted", "released", "open_at_month_end"]
             var set = RecordSet(columns: columns)
             for row in rows { let v = values(row); set.append(columns.map { v[$0] ?? .null }) }
-            Terminal.out("Detainers by month, \(report.from) to \(report.to)\(report.agency.map { ", \($0) only" } ?? ", all agencies") (New York dates)")
+            Terminal.out("Detainers by month, \(report.from) to \(report.to)\(report.agency.map { ", \($0.rawValue) only" } ?? ", all agencies") (New York dates)")
             Terminal.out(report.scope)
-            RecordPrinter.print(set, as: .table)
+            try RecordPrinter.print(set, as: .table)
             if report.endedAfterDeadline > 0 {
                 Terminal.out("LATE: \(report.endedAfterDeadline) hold(s) in this range ended (transfer or release) after the hold deadline.")
             }
@@ -51,14 +64,14 @@ enum MonthlyReportPrinter {
                 Terminal.out("\nDeclined, by reason")
                 var reasons = RecordSet(columns: ["month"] + used)
                 for row in rows { reasons.append([.string(row.month)] + used.map { .int(Int64(row.declineReasons[$0] ?? 0)) }) }
-                RecordPrinter.print(reasons, as: .table)
+                try RecordPrinter.print(reasons, as: .table)
             }
         }
     }
 }
 
 enum AnnualReportPrinter {
-    static func print(_ report: AnnualReport, as format: OutputFormat) {
+    static func print(_ report: AnnualReport, as format: OutputFormat) throws {
         let period = "\(report.periodStart) to \(report.periodEnd)"
         switch format {
         case .json:
@@ -78,7 +91,7 @@ enum AnnualReportPrinter {
                            + AnnualReport.agencies.map { agency in item.counts.map { .int(Int64($0[agency] ?? 0)) } ?? .null }
                            + [.optional(item.note)])
             }
-            RecordPrinter.print(set, as: .csv)
+            try RecordPrinter.print(set, as: .csv)
         case .table:
             Terminal.out("Annual detainer report, \(report.fiscal ? "fiscal year" : "calendar year") \(period)")
             Terminal.out(report.includeExternal
@@ -91,7 +104,7 @@ enum AnnualReportPrinter {
                            + AnnualReport.agencies.map { agency in item.counts.map { .int(Int64($0[agency] ?? 0)) } ?? .string("n/a") }
                            + [.string(item.citation)])
             }
-            RecordPrinter.print(set, as: .table)
+            try RecordPrinter.print(set, as: .table)
             for item in report.items where item.note != nil { Terminal.out("\(item.label): \(item.note!).") }
             Terminal.out("Information-request breakdowns by type are listed when non-zero; --format csv or json lists them all.")
         }

@@ -1,4 +1,4 @@
-/// Rows of text shown as an aligned table, or as CSV with formula cells neutralised.
+/// Rows of text shown as an aligned table (CSV goes through CSVStream's writer: `RecordPrinter`).
 struct TextTable {
     let columns: [String]
     private(set) var rows: [[String]] = []
@@ -12,40 +12,86 @@ struct TextTable {
 
     var isEmpty: Bool { rows.isEmpty }
 
-    /// Left-aligned columns separated by two spaces; widths count characters as terminal cells.
-    func rendered() -> String {
+    /// Widest a column may be; longer cells wrap at spaces onto continuation lines (so a table
+    /// of long legal titles fits a terminal). nil = as wide as its widest cell.
+    var limits: [Int?] = []
+
+    /// Each column's width in terminal cells: its widest (wrapped) cell or its name.
+    var widths: [Int] {
         var widths = columns.map(DisplayWidth.of)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+            for (index, cell) in row.enumerated() {
+                for piece in Self.wrap(cell, limit(index)) { widths[index] = max(widths[index], DisplayWidth.of(piece)) }
+            }
         }
-        var out = ""
-        func line(_ cells: [String]) {
+        return widths
+    }
+
+    private func limit(_ index: Int) -> Int? { index < limits.count ? limits[index] : nil }
+
+    /// Left-aligned columns separated by two spaces; widths count characters as terminal cells.
+    func rendered() -> String {
+        let widths = self.widths
+        var out = Self.line(columns, widths: widths)
+        out += Self.line(widths.map { String(repeating: "-", count: $0) }, widths: widths)
+        for row in rows { out += Self.line(row, widths: widths, limits: limits) }
+        return out
+    }
+
+    /// One table row (several lines when a cell wraps); a cell wider than its column pushes the
+    /// rest of its line right.
+    static func line(_ cells: [String], widths: [Int], limits: [Int?] = []) -> String {
+        if limits.allSatisfy({ $0 == nil }) {
+            // One line per row (every list but a few reference tables): no wrapping arrays.
             var text = ""
             for (index, cell) in cells.enumerated() {
                 let flat = cell.replacingNewlines
                 text += flat
                 if index < cells.count - 1 {
-                    text += String(repeating: " ", count: widths[index] - DisplayWidth.of(flat) + 2)
+                    text += String(repeating: " ", count: max(widths[index] - DisplayWidth.of(flat), 0) + 2)
                 }
             }
+            return text + "\n"
+        }
+        let pieces = cells.enumerated().map { index, cell in wrap(cell, index < limits.count ? limits[index] : nil) }
+        let height = pieces.map(\.count).max() ?? 1
+        var out = ""
+        for lineIndex in 0..<height {
+            var text = ""
+            for (index, cellLines) in pieces.enumerated() {
+                let flat = lineIndex < cellLines.count ? cellLines[lineIndex] : ""
+                text += flat
+                if index < pieces.count - 1 {
+                    text += String(repeating: " ", count: max(widths[index] - DisplayWidth.of(flat), 0) + 2)
+                }
+            }
+            while text.hasSuffix(" ") { text.removeLast() }
             out += text + "\n"
         }
-        line(columns)
-        line(widths.map { String(repeating: "-", count: $0) })
-        for row in rows { line(row) }
         return out
     }
 
-    func csv() -> String {
-        var out = CSVText.line(columns)
-        for row in rows { out += CSVText.line(row) }
-        return out
+    /// The cell on one line, or broken at spaces into lines of at most `limit` cells (a word
+    /// longer than the limit keeps its own line).
+    static func wrap(_ cell: String, _ limit: Int?) -> [String] {
+        let flat = cell.replacingNewlines
+        guard let limit, DisplayWidth.of(flat) > limit else { return [flat] }
+        var lines: [String] = []
+        var current = ""
+        for word in flat.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty { current = String(word) }
+            else if DisplayWidth.of(current) + 1 + DisplayWidth.of(String(word)) <= limit { current += " " + word }
+            else { lines.append(current); current = String(word) }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
     }
 }
 
 enum DisplayWidth {
     /// Terminal cells taken by `text`: wide East Asian characters and emoji take two.
     static func of(_ text: String) -> Int {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }  // ASCII: one cell a byte
         var width = 0
         for character in text {
             guard let scalar = character.unicodeScalars.first else { continue }
@@ -63,26 +109,9 @@ enum DisplayWidth {
 
 extension String {
     var replacingNewlines: String {
-        String(map { $0.isNewline ? " " : $0 })
-    }
-}
-
-/// CSV cells for terminal output and exports: quoted when needed; cells a spreadsheet would run
-/// as a formula (=, +, -, @, tab, CR) get a leading apostrophe.
-enum CSVText {
-    static func line(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",") + "\n"
-    }
-
-    static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
-        }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || text.hasPrefix(" ") || text.hasSuffix(" ") {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
+        // Most cells are plain ASCII without line breaks: return them as they are.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return self }
+        return String(map { $0.isNewline ? " " : $0 })
     }
 }
 

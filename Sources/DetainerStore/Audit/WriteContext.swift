@@ -26,6 +26,11 @@ public final class WriteContext {
         if seen.insert("\(table):\(id)").inserted { touched.append((table, id)) }
     }
 
+    /// Keeps the derived name-search keys in step with every person this write touched.
+    func refreshPersonSearchKeys() throws {
+        for (table, id) in touched where table == "persons" { try PersonSearchKey.refresh(personID: id, in: db) }
+    }
+
     func rowFingerprints() throws -> JSONValue {
         var rows: [JSONValue] = []
         for (table, id) in touched {
@@ -45,6 +50,7 @@ extension DetainerDatabase {
         return try connection.write {
             let context = WriteContext(db: connection, actor: actor, now: now)
             let result = try body(context)
+            try context.refreshPersonSearchKeys()
             var payload: [String: JSONValue] = ["details": .object(context.details), "rows": try context.rowFingerprints()]
             if !context.importFingerprints.isEmpty { payload["imported"] = .array(context.importFingerprints.map(\.json)) }
             try AuditLog.append(connection, at: now, actor: actor, action: action, entity: entity,

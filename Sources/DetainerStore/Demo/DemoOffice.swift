@@ -38,12 +38,18 @@ extension DetainerDatabase {
         var count = 0
         var pending = 0
         var previous: (request: IntakeRequest, id: Int64)?
+        // Everything happens in time order (what follows an intake waits in the agenda until its
+        // moment), so audit ids rise with audit times as they would in a real office.
+        var agenda = DemoAgenda()
         for day in 0..<days {
             let date = NewYorkTime.localDate(at: start.adding(seconds: Int64(day) * 86_400))
             let arrivals = random.chance(0.5) ? (random.chance(0.2) ? 2 : 1) : 0
-            for _ in 0..<arrivals {
-                let received = NewYorkTime.resolve(date: date, hour: random.int(7...21), minute: random.int(0...59)).earliest
+            let times = (0..<arrivals).map { _ in
+                NewYorkTime.resolve(date: date, hour: random.int(7...21), minute: random.int(0...59)).earliest
+            }
+            for received in times.sorted() {
                 guard received < now else { continue }
+                try agenda.run(until: received, random: &random, on: self)
                 clock = .fixed(received)
                 let clerk = random.pick(clerks)
                 var request = makeIntake(&random, date: date, received: received)
@@ -51,21 +57,26 @@ extension DetainerDatabase {
                 let intake = try intake(request, by: clerk)
                 count += 1
                 if let previous, request == previous.request {
-                    try changeStatus(detainerID: intake.detainerID, to: .enteredInError, at: nil,
-                                     note: "duplicate of detainer \(previous.id)", by: clerk)
+                    _ = try changeStatus(detainerID: intake.detainerID, to: .enteredInError, at: nil,
+                                         note: "duplicate of detainer \(previous.id)", by: clerk)
                     continue
                 }
                 previous = (request, intake.detainerID)
-                try recordHistory(&random, personID: intake.personID, arrest: CivilDate(parsing: request.custody.arrestDate ?? "")!,
-                                  at: received.adding(seconds: Int64(random.int(300...3600))), by: clerk)
+                let arrest = CivilDate(parsing: request.custody.arrestDate ?? "")!
+                agenda.add(received.adding(seconds: Int64(random.int(300...3600)))) { random, agenda in
+                    try self.recordHistory(&random, personID: intake.personID, arrest: arrest, by: clerk)
+                }
                 let age = now.secondsSinceEpoch - received.secondsSinceEpoch
-                // The last days' detainers are still in the queue, and now and then one was forgotten.
-                if age < 5 * 86_400 || random.chance(0.015) { pending += 1; continue }
-                try decide(&random, detainerID: intake.detainerID, request: request,
-                           at: received.adding(seconds: Int64(random.int(3600...30 * 3600))), until: now,
-                           supervisors: supervisors, clerks: clerks)
+                // The last days' detainers are still in the queue, and now and then one was
+                // forgotten for a week or two (never for months: the demo should look current).
+                let forgotten = random.chance(0.015)
+                if age < 5 * 86_400 || (forgotten && age < 16 * 86_400) { pending += 1; continue }
+                let decideAt = received.adding(seconds: Int64(random.int(3600...30 * 3600)))
+                scheduleDecision(&random, &agenda, detainerID: intake.detainerID, request: request, at: decideAt,
+                                 until: now, supervisors: supervisors, clerks: clerks)
             }
         }
+        try agenda.run(until: now, random: &random, on: self)  // what is due after now has not happened yet
         clock = .fixed(now)
         let persons = Int(try connection.scalarInt("SELECT count(*) FROM persons") ?? 0)
         return DemoSummary(detainers: count, persons: persons, pending: pending)
@@ -92,7 +103,7 @@ extension DetainerDatabase {
                           nysid: random.chance(0.85) ? "\(random.int(10_000_000...99_999_999))\(random.pick(Array("ABCDEFGHJKLMNPQRSTUVWXYZ")))" : nil,
                           aNumber: random.chance(0.6) ? "A\(random.int(100_000_000...299_999_999))" : nil,
                           countryOfBirth: origin.country),
-            custody: .init(agency: doc ? "DOC" : "NYPD", bookingNumber: "\(doc ? "341" : "K")\(random.int(10_000_000...99_999_999))",
+            custody: .init(agency: (doc ? Agency.doc : Agency.nypd).rawValue, bookingNumber: "\(doc ? "341" : "K")\(random.int(10_000_000...99_999_999))",
                            facility: random.pick(doc ? DemoPeople.docFacilities : DemoPeople.nypdFacilities),
                            arrestDate: arrest.description, scheduledReleaseAt: release.description),
             detainer: .init(form: "I-247A", iceSubjectId: "\(random.int(1_000_000_000...1_999_999_999))",
@@ -105,8 +116,7 @@ extension DetainerDatabase {
     }
 
     /// The clerk records what the criminal-history search shows, which re-evaluates the detainer.
-    private func recordHistory(_ random: inout SeededRandom, personID: Int64, arrest: CivilDate, at: UTCInstant, by clerk: Actor) throws {
-        clock = .fixed(at)
+    private func recordHistory(_ random: inout SeededRandom, personID: Int64, arrest: CivilDate, by clerk: Actor) throws {
         let known = try connection.scalarInt("SELECT count(*) FROM convictions WHERE person_id = ?", personID) ?? 0
         guard known == 0, !random.chance(0.3) else { return }
         for _ in 0..<random.int(1...3) {
@@ -149,59 +159,85 @@ extension DetainerDatabase {
         }
     }
 
-    /// A supervisor decides; then ICE comes, or doesn't.
-    private func decide(_ random: inout SeededRandom, detainerID: Int64, request: IntakeRequest, at: UTCInstant,
-                        until now: UTCInstant, supervisors: [Actor], clerks: [Actor]) throws {
+    /// A supervisor decides; then ICE comes, or doesn't. Each step waits in the agenda for its time.
+    private func scheduleDecision(_ random: inout SeededRandom, _ agenda: inout DemoAgenda, detainerID: Int64, request: IntakeRequest,
+                                  at: UTCInstant, until now: UTCInstant, supervisors: [Actor], clerks: [Actor]) {
         let clerk = random.pick(clerks)
         if random.chance(0.03) {
-            clock = .fixed(at)
-            try changeStatus(detainerID: detainerID, to: .lifted, at: nil, note: "ICE withdrew the detainer (Form I-247A cancelled)", by: clerk)
+            agenda.add(at) { _, _ in
+                _ = try self.changeStatus(detainerID: detainerID, to: .lifted, at: nil, note: "ICE withdrew the detainer (Form I-247A cancelled)", by: clerk)
+            }
             return
         }
         if random.chance(0.15) {
-            clock = .fixed(at.adding(seconds: -1800))
-            let ask = try recordContact(detainerID: detainerID, ContactRequest(
-                direction: .incoming, kind: .informationRequest, summary: "ICE asked for the release date",
-                informationType: .releaseDate), by: clerk)
-            // The city answers only for a person with a violent or serious conviction; otherwise it declines.
-            let qualifies = try connection.scalarText("SELECT reasons FROM detainers WHERE id = ?", detainerID)?.contains("QUALIFYING_CONVICTION") == true
-            var answer = ContactRequest(
-                direction: .outgoing, kind: .informationResponse,
-                summary: qualifies ? "Release date given (violent or serious conviction)" : "Declined: no violent or serious conviction",
-                informationType: .releaseDate, inReplyTo: ask.contactID)
-            answer.responseOutcome = qualifies ? .provided : .declined
-            _ = try recordContact(detainerID: detainerID, answer, by: clerk)
+            agenda.add(at.adding(seconds: -1800)) { _, _ in
+                let ask = try self.recordContact(detainerID: detainerID, ContactRequest(
+                    direction: .incoming, kind: .informationRequest, summary: "ICE asked for the release date",
+                    informationType: .releaseDate), by: clerk)
+                // The city answers only for a person with a violent or serious conviction; otherwise it declines.
+                let qualifies = try self.connection.scalarText("SELECT reasons FROM detainers WHERE id = ?", detainerID)?.contains("QUALIFYING_CONVICTION") == true
+                var answer = ContactRequest(
+                    direction: .outgoing, kind: .informationResponse,
+                    summary: qualifies ? "Release date given (violent or serious conviction)" : "Declined: no violent or serious conviction",
+                    informationType: .releaseDate, inReplyTo: ask.contactID)
+                answer.responseOutcome = qualifies ? .provided : .declined
+                _ = try self.recordContact(detainerID: detainerID, answer, by: clerk)
+            }
         }
-        clock = .fixed(at)
-        let supervisor = random.pick(supervisors)
-        let outcome = Outcome(rawValue: try connection.scalarText("SELECT outcome FROM detainers WHERE id = ?", detainerID) ?? "") ?? .needsReview
-        let result: ReviewResult
-        switch outcome {
-        case .needsReview:
-            let honor = random.chance(0.25)
-            result = try review(detainerID: detainerID, .decide(honor ? .honor : .decline, reason: random.pick(DemoPeople.decideReasons)), by: supervisor)
-        case .permitted where random.chance(0.12):
-            result = try review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), by: supervisor)
-        default:
-            result = try review(detainerID: detainerID, .approve(reason: nil), by: supervisor)
+        agenda.add(at) { random, agenda in
+            let supervisor = random.pick(supervisors)
+            let outcome = Outcome(rawValue: try self.connection.scalarText("SELECT outcome FROM detainers WHERE id = ?", detainerID) ?? "") ?? .needsReview
+            let result: ReviewResult
+            switch outcome {
+            case .needsReview:
+                let honor = random.chance(0.25)
+                result = try self.review(detainerID: detainerID, .decide(honor ? .honor : .decline, reason: random.pick(DemoPeople.decideReasons)), by: supervisor)
+            case .permitted where random.chance(0.12):
+                result = try self.review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), by: supervisor)
+            default:
+                result = try self.review(detainerID: detainerID, .approve(reason: nil), by: supervisor)
+            }
+            guard result.decision == .honor else { return }
+            let release = UTCInstant(parsing: request.custody.scheduledReleaseAt ?? "") ?? at
+            let base = max(release, at)
+            let roll = Double.random(in: 0..<1, using: &random)
+            let (status, offset, note): (DetainerStatus, Int, String) =
+                roll < 0.72 ? (.transferred, random.int(1...30) * 3600, "ICE officers took custody") :
+                roll < 0.86 ? (.released, 49 * 3600, "Hold ended without a transfer; released") :
+                roll < 0.94 ? (.lifted, random.int(1...20) * 3600, "ICE cancelled the detainer") :
+                              (.released, random.int(50...70) * 3600, "Released late: ICE did not arrive")
+            if request.custody.agency == Agency.doc.rawValue {
+                agenda.add(max(base.adding(seconds: -3600), at.adding(seconds: 60))) { _, _ in
+                    _ = try self.recordContact(detainerID: detainerID, ContactRequest(
+                        direction: .outgoing, kind: .releaseNotification, summary: "Notified ICE of the scheduled release"), by: clerk)
+                }
+            }
+            agenda.add(base.adding(seconds: Int64(offset))) { _, _ in
+                _ = try self.changeStatus(detainerID: detainerID, to: status, at: nil, note: note, by: clerk)
+            }
         }
-        guard result.decision == .honor else { return }
-        let release = UTCInstant(parsing: request.custody.scheduledReleaseAt ?? "") ?? at
-        let base = max(release, at)
-        let roll = Double.random(in: 0..<1, using: &random)
-        let (status, offset, note): (DetainerStatus, Int, String) =
-            roll < 0.72 ? (.transferred, random.int(1...30) * 3600, "ICE officers took custody") :
-            roll < 0.86 ? (.released, 49 * 3600, "Hold ended without a transfer; released") :
-            roll < 0.94 ? (.lifted, random.int(1...20) * 3600, "ICE cancelled the detainer") :
-                          (.released, random.int(50...70) * 3600, "Released late: ICE did not arrive")
-        let when = base.adding(seconds: Int64(offset))
-        guard when < now else { return }  // the hold is still running at the end of the demo
-        if request.custody.agency == "DOC" {
-            clock = .fixed(base.adding(seconds: -3600))
-            _ = try recordContact(detainerID: detainerID, ContactRequest(
-                direction: .outgoing, kind: .releaseNotification, summary: "Notified ICE of the scheduled release"), by: clerk)
+    }
+}
+
+/// The demo's future: steps scheduled for later moments, run in time order (then in the order
+/// they were scheduled) with the store's clock set to each step's moment.
+struct DemoAgenda {
+    typealias Step = (inout SeededRandom, inout DemoAgenda) throws -> Void
+    private var items: [(at: UTCInstant, order: Int, step: Step)] = []
+    private var added = 0
+
+    mutating func add(_ at: UTCInstant, _ step: @escaping Step) {
+        added += 1
+        items.append((at, added, step))
+    }
+
+    /// Runs every step due at or before `limit`, including steps those steps schedule.
+    mutating func run(until limit: UTCInstant, random: inout SeededRandom, on db: DetainerDatabase) throws {
+        while let index = items.indices.min(by: { (items[$0].at, items[$0].order) < (items[$1].at, items[$1].order) }),
+              items[index].at <= limit {
+            let item = items.remove(at: index)
+            db.clock = .fixed(item.at)
+            try item.step(&random, &self)
         }
-        clock = .fixed(when)
-        _ = try changeStatus(detainerID: detainerID, to: status, at: nil, note: note, by: clerk)
     }
 }

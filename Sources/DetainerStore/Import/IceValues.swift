@@ -48,8 +48,8 @@ enum NYCFacilities {
         guard let facility = facility?.uppercased() else { return nil }
         let inNewYork = state.map { ["NY", "NEW YORK"].contains($0.uppercased()) } ?? facility.hasSuffix(", NY")
         guard inNewYork else { return nil }
-        if facility.contains("RIKERS") || facility.contains("VERNON C. BAIN") || facility.contains("NYC DOC") { return "DOC" }
-        if facility.contains("CENTRAL BOOKING") { return "NYPD" }
+        if facility.contains("RIKERS") || facility.contains("VERNON C. BAIN") || facility.contains("NYC DOC") { return Agency.doc.rawValue }
+        if facility.contains("CENTRAL BOOKING") { return Agency.nypd.rawValue }
         return nil
     }
 }

@@ -29,12 +29,8 @@ struct NativeRowImporter: RowImporter {
 
     /// The cell, with export's formula guard undone and empty meaning NULL.
     private func value(_ record: CSVRecord, _ name: String) -> String? {
-        var text = record[index[name]!]
-        if text.isEmpty { return nil }
-        if text.hasPrefix("'"), let next = text.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(next) {
-            text.removeFirst()
-        }
-        return text
+        let text = record[index[name]!]
+        return text.isEmpty ? nil : CSVFormulaGuard.restored(text)
     }
 
     private func integer(_ record: CSVRecord, _ name: String) throws -> Int64? {
@@ -80,6 +76,7 @@ struct NativeRowImporter: RowImporter {
                 """, [personID, value(record, "person_name"), value(record, "person_date_of_birth"), value(record, "person_nysid"),
                       value(record, "person_a_number"), value(record, "person_fbi_number"), value(record, "person_country_of_birth"),
                       importID, stamp, actorID])
+            try PersonSearchKey.refresh(personID: personID, in: db)
         }
         let caseID = try integer(record, "custody_case_id")
         if let caseID, try db.scalarInt("SELECT 1 FROM custody_cases WHERE id = ?", caseID) == nil {
@@ -88,7 +85,7 @@ struct NativeRowImporter: RowImporter {
                 INSERT INTO custody_cases (id, person_id, agency, booking_number, facility, arrest_date, scheduled_release_at,
                                            released_at, source, import_id, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?)
-                """, [caseID, personID, value(record, "case_agency") ?? value(record, "agency") ?? "DOC", value(record, "case_booking_number"),
+                """, [caseID, personID, value(record, "case_agency") ?? value(record, "agency") ?? Agency.doc.rawValue, value(record, "case_booking_number"),
                       value(record, "case_facility"), value(record, "case_arrest_date"), value(record, "case_scheduled_release_at"),
                       value(record, "case_released_at"), importID, stamp, actorID])
         }

@@ -3,55 +3,87 @@ import SQLite
 
 /// `detainer list`: detainers matching simple filters, newest first.
 public struct ListFilter: Sendable {
+    /// What `list` shows when neither a limit nor "all" is asked for: a page, not the whole table.
+    public static let defaultLimit = 50
+
     public var status: DetainerStatus?
-    public var agency: String?
+    public var agency: Agency?
     public var receivedFrom: CivilDate?
     public var receivedTo: CivilDate?
-    public var personID: Int64?
+    /// A name (case and accents ignored, matched from word starts), person id, NYSID, A-number or booking number.
+    public var person: String?
+    /// nil = every matching row.
     public var limit: Int?
 
-    public init(status: DetainerStatus? = nil, agency: String? = nil, receivedFrom: CivilDate? = nil,
-                receivedTo: CivilDate? = nil, personID: Int64? = nil, limit: Int? = nil) {
+    public init(status: DetainerStatus? = nil, agency: Agency? = nil, receivedFrom: CivilDate? = nil,
+                receivedTo: CivilDate? = nil, person: String? = nil, limit: Int? = ListFilter.defaultLimit) {
         self.status = status
         self.agency = agency
         self.receivedFrom = receivedFrom
         self.receivedTo = receivedTo
-        self.personID = personID
+        self.person = person
         self.limit = limit
     }
 }
 
 extension DetainerDatabase {
-    public func list(_ filter: ListFilter) throws -> RecordSet {
-        let statement = try connection.prepare("""
-            SELECT d.id, d.received_on, d.agency, d.person_id, p.name AS person, d.form, d.warrant_type AS warrant,
-                   d.status, d.outcome, d.decision, d.hold_deadline, d.origin
-            FROM detainers AS d LEFT JOIN persons AS p ON p.id = d.person_id
-            WHERE (?1 IS NULL OR d.status = ?1)
-              AND (?2 IS NULL OR d.agency = ?2)
-              AND (?3 IS NULL OR d.received_on >= ?3)
-              AND (?4 IS NULL OR d.received_on <= ?4)
-              AND (?5 IS NULL OR d.person_id = ?5)
-            ORDER BY d.received_at DESC, d.id DESC
-            LIMIT ?6
-            """)
-        try statement.bind([filter.status?.rawValue, filter.agency, filter.receivedFrom?.description,
-                            filter.receivedTo?.description, filter.personID, filter.limit ?? -1])
-        return try statement.recordSet()
+    /// Streams the matching detainers, newest first, into `sink` inside one read transaction.
+    /// The WHERE clause holds only the filters given (fixed SQL fragments, values bound), so
+    /// SQLite can plan each combination: the newest-first index for a page, the person and
+    /// booking indexes for a person search.
+    public func list<Sink: RecordSink>(_ filter: ListFilter, into sink: inout Sink) throws {
+        var conditions: [String] = []
+        var values: [(any SQLiteBindable)?] = []
+        if let status = filter.status { conditions.append("d.status = ?"); values.append(status.rawValue) }
+        if let agency = filter.agency { conditions.append("d.agency = ?"); values.append(agency.rawValue) }
+        if let from = filter.receivedFrom { conditions.append("d.received_on >= ?"); values.append(from.description) }
+        if let to = filter.receivedTo { conditions.append("d.received_on <= ?"); values.append(to.description) }
+        if let person = filter.person {
+            let text = person.trimmingSpaces
+            var alternatives: [String] = []
+            if let key = PersonSearchKey.query(text) {
+                alternatives.append("d.person_id IN (SELECT person_id FROM person_search_keys WHERE key >= ? AND key < ?)")
+                values += [key, key + "\u{10FFFF}"]
+            }
+            var validator = FieldValidator()
+            let aNumber = validator.aNumber(text, "person")
+            alternatives.append("d.person_id IN (SELECT id FROM persons WHERE id = ? OR nysid = ? OR a_number = ?)")
+            values += [Int64(text), text.uppercased(), aNumber]
+            alternatives.append("d.custody_case_id IN (SELECT id FROM custody_cases WHERE booking_number = ?)")
+            values.append(text)
+            conditions.append("(" + alternatives.joined(separator: " OR ") + ")")
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        values.append(filter.limit ?? -1)
+        try connection.read {
+            let statement = try connection.prepare("""
+                SELECT d.id, d.received_at, d.received_on, d.agency, d.person_id, p.name AS person, d.form, d.warrant_type AS warrant,
+                       d.status, d.outcome, d.decision, d.hold_deadline, d.origin
+                FROM detainers AS d LEFT JOIN persons AS p ON p.id = d.person_id
+                \(whereClause)
+                ORDER BY d.received_at DESC, d.id DESC
+                LIMIT ?
+                """)
+            try statement.bind(values)
+            try statement.stream(into: &sink)
+        }
     }
 
-    public func auditLog(entity: String?, entityID: Int64?, limit: Int?) throws -> RecordSet {
-        let statement = try connection.prepare("""
-            SELECT id, at, actor_name AS actor, action, entity, entity_id, json_extract(payload, '$.details') AS details
-            FROM audit_log
-            WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
-            ORDER BY id DESC LIMIT ?3
-            """)
-        try statement.bind([entity, entityID, limit ?? -1])
-        return try statement.recordSet()
+    public func auditLog<Sink: RecordSink>(entity: String?, entityID: Int64?, limit: Int?, into sink: inout Sink) throws {
+        try connection.read {
+            let statement = try connection.prepare("""
+                SELECT id, at, actor_name AS actor, action, entity, entity_id, json_extract(payload, '$.details') AS details
+                FROM audit_log
+                WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
+                ORDER BY id DESC LIMIT ?3
+                """)
+            try statement.bind([entity, entityID, limit ?? -1])
+            try statement.stream(into: &sink, jsonColumns: ["details"])
+        }
     }
 
-    public func userList() throws -> RecordSet {
-        try connection.prepare("SELECT name, role, CASE active WHEN 1 THEN 'active' ELSE 'deactivated' END AS status, created_at, deactivated_at FROM users ORDER BY name").recordSet()
+    public func userList<Sink: RecordSink>(into sink: inout Sink) throws {
+        try connection.prepare("SELECT name, role, CASE active WHEN 1 THEN 'active' ELSE 'deactivated' END AS status, created_at, deactivated_at FROM users ORDER BY name")
+            .stream(into: &sink)
     }
 }

@@ -6,11 +6,11 @@ import SQLite
 /// awaiting a warrant, honored detainers the law no longer allows, anything past its deadline.
 /// What counts as needing action is `Deadlines.needs` (DetainerDomain), not SQL.
 public struct QueueFilter: Sendable {
-    public var agency: String?
+    public var agency: Agency?
     public var outcome: Outcome?
     public var overdueOnly = false
 
-    public init(agency: String? = nil, outcome: Outcome? = nil, overdueOnly: Bool = false) {
+    public init(agency: Agency? = nil, outcome: Outcome? = nil, overdueOnly: Bool = false) {
         self.agency = agency
         self.outcome = outcome
         self.overdueOnly = overdueOnly
@@ -51,7 +51,7 @@ extension DetainerDatabase {
               AND (?2 IS NULL OR d.outcome = ?2)
             ORDER BY d.hold_deadline IS NULL, d.hold_deadline, d.received_at, d.id
             """)
-        try statement.bind([filter.agency, filter.outcome?.rawValue])
+        try statement.bind([filter.agency?.rawValue, filter.outcome?.rawValue])
         var items: [QueueItem] = []
         try statement.forEachRow { row in
             let deadline = row.string(7).flatMap(UTCInstant.init(parsing:))

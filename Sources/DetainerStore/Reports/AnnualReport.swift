@@ -9,7 +9,7 @@ public struct AnnualReport: Sendable {
         public let key: String
         public let label: String
         public let citation: String
-        /// Counts by agency ("DOC", "NYPD", "DOP", "all"); nil when this system does not track it.
+        /// Counts by agency (each `Agency` and "all"); nil when this system does not track it.
         public let counts: [String: Int]?
         public let note: String?
     }
@@ -21,7 +21,7 @@ public struct AnnualReport: Sendable {
     public let includeExternal: Bool
     public let items: [Item]
 
-    public static let agencies = ["DOC", "NYPD", "DOP", "all"]
+    public static let agencies = Agency.allCases.map(\.rawValue) + ["all"]
 
     /// The period: calendar year, or the city fiscal year ending June 30 of `year` (FY2019 =
     /// 2018-07-01 … 2019-06-30), the period the Admin. Code's reports cover.

@@ -20,7 +20,7 @@ public struct MonthlyReport: Sendable {
 
     public let from: String
     public let to: String
-    public let agency: String?
+    public let agency: Agency?
     /// False (the default): only detainers lodged with a city agency (DOC, NYPD, DOP) count;
     /// imported ICE records from facilities outside the city's agencies are left out.
     public let includeExternal: Bool
@@ -61,40 +61,87 @@ public struct MonthlyReport: Sendable {
 }
 
 extension DetainerDatabase {
-    public func monthlyReport(from: String, to: String, agency: String?, includeExternal: Bool = false) throws -> MonthlyReport {
+    public func monthlyReport(from: String, to: String, agency: Agency?, includeExternal: Bool = false) throws -> MonthlyReport {
         guard let start = Self.monthStart(from) else { throw InputError(field: "from", "\"\(from)\" is not a month (YYYY-MM)") }
         guard let endStart = Self.monthStart(to) else { throw InputError(field: "to", "\"\(to)\" is not a month (YYYY-MM)") }
         guard start <= endStart else { throw InputError(field: "from", "\(from) is after \(to)") }
         let monthCount = (endStart.year - start.year) * 12 + endStart.month - start.month + 1
         guard monthCount <= 1200 else { throw InputError(field: "to", "the range is \(monthCount) months; the limit is 1200") }
         let end = CivilDate(year: endStart.year, month: endStart.month, day: CivilDate.daysInMonth(year: endStart.year, month: endStart.month))!
-        if let agency, !["NYPD", "DOC", "DOP"].contains(agency) {
-            throw InputError(field: "agency", "unknown value \"\(agency)\" (expected NYPD, DOC or DOP)")
-        }
+        let first = start.description, last = end.description, agencyCode = agency?.rawValue
         return try connection.read {
             var rows: [String: MonthlyReport.Row] = [:]
             var order: [String] = []
-            let main = try connection.prepare(Self.monthlySQL)
-            try main.bind([from, to, agency, start.description, end.description, includeExternal])
-            try main.forEachRow { r in
-                let month = r.string(0) ?? ""
-                order.append(month)
-                rows[month] = MonthlyReport.Row(month: month, received: r.int(1), honored: r.int(2), declined: r.int(3),
-                                                transferred: r.int(4), lifted: r.int(5), released: r.int(6), openAtMonthEnd: r.int(7))
+            var month = start
+            while month <= endStart {
+                let key = String(month.description.prefix(7))
+                order.append(key)
+                rows[key] = MonthlyReport.Row(month: key)
+                month = month.month == 12 ? CivilDate(year: month.year + 1, month: 1, day: 1)! : CivilDate(year: month.year, month: month.month + 1, day: 1)!
             }
-            let reasons = try connection.prepare("""
-                SELECT substr(decided_on, 1, 7), coalesce(decision_basis, 'OTHER'), count(*)
-                FROM detainers
-                WHERE decision = 'decline' AND status <> 'enteredInError' AND decided_on BETWEEN ?1 AND ?2
-                  AND (?3 IS NULL OR agency = ?3) AND (?4 OR agency IS NOT NULL)
-                GROUP BY 1, 2
+            func monthOf(_ statement: Statement) -> String { String((statement.string(0) ?? "").prefix(7)) }
+
+            // Each query reads one covering index (Migrations/0004_ui_lists.sql) in date order and counts per
+            // day; days are summed into months here. The four `count(*)`s before the range give
+            // the open stock carried into the first month.
+            let received = try connection.prepare("""
+                SELECT received_on, count(*) FROM detainers INDEXED BY detainers_received_on
+                WHERE status <> 'enteredInError' AND received_on BETWEEN ?1 AND ?2 AND (?3 IS NULL OR agency = ?3) AND (?4 OR agency IS NOT NULL)
+                GROUP BY received_on
                 """)
-            try reasons.bind([start.description, end.description, agency, includeExternal])
+            try received.bind([first, last, agencyCode, includeExternal])
+            try received.forEachRow { r in rows[monthOf(r)]?.received += r.int(1) }
+
+            let decided = try connection.prepare("""
+                SELECT decided_on, decision, decision_basis, count(*) FROM detainers INDEXED BY detainers_decided_on
+                WHERE decided_on IS NOT NULL AND status <> 'enteredInError' AND decided_on BETWEEN ?1 AND ?2
+                  AND (?3 IS NULL OR agency = ?3) AND (?4 OR agency IS NOT NULL)
+                GROUP BY decided_on, decision, decision_basis
+                """)
+            try decided.bind([first, last, agencyCode, includeExternal])
             let known = Set(MonthlyReport.declineReasonCodes)
-            try reasons.forEachRow { r in
-                let code = known.contains(r.string(1) ?? "") ? r.string(1)! : "OTHER"
-                rows[r.string(0) ?? "", default: MonthlyReport.Row(month: r.string(0) ?? "")].declineReasons[code, default: 0] += r.int(2)
+            try decided.forEachRow { r in
+                let key = monthOf(r), count = r.int(3)
+                if r.string(1) == Decision.honor.rawValue { rows[key]?.honored += count; return }
+                guard r.string(1) == Decision.decline.rawValue else { return }
+                rows[key]?.declined += count
+                let basis = r.string(2) ?? "OTHER"
+                rows[key]?.declineReasons[known.contains(basis) ? basis : "OTHER", default: 0] += count
             }
+
+            var closedPerMonth: [String: Int] = [:]
+            let closed = try connection.prepare("""
+                SELECT closed_on, status, count(*) FROM detainers INDEXED BY detainers_closed_on
+                WHERE closed_on IS NOT NULL AND status <> 'enteredInError' AND closed_on BETWEEN ?1 AND ?2
+                  AND (?3 IS NULL OR agency = ?3) AND (?4 OR agency IS NOT NULL)
+                GROUP BY closed_on, status
+                """)
+            try closed.bind([first, last, agencyCode, includeExternal])
+            try closed.forEachRow { r in
+                let key = monthOf(r), count = r.int(2)
+                closedPerMonth[key, default: 0] += count
+                switch DetainerStatus(rawValue: r.string(1) ?? "") {
+                case .transferred: rows[key]?.transferred += count
+                case .lifted: rows[key]?.lifted += count
+                case .released: rows[key]?.released += count
+                default: break
+                }
+            }
+
+            let receivedBefore = try connection.scalarInt("""
+                SELECT count(*) FROM detainers INDEXED BY detainers_received_on
+                WHERE status <> 'enteredInError' AND received_on < ?1 AND (?2 IS NULL OR agency = ?2) AND (?3 OR agency IS NOT NULL)
+                """, first, agencyCode, includeExternal) ?? 0
+            let closedBefore = try connection.scalarInt("""
+                SELECT count(*) FROM detainers INDEXED BY detainers_closed_on
+                WHERE closed_on IS NOT NULL AND status <> 'enteredInError' AND closed_on < ?1 AND (?2 IS NULL OR agency = ?2) AND (?3 OR agency IS NOT NULL)
+                """, first, agencyCode, includeExternal) ?? 0
+            var open = Int(receivedBefore - closedBefore)
+            for key in order {
+                open += rows[key]!.received - closedPerMonth[key, default: 0]
+                rows[key]!.openAtMonthEnd = open
+            }
+
             let months = order.map { rows[$0]! }
             var total = MonthlyReport.Row(month: "total")
             for row in months {
@@ -107,7 +154,7 @@ extension DetainerDatabase {
                 for (code, count) in row.declineReasons { total.declineReasons[code, default: 0] += count }
             }
             total.openAtMonthEnd = months.last?.openAtMonthEnd
-            let late = try lateEnds(from: start, to: end, agency: agency, includeExternal: includeExternal)["all", default: 0]
+            let late = try lateEnds(from: start, to: end, agency: agencyCode, includeExternal: includeExternal)["all", default: 0]
             return MonthlyReport(from: from, to: to, agency: agency, includeExternal: includeExternal, months: months, total: total,
                                  endedAfterDeadline: late)
         }
@@ -117,44 +164,4 @@ extension DetainerDatabase {
         guard text.count == 7 else { return nil }
         return CivilDate(parsing: text + "-01")
     }
-
-    /// One statement: the month series, flows counted by the date each event happened, and the
-    /// open stock carried forward with a running sum (received minus closed since the start).
-    static let monthlySQL = """
-        WITH RECURSIVE
-        months(month) AS (
-            SELECT ?1
-            UNION ALL
-            SELECT strftime('%Y-%m', month || '-01', '+1 month') FROM months WHERE month < ?2
-        ),
-        base AS (
-            SELECT received_on, decided_on, decision, closed_on, status
-            FROM detainers
-            WHERE status <> 'enteredInError' AND (?3 IS NULL OR agency = ?3) AND (?6 OR agency IS NOT NULL)
-        ),
-        events(month, received, honored, declined, transferred, lifted, released, closed) AS (
-            SELECT substr(received_on, 1, 7), 1, 0, 0, 0, 0, 0, 0 FROM base WHERE received_on <= ?5
-            UNION ALL
-            SELECT substr(decided_on, 1, 7), 0, decision = 'honor', decision = 'decline', 0, 0, 0, 0
-            FROM base WHERE decided_on BETWEEN ?4 AND ?5
-            UNION ALL
-            SELECT substr(closed_on, 1, 7), 0, 0, 0, status = 'transferred', status = 'lifted', status = 'released', 1
-            FROM base WHERE closed_on <= ?5
-        ),
-        per_month AS (
-            SELECT month, sum(received) AS received, sum(honored) AS honored, sum(declined) AS declined,
-                   sum(transferred) AS transferred, sum(lifted) AS lifted, sum(released) AS released, sum(closed) AS closed
-            FROM events GROUP BY month
-        ),
-        carried AS (
-            SELECT coalesce(sum(received), 0) - coalesce(sum(closed), 0) AS open_before FROM per_month WHERE month < ?1
-        )
-        SELECT m.month,
-               coalesce(p.received, 0), coalesce(p.honored, 0), coalesce(p.declined, 0),
-               coalesce(p.transferred, 0), coalesce(p.lifted, 0), coalesce(p.released, 0),
-               (SELECT open_before FROM carried)
-                 + sum(coalesce(p.received, 0) - coalesce(p.closed, 0)) OVER (ORDER BY m.month)
-        FROM months AS m LEFT JOIN per_month AS p ON p.month = m.month
-        ORDER BY m.month
-        """
 }

@@ -1,4 +1,9 @@
 /// Exit statuses, from sysexits(3). Documented in the README; scripts rely on them.
+///
+/// Its own module, below every other, so that each error type, wherever it is defined (the law
+/// engine, the SQLite layer, the store, the command line), declares its own status by conforming
+/// to `ExitStatusError`; the command line only asks. An error type that does not conform exits 70
+/// ("unexpected"); `PersonSearchAndErrorsTests` checks the store's and SQLite layer's types.
 public enum ExitStatus: Int32, Sendable {
     case ok = 0
     /// The database check found problems.
@@ -19,4 +24,15 @@ public enum ExitStatus: Int32, Sendable {
     case ioError = 74
     /// The acting user is unknown, deactivated or lacks the role for the command.
     case permission = 77
+}
+
+/// An error that knows how the process should end: its exit status and its one-line message.
+public protocol ExitStatusError: Error {
+    var exitStatus: ExitStatus { get }
+    /// One line for stderr (without the "detainer: error: " prefix).
+    var exitMessage: String { get }
+}
+
+extension ExitStatusError where Self: CustomStringConvertible {
+    public var exitMessage: String { description }
 }

@@ -1,0 +1,19 @@
+import Sysexits
+
+// How each of the store's errors ends the process (see `ExitStatusError`).
+
+extension StoreError: ExitStatusError {
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .missingDatabase, .notAFile: .noInput
+        case .needsMigration: .dataError
+        case .readOnly: .ioError
+        }
+    }
+}
+
+extension PermissionDenied: ExitStatusError { public var exitStatus: ExitStatus { .permission } }
+extension NotFound: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
+extension IllegalTransition: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
+extension DuplicateImport: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
+extension ImportRefused: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
