@@ -22,7 +22,7 @@ struct PersonCommand: ParsableCommand {
             if format == .csv { throw CLIError(.usage, "person show prints tables or JSON; use --format table or json") }
             let detail = try database.open(.read).personDetail(personID: personID)
             if format == .json {
-                Terminal.out(detail.json.prettySerialized)
+                Terminal.out(JSONKeys.camelCasingKeys(detail.json).prettySerialized)
                 return
             }
             let p = detail.person
@@ -39,23 +39,27 @@ struct PersonCommand: ParsableCommand {
                                   d["outcome"] ?? .null, d["decision"] ?? .null, d["booking_number"] ?? .null, d["facility"] ?? .null,
                                   d["arrest_date"] ?? .null])
             }
-            RecordPrinter.print(detainers, as: .table)
+            try RecordPrinter.print(detainers, as: .table)
 
             Terminal.out("\nCONVICTIONS (\(detail.convictions.count))")
-            var convictions = RecordSet(columns: ["id", "statute", "class", "convicted_on", "jurisdiction", "flags"])
+            var convictions = RecordSet(columns: ["id", "statute", "class", "convicted_on", "sentenced_on", "jurisdiction", "flags"])
             for c in detail.convictions {
-                let flags = ["youthful_offender", "juvenile_delinquent", "hate_crime", "sealed", "vacated"].filter { c[$0] == .int(1) }
+                // A fact that is not known (NULL) is shown as "name?": unknown is never "no".
+                let flags = ["youthful_offender", "juvenile_delinquent", "hate_crime", "sealed", "vacated"].compactMap { name -> String? in
+                    c[name] == .int(1) ? name : (c[name] == nil || c[name] == .null ? name + "?" : nil)
+                }
+                let sentence: JSONValue = c["awaiting_sentence"] == .int(1) ? .string("awaiting sentence") : (c["sentenced_on"] ?? .null)
                 convictions.append([c["id"] ?? .null, c["statute_raw"] ?? .null, c["felony_class"] ?? .null, c["convicted_on"] ?? .null,
-                                    c["jurisdiction"] ?? .null, .string(flags.joined(separator: " "))])
+                                    sentence, c["jurisdiction"] ?? .null, .string(flags.joined(separator: " "))])
             }
-            RecordPrinter.print(convictions, as: .table)
+            try RecordPrinter.print(convictions, as: .table)
 
             Terminal.out("\nPENDING CHARGES (\(detail.pendingCharges.count); never count under the 2014 law)")
             var charges = RecordSet(columns: ["id", "statute", "charged_on", "custody_case"])
             for c in detail.pendingCharges {
                 charges.append([c["id"] ?? .null, c["statute_raw"] ?? .null, c["charged_on"] ?? .null, c["custody_case_id"] ?? .null])
             }
-            RecordPrinter.print(charges, as: .table)
+            try RecordPrinter.print(charges, as: .table)
         }
     }
 }

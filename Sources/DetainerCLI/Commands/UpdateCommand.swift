@@ -93,7 +93,7 @@ enum CorrectionText {
     static func value(_ text: String?, _ field: IntakeField) -> String {
         guard let text else { return "(none)" }
         if field == .scheduledReleaseAt || field == .receivedAt, let instant = UTCInstant(parsing: text) {
-            return NewYorkTime.localDateTime(at: instant).short
+            return instant.newYorkText
         }
         return text
     }

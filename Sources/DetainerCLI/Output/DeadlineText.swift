@@ -7,6 +7,6 @@ enum DeadlineText {
         guard let status = DetainerStatus(rawValue: status), let at = UTCInstant(parsing: at) else { return nil }
         let seconds = Deadlines.secondsLate(status: status, at: at, holdDeadline: UTCInstant(parsing: deadline))
         guard seconds > 0 else { return nil }
-        return "LATE: \(status.rawValue) \(Duration.describe(seconds)) after the hold deadline (held longer than the law allows)"
+        return "LATE: \(status.rawValue) \(TimeLeft.describe(seconds)) after the hold deadline (held longer than the law allows)"
     }
 }
