@@ -34,7 +34,7 @@ struct ContactCommand: DetainerSubcommand {
             informationType: infoType, inReplyTo: inReplyTo, facilitatedTransfer: facilitatedTransfer, warrant: warrant,
             warrantIssuer: warrantIssuer, warrantDate: try warrantDate.map { try DateArgument.parse($0, field: "warrant-date") })
         let db = try database.open(.write)
-        let user = try db.authorize(actor.resolvedName, for: .recordContact)
+        let user = try actor.resolve(in: db, for: .recordContact)
         let result = try db.recordContact(detainerID: detainerID, request, by: user)
         Terminal.out("Contact \(result.contactID) recorded on detainer \(detainerID).")
         if let evaluation = result.evaluation {

@@ -46,7 +46,7 @@ struct ExportCommand: DetainerSubcommand {
             if FileStatus.exists(output) && !force { throw CLIError(.cannotCreate, "\(output) already exists; use --force to replace it") }
         }
         let db = try database.open(.write)
-        let user = try db.authorize(actor.resolvedName, for: .export)
+        let user = try actor.resolve(in: db, for: .export)
         let writer: CSVWriter
         do throws(CSVError) {
             let options = CSVWriter.Options(neutralizeFormulas: format == .csv)

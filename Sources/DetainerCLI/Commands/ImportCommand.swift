@@ -39,7 +39,7 @@ struct ImportCommand: DetainerSubcommand {
         guard FileStatus.exists(file) else { throw CLIError(.noInput, "\(file): no such file") }
         if let rejects, FileStatus.isDirectory(rejects) { throw CLIError(.cannotCreate, "\(rejects) is a directory") }
         let db = try database.open(.write)
-        let user = try db.authorize(actor.resolvedName, for: .importData)
+        let user = try actor.resolve(in: db, for: .importData)
         let digest = try FileDigest.sha256(file)
         let reader: CSVReader
         let header: CSVHeader

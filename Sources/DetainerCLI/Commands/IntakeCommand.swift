@@ -54,7 +54,7 @@ struct IntakeCommand: DetainerSubcommand {
         var request = try json.map(Self.load) ?? IntakeRequest()
         merge(into: &request)
         let db = try database.open(.write)
-        let clerk = try db.authorize(actor.resolvedName, for: .intake)
+        let clerk = try actor.resolve(in: db, for: .intake)
         let result = try db.intake(request, by: clerk)
         for warning in result.warnings { Terminal.warn(warning) }
         let report = result.evaluation.report

@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
 
         func execute() throws {
             let db = try database.open(.write)
-            let user = try db.authorize(actor.resolvedName, for: .report)
+            let user = try actor.resolve(in: db, for: .report)
             let report = try db.monthlyReport(from: from, to: to, agency: agency)
             try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency)], by: user)
             MonthlyReportPrinter.print(report, as: output.format)
@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
 
         func execute() throws {
             let db = try database.open(.write)
-            let user = try db.authorize(actor.resolvedName, for: .report)
+            let user = try actor.resolve(in: db, for: .report)
             let report = try db.annualReport(year: year, fiscal: fiscal)
             try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal)], by: user)
             AnnualReportPrinter.print(report, as: output.format)

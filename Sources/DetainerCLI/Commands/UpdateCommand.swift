@@ -24,7 +24,7 @@ struct UpdateCommand: DetainerSubcommand {
             arrestDate: try arrestDate.map { try DateArgument.parse($0, field: "arrest-date") },
             scheduledReleaseAt: try releaseAt.map { try InstantArgument.parse($0, field: "release-at") }, note: note)
         let db = try database.open(.write)
-        let user = try db.authorize(actor.resolvedName, for: .intake)
+        let user = try actor.resolve(in: db, for: .intake)
         let evaluation = try db.updateFacts(detainerID: detainerID, update, by: user)
         Terminal.out("Detainer \(detainerID) updated and re-evaluated: \(evaluation.report.outcome.rawValue) under \(evaluation.report.ruleVersion).")
         EvaluationPrinter.printReasons(evaluation.report)

@@ -13,12 +13,15 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The new user's name (letters, digits, . _ - @).") var name: String
         @Option(help: "clerk, supervisor, auditor or admin.") var role: Role
+        @Option(name: .customLong("os-login"), help: ArgumentHelp(
+            "The OS account this user acts from on the command line (omit for a web-only user).", valueName: "login"))
+        var osLogin: String?
 
         func execute() throws {
             let db = try database.open(.write)
-            let admin = try db.authorize(actor.resolvedName, for: .manageUsers)
-            let user = try db.addUser(name: name, role: role, by: admin)
-            Terminal.out("Added \(user.role.rawValue) \(user.name).")
+            let admin = try actor.resolve(in: db, for: .manageUsers)
+            let user = try db.addUser(name: name, role: role, osLogin: osLogin, by: admin)
+            Terminal.out("Added \(user.role.rawValue) \(user.name)\(osLogin.map { " (OS account \($0))" } ?? "").")
         }
     }
 
@@ -40,7 +43,7 @@ struct UserCommand: ParsableCommand {
 
         func execute() throws {
             let db = try database.open(.write)
-            let admin = try db.authorize(actor.resolvedName, for: .manageUsers)
+            let admin = try actor.resolve(in: db, for: .manageUsers)
             let user = try db.deactivateUser(name: name, by: admin)
             Terminal.out("Deactivated \(user.name).")
         }

@@ -27,6 +27,16 @@ enum ErrorReporting {
             return (.dataError, error.description)
         case let error as NotFound:
             return (.dataError, error.description)
+        case let error as IntegrityRefusal:
+            return (.permission, error.description)
+        case let error as KeyFileError:
+            return (.dataError, error.description)
+        case let error as BoundedFile.Failure:
+            switch error {
+            case .missing: return (.noInput, error.description)
+            case .unreadable: return (.noInput, error.description)
+            case .notRegular, .tooLarge: return (.dataError, error.description)
+            }
         case let error as CLIError:
             return (error.status, error.message)
         case let error as StoreError:

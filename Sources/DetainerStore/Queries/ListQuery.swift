@@ -52,6 +52,6 @@ extension DetainerDatabase {
     }
 
     public func userList() throws -> RecordSet {
-        try connection.prepare("SELECT name, role, CASE active WHEN 1 THEN 'active' ELSE 'deactivated' END AS status, created_at, deactivated_at FROM users ORDER BY name").recordSet()
+        try connection.prepare("SELECT name, role, os_login, CASE active WHEN 1 THEN 'active' ELSE 'deactivated' END AS status, created_at, deactivated_at FROM users ORDER BY name").recordSet()
     }
 }
