@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 13: integrity against a dishonest insider, on production databases.
+@Suite struct IdentityTests {
+    @Test func theActorIsTheUserMappedToTheOSAccount() throws {
+        let prod = try Production()
+        // maria is the only user mapped to this OS account: no --user needed.
+        try expectOK(prod.cli.run("user", "add", "clara", "--role", "clerk", "--os-login", "someclerk"))
+        try expectOK(prod.cli.run("user", "add", "sup.chen", "--role", "supervisor", "--os-login", "somesup"))
+        let before = try prod.auditRows()
+        // A declared name of a user mapped to another account is refused, by flag or environment.
+        for result in [try prod.cli.run("user", "add", "x1", "--role", "admin", "--user", "sup.chen"),
+                       try prod.cli.run(["user", "add", "x2", "--role", "admin"], env: ["DETAINER_USER": "clara"]),
+                       try prod.cli.run("user", "add", "x3", "--role", "admin", "--user", "ghost")] {
+            #expect(result.status == 77, "\(result.stderr)")
+            #expect(result.stderr.contains("not mapped to your OS account"))
+        }
+        #expect(try prod.auditRows() == before)
+        let list = try prod.cli.run("user", "list", "--format", "csv")
+        #expect(list.stdout.contains("clara,clerk,someclerk"))
+        #expect(!list.stderr.contains("TRAINING"))
+    }
+
+    @Test func aPinnedClockIsRefusedOnProduction() throws {
+        let prod = try Production()
+        let before = try prod.auditRows()
+        let result = try prod.cli.run(["user", "add", "late", "--role", "clerk"], env: ["DETAINER_NOW": "2020-01-01T00:00:00Z"])
+        #expect(result.status == 77)
+        #expect(result.stderr.contains("DETAINER_NOW") && result.stderr.contains("production"))
+        #expect(try prod.auditRows() == before)
+    }
+
+    @Test func writesNeedTheRecordedSigningKey() throws {
+        let prod = try Production()
+        let before = try prod.auditRows()
+        let unsigned = try prod.cli.run(["user", "add", "x", "--role", "clerk"], env: ["DETAINER_SIGNING_KEY": ""])
+        #expect(unsigned.status == 77)
+        #expect(unsigned.stderr.contains("--signing-key"))
+        let other = prod.cli.directory.path("other")
+        try expectOK(prod.cli.run("keygen", "--out", other))
+        let wrong = try prod.cli.run("user", "add", "x", "--role", "clerk", "--signing-key", other + "/signing.key")
+        #expect(wrong.status == 77)
+        #expect(wrong.stderr.contains("not the one recorded"))
+        #expect(try prod.auditRows() == before)
+        // A production database cannot be made without a key.
+        let bare = try CLIRunner().run("init", "--admin", "x")
+        #expect(bare.status == 77)
+    }
+
+    @Test func aTrainingDatabaseStaysTraining() throws {
+        let cli = CLIRunner()
+        let first = try cli.run(["init", "--training", "--admin", "admin"], env: ["DETAINER_NOW": "2026-03-02T15:00:00Z"])
+        try expectOK(first)
+        #expect(first.stderr.contains("TRAINING"))
+        let keys = cli.directory.path("keys")
+        try expectOK(cli.run("keygen", "--out", keys))
+        let promote = try cli.run("init", "--signing-key", keys + "/signing.key")
+        #expect(promote.status == 0 || promote.status == 77)
+        #expect(try cli.sqlite("SELECT value FROM settings WHERE key = 'mode';").stdout.contains("training"))
+        let edit = try cli.sqlite("UPDATE settings SET value = 'production' WHERE key = 'mode';")
+        #expect(edit.status != 0 && edit.stderr.contains("never changed"))
+        let check = try cli.run("check")
+        #expect(check.stdout.contains("TRAINING"))
+        // …and a production database cannot become a training one.
+        let prod = try Production()
+        let demote = try prod.cli.run("init", "--training")
+        #expect(demote.status == 77)
+        #expect(demote.stderr.contains("never become a training"))
+    }
+
+    @Test func lookAlikeNamesAreOneName() throws {
+        let prod = try Production()
+        try expectOK(prod.cli.run("user", "add", "sup.chen", "--role", "supervisor", "--os-login", "chen"))
+        for name in ["Sup.Chen", "sup.\u{0441}hen", "ｓｕｐ.ｃｈｅｎ", "sup.\u{200B}chen", "sup.chen\u{202E}"] {
+            let result = try prod.cli.run("user", "add", name, "--role", "admin")
+            #expect(result.status == 65, "\(name): \(result.stderr)")
+        }
+    }
+}
+
+@Suite struct SignedHistoryTests {
+    @Test func checkVerifiesSignaturesAgainstAnExternalKey() throws {
+        let a = try Production()
+        let b = try Production()
+        // The same history under two keys: the external key accepts the first, rejects the second.
+        for prod in [a, b] { try expectOK(prod.cli.run("user", "add", "clara", "--role", "clerk", "--os-login", "clara")) }
+        let good = try a.cli.run("check", "--public-key", a.publicKey)
+        #expect(good.status == 0, "\(good.stdout)")
+        #expect(good.stdout.contains("signed and verified"))
+        let bad = try b.cli.run("check", "--public-key", a.publicKey)
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("not the external key"))
+    }
+
+    @Test func aRebuiltChainFailsTheSignatures() throws {
+        let prod = try Production()
+        try expectOK(prod.cli.run("user", "add", "clara", "--role", "clerk", "--os-login", "clara"))
+        // Forge a signature field: the chain still links, the signature does not verify.
+        let forged = String(repeating: "ab", count: 64)
+        let script = """
+            BEGIN; DROP TRIGGER audit_log_append_only_update;
+            UPDATE audit_log SET signature = '\(forged)' WHERE id = (SELECT max(id) FROM audit_log);
+            CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END; COMMIT;
+            """
+        try expectOK(prod.cli.sqlite(script))
+        let check = try prod.cli.run("check")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("does not verify"))
+    }
+
+    @Test func aBackupCheckpointFindsATruncatedHistory() throws {
+        let prod = try Production()
+        try expectOK(prod.cli.run("user", "add", "clara", "--role", "clerk", "--os-login", "clara"))
+        let dest = prod.cli.directory.path("backup.db")
+        try expectOK(prod.cli.run("backup", dest))
+        let checkpoint = dest + ".checkpoint"
+        #expect(FileManager.default.fileExists(atPath: checkpoint))
+        try expectOK(prod.cli.run("user", "add", "sam", "--role", "supervisor", "--os-login", "sam"))
+        try expectOK(prod.cli.run("check", "--checkpoint", checkpoint, "--public-key", prod.publicKey))
+        // Cut the newest rows (the checkpoint's head among them): the chain alone cannot tell.
+        let script = """
+            BEGIN; DROP TRIGGER audit_log_append_only_delete;
+            DELETE FROM audit_log WHERE id >= (SELECT max(id) - 1 FROM audit_log);
+            CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END; COMMIT;
+            """
+        try expectOK(prod.cli.sqlite(script))
+        let check = try prod.cli.run("check", "--checkpoint", checkpoint)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("rows were removed"))
+    }
+}
+
+@Suite struct SchemaByContentTests {
+    func office() throws -> CLIRunner {
+        let cli = CLIRunner()
+        try expectOK(cli.run("init", "--training", "--admin", "admin"))
+        try expectOK(cli.run("check"))
+        return cli
+    }
+
+    @Test func aSameNamedNoOpTriggerIsFound() throws {
+        let cli = try office()
+        try expectOK(cli.sqlite("""
+            DROP TRIGGER reviews_append_only_update;
+            CREATE TRIGGER reviews_append_only_update BEFORE UPDATE ON reviews WHEN 0 BEGIN SELECT 1; END;
+            """))
+        let check = try cli.run("check")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("trigger reviews_append_only_update differs"))
+    }
+
+    @Test(arguments: ["reviews_no_honor_on_decline", "status_events_legal_transition"])
+    func aDroppedGuardIsFound(trigger: String) throws {
+        let cli = try office()
+        try expectOK(cli.sqlite("DROP TRIGGER \(trigger);"))
+        let check = try cli.run("check")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("trigger \(trigger) is missing"), "\(check.stdout)")
+    }
+
+    @Test func aCheckRemovedThroughWritableSchemaIsFound() throws {
+        let cli = try office()
+        try expectOK(cli.sqlite("""
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (active IN (0, 1))', '') WHERE name = 'users';
+            PRAGMA writable_schema = OFF;
+            """))
+        let check = try cli.run("check")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("table users differs"), "\(check.stdout)")
+    }
+}
