@@ -28,6 +28,7 @@ struct ImportCommand: DetainerSubcommand {
     @Flag(help: "Import the good rows; write the bad ones to --rejects.") var skipBad = false
     @Option(help: ArgumentHelp("Where to write rejected rows (with --skip-bad).", valueName: "file")) var rejects: String?
     @Flag(help: "Import a file even if the same file (by SHA-256) was imported before.") var allowDuplicate = false
+    @Flag(help: "Replace --rejects if it exists.") var force = false
 
     func validate() throws {
         if skipBad != (rejects != nil) { throw ValidationError("--skip-bad and --rejects FILE go together") }
@@ -63,8 +64,10 @@ struct ImportCommand: DetainerSubcommand {
         }
         var rejectWriter: CSVWriter?
         if let rejects {
+            // Exclusive and owner-only; never the database, whatever name it goes by.
+            let fd = try SafeOutput.create(rejects, force: force, database: db.path)
             do throws(CSVError) {
-                let writer = try CSVWriter(path: rejects)
+                let writer = try CSVWriter(fileDescriptor: fd, closeWhenDone: true)
                 try writer.writeRaw(RejectFile.headerLine(header))
                 rejectWriter = writer
             } catch {
