@@ -174,3 +174,86 @@ import TestSupport
         #expect(check.stdout.contains("table users differs"), "\(check.stdout)")
     }
 }
+
+@Suite struct TimeRulesTests {
+    @Test func entryRefusesTimesThatCannotBe() throws {
+        let office = try Office()
+        let cases: [([String], String)] = [
+            (["--received-at", "1970-01-01T00:00:00Z"], "more than 366 days ago"),
+            (["--arrest-date", "2026-03-01", "--received-at", "2026-02-25T15:00:00Z"], "after the detainer was received"),
+            (["--dob", "2026-02-21"], "before the date of birth"),
+        ]
+        for (extra, message) in cases {
+            var args = ["intake", "--user", "clara", "--name", "Ana", "--agency", "DOC", "--release-at", "2026-03-05T15:00:00Z"]
+            if !extra.contains("--arrest-date") { args += ["--arrest-date", "2026-02-20"] }
+            let result = try office.cli.run(args + extra)
+            #expect(result.status == 65, "\(extra): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(extra): \(result.stderr)")
+        }
+        let id = try office.intake()
+        let early = try office.cli.run(["review", "\(id)", "--decide", "decline", "--reason", "backdated", "--user", "sam"],
+                                       env: ["DETAINER_NOW": "2020-01-01T00:00:00Z"])
+        #expect(early.status == 65, "\(early.stderr)")
+        #expect(early.stderr.contains("before the detainer was received"))
+        let status = try office.cli.run("status", "\(id)", "--to", "lifted", "--at", "2020-01-01T00:00:00Z", "--user", "clara")
+        #expect(status.status == 65)
+    }
+
+    @Test func checkFlagsAuditTimeRunningBackwardsOnProduction() throws {
+        let prod = try Production()
+        try expectOK(prod.cli.run("user", "add", "clara", "--role", "clerk", "--os-login", "clara"))
+        try expectOK(prod.cli.sqlite("""
+            BEGIN; DROP TRIGGER audit_log_append_only_update;
+            UPDATE audit_log SET at = '2001-01-01T00:00:00Z' WHERE id = (SELECT max(id) FROM audit_log);
+            CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END; COMMIT;
+            """))
+        let check = try prod.cli.run("check")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("FAIL  audit time"), "\(check.stdout)")
+        #expect(check.stdout.contains("is dated 2001-01-01T00:00:00Z, before audit row"))
+    }
+}
+
+@Suite struct FileSafetyTests {
+    @Test func rejectsAndOutputsAreExclusiveAndNeverTheDatabase() throws {
+        let office = try Office()
+        try office.intake()
+        let before = try office.snapshot()
+        let csv = office.cli.directory.path("in.csv")
+        try Data("date,lift_reason,det_facility,city,state,detainer_type\n2026-01-05,Bogus,X,Y,NY,Z\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let onDatabase = try office.cli.run("import", csv, "--skip-bad", "--rejects", office.cli.dbPath, "--user", "sam")
+        #expect(onDatabase.status == 73, "\(onDatabase.stderr)")
+        #expect(onDatabase.stderr.contains("is the database"))
+        let precious = office.cli.directory.path("precious.txt")
+        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: precious))
+        let clobber = try office.cli.run("import", csv, "--skip-bad", "--rejects", precious, "--user", "sam")
+        #expect(clobber.status == 73)
+        #expect(try String(contentsOfFile: precious, encoding: .utf8) == "keep me\n")
+        let export = try office.cli.run("export", "--output", office.cli.dbPath, "--force", "--user", "audrey")
+        #expect(export.status == 73)
+        let backup = try office.cli.run("backup", "./" + "detainer.db", "--force")
+        #expect(backup.status == 73)
+        #expect(try office.snapshot() == before)
+        // Every file we create is owner-only.
+        let out = office.cli.directory.path("out.csv")
+        try expectOK(office.cli.run("export", "--output", out, "--user", "audrey"))
+        for path in [out, office.cli.dbPath] {
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(path): \(String(mode ?? 0, radix: 8))")
+        }
+    }
+
+    @Test func keygenWritesAPrivateKeyOnceAndAStrongPseudonymKey() throws {
+        let cli = CLIRunner()
+        let dir = cli.directory.path("k")
+        try expectOK(cli.run("keygen", "--out", dir))
+        let mode = try FileManager.default.attributesOfItem(atPath: dir + "/signing.key")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try cli.run("keygen", "--out", dir).status == 73)
+        let pseudo = cli.directory.path("p.key")
+        try expectOK(cli.run("keygen", "--pseudonym-key", pseudo))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: pseudo))
+        #expect(bytes.count == 32 && Set(bytes).count >= 16)
+    }
+}

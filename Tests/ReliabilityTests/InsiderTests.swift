@@ -108,3 +108,19 @@ import TestSupport
         #expect(weak.status == 65 && weak.stderr.contains("guessable"), "\(weak)")
     }
 }
+
+extension InsiderTests {
+    @Test func section4_backdatedDecisionsAndAncientReceiptsAreRefused() throws {
+        let box = try Sandbox(name: "insider-time")
+        let before = try box.snapshot()
+        let ancient = try box.detainer(["intake", "--name", "X", "--agency", "DOC", "--arrest-date", "2026-02-20",
+                                        "--received-at", "1970-01-01T00:00:00Z"], user: "clerk1")
+        #expect(ancient.status == 65, "\(ancient)")
+        let arrestAfter = try box.detainer(["intake", "--name", "X", "--agency", "DOC", "--arrest-date", "2026-03-02",
+                                            "--received-at", "2026-03-01T14:00:00Z"], user: "clerk1")
+        #expect(arrestAfter.status == 65, "\(arrestAfter)")
+        let status = try box.detainer(["status", "1", "--to", "lifted", "--at", "2020-01-01T00:00:00Z"], user: "clerk1")
+        #expect(status.status == 65, "\(status)")
+        #expect(try box.snapshot().dump == before.dump)
+    }
+}
