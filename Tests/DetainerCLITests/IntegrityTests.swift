@@ -257,3 +257,36 @@ import TestSupport
         #expect(bytes.count == 32 && Set(bytes).count >= 16)
     }
 }
+
+@Suite struct DuplicateDetainerTests {
+    @Test func theSameIntakeThreeTimesMakesOneDetainer() throws {
+        let office = try Office()
+        let first = try office.intake(["--booking", "3411700555"], nysid: "12345678K")
+        for _ in 0..<2 {
+            let again = try office.cli.run(["intake", "--user", "clara", "--name", "José Nuñez", "--dob", "1985-02-03", "--agency", "DOC",
+                                            "--booking", "3411700555", "--arrest-date", "2026-02-20"])
+            #expect(again.status == 65, "\(again.stderr)")
+            #expect(again.stderr.contains("detainer \(first) (pendingReview) is already open"))
+        }
+        // Without a booking number the same person, agency and arrest date is the same case.
+        try office.intake(name: "Ana Ruiz")
+        let noBooking = try office.cli.run(["intake", "--user", "clara", "--name", "Ana Ruiz", "--dob", "1985-02-03", "--agency", "DOC",
+                                            "--arrest-date", "2026-02-20"])
+        #expect(noBooking.status == 65)
+        #expect(try office.cli.sqlite("SELECT count(*) FROM detainers;").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2")  // José's and Ana's
+        // A real second detainer is possible, with a reason on the record.
+        try office.intake(["--booking", "3411700555", "--allow-duplicate", "--reason", "ICE re-issued with a judicial warrant"], nysid: "12345678K")
+        #expect(try office.cli.sqlite("SELECT count(*) FROM audit_log WHERE json_extract(payload, '$.details.duplicateOf') = \(first);").stdout.contains("1"))
+    }
+
+    @Test func aSecondIntakeOnAnHonoredBookingIsRefused() throws {
+        let office = try Office()
+        let id = try office.intake(["--booking", "3411700777", "--warrant", "judicial", "--warrant-issuer", "Hon. F", "--tsdb-match", "yes"])
+        try expectOK(office.cli.run("review", "\(id)", "--approve", "--user", "sam"))
+        #expect(try office.status(of: id) == "honored")
+        let again = try office.cli.run(["intake", "--user", "clara", "--name", "José Nuñez", "--dob", "1985-02-03", "--agency", "DOC",
+                                        "--booking", "3411700777", "--arrest-date", "2026-02-20"])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("detainer \(id) (honored)"))
+    }
+}

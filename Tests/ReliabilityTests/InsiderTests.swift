@@ -124,3 +124,17 @@ extension InsiderTests {
         #expect(try box.snapshot().dump == before.dump)
     }
 }
+
+extension InsiderTests {
+    @Test func section9_aRetriedIntakeDoesNotMakeASecondDetainer() throws {
+        let box = try Sandbox(name: "insider-duplicate")
+        let before = try box.snapshot()
+        // Detainer 1 of the fixture is open on DOC booking 4411500123.
+        for _ in 0..<3 {
+            let again = try box.detainer(["intake", "--name", "Ana Pérez", "--dob", "1985-04-03", "--nysid", "12345678K", "--agency", "DOC",
+                                          "--booking", "4411500123", "--arrest-date", "2026-02-20"], user: "clerk1")
+            #expect(again.status == 65 && again.stderr.contains("detainer 1"), "\(again)")
+        }
+        #expect(try box.snapshot().dump == before.dump)
+    }
+}

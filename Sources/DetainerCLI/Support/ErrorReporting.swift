@@ -27,6 +27,8 @@ enum ErrorReporting {
             return (.dataError, error.description)
         case let error as NotFound:
             return (.dataError, error.description)
+        case let error as DuplicateDetainer:
+            return (.dataError, error.description)
         case let error as IntegrityRefusal:
             return (.permission, error.description)
         case let error as KeyFileError:
