@@ -138,3 +138,20 @@ extension InsiderTests {
         #expect(try box.snapshot().dump == before.dump)
     }
 }
+
+extension InsiderTests {
+    @Test func section6_anImportReadsAndHashesOneOpenFile() throws {
+        let box = try Sandbox(name: "insider-import")
+        // A FIFO is refused at once rather than waited on.
+        let fifo = box.path("rows.fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let piped = try box.detainer(["import", fifo, "--format", "ice"], user: "sup1", timeout: 20)
+        #expect(piped.status == 66 && piped.stderr.contains("not a regular file"), "\(piped)")
+        // The recorded SHA-256 is that of the bytes imported.
+        let csv = try box.stage(corpusFile: "fixture/ice-small.csv")
+        try #require(try box.detainer(["import", csv, "--allow-duplicate"], user: "sup1").status == 0)
+        let recorded = try box.scalar("SELECT file_sha256 FROM imports ORDER BY id DESC LIMIT 1;")
+        let actual = try Subprocess.run("/usr/bin/sha256sum", [csv], in: box.url).stdout.prefix(64)
+        #expect(recorded == String(actual))
+    }
+}

@@ -41,11 +41,13 @@ struct ImportCommand: DetainerSubcommand {
         if let rejects, FileStatus.isDirectory(rejects) { throw CLIError(.cannotCreate, "\(rejects) is a directory") }
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .importData)
-        let digest = try FileDigest.sha256(file)
+        // One open: the digest and the rows come from the same bytes (see HashingTee).
+        let tee = try HashingTee(path: file)
+        let digest = tee.initialDigest
         let reader: CSVReader
         let header: CSVHeader
         do throws(CSVError) {
-            reader = try CSVReader(path: file)
+            reader = try CSVReader(fileDescriptor: tee.readEnd, closeWhenDone: true)
             header = try reader.readHeader()
         } catch {
             if case .io = error.kind { throw CLIError(.ioError, "\(file): \(error.message)") }
@@ -79,7 +81,8 @@ struct ImportCommand: DetainerSubcommand {
         let summary: ImportSummary
         do {
             summary = try db.importRecords(
-                from: reader, ImportRequest(fileName: file, fileSHA256: digest, format: resolved, skipBad: skipBad, allowDuplicate: allowDuplicate),
+                from: reader, ImportRequest(fileName: file, fileSHA256: digest, format: resolved, skipBad: skipBad, allowDuplicate: allowDuplicate,
+                                            streamedSHA256: { try tee.streamedDigest() }),
                 rejects: rejectWriter.map { writer in { raw, problem in try writer.writeRaw(RejectFile.line(raw, problem)) } },
                 progress: { done, total in progress.update(done: done, total: total ?? 0) }, by: user)
         } catch let refused as ImportRefused {
