@@ -290,3 +290,36 @@ import TestSupport
         #expect(again.stderr.contains("detainer \(id) (honored)"))
     }
 }
+
+@Suite struct WallClockEverywhereTests {
+    @Test func flagsJSONAndImportsReadWallTimeAlike() throws {
+        let office = try Office(now: "2026-10-20T15:00:00Z")
+        for (text, words) in [("2026-11-01 01:30", "happens twice in New York"), ("2026-03-08 02:30", "does not exist in New York")] {
+            let flag = try office.cli.run(["intake", "--user", "clara", "--name", "Ana", "--agency", "DOC", "--arrest-date", "2026-10-01",
+                                           "--release-at", text])
+            #expect(flag.status == 65 && flag.stderr.contains(words), "\(flag.stderr)")
+            let json = office.cli.directory.path("in.json")
+            let body = #"{"person":{"name":"Ana"},"custody":{"agency":"DOC","arrestDate":"2026-10-01","scheduledReleaseAt":"\#(text)"},"detainer":{}}"#
+            try body.write(toFile: json, atomically: true, encoding: .utf8)
+            let fromJSON = try office.cli.run("intake", "--json", json, "--user", "clara")
+            #expect(fromJSON.status == 65 && fromJSON.stderr.contains(words), "\(fromJSON.stderr)")
+        }
+        // The wall time the flag accepts, JSON accepts too.
+        let json = office.cli.directory.path("ok.json")
+        try #"{"person":{"name":"Ana"},"custody":{"agency":"DOC","arrestDate":"2026-10-01","scheduledReleaseAt":"2026-12-04 09:00"},"detainer":{}}"#
+            .write(toFile: json, atomically: true, encoding: .utf8)
+        try expectOK(office.cli.run("intake", "--json", json, "--user", "clara"))
+        // A DOC snapshot row in the repeated hour is rejected with its line, not shifted.
+        let csv = office.cli.directory.path("doc.csv")
+        try """
+            INMATEID,ADMITTED_DT,DISCHARGED_DT,CUSTODY_LEVEL,BRADH,RACE,GENDER,AGE,INMATE_STATUS_CODE,SEALED,SRG_FLG,TOP_CHARGE,INFRACTION
+            20191234,03/08/2026 02:30:00 AM,,MIN,N,B,M,33,DE,N,N,120.05,N
+            20195678,11/02/2025 01:30:00 AM,,MED,N,W,F,41,DPV,N,N,155.30,N
+
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try office.cli.run("import", csv, "--user", "sam")
+        #expect(imported.status == 65)
+        #expect(imported.stderr.contains("line 2") && imported.stderr.contains("does not exist in New York"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("line 3") && imported.stderr.contains("happens twice in New York"), "\(imported.stderr)")
+    }
+}
