@@ -323,3 +323,29 @@ import TestSupport
         #expect(imported.stderr.contains("line 3") && imported.stderr.contains("happens twice in New York"), "\(imported.stderr)")
     }
 }
+
+@Suite struct PseudonymisedExportTests {
+    @Test func whatStillIdentifiesAPersonIsCoarsenedOrTokenised() throws {
+        let office = try Office()
+        try office.intake(["--booking", "3411700001", "--facility", "Rose M. Singer Center", "--issuing-office", "ERO New York",
+                           "--received-at", "2026-03-01T14:37:00Z"], nysid: "12345678K")
+        let key = office.cli.directory.path("p.key")
+        try expectOK(office.cli.run("keygen", "--pseudonym-key", key))
+        let result = try office.cli.run("export", "--pseudonymize", "--key-file", key, "--format", "ndjson", "--user", "audrey")
+        try expectOK(result)
+        let row = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(row["received_at"] as? String == "2026-03-01")
+        #expect(row["case_arrest_date"] as? String == "2026-02")
+        #expect(row["case_scheduled_release_at"] as? String == "2026-03")
+        #expect(row["person_date_of_birth"] as? String == "1985")
+        for column in ["case_facility", "issuing_office", "person_name", "person_nysid", "detainer_id"] {
+            #expect((row[column] as? String)?.hasPrefix("t_") == true, "\(column): \(String(describing: row[column]))")
+        }
+        #expect(!result.stdout.contains("Singer") && !result.stdout.contains("ERO New York") && !result.stdout.contains("14:37"))
+        for weak in [Data(repeating: 0x30, count: 32), Data("correct horse battery staple 1234".utf8), Data((0..<8).map { UInt8($0) } + [UInt8](repeating: 1, count: 24))] {
+            try weak.write(to: URL(fileURLWithPath: key + ".weak"))
+            let refused = try office.cli.run("export", "--pseudonymize", "--key-file", key + ".weak", "--user", "audrey")
+            #expect(refused.status == 65, "\(refused.stderr)")
+        }
+    }
+}
