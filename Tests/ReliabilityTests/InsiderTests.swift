@@ -155,3 +155,20 @@ extension InsiderTests {
         #expect(recorded == String(actual))
     }
 }
+
+extension InsiderTests {
+    /// Another OS account cannot read an owner-only database (`runuser` as `nobody`, when the
+    /// machine has both; the tests run as root).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") && getpwnam("nobody") != nil && geteuid() == 0))
+    func section5_anotherOSAccountCannotReadTheDatabase() throws {
+        let box = try Sandbox(name: "insider-nobody")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: box.url.path)
+        let binary = box.path("detainer")
+        try FileManager.default.copyItem(atPath: Paths.binary.path, toPath: binary)
+        let mode = try FileManager.default.attributesOfItem(atPath: box.db)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let result = try Subprocess.run("/usr/sbin/runuser", ["-u", "nobody", "--", binary, "user", "list", "--db", box.db], in: box.url)
+        #expect(result.status == 77, "\(result)")
+        #expect(result.stderr.contains("may not read this database"))
+    }
+}

@@ -32,6 +32,7 @@ struct DemoCommand: DetainerSubcommand {
         try db.migrate()
         let started = Stopwatch()
         let summary = try db.populateDemo(now: now, days: days)
+        Environment.announceTraining(path)
         db.clock = clock
         try db.connection.execute("PRAGMA synchronous = FULL")
         Terminal.out("Demo database \(path): \(summary.detainers) detainers for \(summary.persons) persons over \(days) days, built in \(started.formatted).")

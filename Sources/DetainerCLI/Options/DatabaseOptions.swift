@@ -27,6 +27,9 @@ struct DatabaseOptions: ParsableArguments {
     /// clock (DETAINER_NOW) is refused; on a training one it is honoured and a TRAINING line
     /// goes to stderr, so no output of a training database can pass for a real one.
     func open(_ access: DetainerDatabase.Access) throws -> DetainerDatabase {
+        if FileStatus.isAccessDenied(resolvedPath) {
+            throw CLIError(.permission, "\(resolvedPath): your OS account may not read this database (it is owner-only, or shared with a group you are not in)")
+        }
         let signer = access == .write || access == .create ? try loadSigner() : nil
         let db = try DetainerDatabase.open(path: resolvedPath, access: access, clock: .system, signer: signer)
         let mode = (try? db.mode()) ?? .production
