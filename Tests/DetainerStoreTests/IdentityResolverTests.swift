@@ -50,3 +50,15 @@ import TestSupport
         #expect(throws: SQLiteError.self) { try db.connection.execute("DELETE FROM settings WHERE key = 'mode'") }
     }
 }
+
+extension IdentityResolverTests {
+    @Test func anAdminMapsAUserToAnOSAccount() throws {
+        let db = try dir.database()
+        let admin = try db.authorize("admin", for: .manageUsers)
+        try db.addUser(name: "legacy", role: .clerk, by: admin)
+        #expect(throws: PermissionDenied.self) { try db.authorize(osLogin: "leg", requested: nil, for: .intake) }
+        _ = try db.mapUser(name: "legacy", osLogin: "leg", by: admin)
+        #expect(try db.authorize(osLogin: "leg", requested: nil, for: .intake).name == "legacy")
+        #expect(try db.healthCheck().ok)
+    }
+}

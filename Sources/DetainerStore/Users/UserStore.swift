@@ -76,6 +76,20 @@ extension DetainerDatabase {
         guard ok else { throw InputError(field: "os-login", "must be an operating-system login: 1 to 64 of A-Z a-z 0-9 . _ @ $ - (got \"\(login)\")") }
     }
 
+    /// Maps a user to the OS account they act from (`user map`): for users created before
+    /// accounts were mapped, and when someone's login changes. Audited like any write.
+    public func mapUser(name: String, osLogin: String, by actor: Actor) throws -> User {
+        try Self.validateOSLogin(osLogin)
+        return try audited(actor: actor, action: "user.map", entity: "user") { context in
+            guard let target = try user(named: name) else { throw NotFound(entity: "user", key: "\"\(name)\"") }
+            try context.db.run("UPDATE users SET os_login = ? WHERE id = ?", osLogin, target.id)
+            context.touch("users", target.id)
+            context.entityID = target.id
+            context.details = ["name": .string(name), "osLogin": .string(osLogin)]
+            return target
+        }
+    }
+
     /// The OS login a user is mapped to, if any.
     public func osLogin(ofUserID id: Int64) throws -> String? {
         try connection.scalarText("SELECT os_login FROM users WHERE id = ?", id)
@@ -110,6 +124,10 @@ extension DetainerDatabase {
         if let existing = try user(named: name) {
             guard existing.role == .admin, existing.active else {
                 throw InputError(field: "admin", "user \"\(name)\" exists and is not an active admin")
+            }
+            // An admin from before OS accounts were mapped is claimed by the account running init.
+            if let osLogin, try self.osLogin(ofUserID: existing.id) == nil {
+                _ = try mapUser(name: name, osLogin: osLogin, by: .bootstrap)
             }
             return (existing, false)
         }
