@@ -45,6 +45,10 @@ extension DetainerDatabase {
                 FROM detainers AS d JOIN custody_cases AS c ON c.id = d.custody_case_id WHERE d.id = ?
                 """).bindingFirst(detainerID).first { ($0.optionalBool(0), $0.optionalBool(1), $0.string(2), $0.string(3), $0.int64(4)) }
             guard let before else { throw InputError(field: "id", "detainer \(detainerID) has no custody case (an imported record)") }
+            // Issue 13 §4: a detainer follows an arrest; a later correction cannot reverse that.
+            if let arrest = update.arrestDate, arrest > current.receivedAt.newYorkDate {
+                throw InputError(field: "arrest-date", "\(arrest) is after the detainer was received (\(current.receivedAt.newYorkDate))")
+            }
             if let tsdb = update.terroristScreeningMatch {
                 try db.run("UPDATE detainers SET tsdb_match = ? WHERE id = ?", tsdb, detainerID)
             }
