@@ -41,6 +41,7 @@ public struct DetainerCommand: ParsableCommand {
                 LogCommand.self,
                 UserCommand.self,
                 InitCommand.self,
+                KeygenCommand.self,
                 CheckCommand.self,
                 BackupCommand.self,
             ]

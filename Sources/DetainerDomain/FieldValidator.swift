@@ -77,11 +77,13 @@ public struct FieldValidator: Sendable {
             if required { fail(field, "is required") }
             return nil
         }
-        guard let instant = UTCInstant(parsing: value) else {
-            fail(field, "\"\(value)\" is not an ISO 8601 instant with a zone, e.g. 2026-03-02T14:30:00Z or 2026-03-02T09:30:00-05:00")
+        // The one wall-clock reader (issue 13 §8): flags, JSON and imports agree.
+        switch WallClockTime.parse(value) {
+        case .success(let instant): return instant
+        case .failure(let failure):
+            fail(field, WallClockTime.message(failure, value))
             return nil
         }
-        return instant
     }
 
     public mutating func choice<T: RawRepresentable & CaseIterable>(_ value: String?, _ field: String, as type: T.Type,

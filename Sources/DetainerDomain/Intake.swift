@@ -76,6 +76,11 @@ extension IntakeRequest {
         }
         if let received, received.utcDate < FieldLimits.earliestDate {
             v.fail("detainer.receivedAt", "\(received) is before \(FieldLimits.earliestDate)")
+        } else if let received, received.secondsSinceEpoch < now.secondsSinceEpoch - FieldLimits.maximumIntakeBacklogDays * 86_400 {
+            v.fail("detainer.receivedAt", "\(received) is more than \(FieldLimits.maximumIntakeBacklogDays) days ago; intake logs detainers as they arrive (older records come in with `detainer import`)")
+        }
+        if let received, let arrest, arrest > NewYorkTime.localDate(at: received) {
+            v.fail("custody.arrestDate", "\(arrest) is after the detainer was received (\(NewYorkTime.localDate(at: received))); a detainer follows an arrest")
         }
         if let prepared, let received, prepared > NewYorkTime.localDate(at: received) {
             v.fail("detainer.preparedOn", "\(prepared) is after the detainer was received")

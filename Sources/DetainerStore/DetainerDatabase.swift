@@ -7,6 +7,8 @@ public final class DetainerDatabase {
     public let path: String
     /// Mutable so a simulation (the demo) can move time forward between actions.
     public var clock: Clock
+    /// Signs the head of every write transaction (issue 13 §2). Loaded once by the caller.
+    public var signer: SigningKey?
 
     public enum Access {
         /// Read-only; the file must exist and be fully migrated.
@@ -20,15 +22,16 @@ public final class DetainerDatabase {
         case inspect
     }
 
-    private init(connection: Connection, path: String, clock: Clock) {
+    private init(connection: Connection, path: String, clock: Clock, signer: SigningKey?) {
         self.connection = connection
         self.path = path
         self.clock = clock
+        self.signer = signer
     }
 
     /// Opens the database at `path`. `.read` and `.write` refuse a missing file or one with
     /// pending migrations instead of silently creating or changing it.
-    public static func open(path: String, access: Access, clock: Clock = .system) throws -> DetainerDatabase {
+    public static func open(path: String, access: Access, clock: Clock = .system, signer: SigningKey? = nil) throws -> DetainerDatabase {
         if access != .create, !FileStatus.exists(path) { throw StoreError.missingDatabase(path: path) }
         if FileStatus.isDirectory(path) { throw StoreError.notAFile(path: path) }
         // An empty file is not a database yet: refuse it untouched (opening it read-write would
@@ -54,7 +57,7 @@ public final class DetainerDatabase {
             options.immutable = true
         }
         let connection = try Connection(path: path, options: options)
-        let database = DetainerDatabase(connection: connection, path: path, clock: clock)
+        let database = DetainerDatabase(connection: connection, path: path, clock: clock, signer: signer)
         if access == .read || access == .write {
             let migrator = Schema.migrator
             if let problem = try migrator.problems(in: connection).first { throw problem }

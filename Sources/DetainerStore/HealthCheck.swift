@@ -15,7 +15,9 @@ public struct HealthReport: Sendable {
 }
 
 extension DetainerDatabase {
-    public func healthCheck() throws -> HealthReport {
+    /// `externalKey`: a public key held outside the database (`check --public-key`);
+    /// `checkpoint`: a head recorded by `backup` (`check --checkpoint`).
+    public func healthCheck(externalKey: PublicSigningKey? = nil, checkpoint: Checkpoint? = nil) throws -> HealthReport {
         let db = connection
         var items: [HealthReport.Item] = []
 
@@ -71,6 +73,37 @@ extension DetainerDatabase {
         items.append(.init(name: "status machine", ok: machineProblems.isEmpty,
                            summary: machineProblems.isEmpty ? "the database's transitions equal the domain's \(expected.count)" : "transitions differ",
                            problems: machineProblems))
+
+        let schemaProblems = try SchemaCheck.differences(db)
+        items.append(.init(name: "schema", ok: schemaProblems.isEmpty,
+                           summary: schemaProblems.isEmpty ? "every table, index, trigger and view equals the migrations' definition"
+                               : "\(schemaProblems.count) object(s) differ from the migrations' schema",
+                           problems: schemaProblems))
+
+        let mode = try self.mode()
+        let modeProblems = try SignatureCheck.modeProblems(db, mode: mode, hasMode: try hasRecordedMode())
+        items.append(.init(name: "mode", ok: modeProblems.isEmpty,
+                           summary: mode == .training ? "TRAINING database (declared user names and a pinned clock are allowed)"
+                               : "production database (actors bound to OS accounts, real clock)",
+                           problems: modeProblems))
+
+        let signatures = try SignatureCheck.run(db, mode: mode, recorded: try recordedPublicKey(), external: externalKey)
+        items.append(.init(name: "signatures", ok: signatures.problems.isEmpty, summary: signatures.summary, problems: signatures.problems))
+
+        // A training database may pin and move its clock (demos replay months of events), so
+        // time running backwards is reported there but fails only a production database.
+        let timeProblems = try SignatureCheck.timeProblems(db)
+        items.append(.init(name: "audit time", ok: timeProblems.isEmpty || mode == .training,
+                           summary: timeProblems.isEmpty ? "audit times never run backwards"
+                               : "\(timeProblems.count) audit row(s) dated before the row before them\(mode == .training ? " (allowed on a TRAINING database: its clock may be pinned)" : "")",
+                           problems: Array(timeProblems.prefix(50))))
+
+        if let checkpoint {
+            let problems = try checkpointProblems(checkpoint, external: externalKey)
+            items.append(.init(name: "checkpoint", ok: problems.isEmpty,
+                               summary: problems.isEmpty ? "the history contains the checkpoint's head (audit row \(checkpoint.auditID))" : "the checkpoint is not in this history",
+                               problems: problems))
+        }
 
         let chain = try AuditLog.verifyChain(db)
         items.append(.init(name: "audit chain", ok: chain.firstBreak == nil,

@@ -17,3 +17,14 @@ extension NotFound: ExitStatusError { public var exitStatus: ExitStatus { .dataE
 extension IllegalTransition: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
 extension DuplicateImport: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
 extension ImportRefused: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
+extension DuplicateDetainer: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
+extension IntegrityRefusal: ExitStatusError { public var exitStatus: ExitStatus { .permission } }
+extension KeyFileError: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
+extension BoundedFile.Failure: ExitStatusError {
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .missing, .unreadable: .noInput
+        case .notRegular, .tooLarge: .dataError
+        }
+    }
+}

@@ -16,6 +16,10 @@ extension Connection {
                        progress: ((Int, Int) -> Void)? = nil) throws {
         let temporary = destination + ".partial-\(getpid())"
         unlink(temporary)
+        // Created by us first, owner-only: SQLite would create it with the umask's mode, and a
+        // backup holds every record.
+        let placeholder = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if placeholder >= 0 { fchmod(placeholder, 0o600); Glibc.close(placeholder) }
         var target: OpaquePointer?
         let openCode = sqlite3_open_v2(temporary, &target,
                                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, nil)

@@ -24,7 +24,7 @@ import TestSupport
 
     @Test func initCreatesThenReportsAndCheckPasses() throws {
         let cli = CLIRunner()
-        let first = try cli.run("init", "--admin", "alice")
+        let first = try cli.run("init", "--training", "--admin", "alice")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Created"))
         #expect(first.stdout.contains("admin user alice"))
@@ -39,14 +39,14 @@ import TestSupport
     @Test func initWorksFromAnyDirectoryWithAnExplicitPath() throws {
         let cli = CLIRunner()
         let elsewhere = TemporaryDirectory()
-        let result = try CLIRunner.execute(CLIRunner.binary.path, ["init", "--db", cli.dbPath], in: elsewhere.url)
+        let result = try CLIRunner.execute(CLIRunner.binary.path, ["init", "--training", "--db", cli.dbPath], in: elsewhere.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: cli.dbPath))
     }
 
     @Test func theSqliteShellSeesWALForeignKeysAndStrictTables() throws {
         let cli = CLIRunner()
-        try cli.run("init", "--admin", "alice")
+        try cli.run("init", "--training", "--admin", "alice")
         #expect(try cli.sqlite("PRAGMA journal_mode;").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "wal")
         let loose = try cli.sqlite("SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND strict = 0;")
         #expect(loose.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
@@ -58,7 +58,7 @@ import TestSupport
     @Test(arguments: ["audit_log", "evaluations", "status_events"])
     func theSqliteShellCannotRewriteAppendOnlyTables(table: String) throws {
         let cli = CLIRunner()
-        try cli.run("init", "--admin", "alice")
+        try cli.run("init", "--training", "--admin", "alice")
         // audit_log has a row after init; for the others insert nothing and rely on the trigger text.
         let update = try cli.sqlite("UPDATE \(table) SET id = id + 1000;")
         let delete = try cli.sqlite("DELETE FROM \(table);")
@@ -72,18 +72,18 @@ import TestSupport
 
     @Test func checkFailsAndNamesTheRowAfterTampering() throws {
         let cli = CLIRunner()
-        try cli.run("init", "--admin", "alice")
+        try cli.run("init", "--training", "--admin", "alice")
         try cli.sqlite("UPDATE users SET role = 'clerk' WHERE name = 'alice';")
         let check = try cli.run("check")
         #expect(check.status == 1)
         #expect(check.stdout.contains("FAIL"))
         #expect(check.stdout.contains("users row 1 was changed"))
-        #expect(check.stdout.contains("first bad audit row 1"))
+        #expect(check.stdout.contains("first bad audit row 2"))  // row 1 records the mode (issue 13)
     }
 
     @Test func backupCopiesAndRefusesToOverwrite() throws {
         let cli = CLIRunner()
-        try cli.run("init", "--admin", "alice")
+        try cli.run("init", "--training", "--admin", "alice")
         let dest = cli.directory.path("copy.db")
         let first = try cli.run("backup", dest)
         #expect(first.status == 0, "\(first.stderr)")
@@ -127,7 +127,7 @@ import TestSupport
     @Test func databasePathComesFromTheEnvironment() throws {
         let cli = CLIRunner()
         let other = cli.directory.path("env.db")
-        let result = try cli.run(["init"], env: ["DETAINER_DB": other])
+        let result = try cli.run(["init", "--training"], env: ["DETAINER_DB": other])
         #expect(result.status == 0)
         #expect(FileManager.default.fileExists(atPath: other))
         #expect(!FileManager.default.fileExists(atPath: cli.dbPath))

@@ -108,7 +108,7 @@ import Testing
         #expect(text.contains("'=HYPERLINK"))
 
         let copy = CLIRunner()
-        try expectOK(copy.run("init", "--admin", "admin"))
+        try expectOK(copy.run("init", "--training", "--admin", "admin"))
         try expectOK(copy.run("import", first, "--user", "admin"))
         let second2 = copy.directory.path("second.csv")
         try expectOK(copy.run("export", "--output", second2, "--user", "admin"))

@@ -9,7 +9,7 @@ struct Office {
         var cli = CLIRunner()
         if let now { cli.environment["DETAINER_NOW"] = now }
         self.cli = cli
-        try expectOK(cli.run("init", "--admin", "admin"))
+        try expectOK(cli.run("init", "--training", "--admin", "admin"))
         for (name, role) in [("clara", "clerk"), ("sam", "supervisor"), ("audrey", "auditor")] {
             try expectOK(cli.run("user", "add", name, "--role", role, "--user", "admin"))
         }

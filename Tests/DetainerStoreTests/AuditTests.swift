@@ -19,7 +19,8 @@ import TestSupport
         let db = try populated()
         let report = try db.healthCheck()
         #expect(report.ok, "\(report.items.filter { !$0.ok }.map(\.summary))")
-        #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 4)
+        // +1: the database.establish row that records the mode (issue 13)
+        #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 5)
     }
 
     @Test func chainLinksEachRowToThePreviousOne() throws {
@@ -53,7 +54,7 @@ import TestSupport
         let db = try populated()
         try db.connection.execute("UPDATE users SET role = 'admin' WHERE name = 'sam'")
         let findings = try TamperCheck.run(db.connection)
-        #expect(findings == [.init(table: "users", id: 3, kind: .changed, auditID: 3)])
+        #expect(findings == [.init(table: "users", id: 3, kind: .changed, auditID: 4)])
         #expect(try !db.healthCheck().ok)
     }
 

@@ -40,10 +40,10 @@ import TestSupport
 
     @Test func auditLogRowsCannotBeUpdatedOrDeleted() throws {
         let db = try dir.database()
-        #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 1)
+        #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 2)  // establish + the admin (issue 13)
         #expect(throws: SQLiteError.self) { try db.connection.execute("UPDATE audit_log SET actor_name = 'x'") }
         #expect(throws: SQLiteError.self) { try db.connection.execute("DELETE FROM audit_log") }
-        #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 1)
+        #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 2)
     }
 
     @Test func recordsCannotBeDeleted() throws {

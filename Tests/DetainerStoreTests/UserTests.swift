@@ -40,6 +40,6 @@ import TestSupport
         let db = try dir.database()
         let admin = try db.authorize("admin", for: .manageUsers)
         #expect(throws: InputError.self) { try db.deactivateUser(name: "admin", by: admin) }
-        #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 1)
+        #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 2)  // establish + the admin
     }
 }

@@ -64,7 +64,11 @@ import Glibc
         let reportResult = reports.wait(timeout: 120)
         let readerResult = reader.wait(timeout: 120)
 
-        func file(_ name: String) -> String { (try? String(contentsOfFile: box.path(name), encoding: .utf8)) ?? "" }
+        // Without the TRAINING banner every command prints on a training database (issue 13).
+        func file(_ name: String) -> String {
+            ((try? String(contentsOfFile: box.path(name), encoding: .utf8)) ?? "")
+                .split(separator: "\n").filter { !$0.hasPrefix("TRAINING database ") }.joined(separator: "\n")
+        }
         for (index, result) in results.enumerated() {
             let w = index + 1
             #expect(result.status == 0, "writer \(w): \(result)")

@@ -31,7 +31,7 @@ import Testing
 
         let intake = try box.detainer(["intake", "--json", file, "--format", "json"], user: "clerk1")
         try #require(intake.status == 0, "\(intake)")
-        #expect(intake.stderr.isEmpty, "\(intake.stderr)")
+        #expect(intake.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("TRAINING") }, "\(intake.stderr)")
         let id = try #require((try JSONSerialization.jsonObject(with: Data(intake.stdout.utf8)) as? [String: Any])?["detainerID"] as? Int)  // issue 11 §7: one JSON key style (…ID)
 
         let summary = "Robert'); DELETE FROM ice_communications WHERE ('1'='1"

@@ -18,10 +18,10 @@ import Testing
         var testDescription: String { "\(kind) \(table)" }
     }
 
-    /// Audit rows of the fixture (see Fixture.template): 1–4 users (admin, aud1, clerk1, sup1),
-    /// 5–7 intakes of detainers 1–3, 8 conviction 1, 9 charge 1, 10 review of detainer 3,
-    /// 11 status of detainer 2, 12 contact 4, 13 ICE import 1 (detainers 4–6), 14 DOC import 2
-    /// (persons, cases and charges from 4 and 2 on).
+    /// Audit rows of the fixture (see Fixture.template): 1 the database's mode (issue 13),
+    /// 2–5 users (admin, aud1, clerk1, sup1), 6–8 intakes of detainers 1–3, 9 conviction 1,
+    /// 10 charge 1, 11 review of detainer 3, 12 status of detainer 2, 13 contact 4, 14 ICE
+    /// import 1 (detainers 4–6), 15 DOC import 2 (persons, cases and charges from 4 and 2 on).
     static let cases: [Case] = {
         func changed(_ table: String, _ id: Int, _ set: String, audit: Int) -> Case {
             Case(table: table, kind: "change", sql: "UPDATE \(table) SET \(set) WHERE id = \(id);",
@@ -47,65 +47,65 @@ import Testing
                  expected: ["\(table) row \(firstID) was changed outside detainer (last audited in audit row \(audit))", "first bad audit row \(audit)"])
         }
         return [
-            changed("users", 3, "role = 'admin'", audit: 3),
-            deleted("users", 2, audit: 2),
-            inserted("users", copying: 3, "name = 'mallory', role = 'admin'"),
-            changed("persons", 3, "name = 'Someone Else'", audit: 7),
-            deleted("persons", 3, audit: 7),
+            changed("users", 3, "role = 'admin'", audit: 4),
+            deleted("users", 2, audit: 3),
+            inserted("users", copying: 3, "name = 'mallory', name_key = 'mallory', role = 'admin'"),
+            changed("persons", 3, "name = 'Someone Else'", audit: 8),
+            deleted("persons", 3, audit: 8),
             inserted("persons", copying: 3),
-            importedEdit("persons", "change", "UPDATE persons SET date_of_birth = '1970-01-01' WHERE id = 5;", firstID: 4, audit: 14),
-            changed("custody_cases", 3, "facility = 'Elsewhere'", audit: 7),
-            deleted("custody_cases", 3, audit: 7),
+            importedEdit("persons", "change", "UPDATE persons SET date_of_birth = '1970-01-01' WHERE id = 5;", firstID: 4, audit: 15),
+            changed("custody_cases", 3, "facility = 'Elsewhere'", audit: 8),
+            deleted("custody_cases", 3, audit: 8),
             inserted("custody_cases", copying: 3, "booking_number = 'X1000'"),
-            importedEdit("custody_cases", "delete", "DELETE FROM custody_cases WHERE id = 5;", firstID: 4, audit: 14),
-            changed("convictions", 1, "felony_class = 'A'", audit: 8),
-            deleted("convictions", 1, audit: 8),
+            importedEdit("custody_cases", "delete", "DELETE FROM custody_cases WHERE id = 5;", firstID: 4, audit: 15),
+            changed("convictions", 1, "felony_class = 'A'", audit: 9),
+            deleted("convictions", 1, audit: 9),
             inserted("convictions", copying: 1),
-            changed("pending_charges", 1, "charged_on = '2026-01-01'", audit: 9),
-            deleted("pending_charges", 1, audit: 9),
+            changed("pending_charges", 1, "charged_on = '2026-01-01'", audit: 10),
+            deleted("pending_charges", 1, audit: 10),
             inserted("pending_charges", copying: 1),
             importedEdit("pending_charges", "insert",
                          "INSERT INTO pending_charges (id, person_id, statute_raw, statute_kind, source, import_id, created_at, created_by) VALUES (1000, 4, 'PL 125.25', 'penal', 'import', 2, '2026-03-02T15:00:00Z', 4);",
-                         firstID: 2, audit: 14),
-            changed("detainers", 2, "warrant_type = 'judicial'", audit: 11),
-            deleted("detainers", 2, audit: 11),
+                         firstID: 2, audit: 15),
+            changed("detainers", 2, "warrant_type = 'judicial'", audit: 12),
+            deleted("detainers", 2, audit: 12),
             inserted("detainers", copying: 2),
-            importedEdit("detainers", "change", "UPDATE detainers SET facility = 'ELSEWHERE' WHERE id = 5;", firstID: 4, audit: 13),
-            importedEdit("detainers", "delete", "DELETE FROM detainers WHERE id = 6;", firstID: 4, audit: 13),
-            changed("evaluations", 2, "outcome = 'permitted'", audit: 6),
-            deleted("evaluations", 2, audit: 6),
+            importedEdit("detainers", "change", "UPDATE detainers SET facility = 'ELSEWHERE' WHERE id = 5;", firstID: 4, audit: 14),
+            importedEdit("detainers", "delete", "DELETE FROM detainers WHERE id = 6;", firstID: 4, audit: 14),
+            changed("evaluations", 2, "outcome = 'permitted'", audit: 7),
+            deleted("evaluations", 2, audit: 7),
             inserted("evaluations", copying: 2, "sequence = 99"),
-            changed("reviews", 1, "decision = 'honor'", audit: 10),
-            deleted("reviews", 1, audit: 10),
+            changed("reviews", 1, "decision = 'honor'", audit: 11),
+            deleted("reviews", 1, audit: 11),
             inserted("reviews", copying: 1),
-            changed("status_events", 3, "occurred_at = '2020-01-01T00:00:00Z'", audit: 6),
-            deleted("status_events", 3, audit: 6),
+            changed("status_events", 3, "occurred_at = '2020-01-01T00:00:00Z'", audit: 7),
+            deleted("status_events", 3, audit: 7),
             inserted("status_events", copying: 3),
-            changed("ice_communications", 4, "summary = 'nothing was asked'", audit: 12),
-            deleted("ice_communications", 4, audit: 12),
+            changed("ice_communications", 4, "summary = 'nothing was asked'", audit: 13),
+            deleted("ice_communications", 4, audit: 13),
             inserted("ice_communications", copying: 4),
-            changed("imports", 1, "file_name = 'other.csv'", audit: 13),
-            deleted("imports", 2, audit: 14),
+            changed("imports", 1, "file_name = 'other.csv'", audit: 14),
+            deleted("imports", 2, audit: 15),
             inserted("imports", copying: 1),
-            Case(table: "audit_log", kind: "change", sql: "UPDATE audit_log SET actor_name = 'nobody' WHERE id = 6;",
-                 expected: ["broken at audit row 6", "audit row 6: its content does not match its hash"]),
-            Case(table: "audit_log", kind: "delete", sql: "DELETE FROM audit_log WHERE id = 6;",
-                 expected: ["broken at audit row 7", "expected audit row 6 next, found 7"]),
+            Case(table: "audit_log", kind: "change", sql: "UPDATE audit_log SET actor_name = 'nobody' WHERE id = 7;",
+                 expected: ["broken at audit row 7", "audit row 7: its content does not match its hash"]),
+            Case(table: "audit_log", kind: "delete", sql: "DELETE FROM audit_log WHERE id = 7;",
+                 expected: ["broken at audit row 8", "expected audit row 7 next, found 8"]),
             Case(table: "audit_log", kind: "insert",
                  sql: """
                      INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, payload, prev_hash, hash)
                      SELECT id + 1, at, actor_id, 'mallory', action, entity, entity_id, payload, hash, printf('%064d', 7)
                      FROM audit_log ORDER BY id DESC LIMIT 1;
                      """,
-                 expected: ["broken at audit row 15", "audit row 15: its content does not match its hash"]),
-            Case(table: "audit_log", kind: "rewrite payload of", sql: "UPDATE audit_log SET payload = json_set(payload, '$.rows', json('[]')) WHERE id = 8;",
-                 expected: ["broken at audit row 8"]),
+                 expected: ["broken at audit row 16", "audit row 16: its content does not match its hash"]),
+            Case(table: "audit_log", kind: "rewrite payload of", sql: "UPDATE audit_log SET payload = json_set(payload, '$.rows', json('[]')) WHERE id = 9;",
+                 expected: ["broken at audit row 9"]),
         ]
     }()
 
     @Test func theFixtureHasTheAuditRowsTheCasesName() throws {
         let box = try Sandbox(name: "tamper-fixture")
-        #expect(try box.count("SELECT count(*) FROM audit_log;") == 14)
+        #expect(try box.count("SELECT count(*) FROM audit_log;") == 15)
         for table in ["users", "persons", "custody_cases", "convictions", "pending_charges", "detainers", "evaluations",
                       "reviews", "status_events", "ice_communications", "imports"] {
             #expect(try box.count("SELECT count(*) FROM \(table);") >= 1, "the fixture has no \(table) row")

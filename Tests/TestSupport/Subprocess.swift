@@ -13,9 +13,11 @@ public struct ProcessResult: CustomStringConvertible, Sendable {
     public let stderr: String
     public let seconds: Double
 
-    /// stderr split into lines, without the empty string after the final newline.
+    /// stderr split into lines, without the empty string after the final newline and without
+    /// the "TRAINING database …" banner every command prints on a training database.
     public var stderrLines: [String] {
-        stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            .filter { !$0.isEmpty && !$0.hasPrefix("TRAINING database ") }
     }
 
     public var description: String {

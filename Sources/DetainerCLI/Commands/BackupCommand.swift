@@ -1,6 +1,9 @@
 import ArgumentParser
 import DetainerStore
 import SQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct BackupCommand: DetainerSubcommand {
     static let configuration = CommandConfiguration(
@@ -17,14 +20,21 @@ struct BackupCommand: DetainerSubcommand {
     var force = false
 
     func execute() throws {
+        let checkpointPath = destination + ".checkpoint"
         if FileStatus.isDirectory(destination) { throw CLIError(.cannotCreate, "\(destination) is a directory; give a file name") }
         if let missing = FileStatus.missingDirectory(for: destination) {
             throw CLIError(.noInput, "\(missing): no such directory (for the backup \(destination)); create it first")
         }
-        if FileStatus.exists(destination) && !force {
-            throw CLIError(.cannotCreate, "\(destination) already exists; use --force to replace it")
+        try SafeOutput.refuseDatabase(destination, database: database.resolvedPath)
+        try SafeOutput.refuseDatabase(checkpointPath, database: database.resolvedPath)
+        for path in [destination, checkpointPath] where FileStatus.exists(path) && !force {
+            throw CLIError(.cannotCreate, "\(path) already exists; use --force to replace it")
         }
         let db = try database.open(.read)
+        // The head is taken before the copy: the copy contains at least this head, so checking
+        // the backup (or the live database later) against the checkpoint proves nothing older
+        // was cut off.
+        let head = try db.checkpoint()
         let started = Stopwatch()
         let progress = ProgressBar(label: "backup", enabled: Terminal.stderrIsTTY)
         var pages = 0
@@ -38,7 +48,11 @@ struct BackupCommand: DetainerSubcommand {
         guard problems.isEmpty else {
             throw CLIError(.ioError, "the backup at \(destination) failed its integrity check: \(problems.first ?? "")")
         }
+        chmod(destination, SafeOutput.mode)
+        if let head {
+            try SafeOutput.write(checkpointPath, Array(head.fileContents.utf8), force: force, database: database.resolvedPath)
+        }
         let bytes = FileStatus.size(destination) ?? 0
-        Terminal.out("Backed up \(db.path) to \(destination): \(pages) pages, \(ByteCount.format(bytes)) in \(started.formatted); integrity ok.")
+        Terminal.out("Backed up \(db.path) to \(destination): \(pages) pages, \(ByteCount.format(bytes)) in \(started.formatted); integrity ok\(head.map { "; checkpoint \(checkpointPath) (audit row \($0.auditID)\($0.signature == nil ? ", unsigned" : ", signed"))" } ?? "").")
     }
 }

@@ -11,16 +11,26 @@ struct CheckCommand: DetainerSubcommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(name: .customLong("public-key"), help: ArgumentHelp(
+        "Also verify every signature against this public key, held outside the database (signing.pub).", valueName: "file"))
+    var publicKey: String?
+
+    @Option(help: ArgumentHelp("Prove the history still contains the head recorded in this checkpoint (written by `backup`).", valueName: "file"))
+    var checkpoint: String?
+
     func execute() throws {
+        let external = try publicKey.map { try PublicSigningKey.load(path: $0) }
+        let mark = try checkpoint.map { try Checkpoint.load(path: $0) }
         let db = try database.open(.inspect)
-        let report = try db.healthCheck()
+        let report = try db.healthCheck(externalKey: external, checkpoint: mark)
         switch output.format {
         case .json:
             let items: [JSONValue] = report.items.map {
                 ["name": .string($0.name), "ok": .bool($0.ok), "summary": .string($0.summary),
                  "problems": .array($0.problems.map(JSONValue.string))]
             }
-            Terminal.out(JSONValue.object(["ok": .bool(report.ok), "database": .string(db.path), "checks": .array(items)]).prettySerialized)
+            Terminal.out(JSONValue.object(["ok": .bool(report.ok), "database": .string(db.path),
+                                           "training": .bool((try? db.mode()) == .training), "checks": .array(items)]).prettySerialized)
         case .csv:
             var set = RecordSet(columns: ["check", "ok", "summary"])
             for item in report.items { set.append([.string(item.name), .string(item.ok ? "ok" : "FAIL"), .string(item.summary)]) }

@@ -37,7 +37,7 @@ struct ContactCommand: DetainerSubcommand {
             warrantIssuer: warrantIssuer, warrantDate: try warrantDate.map { try DateArgument.parse($0, field: "warrant-date") })
         request.responseOutcome = outcome
         let db = try database.open(.write)
-        let user = try db.authorize(actor.resolvedName, for: .recordContact)
+        let user = try actor.resolve(in: db, for: .recordContact)
         let result = try db.recordContact(detainerID: detainerID, request, by: user)
         Terminal.out("Contact \(result.contactID) recorded on detainer \(detainerID).")
         if let evaluation = result.evaluation {

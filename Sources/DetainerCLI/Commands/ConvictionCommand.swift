@@ -83,7 +83,7 @@ struct ConvictionCommand: ParsableCommand {
 
         func execute() throws {
             let db = try database.open(.write)
-            let clerk = try db.authorize(actor.resolvedName, for: .recordHistory)
+            let clerk = try actor.resolve(in: db, for: .recordHistory)
             let change = try db.addConviction(personID: try db.personID(for: person), try conviction.entry(), by: clerk)
             Terminal.out("Conviction \(change.recordID) (\(change.statute.description), read as \(change.statute.kind.plainName)) added to person \(change.personID).")
             HistoryPrinter.printReevaluations(change)
@@ -100,7 +100,7 @@ struct ConvictionCommand: ParsableCommand {
         func execute() throws {
             let convictionID = try IDArgument.parse(id)
             let db = try database.open(.write)
-            let clerk = try db.authorize(actor.resolvedName, for: .recordHistory)
+            let clerk = try actor.resolve(in: db, for: .recordHistory)
             let change = try db.updateConviction(id: convictionID, changes: try conviction.entry(), by: clerk)
             Terminal.out("Conviction \(change.recordID) updated.")
             HistoryPrinter.printReevaluations(change)
@@ -126,7 +126,7 @@ struct ChargeCommand: ParsableCommand {
         func execute() throws {
             let date = try chargedOn.map { try DateArgument.parse($0, field: "charged-on") }
             let db = try database.open(.write)
-            let clerk = try db.authorize(actor.resolvedName, for: .recordHistory)
+            let clerk = try actor.resolve(in: db, for: .recordHistory)
             let change = try db.addPendingCharge(personID: try db.personID(for: person), statute: statute, chargedOn: date,
                                                  custodyCaseID: custodyCase, by: clerk)
             Terminal.out("Pending charge \(change.recordID) (\(change.statute.description)) added to person \(change.personID).")

@@ -16,7 +16,7 @@ struct DemoCommand: DetainerSubcommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "Replace the file without asking even if it is not a demo database.") var force = false
+    @Flag(help: "Replace a training database without asking even if it is not a demo one (never a production database).") var force = false
     @Option(help: "Days of history to simulate.") var days: Int = 730
 
     func execute() throws {
@@ -25,12 +25,14 @@ struct DemoCommand: DetainerSubcommand {
         if FileStatus.isDirectory(path) { throw CLIError(.cannotCreate, "\(path) is a directory") }
         if FileStatus.exists(path) { try confirmReplacing(path) }
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        try InitCommand.createPrivateFile(path, group: nil)
         let clock = try Environment.clock()
         let now = clock.now()
         let db = try DetainerDatabase.open(path: path, access: .create, clock: clock)
         try db.migrate()
         let started = Stopwatch()
         let summary = try db.populateDemo(now: now, days: days)
+        Environment.announceTraining(path)
         db.clock = clock
         try db.connection.execute("PRAGMA synchronous = FULL")
         Terminal.out("Demo database \(path): \(summary.detainers) detainers for \(summary.persons) persons over \(days) days, built in \(started.formatted).")
@@ -56,13 +58,19 @@ struct DemoCommand: DetainerSubcommand {
         Terminal.out("Try: detainer queue · detainer show \(items.first?.detainerID ?? 1) · detainer review \(items.first?.detainerID ?? 1) --approve --user sup.chen · detainer report annual --year \(today.year) --fiscal --user auditor.diaz")
     }
 
+    /// Only a training database is ever replaced (issue 13 §5): a demo one without asking,
+    /// another training one after confirmation or --force. A production database, or any file
+    /// that is not a detainer database, is refused even with --force.
     private func confirmReplacing(_ path: String) throws {
-        if let existing = try? DetainerDatabase.open(path: path, access: .inspect), (try? existing.isDemo()) == true { return }
-        if force { return }
-        guard Terminal.stdinIsTTY else {
-            throw CLIError(.cannotCreate, "\(path) exists and is not a demo database; use --force to replace it, or --db to pick another file")
+        let existing = try? DetainerDatabase.open(path: path, access: .inspect)
+        guard let existing, (try? existing.hasRecordedMode()) == true, (try? existing.mode()) == .training else {
+            throw CLIError(.cannotCreate, "\(path) exists and is not a training database; demo never replaces it, even with --force (use --db to pick another file)")
         }
-        Terminal.errRaw("\(path) exists and is NOT a demo database. Replace it? Type yes to confirm: ")
+        if (try? existing.isDemo()) == true || force { return }
+        guard Terminal.stdinIsTTY else {
+            throw CLIError(.cannotCreate, "\(path) is a training database but not a demo one; use --force to replace it, or --db to pick another file")
+        }
+        Terminal.errRaw("\(path) is a training database, NOT a demo one. Replace it? Type yes to confirm: ")
         let answer = readLine(strippingNewline: true) ?? ""
         guard answer.lowercased() == "yes" else { throw CLIError(.cannotCreate, "\(path) left unchanged") }
     }

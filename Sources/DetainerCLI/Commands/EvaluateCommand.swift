@@ -34,7 +34,7 @@ struct EvaluateCommand: DetainerSubcommand {
         } else {
             let detainerID = try IDArgument.parse(id ?? "")
             let db = try database.open(.write)
-            let user = try db.authorize(actor.resolvedName, for: .evaluate)
+            let user = try actor.resolve(in: db, for: .evaluate)
             let stored = try db.reevaluate(detainerID: detainerID, by: user)
             if format == .text { Terminal.out("Evaluation \(stored.id) (#\(stored.sequence)) of detainer \(detainerID) recorded.") }
             print(stored.report, json: stored.resultJSON)

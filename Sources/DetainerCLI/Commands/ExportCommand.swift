@@ -23,7 +23,7 @@ struct ExportCommand: DetainerSubcommand {
     @Option(help: "Received on or before this day (YYYY-MM-DD) or month (YYYY-MM), New York dates.") var to: String?
     @Option(help: "csv, json or ndjson.") var format: ExportFormat = .csv
     @Flag(help: "Replace names and identifiers with keyed tokens.") var pseudonymize = false
-    @Option(help: ArgumentHelp("Secret key for --pseudonymize (at least 32 bytes).", valueName: "file")) var keyFile: String?
+    @Option(help: ArgumentHelp("Secret key for --pseudonymize: 32+ random bytes (`detainer keygen --pseudonym-key FILE`).", valueName: "file")) var keyFile: String?
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
     @Flag(help: "Replace --output if it exists.") var force = false
 
@@ -36,21 +36,19 @@ struct ExportCommand: DetainerSubcommand {
         let filter = ExportFilter(receivedFrom: range.from, receivedTo: range.to)
         var pseudonymizer: Pseudonymizer?
         if let keyFile {
-            let key = [UInt8](try InputFile.read(keyFile))
-            guard key.count >= 32 else { throw CLIError(.dataError, "\(keyFile): the key is \(key.count) bytes; use at least 32 random bytes (e.g. head -c 32 /dev/urandom > key)") }
-            pseudonymizer = Pseudonymizer(key: key)
-        }
-        if let output {
-            if FileStatus.isDirectory(output) { throw CLIError(.cannotCreate, "\(output) is a directory") }
-            if FileStatus.exists(output) && !force { throw CLIError(.cannotCreate, "\(output) already exists; use --force to replace it") }
+            pseudonymizer = Pseudonymizer(key: try PseudonymKey.load(keyFile))
         }
         let db = try database.open(.write)
-        let user = try db.authorize(actor.resolvedName, for: .export)
+        let user = try actor.resolve(in: db, for: .export)
+        // The destination is created (exclusively, owner-only) before the audit entry, so a
+        // refused path costs nothing; the entry is written before the first byte.
+        let file = try output.map { try AtomicOutput($0, force: force, database: db.path) }
+        try db.recordExportStart(filter: filter, format: format.rawValue, pseudonymized: pseudonymizer != nil, destination: output, by: user)
         let writer: CSVWriter
         do throws(CSVError) {
             let options = CSVWriter.Options(neutralizeFormulas: format == .csv)
-            if let output {
-                writer = try CSVWriter(path: output, options: options)
+            if let file {
+                writer = try CSVWriter(fileDescriptor: file.fd, closeWhenDone: true, options: options)
             } else {
                 writer = try CSVWriter.standardOutput(options: options)
             }
@@ -76,7 +74,7 @@ struct ExportCommand: DetainerSubcommand {
         if first && format == .csv { try writer.write(columns) }
         if format == .json { try writer.writeRaw(Array((first ? "[]\n" : "\n]\n").utf8)) }
         try writer.close()
-        try db.recordExport(filter: filter, format: format.rawValue, pseudonymized: pseudonymizer != nil, rows: count, by: user)
+        try file?.commit()
         Terminal.err("Exported \(count) detainers\(pseudonymizer == nil ? "" : " (pseudonymized)")\(output.map { " to \($0)" } ?? "") in \(clock.formatted).")
     }
 }

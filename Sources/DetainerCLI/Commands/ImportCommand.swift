@@ -28,6 +28,7 @@ struct ImportCommand: DetainerSubcommand {
     @Flag(help: "Import the good rows; write the bad ones to --rejects.") var skipBad = false
     @Option(help: ArgumentHelp("Where to write rejected rows (with --skip-bad).", valueName: "file")) var rejects: String?
     @Flag(help: "Import a file even if the same file (by SHA-256) was imported before.") var allowDuplicate = false
+    @Flag(help: "Replace --rejects if it exists.") var force = false
 
     func validate() throws {
         if skipBad != (rejects != nil) { throw ValidationError("--skip-bad and --rejects FILE go together") }
@@ -39,12 +40,14 @@ struct ImportCommand: DetainerSubcommand {
         guard FileStatus.exists(file) else { throw CLIError(.noInput, "\(file): no such file") }
         if let rejects, FileStatus.isDirectory(rejects) { throw CLIError(.cannotCreate, "\(rejects) is a directory") }
         let db = try database.open(.write)
-        let user = try db.authorize(actor.resolvedName, for: .importData)
-        let digest = try FileDigest.sha256(file)
+        let user = try actor.resolve(in: db, for: .importData)
+        // One open: the digest and the rows come from the same bytes (see HashingTee).
+        let tee = try HashingTee(path: file)
+        let digest = tee.initialDigest
         let reader: CSVReader
         let header: CSVHeader
         do throws(CSVError) {
-            reader = try CSVReader(path: file)
+            reader = try CSVReader(fileDescriptor: tee.readEnd, closeWhenDone: true)
             header = try reader.readHeader()
         } catch {
             if case .io = error.kind { throw CLIError(.ioError, "\(file): \(error.message)") }
@@ -66,8 +69,10 @@ struct ImportCommand: DetainerSubcommand {
         }
         var rejectWriter: CSVWriter?
         if let rejects {
+            // Exclusive and owner-only; never the database, whatever name it goes by.
+            let fd = try SafeOutput.create(rejects, force: force, database: db.path)
             do throws(CSVError) {
-                let writer = try CSVWriter(path: rejects)
+                let writer = try CSVWriter(fileDescriptor: fd, closeWhenDone: true)
                 try writer.writeRaw(RejectFile.headerLine(header))
                 rejectWriter = writer
             } catch {
@@ -79,7 +84,8 @@ struct ImportCommand: DetainerSubcommand {
         let summary: ImportSummary
         do {
             summary = try db.importRecords(
-                from: reader, ImportRequest(fileName: file, fileSHA256: digest, format: resolved, skipBad: skipBad, allowDuplicate: allowDuplicate),
+                from: reader, ImportRequest(fileName: file, fileSHA256: digest, format: resolved, skipBad: skipBad, allowDuplicate: allowDuplicate,
+                                            streamedSHA256: { try tee.streamedDigest() }),
                 rejects: rejectWriter.map { writer in { raw, problem in try writer.writeRaw(raw, appendingField: problem.description) } },
                 progress: { done, total in progress.update(done: done, total: total ?? 0) }, by: user)
         } catch {

@@ -1,16 +1,30 @@
 import ArgumentParser
 import DetainerStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct InitCommand: DetainerSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a database, or bring an existing one up to this version's schema.",
-        discussion: "Safe to run on an existing database: it applies only missing migrations and reports the version.")
+        discussion: """
+            Safe to run on an existing database: it applies only missing migrations and reports the version. A new \
+            production database needs --signing-key (make one with `detainer keygen --out DIR`): its public key is \
+            recorded and every later write is signed. --training makes a training database instead (declared user \
+            names, $DETAINER_NOW honoured, every output marked TRAINING); it can never become a production one.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Create this first admin user (only when the database has no admin yet).", valueName: "name"))
+    @Option(help: ArgumentHelp("Create this first admin user, mapped to the OS account running init (only when the database has no admin yet).", valueName: "name"))
     var admin: String?
+
+    @Flag(help: "Create a training database (for demos, courses and tests), never a production one.")
+    var training = false
+
+    @Option(help: ArgumentHelp("Let this OS group read and write the database (mode 0660 instead of 0600).", valueName: "name"))
+    var group: String?
 
     func execute() throws {
         let path = database.resolvedPath
@@ -19,7 +33,17 @@ struct InitCommand: DetainerSubcommand {
             throw CLIError(.noInput, "\(missing): no such directory (for the database \(path)); create it first")
         }
         let existed = FileStatus.exists(path)
-        let db = try database.open(.create)
+        let signer = try database.loadSigner()
+        if !existed && !training && signer == nil {
+            throw CLIError(.permission, "a production database signs its history: make a key with `detainer keygen --out DIR`, then run `detainer init --signing-key DIR/signing.key` (or use --training for a training database); nothing was created")
+        }
+        let groupID = try group.map(Self.groupID)
+        if !existed { try Self.createPrivateFile(path, group: groupID) }
+        let db = try DetainerDatabase.open(path: path, access: .create, clock: .system, signer: signer)
+        let recorded = try db.hasRecordedMode() ? try db.mode() : nil
+        let mode = recorded ?? (training ? .training : .production)
+        if training, recorded == .production { throw IntegrityRefusal("\(path) is a production database and can never become a training one") }
+        db.clock = try Environment.clock(for: mode)
         let before = try db.schemaVersion()
         let applied = try db.migrate()
         let version = try db.schemaVersion()
@@ -30,10 +54,43 @@ struct InitCommand: DetainerSubcommand {
         } else {
             Terminal.out("Migrated \(path) from schema version \(before) to \(version) (\(applied.map { "\($0.version)_\($0.name)" }.joined(separator: ", "))).")
         }
+        let hadKey = try db.recordedPublicKey() != nil
+        try db.establish(mode: mode, publicKey: signer?.publicKey)
+        if mode == .training { Environment.announceTraining(path) }
+        if recorded == nil { Terminal.out("This is a \(mode == .training ? "TRAINING" : "production") database.") }
+        if !hadKey, let key = signer?.publicKey { Terminal.out("Recorded signing key \(key.hex.prefix(16))…; every write is signed from now on.") }
         if let admin {
-            let (user, created) = try db.bootstrapAdmin(name: admin)
-            Terminal.out(created ? "Created admin user \(user.name)." : "Admin user \(user.name) already exists.")
+            let (user, created) = try db.bootstrapAdmin(name: admin, osLogin: try OSAccount.currentLogin())
+            Terminal.out(created ? "Created admin user \(user.name) (OS account \(try db.osLogin(ofUserID: user.id) ?? "-"))." : "Admin user \(user.name) already exists.")
         }
         try db.close()
+        if let groupID { try Self.shareWithGroup(path, groupID) }
+    }
+
+    /// The database starts life owner-only, whatever the umask; SQLite gives its -wal and -shm
+    /// files the database file's mode.
+    static func createPrivateFile(_ path: String, group: gid_t?) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, group == nil ? 0o600 : 0o660)
+        guard fd >= 0 else { throw CLIError(.cannotCreate, "\(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        if let group, fchown(fd, uid_t.max, group) != 0 {
+            throw CLIError(.permission, "cannot give \(path) to group \(group): \(String(cString: strerror(errno)))")
+        }
+        fchmod(fd, group == nil ? 0o600 : 0o660)
+    }
+
+    static func groupID(_ name: String) throws -> gid_t {
+        guard let entry = getgrnam(name) else { throw CLIError(.usage, "group: no OS group named \"\(name)\"") }
+        return entry.pointee.gr_gid
+    }
+
+    /// Group read/write on the database and its -wal/-shm (SQLite copies the database's mode to
+    /// them when it creates them later).
+    static func shareWithGroup(_ path: String, _ group: gid_t) throws {
+        for suffix in ["", "-wal", "-shm"] where FileStatus.exists(path + suffix) {
+            guard chown(path + suffix, uid_t.max, group) == 0, chmod(path + suffix, 0o660) == 0 else {
+                throw CLIError(.permission, "cannot share \(path + suffix) with the group: \(String(cString: strerror(errno)))")
+            }
+        }
     }
 }

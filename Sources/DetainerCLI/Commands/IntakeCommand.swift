@@ -50,13 +50,19 @@ struct IntakeCommand: DetainerSubcommand {
     @Option(help: "Date of the warrant, YYYY-MM-DD.") var warrantDate: String?
     @Option(name: .customLong("tsdb-match"), help: "Terrorist screening database search: yes, no or unknown (default).") var tsdbMatch: TriState = .unknown
     @Option(help: "ICE asserts illegal re-entry after removal: yes, no or unknown (default).") var illegalReentry: TriState = .unknown
+    @Flag(help: "Log a second open detainer on the same custody case (requires --reason).") var allowDuplicate = false
+    @Option(help: "Why a second detainer on the same custody case is real (with --allow-duplicate).") var reason: String?
+
+    func validate() throws {
+        if allowDuplicate != (reason != nil) { throw ValidationError("--allow-duplicate and --reason TEXT go together") }
+    }
 
     func execute() throws {
         var request = try json.map(Self.load) ?? IntakeRequest()
         merge(into: &request)
         let db = try database.open(.write)
-        let clerk = try db.authorize(actor.resolvedName, for: .intake)
-        let result = try db.intake(request, by: clerk)
+        let clerk = try actor.resolve(in: db, for: .intake)
+        let result = try db.intake(request, duplicateReason: allowDuplicate ? reason : nil, by: clerk)
         for warning in result.warnings { Terminal.warn(warning) }
         let report = result.evaluation.report
         if output.format == .json {

@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
 
         func execute() throws {
             let db = try database.open(.write)
-            let user = try db.authorize(actor.resolvedName, for: .report)
+            let user = try actor.resolve(in: db, for: .report)
             let fromMonth = try DateRangeArgument.month(from, field: "from"), toMonth = try DateRangeArgument.month(to, field: "to")
             let report = try db.monthlyReport(from: fromMonth, to: toMonth, agency: agency, includeExternal: includeExternal)
             try db.recordReport("monthly", parameters: ["from": .string(fromMonth), "to": .string(toMonth), "agency": .optional(agency?.rawValue),
@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
 
         func execute() throws {
             let db = try database.open(.write)
-            let user = try db.authorize(actor.resolvedName, for: .report)
+            let user = try actor.resolve(in: db, for: .report)
             let report = try db.annualReport(year: year, fiscal: fiscal, includeExternal: includeExternal)
             try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal),
                                                        "includeExternal": .bool(includeExternal)], by: user)

@@ -28,7 +28,7 @@ struct ReviewCommand: DetainerSubcommand {
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
         let db = try database.open(.write)
-        let supervisor = try db.authorize(actor.resolvedName, for: .review)
+        let supervisor = try actor.resolve(in: db, for: .review)
         let request: ReviewRequest = decide.map { .decide($0, reason: reason ?? "") } ?? .approve(reason: reason)
         let result = try db.review(detainerID: detainerID, request, by: supervisor)
         let verb = result.decision == .honor ? "HONORED" : "DECLINED"

@@ -24,7 +24,7 @@ struct StatusCommand: DetainerSubcommand {
         let detainerID = try IDArgument.parse(id)
         let when = try at.map { try InstantArgument.parse($0, field: "at") }
         let db = try database.open(.write)
-        let user = try db.authorize(actor.resolvedName, for: .changeStatus)
+        let user = try actor.resolve(in: db, for: .changeStatus)
         let change = try db.changeStatus(detainerID: detainerID, to: to, at: when, note: note, by: user)
         var line = "Detainer \(change.detainerID): \(change.from.rawValue) → \(change.to.rawValue) at \(change.at.newYorkText)."
         if change.afterDeadline, let deadline = change.holdDeadline {

@@ -64,7 +64,7 @@ struct UpdateCommand: DetainerSubcommand {
         var requested: [IntakeField: String] = [:]
         for (field, value) in given { if let value { requested[field] = value } }
         let db = try database.open(.write)
-        let user = try db.authorize(actor.resolvedName, for: .intake)
+        let user = try actor.resolve(in: db, for: .intake)
         let result = try db.correct(detainerID: detainerID, requested, reason: reason, by: user)
         if output.format == .json {
             Terminal.out(JSONValue.object([

@@ -5,7 +5,22 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the people who use the system (admins only).",
-        subcommands: [Add.self, List.self, Deactivate.self])
+        subcommands: [Add.self, Map.self, List.self, Deactivate.self])
+
+    struct Map: DetainerSubcommand {
+        static let configuration = CommandConfiguration(commandName: "map", abstract: "Set the OS account a user acts from on the command line.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The user.") var name: String
+        @Option(name: .customLong("os-login"), help: ArgumentHelp("The OS account.", valueName: "login")) var osLogin: String
+
+        func execute() throws {
+            let db = try database.open(.write)
+            let admin = try actor.resolve(in: db, for: .manageUsers)
+            let user = try db.mapUser(name: name, osLogin: osLogin, by: admin)
+            Terminal.out("Mapped \(user.name) to OS account \(osLogin).")
+        }
+    }
 
     struct Add: DetainerSubcommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user with a role.")
@@ -13,12 +28,15 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The new user's name (letters, digits, . _ - @).") var name: String
         @Option(help: "clerk, supervisor, auditor or admin.") var role: Role
+        @Option(name: .customLong("os-login"), help: ArgumentHelp(
+            "The OS account this user acts from on the command line (omit for a web-only user).", valueName: "login"))
+        var osLogin: String?
 
         func execute() throws {
             let db = try database.open(.write)
-            let admin = try db.authorize(actor.resolvedName, for: .manageUsers)
-            let user = try db.addUser(name: name, role: role, by: admin)
-            Terminal.out("Added \(user.role.rawValue) \(user.name).")
+            let admin = try actor.resolve(in: db, for: .manageUsers)
+            let user = try db.addUser(name: name, role: role, osLogin: osLogin, by: admin)
+            Terminal.out("Added \(user.role.rawValue) \(user.name)\(osLogin.map { " (OS account \($0))" } ?? "").")
         }
     }
 
@@ -41,7 +59,7 @@ struct UserCommand: ParsableCommand {
 
         func execute() throws {
             let db = try database.open(.write)
-            let admin = try db.authorize(actor.resolvedName, for: .manageUsers)
+            let admin = try actor.resolve(in: db, for: .manageUsers)
             let user = try db.deactivateUser(name: name, by: admin)
             Terminal.out("Deactivated \(user.name).")
         }

@@ -23,6 +23,26 @@ enum Environment {
         return text.isEmpty ? nil : text
     }
 
+    /// The private signing key file when --signing-key is not given.
+    static let signingKeyVariable = "DETAINER_SIGNING_KEY"
+
+    /// The clock for a database of `mode`: a pinned "now" only on a training database.
+    static func clock(for mode: DatabaseMode) throws -> Clock {
+        if mode == .production, let text = value(nowVariable) {
+            throw CLIError(.permission, "\(nowVariable)=\(text) is refused on a production database: the system clock decides when things happen (unset \(nowVariable); pinned clocks are for training databases)")
+        }
+        return try clock()
+    }
+
+    nonisolated(unsafe) private static var announced = false
+
+    /// One line on stderr per process: this is a training database.
+    static func announceTraining(_ path: String) {
+        guard !announced else { return }
+        announced = true
+        Terminal.err("TRAINING database \(path): names are declared, not verified, and nothing here is an official record")
+    }
+
     static func clock() throws -> Clock {
         guard let text = value(nowVariable) else { return .system }
         guard let instant = UTCInstant(parsing: text) else {

@@ -5,16 +5,27 @@ import Foundation
 enum InputFile {
     static let maximumBytes = 16 * 1024 * 1024
 
+    /// Files must be regular files (one open, checked with fstat: /dev/zero or a FIFO is refused,
+    /// not read forever); standard input is read up to the same limit (issue 13 §6).
     static func read(_ path: String) throws -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        if path == "-" {
+            var data = Data()
+            while true {
+                let chunk = FileHandle.standardInput.readData(ofLength: 65_536)
+                if chunk.isEmpty { break }
+                data.append(chunk)
+                if data.count > maximumBytes {
+                    throw CLIError(.dataError, "standard input is larger than the \(ByteCount.format(Int64(maximumBytes))) limit for this input")
+                }
+            }
+            return data
+        }
         if FileStatus.isDirectory(path) { throw CLIError(.noInput, "\(path) is a directory, not a file") }
         guard FileStatus.exists(path) else { throw CLIError(.noInput, "\(path): no such file") }
         if let size = FileStatus.size(path), size > maximumBytes {
             throw CLIError(.dataError, "\(path) is \(ByteCount.format(size)); the limit for this input is \(ByteCount.format(Int64(maximumBytes)))")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CLIError(.noInput, "\(path): cannot be read (permissions?)") }
-        defer { try? handle.close() }
-        return handle.readDataToEndOfFile()
+        return Data(try BoundedFile.read(path, limit: maximumBytes))
     }
 
     /// Reads a JSON document: UTF-8 (a BOM is fine), or UTF-16/32 with a BOM, which JSON's own

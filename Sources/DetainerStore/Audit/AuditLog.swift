@@ -52,7 +52,7 @@ enum AuditLog {
     /// Appends one entry; must run inside the write transaction it describes.
     @discardableResult
     static func append(_ db: Connection, at: UTCInstant, actor: Actor, action: String, entity: String,
-                       entityID: Int64?, payload: JSONValue) throws -> Int64 {
+                       entityID: Int64?, payload: JSONValue, signer: SigningKey? = nil) throws -> Int64 {
         precondition(db.isInTransaction, "audit entries are written in the transaction they describe")
         let head = try db.cached("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first {
             ($0.int64(0), $0.string(1) ?? genesisHash)
@@ -60,11 +60,12 @@ enum AuditLog {
         let row = Row(id: (head?.0 ?? 0) + 1, at: at.iso8601, actorID: actor.id, actorName: actor.name,
                       action: action, entity: entity, entityID: entityID, payload: payload.serialized,
                       prevHash: head?.1 ?? genesisHash)
+        let digest = hash(row)
         try db.run("""
-            INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, payload, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, payload, prev_hash, hash, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, row.id, row.at, row.actorID, row.actorName, row.action, row.entity, row.entityID,
-                   row.payload, row.prevHash, hash(row))
+                   row.payload, row.prevHash, digest, try signer?.sign(head: digest))
         return row.id
     }
 

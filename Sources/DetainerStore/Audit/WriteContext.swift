@@ -53,9 +53,30 @@ extension DetainerDatabase {
             try context.refreshPersonSearchKeys()
             var payload: [String: JSONValue] = ["details": .object(context.details), "rows": try context.rowFingerprints()]
             if !context.importFingerprints.isEmpty { payload["imported"] = .array(context.importFingerprints.map(\.json)) }
+            let signer = try requiredSigner()
             try AuditLog.append(connection, at: now, actor: actor, action: action, entity: entity,
-                                entityID: context.entityID, payload: .object(payload))
+                                entityID: context.entityID, payload: .object(payload), signer: signer)
             return result
         }
+    }
+
+    /// The key this write must be signed with, read inside the write transaction (after the
+    /// body, which may be the one recording the key). A database with a recorded key refuses a
+    /// write without that exact key; a production database without a recorded key refuses
+    /// every write; a training database without one runs unsigned.
+    private func requiredSigner() throws -> SigningKey? {
+        let recorded = try connection.cached("SELECT value FROM settings WHERE key = 'signing_public_key'").first { $0.string(0) }.flatMap { $0 }
+        let mode = try connection.cached("SELECT value FROM settings WHERE key = 'mode'").first { $0.string(0) }.flatMap { $0 }
+        guard let recorded else {
+            if mode == DatabaseMode.training.rawValue { return signer }
+            throw IntegrityRefusal("\(path) is a production database with no signing key recorded; record one with `detainer init --signing-key FILE` (make it with `detainer keygen`); nothing was written")
+        }
+        guard let signer else {
+            throw IntegrityRefusal("\(path) signs its history: give the private key with --signing-key FILE or $DETAINER_SIGNING_KEY; nothing was written")
+        }
+        guard signer.publicKey.hex == recorded else {
+            throw IntegrityRefusal("the signing key given is not the one recorded in \(path); nothing was written")
+        }
+        return signer
     }
 }

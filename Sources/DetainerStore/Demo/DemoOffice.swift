@@ -30,6 +30,7 @@ extension DetainerDatabase {
         try connection.run("INSERT INTO settings (key, value) VALUES ('demo', 'true')")
         let start = now.adding(seconds: -Int64(days) * 86_400)
         clock = .fixed(start)
+        try establish(mode: .training, publicKey: nil)
         let admin = try bootstrapAdmin(name: "admin").user.actor
         var actors: [String: Actor] = ["admin": admin]
         for (name, role) in Self.demoUsers where name != "admin" { actors[name] = try addUser(name: name, role: role, by: admin).actor }

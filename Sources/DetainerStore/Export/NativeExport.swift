@@ -40,13 +40,6 @@ public enum NativeExport {
     public static let derived: Set<String> = ["ended_after_deadline"]
 
     public static var columnNames: [String] { columns.map(\.name) }
-
-    /// Columns that name or identify a person (or a judge), replaced by keyed tokens when
-    /// pseudonymizing.
-    static let identifying: Set<String> = [
-        "detainer_id", "ice_subject_id", "event_number", "a_number", "warrant_issuer", "ice_person_ref", "person_id",
-        "person_name", "person_nysid", "person_a_number", "person_fbi_number", "custody_case_id", "case_booking_number",
-    ]
 }
 
 /// Replaces identifiers with HMAC-SHA-256 tokens: the same value gives the same token under the
@@ -64,12 +57,15 @@ public struct Pseudonymizer: Sendable {
 
     func apply(_ value: JSONValue, column: String) -> JSONValue {
         guard value != .null else { return .null }
-        if NativeExport.identifying.contains(column) {
-            let family = column.hasSuffix("a_number") ? "a_number" : column
+        switch PseudonymPolicy.treatment(column) {
+        case .keep:
+            return value
+        case .token:
+            let family = column.hasSuffix("a_number") ? "a_number" : column.hasSuffix("facility") ? "facility" : column
             return .string(token(value.cellText, column: family))
+        case let coarse:
+            return .string(PseudonymPolicy.coarsen(value.cellText, to: coarse))
         }
-        if column == "person_date_of_birth", case .string(let date) = value { return .string(String(date.prefix(4))) }
-        return value
     }
 }
 

@@ -43,8 +43,13 @@ struct DocCustodyRowImporter: RowImporter {
             throw RowError(column: "INMATEID", message: inmate.isEmpty ? "is missing" : "\"\(inmate)\" is not a DOC inmate id (digits)")
         }
         let admittedText = record[columns.admitted]
-        guard let admitted = DocTimes.parse(admittedText) else {
+        guard let resolution = DocTimes.resolve(admittedText) else {
             throw RowError(column: "ADMITTED_DT", message: "\"\(admittedText)\" is not a time like 05/05/2017 10:37:51 PM")
+        }
+        let admitted: UTCInstant
+        switch resolution {
+        case .success(let instant): admitted = instant
+        case .failure(let failure): throw RowError(column: "ADMITTED_DT", message: WallClockTime.message(failure, admittedText))
         }
         guard admitted <= now, admitted.utcDate >= CivilDate(year: 1970, month: 1, day: 1)! else {
             throw RowError(column: "ADMITTED_DT", message: "\(admittedText) is outside 1970…today")
@@ -91,7 +96,9 @@ struct DocCustodyRowImporter: RowImporter {
 /// DOC timestamps: `MM/DD/YYYY hh:mm:ss AM|PM`, New York local time. In the repeated autumn
 /// hour the earlier instant is taken.
 enum DocTimes {
-    static func parse(_ text: String) -> UTCInstant? {
+    /// nil when the text is not a DOC time at all; a `WallClockTime.Failure` when it names an
+    /// hour that happens twice or not at all (refused, never shifted: issue 13 §8).
+    static func resolve(_ text: String) -> Result<UTCInstant, WallClockTime.Failure>? {
         let parts = text.trimmingSpaces.split(separator: " ")
         guard parts.count == 3 else { return nil }
         let date = parts[0].split(separator: "/").compactMap { Int($0) }
@@ -101,6 +108,6 @@ enum DocTimes {
         let meridiem = parts[2].uppercased()
         guard meridiem == "AM" || meridiem == "PM" else { return nil }
         let hour = clock[0] % 12 + (meridiem == "PM" ? 12 : 0)
-        return NewYorkTime.resolve(date: day, hour: hour, minute: clock[1], second: clock[2]).earliest
+        return WallClockTime.resolve(date: day, hour: hour, minute: clock[1], second: clock[2])
     }
 }

@@ -11,8 +11,14 @@ public struct ImportRequest: Sendable {
     public var skipBad: Bool
     /// Import a file whose checksum was imported before.
     public var allowDuplicate: Bool
+    /// The SHA-256 of the bytes actually read, available once the reader is at end of file;
+    /// the import is refused unless it equals `fileSHA256` (issue 13 §6: one file's rows must
+    /// never be recorded under another's hash).
+    public var streamedSHA256: (@Sendable () throws -> String)?
 
-    public init(fileName: String, fileSHA256: String, format: ImportFormat, skipBad: Bool, allowDuplicate: Bool = false) {
+    public init(fileName: String, fileSHA256: String, format: ImportFormat, skipBad: Bool, allowDuplicate: Bool = false,
+                streamedSHA256: (@Sendable () throws -> String)? = nil) {
+        self.streamedSHA256 = streamedSHA256
         self.fileName = fileName
         self.fileSHA256 = fileSHA256
         self.format = format
@@ -119,6 +125,9 @@ extension DetainerDatabase {
             progress?(reader.bytesConsumed, reader.totalBytes)
             if rejected > 0 && !request.skipBad {
                 throw ImportRefused(problems: problems, badRows: rejected, rowsRead: read)
+            }
+            if let streamed = request.streamedSHA256, try streamed() != request.fileSHA256 {
+                throw InputError(field: request.fileName, "the file changed while it was being imported (its SHA-256 differs from the one taken when it was opened); nothing was imported")
             }
             try db.run("UPDATE imports SET rows_read = ?, rows_imported = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
                        read, imported, rejected, clock.now().iso8601, importID)

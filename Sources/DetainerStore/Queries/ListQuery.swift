@@ -83,7 +83,7 @@ extension DetainerDatabase {
     }
 
     public func userList<Sink: RecordSink>(into sink: inout Sink) throws {
-        try connection.prepare("SELECT name, role, CASE active WHEN 1 THEN 'active' ELSE 'deactivated' END AS status, created_at, deactivated_at FROM users ORDER BY name")
+        try connection.prepare("SELECT name, role, os_login, CASE active WHEN 1 THEN 'active' ELSE 'deactivated' END AS status, created_at, deactivated_at FROM users ORDER BY name")
             .stream(into: &sink)
     }
 }

@@ -24,6 +24,13 @@ public enum FileStatus {
 
     public static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
 
+    /// Whether the path exists but this OS account may not reach or read it.
+    public static func isAccessDenied(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) != 0 { return errno == EACCES }
+        return access(path, R_OK) != 0
+    }
+
     /// Whether new files can be created beside `path` (SQLite needs its -wal and -shm there).
     public static func directoryIsWritable(of path: String) -> Bool {
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."

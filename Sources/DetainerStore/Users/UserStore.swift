@@ -35,35 +35,99 @@ extension DetainerDatabase {
         return user.actor
     }
 
-    /// Checks a user name: 1–64 characters, letters, digits and . _ - @ only.
+    /// Checks a user name: 1–64 characters, letters, digits and . _ - @ only, no invisible or
+    /// bidi controls, one script.
     static func validateUserName(_ name: String) throws {
         guard !name.isEmpty, name.count <= 64 else { throw InputError(field: "name", "must be 1 to 64 characters") }
+        try UserName.validate(name)
         let allowed = name.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-@".unicodeScalars.contains($0)
         }
         guard allowed else { throw InputError(field: "name", "may contain only letters, digits and . _ - @ (got \"\(name)\")") }
     }
 
+    /// Adds a user. `osLogin` is the operating-system account they act from on the command
+    /// line of a production database; nil for a web-only user.
     @discardableResult
-    public func addUser(name: String, role: Role, by actor: Actor) throws -> User {
+    public func addUser(name: String, role: Role, osLogin: String? = nil, by actor: Actor) throws -> User {
         try Self.validateUserName(name)
+        if let osLogin { try Self.validateOSLogin(osLogin) }
+        let key = UserName.key(name)
         return try audited(actor: actor, action: "user.add", entity: "user") { context in
             if try user(named: name) != nil { throw InputError(field: "name", "a user named \"\(name)\" already exists") }
-            try context.db.run("INSERT INTO users (name, role, active, created_at, created_by) VALUES (?, ?, 1, ?, ?)",
-                               name, role.rawValue, context.now.iso8601, actor.id)
+            // Compared in Swift too: users created before name keys were stored have none.
+            if let twin = try users().first(where: { UserName.key($0.name) == key }) {
+                throw InputError(field: "name", "\"\(name)\" looks the same as the existing user \"\(twin.name)\" (names are compared after Unicode NFKC and case folding)")
+            }
+            try context.db.run("INSERT INTO users (name, role, active, created_at, created_by, os_login, name_key) VALUES (?, ?, 1, ?, ?, ?, ?)",
+                               name, role.rawValue, context.now.iso8601, actor.id, osLogin, key)
             let id = context.db.lastInsertRowID
             context.touch("users", id)
             context.entityID = id
-            context.details = ["name": .string(name), "role": .string(role.rawValue)]
+            context.details = ["name": .string(name), "role": .string(role.rawValue), "osLogin": osLogin.map(JSONValue.string) ?? .null]
             return try user(named: name)!
         }
     }
 
-    /// Creates the first admin during `init`. Idempotent for an existing active admin of that name.
-    public func bootstrapAdmin(name: String) throws -> (user: User, created: Bool) {
+    static func validateOSLogin(_ login: String) throws {
+        let ok = (1...64).contains(login.utf8.count) && login.utf8.allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || "._@$-".utf8.contains($0)
+        }
+        guard ok else { throw InputError(field: "os-login", "must be an operating-system login: 1 to 64 of A-Z a-z 0-9 . _ @ $ - (got \"\(login)\")") }
+    }
+
+    /// Maps a user to the OS account they act from (`user map`): for users created before
+    /// accounts were mapped, and when someone's login changes. Audited like any write.
+    public func mapUser(name: String, osLogin: String, by actor: Actor) throws -> User {
+        try Self.validateOSLogin(osLogin)
+        return try audited(actor: actor, action: "user.map", entity: "user") { context in
+            guard let target = try user(named: name) else { throw NotFound(entity: "user", key: "\"\(name)\"") }
+            try context.db.run("UPDATE users SET os_login = ? WHERE id = ?", osLogin, target.id)
+            context.touch("users", target.id)
+            context.entityID = target.id
+            context.details = ["name": .string(name), "osLogin": .string(osLogin)]
+            return target
+        }
+    }
+
+    /// The OS login a user is mapped to, if any.
+    public func osLogin(ofUserID id: Int64) throws -> String? {
+        try connection.scalarText("SELECT os_login FROM users WHERE id = ?", id)
+    }
+
+    /// The acting user on a production database's command line: a user mapped to `osLogin`
+    /// (the effective OS account, resolved by the caller), optionally picked by name among
+    /// those mapped to it. Throws `PermissionDenied` (exit 77) otherwise.
+    public func authorize(osLogin: String, requested: String?, for permission: Permission) throws -> Actor {
+        let mapped = try connection.prepare("SELECT name FROM users WHERE os_login = ? AND active = 1 ORDER BY name")
+        try mapped.bind(osLogin, at: 1)
+        let names = try mapped.map { $0.string(0) ?? "" }
+        if let requested, !requested.isEmpty {
+            guard names.contains(requested) else {
+                throw PermissionDenied(message: "user \"\(requested)\" is not mapped to your OS account \"\(osLogin)\" on this production database\(names.isEmpty ? "" : " (yours: \(names.joined(separator: ", ")))"); nothing was written")
+            }
+            return try authorize(requested, for: permission)
+        }
+        switch names.count {
+        case 0:
+            throw PermissionDenied(message: "OS account \"\(osLogin)\" is not mapped to any active user of this production database; an admin can run `detainer user add NAME --role ROLE --os-login \(osLogin)`")
+        case 1:
+            return try authorize(names[0], for: permission)
+        default:
+            throw PermissionDenied(message: "several users are mapped to OS account \"\(osLogin)\" (\(names.joined(separator: ", "))); pick one with --user NAME")
+        }
+    }
+
+    /// Creates the first admin during `init`, mapped to `osLogin` (the account running init).
+    /// Idempotent for an existing active admin of that name.
+    public func bootstrapAdmin(name: String, osLogin: String? = nil) throws -> (user: User, created: Bool) {
         if let existing = try user(named: name) {
             guard existing.role == .admin, existing.active else {
                 throw InputError(field: "admin", "user \"\(name)\" exists and is not an active admin")
+            }
+            // An admin from before OS accounts were mapped is claimed by the account running init.
+            if let osLogin, try self.osLogin(ofUserID: existing.id) == nil {
+                _ = try mapUser(name: name, osLogin: osLogin, by: .bootstrap)
             }
             return (existing, false)
         }
@@ -71,7 +135,7 @@ extension DetainerDatabase {
         guard admins == 0 else {
             throw InputError(field: "admin", "this database already has an admin; ask them to run `detainer user add \(name) --role admin`")
         }
-        return (try addUser(name: name, role: .admin, by: .bootstrap), true)
+        return (try addUser(name: name, role: .admin, osLogin: osLogin, by: .bootstrap), true)
     }
 
     public func deactivateUser(name: String, by actor: Actor) throws -> User {

@@ -14,10 +14,17 @@ public struct IntakeResult: Sendable {
 extension DetainerDatabase {
     /// Logs an incoming detainer: person, custody case, detainer, its receipt as an ICE contact,
     /// the law engine's evaluation, and the move to `pendingReview` — one transaction, one audit entry.
-    public func intake(_ request: IntakeRequest, by actor: Actor) throws -> IntakeResult {
+    /// `duplicateReason`: why a second open detainer on the same custody case is real; without
+    /// it such an intake is refused (`DuplicateDetainer`, exit 65).
+    public func intake(_ request: IntakeRequest, duplicateReason: String? = nil, by actor: Actor) throws -> IntakeResult {
         let intake = try request.validated(now: clock.now())
+        var v = FieldValidator()
+        let duplicateReason = v.text(duplicateReason, "reason", maxLength: FieldLimits.note, allowNewlines: true)
+        try v.finish()
         return try audited(actor: actor, action: "detainer.intake", entity: "detainer") { context in
             let person = try findOrCreatePerson(intake.person, in: context)
+            let duplicate = try openDetainerOnSameCase(personID: person.id, person: intake.person, custody: intake.custody, in: context.db)
+            if let duplicate, duplicateReason == nil { throw duplicate }
             let custody = try findOrCreateCustodyCase(intake.custody, personID: person.id, in: context)
             let db = context.db
             let d = intake.detainer
@@ -54,6 +61,10 @@ extension DetainerDatabase {
             var warnings = person.warnings + custody.warnings
             if let release = intake.custody.scheduledReleaseAt, Deadlines.releaseAlreadyPast(release, now: context.now) {
                 warnings.append("custody.scheduledReleaseAt: the scheduled release \(release.newYorkText) is already past; check the date, or act now (the hold deadline counts from it)")
+            }
+            if let duplicate, let duplicateReason {
+                context.details["duplicateOf"] = .int(duplicate.existingID)
+                context.details["duplicateReason"] = .string(duplicateReason)
             }
             return IntakeResult(detainerID: detainerID, personID: person.id, personReused: person.reused, custodyCaseID: custody.id,
                                 evaluation: evaluation, warnings: warnings)

@@ -44,6 +44,10 @@ extension DetainerDatabase {
             guard current.status == .pendingReview else {
                 throw InputError(field: "id", "detainer \(detainerID) is \(current.status.rawValue); only detainers pending review can be reviewed")
             }
+            // A decision cannot predate the detainer (issue 13 §4), nor the status it ends.
+            if context.now < current.receivedAt || context.now < current.statusAt {
+                throw InputError(field: "at", "a decision now (\(context.now.iso8601)) would be dated before the detainer was received or last changed (\(max(current.receivedAt, current.statusAt).iso8601)); check the clock")
+            }
             let row = try db.prepare("""
                 SELECT e.id, e.outcome, e.reasons FROM detainers AS d JOIN evaluations AS e ON e.id = d.evaluation_id WHERE d.id = ?
                 """)

@@ -171,7 +171,7 @@ enum Fixture {
                 let result = try box.detainer(args, user: user)
                 guard result.status == 0 else { fatalError("fixture step \(args) failed: \(result)") }
             }
-            try must(["init", "--admin", "admin"])
+            try must(["init", "--training", "--admin", "admin"])
             for (name, role) in users.sorted(by: { $0.key < $1.key }) { try must(["user", "add", name, "--role", role], "admin") }
             try must(["intake", "--name", "Ana Pérez", "--dob", "1985-04-03", "--nysid", "12345678K", "--agency", "DOC",
                       "--booking", "4411500123", "--facility", "Rikers Island", "--arrest-date", "2026-02-20",

@@ -1,0 +1,76 @@
+import SQLite
+
+/// Training databases (made by `demo` or `init --training`) accept declared user names and a
+/// pinned clock; production databases bind the actor to the OS account and use the real clock.
+/// The mode is written once (a trigger refuses any change), so a training database can never
+/// become a production one, nor a production one be downgraded.
+public enum DatabaseMode: String, Sendable {
+    case training, production
+}
+
+/// A write or a setting this database refuses for who or what is asking (exit 77).
+public struct IntegrityRefusal: Error, Equatable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension DetainerDatabase {
+    /// The recorded mode. A database without one (created before issue 13, or not yet
+    /// initialised) is production: the safe reading.
+    public func mode() throws -> DatabaseMode {
+        guard try hasSettingsTable() else { return .production }
+        let value = try connection.scalarText("SELECT value FROM settings WHERE key = 'mode'")
+        return value == DatabaseMode.training.rawValue ? .training : .production
+    }
+
+    /// Whether a mode has been recorded at all.
+    public func hasRecordedMode() throws -> Bool {
+        guard try hasSettingsTable() else { return false }
+        return try connection.scalarText("SELECT value FROM settings WHERE key = 'mode'") != nil
+    }
+
+    /// The public key recorded by `init --signing-key`, if any.
+    public func recordedPublicKey() throws -> PublicSigningKey? {
+        guard try hasSettingsTable(),
+              let hex = try connection.scalarText("SELECT value FROM settings WHERE key = 'signing_public_key'") else { return nil }
+        return PublicSigningKey(hex: hex)
+    }
+
+    private func hasSettingsTable() throws -> Bool {
+        try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'settings'") == 1
+    }
+
+    /// Records the mode (and, optionally, the public signing key) once, in one audited write.
+    /// Training only on a database with no history; an existing key is never replaced.
+    public func establish(mode: DatabaseMode, publicKey: PublicSigningKey?) throws {
+        let currentKey = try recordedPublicKey()
+        if try hasRecordedMode() {
+            let current = try self.mode()
+            if current != mode {
+                throw IntegrityRefusal("\(path) is a \(current.rawValue) database and can never become a \(mode.rawValue) one")
+            }
+            if let publicKey, let currentKey, publicKey != currentKey {
+                throw IntegrityRefusal("\(path) already records a different signing key; the key is written once and never replaced")
+            }
+            if publicKey == nil || currentKey != nil { return }
+        } else if mode == .training, try connection.scalarInt("SELECT count(*) FROM audit_log") ?? 0 > 0 {
+            throw IntegrityRefusal("\(path) already has a history; only a new, empty database can be a training database")
+        }
+        // The first signed row must be verifiable: the signer must be the recorded key.
+        if let publicKey, let signer, signer.publicKey != publicKey {
+            throw IntegrityRefusal("the signing key given does not match the public key being recorded")
+        }
+        let needsMode = !(try hasRecordedMode())
+        try audited(actor: .bootstrap, action: "database.establish", entity: "database") { context in
+            if needsMode {
+                try context.db.run("INSERT INTO settings (key, value) VALUES ('mode', ?)", mode.rawValue)
+                context.details["mode"] = .string(mode.rawValue)
+            }
+            if let publicKey, currentKey == nil {
+                try context.db.run("INSERT INTO settings (key, value) VALUES ('signing_public_key', ?)", publicKey.hex)
+                context.details["signingPublicKey"] = .string(publicKey.hex)
+            }
+        }
+    }
+}

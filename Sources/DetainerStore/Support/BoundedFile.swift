@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads small files (keys, checkpoints, JSON documents) safely: one open, the descriptor is
+/// checked to be a regular file before a byte is read (a FIFO would block forever, /dev/zero
+/// never ends), and at most `limit` bytes are accepted.
+public enum BoundedFile {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case missing(path: String)
+        case unreadable(path: String, reason: String)
+        case notRegular(path: String)
+        case tooLarge(path: String, limit: Int)
+
+        public var description: String {
+            switch self {
+            case .missing(let path): return "\(path): no such file"
+            case .unreadable(let path, let reason): return "\(path): cannot be read (\(reason))"
+            case .notRegular(let path): return "\(path) is not a regular file (a directory, device, FIFO or socket); give a plain file"
+            case .tooLarge(let path, let limit): return "\(path) is larger than the \(limit)-byte limit for this input"
+            }
+        }
+    }
+
+    public static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        // O_NONBLOCK: opening a FIFO with no writer would otherwise hang before fstat can refuse it.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { throw Failure.missing(path: path) }
+            throw Failure.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw Failure.notRegular(path: path) }
+        guard Int(info.st_size) <= limit else { throw Failure.tooLarge(path: path, limit: limit) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            // The file may grow after fstat; the limit still holds.
+            if bytes.count > limit { throw Failure.tooLarge(path: path, limit: limit) }
+        }
+        return bytes
+    }
+}
