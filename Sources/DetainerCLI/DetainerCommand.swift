@@ -42,6 +42,7 @@ public struct DetainerCommand: ParsableCommand {
                 InitCommand.self,
                 CheckCommand.self,
                 BackupCommand.self,
+                ServeCommand.self,
             ]
         )
     }

@@ -76,12 +76,7 @@ struct IntakeCommand: DetainerSubcommand {
     }
 
     static func load(_ path: String) throws -> IntakeRequest {
-        let data = try InputFile.readJSON(path)
-        do {
-            return try JSONDecoder().decode(IntakeRequest.self, from: data)
-        } catch let error as DecodingError {
-            throw InputErrors([ValidationIssue(decodingError: error)])
-        }
+        try IntakeJSON.decode(try InputFile.readJSON(path))
     }
 
     private func merge(into request: inout IntakeRequest) {
@@ -117,9 +112,7 @@ struct IntakeCommand: DetainerSubcommand {
 
     /// New York wall-clock times become UTC here; anything unparseable is passed through so the
     /// validator reports it with its field name.
-    static func canonicalInstant(_ text: String) -> String {
-        (try? InstantArgument.parse(text, field: "time"))?.description ?? text
-    }
+    static func canonicalInstant(_ text: String) -> String { InstantInput.canonical(text) }
 }
 
 enum TriState: String, ExpressibleByArgument, CaseIterable {

@@ -59,36 +59,10 @@ enum TimelinePrinter {
             for c in detail.pendingCharges { Terminal.out("  \(text(c, "statute_raw"))  \(text(c, "charged_on"))") }
         }
 
-        var events: [(at: String, order: Int, lines: [String])] = []
-        for s in detail.statusEvents {
-            let from = text(s, "from_status")
-            var line = from.isEmpty ? "status → \(text(s, "to_status"))" : "status \(from) → \(text(s, "to_status"))"
-            if s["after_deadline"] == .int(1) { line += "  (AFTER the hold deadline, no transfer)" }
-            if !text(s, "note").isEmpty { line += "  — \(text(s, "note"))" }
-            events.append((text(s, "occurred_at"), 1, [line + "  [\(text(s, "actor"))]"]))
-        }
-        for e in detail.evaluations {
-            var lines = ["evaluation #\(text(e, "sequence")) (\(text(e, "trigger"))): \(text(e, "outcome").uppercased()) under \(text(e, "rule_version")), as of \(text(e, "evaluated_on"))  [\(text(e, "actor"))]"]
-            if case .object(let result)? = e["result_json"], case .array(let checks)? = result["checks"] {
-                for case .object(let check) in checks {
-                    let mark = switch check["result"]?.cellText { case "pass": "pass"; case "fail": "FAIL"; default: " ?? " }
-                    lines.append("    [\(mark)] \(check["message"]?.cellText ?? "") (\(check["citation"]?.cellText ?? ""))")
-                }
-            }
-            events.append((text(e, "evaluated_at"), 2, lines))
-        }
-        for r in detail.reviews {
-            let reason = text(r, "reason")
-            events.append((text(r, "reviewed_at"), 3, ["review: \(text(r, "action")) → \(text(r, "decision").uppercased())\(reason.isEmpty ? "" : " — \(reason)")  [\(text(r, "actor"))]"]))
-        }
-        for c in detail.contacts {
-            let info = text(c, "info_type")
-            events.append((text(c, "occurred_at"), 0, ["contact \(text(c, "id")) \(text(c, "direction") == "in" ? "from" : "to") ICE: \(text(c, "kind"))\(info.isEmpty ? "" : " (\(info))") — \(text(c, "summary"))  [\(text(c, "actor"))]"]))
-        }
         Terminal.out("\nTIMELINE (New York time)")
-        for event in events.sorted(by: { ($0.at, $0.order) < ($1.at, $1.order) }) {
-            Terminal.out("  \(when(event.at))  \(event.lines[0])")
-            for line in event.lines.dropFirst() { Terminal.out("  \(line)") }
+        for event in detail.timeline {
+            Terminal.out("  \(when(event.at))  \(event.summary)  [\(event.actor)]")
+            for line in event.details { Terminal.out("      \(line)") }
         }
     }
 

@@ -6,26 +6,13 @@ import DetainerDomain
 /// `"2026-03-02 09:30"`). A wall-clock time in the autumn's repeated hour is refused as
 /// ambiguous; one in the spring's skipped hour is refused as nonexistent.
 enum InstantArgument {
+    /// The parsing is shared with the web forms (`InstantInput`); only the error type is the CLI's.
     static func parse(_ text: String, field: String) throws -> UTCInstant {
-        if let instant = UTCInstant(parsing: text) { return instant }
-        let normalized = text.replacingOccurrences(of: " ", with: "T")
-        let parts = normalized.split(separator: "T", maxSplits: 1).map(String.init)
-        if parts.count == 2, let date = CivilDate(parsing: parts[0]) {
-            let clock = parts[1].split(separator: ":").map { Int($0) }
-            if (2...3).contains(clock.count), clock.allSatisfy({ $0 != nil }) {
-                let hour = clock[0]!, minute = clock[1]!, second = clock.count == 3 ? clock[2]! : 0
-                if (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) {
-                    switch NewYorkTime.resolve(date: date, hour: hour, minute: minute, second: second) {
-                    case .unique(let instant): return instant
-                    case .ambiguous:
-                        throw CLIError(.dataError, "\(field): \(text) happens twice in New York (clocks fall back); add the offset, e.g. \(parts[0])T\(parts[1])-04:00 or -05:00")
-                    case .nonexistent:
-                        throw CLIError(.dataError, "\(field): \(text) does not exist in New York (clocks spring forward)")
-                    }
-                }
-            }
+        do {
+            return try InstantInput.parse(text, field: field)
+        } catch {
+            throw CLIError(.dataError, error.description)
         }
-        throw CLIError(.dataError, "\(field): \"\(text)\" is not a time; use ISO 8601 such as 2026-03-02T14:30:00Z, or a New York time such as \"2026-03-02 09:30\"")
     }
 }
 

@@ -85,7 +85,9 @@ extension DetainerDatabase {
             try context.db.run("UPDATE users SET active = 0, deactivated_at = ? WHERE id = ?", context.now.iso8601, target.id)
             context.touch("users", target.id)
             context.entityID = target.id
-            context.details = ["name": .string(name)]
+            // Their web sessions end in the same transaction: signed out at once.
+            let ended = try endWebSessions(userID: target.id, except: nil, reason: .deactivated, in: context)
+            context.details = ["name": .string(name), "sessionsEnded": .int(Int64(ended))]
             return try user(named: name)!
         }
     }
