@@ -85,8 +85,10 @@ let package = Package(
         .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "SQLite", "TestSupport"]),
         .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite", "TestSupport"]),
         .testTarget(name: "DetainerWebTests", dependencies: [
-            "DetainerWeb", "DetainerStore", "DetainerDomain", "TestSupport",
+            "DetainerWeb", "DetainerStore", "DetainerDomain", "SQLite", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ReliabilityTests", dependencies: ["detainer", "TestSupport"], exclude: ["Corpus"]),
     ],

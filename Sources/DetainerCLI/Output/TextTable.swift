@@ -1,3 +1,5 @@
+import DetainerStore
+
 /// Rows of text shown as an aligned table, or as CSV with formula cells neutralised.
 struct TextTable {
     let columns: [String]
@@ -69,23 +71,6 @@ extension String {
 
 /// CSV cells for terminal output and exports: quoted when needed; cells a spreadsheet would run
 /// as a formula (=, +, -, @, tab, CR) get a leading apostrophe.
-enum CSVText {
-    static func line(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",") + "\n"
-    }
-
-    static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
-        }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || text.hasPrefix(" ") || text.hasSuffix(" ") {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
-    }
-}
-
 extension String {
     func replacingOccurrences(of target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)

@@ -36,13 +36,16 @@ struct SessionMiddleware: RouterMiddleware {
             if Self.signInPaths.contains(request.uri.path) {
                 try Self.checkOrigin(request)
             } else {
-                guard let session = context.session else { throw WebError.signInRequired }
                 var presented = request.headers[Self.csrfHeader]
                 if presented == nil, FormData.isForm(request) {
                     let body = try await request.collectBody(upTo: FormData.maximumBytes)
                     presented = FormData(body: body)[Self.csrfField]
                 }
-                guard let presented, Self.constantTimeEquals(presented, session.csrfToken) else { throw WebError.csrfRejected }
+                // No token at all is a forgery whoever sends it (403); a token without a session
+                // is an expired page (sign in again).
+                guard let presented else { throw WebError.csrfRejected }
+                guard let session = context.session else { throw WebError.signInRequired }
+                guard Self.constantTimeEquals(presented, session.csrfToken) else { throw WebError.csrfRejected }
             }
         }
         return try await next(request, context)

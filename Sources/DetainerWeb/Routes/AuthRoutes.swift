@@ -37,8 +37,15 @@ enum AuthRoutes {
         }
 
         routes.post("/api/v1/login") { request, context in
-            let body = try await APIBody.decode(LoginBody.self, request, context: context)
-            let name = body.username, password = body.password
+            // JSON, or the sign-in form's fields for clients that post forms.
+            let name: String, password: String
+            if FormData.isForm(request) {
+                let form = try await FormData.read(request, context: context)
+                (name, password) = (form["username"] ?? "", form["password"] ?? "")
+            } else {
+                let body = try await APIBody.decode(LoginBody.self, request, context: context)
+                (name, password) = (body.username, body.password)
+            }
             switch try await SignIn.attempt(office: office, name: name, password: password) {
             case .signedIn(let session, let token):
                 var response = Responses.json(.object([

@@ -34,6 +34,9 @@ public enum WebApp {
         SystemRoutes.register(routes)
         AuthRoutes.register(routes, office: office, cookies: cookies)
         OfficeRoutes.register(routes, office: office)
+        ReportRoutes.register(routes, office: office)
+        AuditRoutes.register(routes, office: office)
+        AdminRoutes.register(routes, office: office)
         APIRoutes.register(routes, office: office)
         return (router, routes)
     }
