@@ -34,6 +34,7 @@ h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
 h3 { font-size: 1.05rem; margin: 1rem 0 .4rem; }
 .card { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem 1.25rem; margin-bottom: 1rem; }
 .muted { color: var(--muted); }
+.card > h2:first-child, .card > h1:first-child { margin-top: 0; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); }
@@ -67,6 +68,9 @@ legend { font-weight: 700; padding: 0 .3rem; }
 .fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0 1rem; }
 input, select, textarea { font: inherit; padding: .45rem .55rem; border: 1px solid #8c959f; border-radius: var(--radius); background: var(--paper); color: var(--ink); width: 100%; }
 textarea { min-height: 4.5rem; }
+input[type="checkbox"], input[type="radio"] { width: auto; margin: 0 .4rem 0 0; transform: scale(1.2); }
+.check { display: flex; align-items: center; gap: .2rem; padding: .2rem 0; }
+.fields { align-items: end; }
 button, .button { font: inherit; font-weight: 600; padding: .5rem 1rem; border-radius: var(--radius); border: 1px solid var(--brand); background: var(--brand); color: var(--brand-ink); cursor: pointer; text-decoration: none; display: inline-block; }
 button.secondary { background: var(--paper); color: var(--brand); }
 button.danger { background: var(--bad); border-color: var(--bad); }

@@ -39,6 +39,13 @@ public struct HTML: Sendable, CustomStringConvertible {
         return HTML(trusted: out + ">")
     }
 
+    /// An empty SVG element, `<rect …/>`: inside SVG an unclosed tag would swallow what follows.
+    public static func empty(_ name: StaticString, _ attributes: [Attribute]) -> HTML {
+        var out = "<" + name.description
+        for attribute in attributes { out += attribute.rendered }
+        return HTML(trusted: out + "/>")
+    }
+
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

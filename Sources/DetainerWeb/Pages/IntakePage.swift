@@ -64,10 +64,10 @@ enum IntakePage {
                         }
                         for (value, label) in [("finalOrder", "Final order of removal"), ("removalProceedings", "Removal proceedings pending"),
                                                ("biometricMatch", "Biometric match"), ("statements", "Statements / other evidence")] {
-                            el("div") {
+                            el("div", .class("check")) {
                                 void("input", attributes: [.type("checkbox"), .id("pc-" + value), .name("detainer.probableCause"), .value(value),
                                                            Attribute("checked", present: checkedBoxes.contains(value))])
-                                el("label", .for("pc-" + value), text: " " + label)
+                                el("label", .for("pc-" + value), text: label)
                             }
                         }
                     }

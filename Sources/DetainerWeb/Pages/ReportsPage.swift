@@ -113,7 +113,7 @@ enum BarChart {
             for (position, (name, path)) in series.enumerated() {
                 let value = row[keyPath: path]
                 let h = value * chartHeight / maxValue
-                let rect = HTML.void("rect", [
+                let rect = HTML.empty("rect", [
                     .class(name), Attribute("x", String(x0 + position * (barWidth + gap))), Attribute("y", String(top + chartHeight - h)),
                     Attribute("width", String(barWidth)), Attribute("height", String(h)),
                 ])
@@ -121,7 +121,7 @@ enum BarChart {
             }
             bars.append(HTML.element("text", [Attribute("x", String(x0)), Attribute("y", String(top + chartHeight + 14))], HTML(String(row.month.suffix(5)))))
         }
-        let axis = HTML.void("line", [Attribute("x1", String(left - 4)), Attribute("y1", String(top + chartHeight)),
+        let axis = HTML.empty("line", [Attribute("x1", String(left - 4)), Attribute("y1", String(top + chartHeight)),
                                       Attribute("x2", String(width - 4)), Attribute("y2", String(top + chartHeight)), Attribute("stroke", "#57606a")])
         let scale = HTML.element("text", [Attribute("x", "2"), Attribute("y", String(top + 10))], HTML(String(maxValue)))
             + HTML.element("text", [Attribute("x", "2"), Attribute("y", String(top + chartHeight))], HTML("0"))

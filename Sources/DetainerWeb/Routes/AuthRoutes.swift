@@ -86,7 +86,7 @@ enum AuthRoutes {
             if new != again { errors["confirm_password"] = "does not match the new password" }
             if errors.isEmpty {
                 do {
-                    try await office.write { db in
+                    _ = try await office.write { db in
                         let actor = try db.activeActor(named: session.user.name)
                         return try db.setPassword(userName: session.user.name, password: new, keepingSession: session.id, by: actor)
                     }
