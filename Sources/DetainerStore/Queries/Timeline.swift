@@ -5,7 +5,7 @@ import DetainerDomain
 /// web's detainer page, so both tell the same story.
 public struct TimelineEvent: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        case contact, status, evaluation, review
+        case contact, status, evaluation, review, facts
     }
 
     /// UTC ISO 8601 as stored.
@@ -55,5 +55,36 @@ extension DetainerDetail {
                                         actor: text(c, "actor"), details: [], order: 0))
         }
         return events.sorted { ($0.at, $0.order) < ($1.at, $1.order) }
+    }
+}
+
+extension DetainerDatabase {
+    /// Corrections of a detainer's facts after intake (`detainer update`), with the note and the
+    /// values they replaced, from the audit log: the timeline's entries for them.
+    public func factCorrections(detainerID: Int64) throws -> [TimelineEvent] {
+        let statement = try connection.prepare("""
+            SELECT at, actor_name, json_extract(payload, '$.details') FROM audit_log
+            WHERE entity = 'detainer' AND entity_id = ? AND action = 'detainer.facts' ORDER BY id
+            """)
+        try statement.bind(detainerID, at: 1)
+        return try statement.map { row in
+            var summary = "facts corrected"
+            var details: [String] = []
+            if case .object(let object)? = row.string(2).flatMap(JSONValue.init(parsing:)) {
+                if let note = object["note"]?.cellText, !note.isEmpty { summary += " — \(note)" }
+                if let outcome = object["outcome"]?.cellText { summary += "; re-evaluated: \(outcome.uppercased())" }
+                if case .object(let before)? = object["before"] {
+                    details = before.keys.sorted().map { "before: \($0) = \(before[$0]?.cellText.isEmpty == false ? before[$0]!.cellText : "unknown")" }
+                }
+            }
+            return TimelineEvent(at: row.string(0) ?? "", kind: .facts, summary: summary, actor: row.string(1) ?? "", details: details, order: 2)
+        }
+    }
+}
+
+extension DetainerDetail {
+    /// The timeline with other entries (fact corrections) merged in time order.
+    public func timeline(adding extra: [TimelineEvent]) -> [TimelineEvent] {
+        (timeline + extra).sorted { ($0.at, $0.order) < ($1.at, $1.order) }
     }
 }

@@ -13,7 +13,8 @@ enum DetainerPage {
         var message: String?
     }
 
-    static func render(_ detail: DetainerDetail, session: WebSession, now: UTCInstant, state: FormState? = nil, notice: String? = nil) -> HTML {
+    static func render(_ detail: DetainerDetail, corrections: [TimelineEvent] = [], session: WebSession, now: UTCInstant, state: FormState? = nil,
+                       notice: String? = nil) -> HTML {
         let d = detail.detainer
         let id = text(d, "id")
         let status = DetainerStatus(rawValue: text(d, "status"))
@@ -47,7 +48,7 @@ enum DetainerPage {
             if role.may(.review), status == .pendingReview { reviewForm(d, latest: latest, session: session, state: state) }
             if role.may(.changeStatus), let status, !status.allowedNext.isEmpty { statusForm(status, id: id, session: session, state: state) }
             if role.may(.recordContact) { contactForm(id: id, session: session, state: state) }
-            timeline(detail)
+            timeline(detail, corrections: corrections)
         }
     }
 
@@ -306,11 +307,11 @@ enum DetainerPage {
         }
     }
 
-    private static func timeline(_ detail: DetainerDetail) -> HTML {
+    private static func timeline(_ detail: DetainerDetail, corrections: [TimelineEvent]) -> HTML {
         el("section", .class("card"), Attribute("aria-labelledby", "timeline")) {
             el("h2", .id("timeline"), text: "Timeline")
             el("ol", .class("timeline")) {
-                for event in detail.timeline {
+                for event in detail.timeline(adding: corrections) {
                     el("li") {
                         Badges.time(event.at)
                         HTML(" — " + event.summary + " ")

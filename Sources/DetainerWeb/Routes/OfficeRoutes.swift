@@ -17,8 +17,8 @@ enum OfficeRoutes {
         routes.get("/detainers/{id}") { request, context in
             let session = try context.requireSession()
             let id = try context.id()
-            let detail = try await office.read { try $0.detail(detainerID: id) }
-            return Responses.html(DetainerPage.render(detail, session: session, now: office.clock.now(), notice: request.uri.queryParameters.get("done").flatMap(notice)))
+            let (detail, corrections) = try await office.read { db in (try db.detail(detainerID: id), try db.factCorrections(detainerID: id)) }
+            return Responses.html(DetainerPage.render(detail, corrections: corrections, session: session, now: office.clock.now(), notice: request.uri.queryParameters.get("done").flatMap(notice)))
         }
 
         routes.get("/intake") { _, context in
@@ -115,12 +115,12 @@ enum OfficeRoutes {
                 return Responses.redirect(to: "/detainers/\(id)?done=\(name)")
             } catch {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }
-                let detail = try await office.read { try $0.detail(detainerID: id) }
+                let (detail, corrections) = try await office.read { db in (try db.detail(detainerID: id), try db.factCorrections(detainerID: id)) }
                 var values: [String: String] = [:]
                 for (key, value) in submitted.pairs where key != SessionMiddleware.csrfField { values[key] = value }
                 let state = DetainerPage.FormState(form: formName, values: values, errors: errors,
                                                    message: "Nothing was recorded: " + errors.sorted(by: { $0.key < $1.key }).map { "\($0.key): \($0.value)" }.joined(separator: "; "))
-                return Responses.html(DetainerPage.render(detail, session: session, now: office.clock.now(), state: state), status: .unprocessableContent)
+                return Responses.html(DetainerPage.render(detail, corrections: corrections, session: session, now: office.clock.now(), state: state), status: .unprocessableContent)
             }
         }
     }
