@@ -1,11 +1,16 @@
 import DetainerStore
+import Synchronization
 
 /// The server's hold on the database: one writer (so exactly one write transaction at a time,
-/// in arrival order) and one read-only connection for pages and API reads, which in WAL mode
-/// never wait for the writer.
+/// in arrival order) and a few read-only connections for pages and API reads, which in WAL mode
+/// never wait for the writer or for each other.
 public final class Office: Sendable {
+    /// Read connections: enough that a slow page (a report, a search) does not queue the others.
+    public static let readerCount = 4
+
     let writer: DatabaseLane
-    let reader: DatabaseLane
+    let readers: [DatabaseLane]
+    private let nextReader = Atomic<Int>(0)
     public let databasePath: String
     /// The clock the store uses (pinned by DETAINER_NOW for demos and tests).
     public let clock: Clock
@@ -14,9 +19,10 @@ public final class Office: Sendable {
     public init(path: String, clock: Clock = .system, signingKey: SigningKey? = nil) throws {
         let writeHandle = try DetainerDatabase.open(path: path, access: .write, clock: clock)
         SigningKey.attach(signingKey, to: writeHandle)
-        let readHandle = try DetainerDatabase.open(path: path, access: .read, clock: clock)
         writer = DatabaseLane(label: "detainer.writer", database: writeHandle)
-        reader = DatabaseLane(label: "detainer.reader", database: readHandle)
+        readers = try (0..<Self.readerCount).map { index in
+            DatabaseLane(label: "detainer.reader.\(index)", database: try DetainerDatabase.open(path: path, access: .read, clock: clock))
+        }
         databasePath = path
         self.clock = clock
     }
@@ -26,13 +32,14 @@ public final class Office: Sendable {
         try await writer.run(body)
     }
 
-    /// A read on the read-only connection.
+    /// A read on one of the read-only connections (round robin).
     func read<T: Sendable>(_ body: @escaping @Sendable (DetainerDatabase) throws -> T) async throws -> T {
-        try await reader.run(body)
+        let index = nextReader.add(1, ordering: .relaxed).oldValue
+        return try await readers[(index % readers.count + readers.count) % readers.count].run(body)
     }
 
     public func close() {
-        reader.close()
+        for reader in readers { reader.close() }
         writer.close()
     }
 }
