@@ -57,6 +57,7 @@ tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .notice.error { border-color: var(--bad); background: var(--bad-bg); }
 .notice.success { border-color: var(--ok); background: var(--ok-bg); }
 form.stack { display: grid; gap: .8rem; max-width: 40rem; }
+form.stack > button { justify-self: start; }
 fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: .8rem 1rem 1rem; margin: 0 0 1rem; background: var(--paper); }
 legend { font-weight: 700; padding: 0 .3rem; }
 .field { display: grid; gap: .2rem; margin-bottom: .7rem; }
