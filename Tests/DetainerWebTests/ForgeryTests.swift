@@ -42,6 +42,11 @@ import Testing
             #expect(forged.status == .forbidden)
             let forgedAPI = try await client.postJSON("/api/v1/detainers/\(id)/review", clara, #"{"action": "approve"}"#)
             #expect(forgedAPI.status == .forbidden)
+            // Whatever the body says, the role is refused first.
+            let oddBody = try await client.postJSON("/api/v1/detainers/\(id)/review", clara, #"{"decision": "honor"}"#)
+            #expect(oddBody.status == .forbidden)
+            let oddForm = try await client.postForm("/detainers/\(id)/review", clara, [("decision", "honor")])
+            #expect(oddForm.status == .forbidden)
             #expect(((forgedAPI.json["error"] as? [String: Any])?["message"] as? String)?.contains("supervisor") == true)
         }
         #expect(try WebFixture.count(path, "SELECT count(*) FROM reviews") == 0)

@@ -114,8 +114,11 @@ import Testing
             let issues = try #require((bad.json["error"] as? [String: Any])?["issues"] as? [[String: Any]])
             #expect(issues.contains { $0["path"] as? String == "person.name" })
             #expect(issues.contains { $0["path"] as? String == "custody.arrestDate" })
-            let unknown = try await client.postJSON("/api/v1/detainers/1/review", clara, #"{"action": "approve", "decison": "honor"}"#)
+            let sam = try await client.signIn("sam")
+            let unknown = try await client.postJSON("/api/v1/detainers/1/review", sam, #"{"action": "approve", "decison": "honor"}"#)
             #expect(unknown.status == .unprocessableContent)
+            let issue = try #require(((unknown.json["error"] as? [String: Any])?["issues"] as? [[String: Any]])?.first)
+            #expect(issue["path"] as? String == "decison")
             let malformed = try await client.postJSON("/api/v1/detainers", clara, "{not json")
             #expect(malformed.status == .unprocessableContent)
         }

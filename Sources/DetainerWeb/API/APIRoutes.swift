@@ -30,6 +30,7 @@ enum APIRoutes {
 
         routes.post("/api/v1/detainers") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .intake)
             let intake = try IntakeJSON.decode(try await APIBody.data(request, context: context))
             let result = try await office.write { db in try db.intake(intake, by: try db.authorize(session.user.name, for: .intake)) }
             var response = Responses.json(APIJSON.intake(result), status: .created)
@@ -39,6 +40,7 @@ enum APIRoutes {
 
         routes.post("/api/v1/detainers/{id}/review") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .review)
             let id = try context.id()
             let body = try await APIBody.decode(ReviewBody.self, request, context: context)
             let review = try body.request()
@@ -51,6 +53,7 @@ enum APIRoutes {
 
         routes.post("/api/v1/detainers/{id}/status") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .changeStatus)
             let id = try context.id()
             let body = try await APIBody.decode(StatusBody.self, request, context: context)
             guard let to = DetainerStatus(rawValue: body.to) else {
@@ -68,6 +71,7 @@ enum APIRoutes {
 
         routes.post("/api/v1/detainers/{id}/contacts") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .recordContact)
             let id = try context.id()
             let contact = try await APIBody.decode(ContactBody.self, request, context: context).request()
             let result = try await office.write { db in
@@ -81,6 +85,7 @@ enum APIRoutes {
 
         routes.post("/api/v1/detainers/{id}/convictions") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .recordHistory)
             let id = try context.id()
             let entry = try await APIBody.decode(ConvictionBody.self, request, context: context).entry
             let change = try await office.write { db in
@@ -95,6 +100,7 @@ enum APIRoutes {
 
         routes.post("/api/v1/convictions/{id}") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .recordHistory)
             let id = try context.id()
             let entry = try await APIBody.decode(ConvictionBody.self, request, context: context).entry
             let change = try await office.write { db in

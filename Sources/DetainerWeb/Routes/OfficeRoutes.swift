@@ -23,11 +23,13 @@ enum OfficeRoutes {
 
         routes.get("/intake") { _, context in
             let session = try context.requireSession()
+            try await office.permit(session, .intake)
             return Responses.html(IntakePage.render(session: session, form: nil, errors: [:]))
         }
 
         routes.post("/intake") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .intake)
             let form = try await FormData.read(request, context: context)
             let intake = FormRequests.intake(form)
             do {
@@ -41,30 +43,28 @@ enum OfficeRoutes {
             }
         }
 
-        detainerForm(routes, office: office, path: "/detainers/{id}/review", form: "review") { form, id, user, db in
-            let request = try FormRequests.review(form)
-            _ = try db.review(detainerID: id, request, by: try db.authorize(user, for: .review))
+        // The role is checked before the form is read: a refused user gets 403 whatever they sent.
+        detainerForm(routes, office: office, path: "/detainers/{id}/review", form: "review", permission: .review) { form, id, actor, db in
+            _ = try db.review(detainerID: id, try FormRequests.review(form), by: actor)
         }
-        detainerForm(routes, office: office, path: "/detainers/{id}/status", form: "status") { form, id, user, db in
+        detainerForm(routes, office: office, path: "/detainers/{id}/status", form: "status", permission: .changeStatus) { form, id, actor, db in
             let change = try FormRequests.status(form)
-            _ = try db.changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, by: try db.authorize(user, for: .changeStatus))
+            _ = try db.changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, by: actor)
         }
-        detainerForm(routes, office: office, path: "/detainers/{id}/contacts", form: "contact") { form, id, user, db in
-            let request = try FormRequests.contact(form)
-            _ = try db.recordContact(detainerID: id, request, by: try db.authorize(user, for: .recordContact))
+        detainerForm(routes, office: office, path: "/detainers/{id}/contacts", form: "contact", permission: .recordContact) { form, id, actor, db in
+            _ = try db.recordContact(detainerID: id, try FormRequests.contact(form), by: actor)
         }
-        detainerForm(routes, office: office, path: "/detainers/{id}/convictions", form: "conviction-add") { form, id, user, db in
+        detainerForm(routes, office: office, path: "/detainers/{id}/convictions", form: "conviction-add", permission: .recordHistory) { form, id, actor, db in
             let entry = try FormRequests.conviction(form)
-            let actor = try db.authorize(user, for: .recordHistory)
             guard let person = try db.detail(detainerID: id).person?["id"], case .int(let personID) = person else {
                 throw ValidationIssue(path: "person", message: "detainer \(id) has no person on record to add a conviction to")
             }
             _ = try db.addConviction(personID: personID, entry, by: actor)
         }
-        detainerForm(routes, office: office, path: "/detainers/{id}/convictions/{conviction}", form: "conviction") { form, id, user, db in
+        detainerForm(routes, office: office, path: "/detainers/{id}/convictions/{conviction}", form: "conviction", permission: .recordHistory) { form, id, actor, db in
             let entry = try FormRequests.conviction(form)
             guard let convictionID = form["_conviction"].flatMap(Int64.init) else { throw WebError.notFound }
-            _ = try db.updateConviction(id: convictionID, changes: entry, by: try db.authorize(user, for: .recordHistory))
+            _ = try db.updateConviction(id: convictionID, changes: entry, by: actor)
         }
     }
 
@@ -98,8 +98,8 @@ enum OfficeRoutes {
     /// A POST from a form on the detainer page: on success back to the page (303) with a notice;
     /// on a validation error the page again, the form open with its input and errors (422).
     /// Permission and other errors go to `ErrorMiddleware` (403 …) with nothing written.
-    private static func detainerForm(_ routes: RouteBook, office: Office, path: String, form name: String,
-                                     _ write: @escaping @Sendable (FormData, Int64, String, DetainerDatabase) throws -> Void) {
+    private static func detainerForm(_ routes: RouteBook, office: Office, path: String, form name: String, permission: Permission,
+                                     _ write: @escaping @Sendable (FormData, Int64, Actor, DetainerDatabase) throws -> Void) {
         routes.post(path) { request, context in
             let session = try context.requireSession()
             let id = try context.id()
@@ -111,7 +111,7 @@ enum OfficeRoutes {
             }
             let submitted = form
             do {
-                try await office.write { db in try write(submitted, id, session.user.name, db) }
+                try await office.write { db in try write(submitted, id, try db.authorize(session.user.name, for: permission), db) }
                 return Responses.redirect(to: "/detainers/\(id)?done=\(name)")
             } catch {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }

@@ -38,6 +38,12 @@ public final class Office: Sendable {
         return try await readers[(index % readers.count + readers.count) % readers.count].run(body)
     }
 
+    /// The CLI's role check (`authorize`), before a request body is even read, so a refused user
+    /// gets 403 whatever they sent. The write itself authorizes again in its transaction.
+    func permit(_ session: WebSession, _ permission: Permission) async throws {
+        _ = try await read { try $0.authorize(session.user.name, for: permission) }
+    }
+
     public func close() {
         for reader in readers { reader.close() }
         writer.close()
