@@ -3,6 +3,7 @@ import PackageDescription
 
 // Dependencies point down only:
 //   detainer → DetainerCLI → DetainerStore → SQLite → CSQLite
+//              DetainerCLI → DetainerWeb (Hummingbird) → DetainerStore
 //                          ↘ DetainerDomain (pure law + time; no SQLite, no I/O)
 //                          ↘ CSVStream (generic streaming CSV)
 let package = Package(
@@ -17,6 +18,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -49,7 +54,25 @@ let package = Package(
                 "DetainerJSON",
                 "CSVStream",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // bcrypt for web passwords: the store hashes and verifies, so CLI and server share one path.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
+        ),
+        // THE BROWSER AND THE API: HTTP only, thin over the store's workflows (no SQL, no law here).
+        .target(
+            name: "DetainerWeb",
+            dependencies: [
+                "DetainerStore",
+                "CSVStream",
+                "DetainerJSON",
+                "Sysexits",
+                "DetainerDomain",
+                "SQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["openapi.yaml"]
         ),
         .target(
             name: "DetainerCLI",
@@ -60,7 +83,9 @@ let package = Package(
                 "DetainerJSON",
                 "SQLite",
                 "CSVStream",
+                "DetainerWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -73,6 +98,12 @@ let package = Package(
         .testTarget(name: "DetainerDomainTests", dependencies: ["DetainerDomain"]),
         .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "DetainerJSON", "SQLite", "Sysexits", "TestSupport"]),
         .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite", "TestSupport"]),
+        .testTarget(name: "DetainerWebTests", dependencies: [
+            "DetainerWeb", "DetainerStore", "DetainerDomain", "SQLite", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "ReliabilityTests", dependencies: ["detainer", "TestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

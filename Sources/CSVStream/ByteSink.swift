@@ -16,6 +16,9 @@ final class ByteSink {
     @exclusivity(unchecked) private var count = 0  // per-byte hot path; single-threaded
     private var flushedBytes = 0
 
+    /// In-memory sinks (no descriptor) collect flushed bytes here.
+    private(set) var memory: [UInt8]?
+
     /// Bytes accepted so far, whether or not they have reached the descriptor.
     var bytesWritten: Int { flushedBytes + count }
 
@@ -24,6 +27,12 @@ final class ByteSink {
         let fd = open(path, flags, 0o644)
         guard fd >= 0 else { throw CSVError(.io(operation: "create", path: path, errno: errno)) }
         self.init(fd: fd, path: path, owns: true, bufferSize: bufferSize)
+    }
+
+    /// A sink that keeps what is written in memory (a download built by a server, say).
+    convenience init(inMemoryWithBufferSize bufferSize: Int) {
+        self.init(fd: -1, path: nil, owns: false, bufferSize: bufferSize)
+        memory = []
     }
 
     convenience init(fileDescriptor: Int32, closeWhenDone: Bool, bufferSize: Int) {
@@ -81,6 +90,11 @@ final class ByteSink {
     }
 
     private func writeAll(_ base: UnsafePointer<UInt8>, _ total: Int) throws(CSVError) {
+        if memory != nil {
+            memory!.append(contentsOf: UnsafeBufferPointer(start: base, count: total))
+            flushedBytes += total
+            return
+        }
         var done = 0
         while done < total {
             let n = write(fd, base + done, total - done)

@@ -51,6 +51,17 @@ public final class CSVWriter {
             options: options)
     }
 
+    /// Writes into memory; `text()` returns what was written.
+    public static func inMemory(options: Options = Options()) throws(CSVError) -> CSVWriter {
+        try CSVWriter(sink: ByteSink(inMemoryWithBufferSize: options.bufferSize), options: options)
+    }
+
+    /// An in-memory writer's output so far (empty for a writer to a file or descriptor).
+    public func text() throws(CSVError) -> String {
+        try sink.flush()
+        return String(decoding: sink.memory ?? [], as: UTF8.self)
+    }
+
     /// Writes to standard output.
     public static func standardOutput(options: Options = Options()) throws(CSVError) -> CSVWriter {
         try CSVWriter(fileDescriptor: 1, options: options)

@@ -44,6 +44,7 @@ public struct DetainerCommand: ParsableCommand {
                 KeygenCommand.self,
                 CheckCommand.self,
                 BackupCommand.self,
+                ServeCommand.self,
             ]
         )
     }

@@ -83,7 +83,7 @@ struct IntakeCommand: DetainerSubcommand {
     }
 
     static func load(_ path: String) throws -> IntakeRequest {
-        try StrictJSON.decode(IntakeRequest.self, from: try InputFile.readJSON(path))
+        try IntakeJSON.decode(try InputFile.readJSON(path))
     }
 
     private func merge(into request: inout IntakeRequest) {
@@ -121,9 +121,7 @@ struct IntakeCommand: DetainerSubcommand {
 
     /// New York wall-clock times become UTC here; anything unparseable is passed through so the
     /// validator reports it with its field name.
-    static func canonicalInstant(_ text: String) -> String {
-        (try? InstantArgument.parse(text, field: "time"))?.description ?? text
-    }
+    static func canonicalInstant(_ text: String) -> String { InstantInput.canonical(text) }
 }
 
 enum TriState: String, ExpressibleByArgument, CaseIterable {

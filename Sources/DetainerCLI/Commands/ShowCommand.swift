@@ -80,41 +80,10 @@ enum TimelinePrinter {
 
         CorrectionPrinter.printSection(detail.corrections)
 
-        var events: [(at: String, order: Int, lines: [String])] = CorrectionPrinter.timelineEvents(detail.corrections)
-        for s in detail.statusEvents {
-            let from = text(s, "from_status")
-            var line = from.isEmpty ? "status → \(text(s, "to_status"))" : "status \(from) → \(text(s, "to_status"))"
-            if s["after_deadline"] == .int(1) { line += text(s, "to_status") == "transferred" ? "  (AFTER the hold deadline)" : "  (AFTER the hold deadline, no transfer)" }
-            if !text(s, "note").isEmpty { line += "  — \(text(s, "note"))" }
-            line += CorrectionPrinter.recordedLater(occurred: text(s, "occurred_at"), recorded: text(s, "recorded_at"))
-            // A detainer's first status opens its timeline; later ones follow the evaluation or
-            // review (same instant) that led to them.
-            events.append((text(s, "occurred_at"), from.isEmpty ? -1 : 3, [line + "  [\(text(s, "actor"))]"]))
-        }
-        for e in detail.evaluations {
-            var lines = ["evaluation #\(text(e, "sequence")) (\(text(e, "trigger"))): \(Outcome(rawValue: text(e, "outcome"))?.plainLabel ?? text(e, "outcome")) under \(text(e, "rule_version")), as of \(text(e, "evaluated_on"))  [\(text(e, "actor"))]"]
-            if case .object(let result)? = e["result_json"], case .array(let checks)? = result["checks"] {
-                for case .object(let check) in checks {
-                    let mark = switch check["result"]?.cellText { case "pass": "pass"; case "fail": "FAIL"; default: " ?? " }
-                    lines.append("    [\(mark)] \(check["message"]?.cellText ?? "") (\(check["citation"]?.cellText ?? ""))")
-                }
-            }
-            events.append((text(e, "evaluated_at"), 1, lines))
-        }
-        for r in detail.reviews {
-            let reason = text(r, "reason")
-            events.append((text(r, "reviewed_at"), 2, ["review: \(text(r, "action")) → \(text(r, "decision").uppercased())\(reason.isEmpty ? "" : " — \(reason)")  [\(text(r, "actor"))]"]))
-        }
-        for c in detail.contacts {
-            let info = text(c, "info_type")
-            events.append((text(c, "occurred_at"), 0, ["contact \(text(c, "id")) \(text(c, "direction") == "in" ? "from" : "to") ICE: \(text(c, "kind"))\(info.isEmpty ? "" : " (\(info))") — \(text(c, "summary"))  [\(text(c, "actor"))]"]))
-        }
         Terminal.out("\nTIMELINE (New York time)")
-        // Time order; at the same instant: contact, evaluation, review, then the status change
-        // they led to (a review before the transfer it allowed).
-        for event in events.sorted(by: { (instant($0.at), $0.order) < (instant($1.at), $1.order) }) {
-            Terminal.out("  \(when(event.at))  \(event.lines[0])")
-            for line in event.lines.dropFirst() { Terminal.out("  \(line)") }
+        for event in detail.timeline {
+            Terminal.out("  \(when(event.at))  \(event.summary)  [\(event.actor)]")
+            for line in event.details { Terminal.out("      \(line)") }
         }
     }
 

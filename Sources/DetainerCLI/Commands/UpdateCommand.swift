@@ -68,7 +68,7 @@ struct UpdateCommand: DetainerSubcommand {
         let result = try db.correct(detainerID: detainerID, requested, reason: reason, by: user)
         if output.format == .json {
             Terminal.out(JSONValue.object([
-                "detainerId": .int(detainerID),
+                "detainerID": .int(detainerID),
                 "changes": .array(result.changes.map { ["field": .string($0.field.rawValue), "old": .optional($0.old), "new": .optional($0.new)] }),
                 "outcome": .optional(result.evaluation?.report.outcome.rawValue),
                 "holdDeadline": .optional(result.evaluation?.holdDeadline?.iso8601),
@@ -76,7 +76,7 @@ struct UpdateCommand: DetainerSubcommand {
             return
         }
         for change in result.changes {
-            Terminal.out("\(change.field.rawValue): \(CorrectionText.value(change.old, change.field)) → \(CorrectionText.value(change.new, change.field))")
+            Terminal.out("\(change.field.rawValue): \(TimelineText.value(change.old, change.field)) → \(TimelineText.value(change.new, change.field))")
         }
         if let evaluation = result.evaluation {
             Terminal.out("Detainer \(detainerID) corrected and re-evaluated: \(evaluation.report.outcome.plainLabel) under \(evaluation.report.ruleVersion).")
@@ -84,17 +84,5 @@ struct UpdateCommand: DetainerSubcommand {
         } else {
             Terminal.out("Detainer \(detainerID) corrected; it is closed, so its decision stands and it was not re-evaluated.")
         }
-    }
-}
-
-/// How a corrected value reads in tables and messages: instants in New York time, absent values
-/// as "(none)".
-enum CorrectionText {
-    static func value(_ text: String?, _ field: IntakeField) -> String {
-        guard let text else { return "(none)" }
-        if field == .scheduledReleaseAt || field == .receivedAt, let instant = UTCInstant(parsing: text) {
-            return instant.newYorkText
-        }
-        return text
     }
 }

@@ -5,7 +5,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the people who use the system (admins only).",
-        subcommands: [Add.self, Map.self, List.self, Deactivate.self])
+        subcommands: [Add.self, Map.self, List.self, Deactivate.self, Passwd.self])
 
     struct Map: DetainerSubcommand {
         static let configuration = CommandConfiguration(commandName: "map", abstract: "Set the OS account a user acts from on the command line.")
@@ -62,6 +62,38 @@ struct UserCommand: ParsableCommand {
             let admin = try actor.resolve(in: db, for: .manageUsers)
             let user = try db.deactivateUser(name: name, by: admin)
             Terminal.out("Deactivated \(user.name).")
+        }
+    }
+}
+
+extension UserCommand {
+    /// `detainer user passwd NAME --password-stdin`: the web sign-in password (bcrypt, cost ≥ 12).
+    struct Passwd: DetainerSubcommand {
+        static let configuration = CommandConfiguration(
+            commandName: "passwd",
+            abstract: "Set a user's web password, read from standard input (admins: anyone's; others: their own).",
+            discussion: """
+                The first line of standard input is the password (at least 12 characters, at most 72 bytes). \
+                Without --user (or DETAINER_USER) the user is taken to be setting their own password. \
+                The user's open web sessions end.
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The user whose password to set.") var name: String
+        @Flag(help: "Read the password from standard input (required: passwords never go on the command line).") var passwordStdin = false
+
+        func validate() throws {
+            if !passwordStdin { throw ValidationError("give --password-stdin and the password on standard input") }
+        }
+
+        func execute() throws {
+            guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+                throw CLIError(.dataError, "password: nothing on standard input")
+            }
+            let db = try database.open(.write)
+            let acting = try actor.resolveSelf(in: db, fallback: name)
+            try db.setPassword(userName: name, password: password, by: acting)
+            Terminal.out("Password set for \(name).")
         }
     }
 }

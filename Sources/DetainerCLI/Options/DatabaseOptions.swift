@@ -54,4 +54,12 @@ struct ActorOptions: ParsableArguments {
         if try db.mode() == .training { return try db.authorize(resolvedName, for: permission) }
         return try db.authorize(osLogin: try OSAccount.currentLogin(), requested: resolvedName, for: permission)
     }
+
+    /// The acting user for what any active user may do to their own account (`user passwd`):
+    /// on a training database the declared name, else `fallback`; on a production database the
+    /// user mapped to the effective OS account, as for every other command.
+    func resolveSelf(in db: DetainerDatabase, fallback: String) throws -> Actor {
+        if try db.mode() == .training { return try db.activeActor(named: resolvedName ?? fallback) }
+        return try db.activeActor(named: try db.mappedUserName(osLogin: try OSAccount.currentLogin(), requested: resolvedName))
+    }
 }

@@ -6,6 +6,7 @@ import DetainerDomain
 /// `"2026-03-02 09:30"`). A wall-clock time in the autumn's repeated hour is refused as
 /// ambiguous; one in the spring's skipped hour is refused as nonexistent.
 enum InstantArgument {
+    /// The parsing is shared with the web forms (`InstantInput`); only the error type is the CLI's.
     static func parse(_ text: String, field: String) throws -> UTCInstant {
         switch WallClockTime.parse(text) {
         case .success(let instant): return instant

@@ -99,6 +99,12 @@ extension DetainerDatabase {
     /// (the effective OS account, resolved by the caller), optionally picked by name among
     /// those mapped to it. Throws `PermissionDenied` (exit 77) otherwise.
     public func authorize(osLogin: String, requested: String?, for permission: Permission) throws -> Actor {
+        try authorize(try mappedUserName(osLogin: osLogin, requested: requested), for: permission)
+    }
+
+    /// The name of the active user mapped to `osLogin`, picked by `requested` when several are.
+    /// Throws `PermissionDenied` (exit 77) when none is, or `requested` is not one of them.
+    public func mappedUserName(osLogin: String, requested: String?) throws -> String {
         let mapped = try connection.prepare("SELECT name FROM users WHERE os_login = ? AND active = 1 ORDER BY name")
         try mapped.bind(osLogin, at: 1)
         let names = try mapped.map { $0.string(0) ?? "" }
@@ -106,13 +112,13 @@ extension DetainerDatabase {
             guard names.contains(requested) else {
                 throw PermissionDenied(message: "user \"\(requested)\" is not mapped to your OS account \"\(osLogin)\" on this production database\(names.isEmpty ? "" : " (yours: \(names.joined(separator: ", ")))"); nothing was written")
             }
-            return try authorize(requested, for: permission)
+            return requested
         }
         switch names.count {
         case 0:
             throw PermissionDenied(message: "OS account \"\(osLogin)\" is not mapped to any active user of this production database; an admin can run `detainer user add NAME --role ROLE --os-login \(osLogin)`")
         case 1:
-            return try authorize(names[0], for: permission)
+            return names[0]
         default:
             throw PermissionDenied(message: "several users are mapped to OS account \"\(osLogin)\" (\(names.joined(separator: ", "))); pick one with --user NAME")
         }
@@ -149,7 +155,9 @@ extension DetainerDatabase {
             try context.db.run("UPDATE users SET active = 0, deactivated_at = ? WHERE id = ?", context.now.iso8601, target.id)
             context.touch("users", target.id)
             context.entityID = target.id
-            context.details = ["name": .string(name)]
+            // Their web sessions end in the same transaction: signed out at once.
+            let ended = try endWebSessions(userID: target.id, except: nil, reason: .deactivated, in: context)
+            context.details = ["name": .string(name), "sessionsEnded": .int(Int64(ended))]
             return try user(named: name)!
         }
     }

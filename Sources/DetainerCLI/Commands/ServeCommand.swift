@@ -1,0 +1,57 @@
+import ArgumentParser
+import DetainerStore
+import DetainerWeb
+import Dispatch
+import Logging
+
+/// `detainer serve`: the office in a browser (and the JSON API), one process owning the database.
+struct ServeCommand: DetainerSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web office and the JSON API (/api/v1) until SIGTERM.",
+        discussion: """
+            Listens on 127.0.0.1:8080 by default; put a TLS-terminating reverse proxy in front and pass \
+            --secure-cookies. Users sign in with the password set by `detainer user passwd`. SIGTERM or \
+            SIGINT stops accepting connections, finishes the requests in flight and exits 0. GET /healthz \
+            answers `ok`. Request logs (method, path, status, time, user) go to stderr.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Address to listen on.") var bind = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(name: .customLong("signing-key"), help: ArgumentHelp("The audit signing key file (read once at start).", valueName: "file"))
+    var signingKey: String?
+    @Flag(help: "Mark cookies Secure and send HSTS: use when a TLS proxy is in front.") var secureCookies = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
+        guard !bind.isEmpty else { throw ValidationError("--bind needs an address") }
+    }
+
+    func execute() throws {
+        let key: SigningKey?
+        do {
+            key = try signingKey.map { try SigningKey(path: $0) }
+        } catch let error as SigningKeyError {
+            throw CLIError(.noInput, error.message)
+        }
+        // Opened here, before listening, so a missing or unmigrated database fails like any command.
+        let office = try Office(path: database.resolvedPath, clock: try Environment.clock(), signingKey: key)
+        defer { office.close() }
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let options = WebOptions(bind: bind, port: port, secureCookies: secureCookies)
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await WebApp.run(office: office, options: options) } catch { outcome.error = "\(error)" }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw CLIError(.unavailable, "serve stopped: \(error)") }
+    }
+
+    /// The server task's failure, handed back to the blocked command thread.
+    private final class Outcome: @unchecked Sendable {
+        var error: String?
+    }
+}

@@ -1,0 +1,20 @@
+/// The project's decisions for web accounts, named so the code and the README cite one place.
+public enum AccountPolicy {
+    /// bcrypt work factor. 12 costs roughly a quarter of a second per hash on the build machine:
+    /// slow for a guesser, tolerable once per sign-in.
+    public static let bcryptCost: UInt8 = 12
+    /// Passwords shorter than this are refused. Length beats composition rules (NIST SP 800-63B).
+    public static let minimumPasswordLength = 12
+    /// bcrypt reads only the first 72 bytes; a longer password would be silently truncated, so
+    /// it is refused instead.
+    public static let maximumPasswordBytes = 72
+    /// Consecutive failed sign-ins that lock an account …
+    public static let failedSignInLimit = 5
+    /// … for this long.
+    public static let lockoutSeconds: Int64 = 15 * 60
+    /// A session unused for this long is over.
+    public static let idleTimeoutSeconds: Int64 = 15 * 60
+    /// `last_seen_at` is written at most this often per session, so a page view is not a disk
+    /// write; the idle timeout is therefore exact to within this many seconds.
+    public static let lastSeenResolutionSeconds: Int64 = 60
+}

@@ -1,0 +1,109 @@
+import Crypto
+import DetainerDomain
+import SQLite
+
+/// A signed-in browser or API client. The raw session token lives only in the client's cookie.
+public struct WebSession: Sendable, Equatable {
+    public let id: Int64
+    public let user: User
+    /// Sent back by every state-changing request (hidden form field or `X-CSRF-Token`).
+    public let csrfToken: String
+    public let createdAt: UTCInstant
+    public let lastSeenAt: UTCInstant
+}
+
+/// What a presented session token turns out to be.
+public enum SessionLookup: Sendable, Equatable {
+    /// In use; `touchDue` when `last_seen_at` should be moved forward (see `AccountPolicy`).
+    case active(WebSession, touchDue: Bool)
+    /// Idle past the timeout; the caller ends it (`endWebSession(…, reason: .idle)`).
+    case idle(WebSession)
+    /// Unknown, ended, or its user is deactivated: not signed in.
+    case none
+}
+
+public enum SessionEndReason: String, Sendable {
+    case signout, idle, deactivated, password
+}
+
+/// Session tokens: 256 random bits, base64url in the cookie, SHA-256 in the database.
+public enum SessionToken {
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return base64URL(bytes)
+    }
+
+    public static func hash(_ token: String) -> String {
+        Array(SHA256.hash(data: Array(token.utf8))).hexString
+    }
+
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
+            let value = (UInt32(chunk[0]) << 16) | (UInt32(chunk.count > 1 ? chunk[1] : 0) << 8) | UInt32(chunk.count > 2 ? chunk[2] : 0)
+            for position in 0..<(chunk.count + 1) {
+                out.append(alphabet[Int((value >> (18 - 6 * UInt32(position))) & 63)])
+            }
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension DetainerDatabase {
+    /// Looks a cookie's token up. The user's `active` flag is read on every call, so a
+    /// deactivated user is signed out at their next request.
+    public func webSession(token: String) throws -> SessionLookup {
+        let statement = try connection.cached("""
+            SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at,
+                   u.id, u.name, u.role, u.active, u.created_at, u.deactivated_at
+            FROM web_sessions AS s JOIN users AS u ON u.id = s.user_id
+            WHERE s.token_hash = ?
+            """)
+        try statement.bind(SessionToken.hash(token), at: 1)
+        let row: (WebSession, ended: Bool)? = try statement.first { row in
+            let user = User(id: row.int64(5), name: row.string(6) ?? "", role: Role(rawValue: row.string(7) ?? "") ?? .auditor,
+                            active: row.bool(8), createdAt: row.string(9) ?? "", deactivatedAt: row.string(10))
+            let session = WebSession(id: row.int64(0), user: user, csrfToken: row.string(1) ?? "",
+                                     createdAt: UTCInstant(parsing: row.string(2) ?? "") ?? UTCInstant(secondsSinceEpoch: 0),
+                                     lastSeenAt: UTCInstant(parsing: row.string(3) ?? "") ?? UTCInstant(secondsSinceEpoch: 0))
+            return (session, !row.isNull(4))
+        }
+        guard let (session, ended) = row, !ended, session.user.active else { return .none }
+        let idle = clock.now().secondsSinceEpoch - session.lastSeenAt.secondsSinceEpoch
+        if idle >= AccountPolicy.idleTimeoutSeconds { return .idle(session) }
+        return .active(session, touchDue: idle >= AccountPolicy.lastSeenResolutionSeconds)
+    }
+
+    /// Moves `last_seen_at` to now. Not audited: it is bookkeeping, not a record.
+    public func touchWebSession(id: Int64) throws {
+        let now = clock.now().iso8601
+        try connection.write {
+            try connection.run("UPDATE web_sessions SET last_seen_at = ? WHERE id = ? AND ended_at IS NULL", now, id)
+        }
+    }
+
+    /// Ends one session (sign-out or idle timeout), audited under the session's user.
+    public func endWebSession(_ session: WebSession, reason: SessionEndReason) throws {
+        let action = reason == .signout ? "auth.signout" : "auth.session_end"
+        try audited(actor: session.user.actor, action: action, entity: "user") { context in
+            try context.db.run("UPDATE web_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
+                               context.now.iso8601, reason.rawValue, session.id)
+            context.entityID = session.user.id
+            context.details = ["session": .int(session.id), "reason": .string(reason.rawValue)]
+        }
+    }
+
+    /// Ends every open session of a user inside the caller's transaction (deactivation, new password).
+    func endWebSessions(userID: Int64, except keep: Int64?, reason: SessionEndReason, in context: WriteContext) throws -> Int {
+        try context.db.run("""
+            UPDATE web_sessions SET ended_at = ?, end_reason = ?
+            WHERE user_id = ? AND ended_at IS NULL AND (?4 IS NULL OR id <> ?4)
+            """, context.now.iso8601, reason.rawValue, userID, keep)
+        return context.db.changes
+    }
+}

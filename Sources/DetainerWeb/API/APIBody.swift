@@ -1,0 +1,44 @@
+import DetainerDomain
+import Foundation
+import Hummingbird
+
+/// A request body type that names its fields: any other top-level field is an error, as in the
+/// `evaluate` contract (a misspelt field must not be silently ignored).
+protocol KnownKeys {
+    static var knownKeys: Set<String> { get }
+    /// Checks nested objects' fields too (default: none).
+    static func checkNested(_ object: [String: Any]) throws
+}
+
+extension KnownKeys {
+    static func checkNested(_ object: [String: Any]) throws {}
+}
+
+/// JSON request bodies: size-limited, decoded with the same error paths the CLI reports
+/// (`person.name: required`, `$: not valid JSON …`).
+enum APIBody {
+    static let maximumBytes = 1 << 20
+
+    static func data(_ request: Request, context: WebContext) async throws -> Data {
+        var request = request
+        let buffer = try await request.collectBody(upTo: Self.maximumBytes)
+        guard buffer.readableBytes <= maximumBytes else { throw WebError.tooLarge }
+        return Data(buffer.readableBytesView)
+    }
+
+    static func decode<T: Decodable & KnownKeys>(_ type: T.Type, _ request: Request, context: WebContext) async throws -> T {
+        let data = try await data(request, context: context)
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            let unknown = object.keys.filter { !T.knownKeys.contains($0) }.sorted()
+            if !unknown.isEmpty { throw InputErrors(unknown.map { ValidationIssue(path: $0, message: "unknown field") }) }
+            try T.checkNested(object)
+        }
+        let value: T
+        do {
+            value = try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw InputErrors([ValidationIssue(decodingError: error)])
+        }
+        return value
+    }
+}

@@ -1,0 +1,204 @@
+import DetainerDomain
+import DetainerStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1`: the same operations as the pages, as JSON, with the same sessions, CSRF header
+/// (`X-CSRF-Token`) and role checks. Documented in `Sources/DetainerWeb/openapi.yaml`; a test
+/// keeps the two in step.
+enum APIRoutes {
+    static func register(_ routes: RouteBook, office: Office) {
+        routes.get("/api/v1/session") { _, context in
+            let session = try context.requireSession()
+            return Responses.json(.object(["user": APIJSON.user(session.user), "csrfToken": .string(session.csrfToken),
+                                           "idleTimeoutSeconds": .int(AccountPolicy.idleTimeoutSeconds)]))
+        }
+
+        routes.get("/api/v1/queue") { request, context in
+            _ = try context.requireSession()
+            let filter = try OfficeRoutes.queueFilter(request)
+            let queue = try await office.read { try $0.actionQueue(filter) }
+            return Responses.json(APIJSON.actionQueue(queue))
+        }
+
+        routes.get("/api/v1/detainers/{id}") { _, context in
+            _ = try context.requireSession()
+            let id = try context.id()
+            let detail = try await office.read { try $0.detail(detainerID: id) }
+            return Responses.json(detail.json)
+        }
+
+        routes.post("/api/v1/detainers") { request, context in
+            let session = try context.requireSession()
+            try await office.permit(session, .intake)
+            let intake = try IntakeJSON.decode(try await APIBody.data(request, context: context))
+            let result = try await office.write { db in try db.intake(intake, by: try db.authorize(session.user.name, for: .intake)) }
+            var response = Responses.json(APIJSON.intake(result), status: .created)
+            response.headers[.location] = "/api/v1/detainers/\(result.detainerID)"
+            return response
+        }
+
+        routes.post("/api/v1/detainers/{id}/review") { request, context in
+            let session = try context.requireSession()
+            try await office.permit(session, .review)
+            let id = try context.id()
+            let body = try await APIBody.decode(ReviewBody.self, request, context: context)
+            let review = try body.request()
+            let result = try await office.write { db in try db.review(detainerID: id, review, by: try db.authorize(session.user.name, for: .review)) }
+            return Responses.json(.object([
+                "detainerId": .int(result.detainerID), "reviewId": .int(result.reviewID), "decision": .string(result.decision.rawValue),
+                "override": .bool(result.isOverride), "engineOutcome": .string(result.engineOutcome.rawValue), "basis": .string(result.basis),
+            ]), status: .created)
+        }
+
+        routes.post("/api/v1/detainers/{id}/status") { request, context in
+            let session = try context.requireSession()
+            try await office.permit(session, .changeStatus)
+            let id = try context.id()
+            let body = try await APIBody.decode(StatusBody.self, request, context: context)
+            guard let to = DetainerStatus(rawValue: body.to) else {
+                throw ValidationIssue(path: "to", message: "unknown status \"\(body.to)\" (expected \(DetainerStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let at = try body.at.map { try InstantInput.parse($0, field: "at") }
+            let change = try await office.write { db in
+                try db.changeStatus(detainerID: id, to: to, at: at, note: body.note, by: try db.authorize(session.user.name, for: .changeStatus))
+            }
+            return Responses.json(.object([
+                "detainerId": .int(change.detainerID), "from": .string(change.from.rawValue), "to": .string(change.to.rawValue),
+                "at": .string(change.at.iso8601), "afterDeadline": .bool(change.afterDeadline),
+            ]), status: .created)
+        }
+
+        routes.post("/api/v1/detainers/{id}/contacts") { request, context in
+            let session = try context.requireSession()
+            try await office.permit(session, .recordContact)
+            let id = try context.id()
+            let contact = try await APIBody.decode(ContactBody.self, request, context: context).request()
+            let result = try await office.write { db in
+                try db.recordContact(detainerID: id, contact, by: try db.authorize(session.user.name, for: .recordContact))
+            }
+            return Responses.json(.object([
+                "detainerId": .int(id), "contactId": .int(result.contactID),
+                "evaluation": result.evaluation.map(APIJSON.evaluation) ?? .null,
+            ]), status: .created)
+        }
+
+        routes.post("/api/v1/detainers/{id}/convictions") { request, context in
+            let session = try context.requireSession()
+            try await office.permit(session, .recordHistory)
+            let id = try context.id()
+            let entry = try await APIBody.decode(ConvictionBody.self, request, context: context).entry
+            let change = try await office.write { db in
+                let actor = try db.authorize(session.user.name, for: .recordHistory)
+                guard case .int(let personID)? = try db.detail(detainerID: id).person?["id"] else {
+                    throw ValidationIssue(path: "$", message: "detainer \(id) has no person on record to add a conviction to")
+                }
+                return try db.addConviction(personID: personID, entry, by: actor)
+            }
+            return Responses.json(APIJSON.historyChange(change), status: .created)
+        }
+
+        routes.post("/api/v1/convictions/{id}") { request, context in
+            let session = try context.requireSession()
+            try await office.permit(session, .recordHistory)
+            let id = try context.id()
+            let entry = try await APIBody.decode(ConvictionBody.self, request, context: context).entry
+            let change = try await office.write { db in
+                try db.updateConviction(id: id, changes: entry, by: try db.authorize(session.user.name, for: .recordHistory))
+            }
+            return Responses.json(APIJSON.historyChange(change))
+        }
+    }
+}
+
+/// `{"action": "approve"}` or `{"action": "decide", "decision": "honor"|"decline", "reason": "…"}`.
+struct ReviewBody: Decodable {
+    let action: String
+    let decision: String?
+    let reason: String?
+
+    func request() throws -> ReviewRequest {
+        switch action {
+        case "approve": return .approve(reason: reason)
+        case "decide":
+            guard let decision = decision.flatMap(Decision.init(rawValue:)) else {
+                throw ValidationIssue(path: "decision", message: "required with action decide: honor or decline")
+            }
+            return .decide(decision, reason: reason ?? "")
+        default: throw ValidationIssue(path: "action", message: "expected approve or decide")
+        }
+    }
+}
+
+struct StatusBody: Decodable {
+    let to: String
+    let at: String?
+    let note: String?
+}
+
+struct ContactBody: Decodable {
+    let direction: String
+    let kind: String
+    let summary: String
+    let at: String?
+    let infoType: String?
+    let inReplyTo: Int64?
+    let facilitatedTransfer: Bool?
+    let warrant: String?
+    let warrantIssuer: String?
+    let warrantDate: String?
+
+    func request() throws -> ContactRequest {
+        var issues: [ValidationIssue] = []
+        let direction = ContactDirection(rawValue: direction)
+        if direction == nil { issues.append(ValidationIssue(path: "direction", message: "expected in or out")) }
+        let kind = ContactKind(rawValue: kind)
+        if kind == nil { issues.append(ValidationIssue(path: "kind", message: "expected one of " + ContactKind.allCases.map(\.rawValue).joined(separator: ", "))) }
+        var instant: UTCInstant?
+        do { instant = try at.map { try InstantInput.parse($0, field: "at") } } catch let issue as ValidationIssue { issues.append(issue) }
+        let info = infoType.flatMap(InformationType.init(rawValue:))
+        if let infoType, info == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(infoType)\"")) }
+        let warrantKind = warrant.flatMap(WarrantKind.init(rawValue:))
+        if let warrant, warrantKind == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\"")) }
+        let date = warrantDate.flatMap(CivilDate.init(parsing:))
+        if let warrantDate, date == nil { issues.append(ValidationIssue(path: "warrantDate", message: "\"\(warrantDate)\" is not a real calendar date in the form YYYY-MM-DD")) }
+        guard issues.isEmpty, let direction, let kind else { throw InputErrors(issues) }
+        return ContactRequest(direction: direction, kind: kind, summary: summary, at: instant, informationType: info, inReplyTo: inReplyTo,
+                              facilitatedTransfer: facilitatedTransfer ?? false, warrant: warrantKind, warrantIssuer: warrantIssuer, warrantDate: date)
+    }
+}
+
+/// `{"conviction": {…the evaluate contract's convictions[] fields…}, "court": "…", "docketNumber": "…"}`.
+struct ConvictionBody: Decodable, KnownKeys {
+    let conviction: ConvictionInput
+    let court: String?
+    let docketNumber: String?
+
+    static let knownKeys: Set<String> = ["conviction", "court", "docketNumber"]
+
+    var entry: ConvictionEntry { ConvictionEntry(input: conviction, court: court, docketNumber: docketNumber) }
+
+    /// The contract's conviction fields, read off the engine's own encoder (every field set), so
+    /// this list cannot drift from `ConvictionInput`.
+    static let convictionKeys: Set<String> = {
+        let full = ConvictionInput(statute: "", objectStatute: "", convictedOn: "", felonyClass: "", jurisdiction: "", nyEquivalent: "",
+                                   authorizedTermOverOneYear: false, youthfulOffender: false, juvenileDelinquent: false, hateCrime: false,
+                                   sealed: false, vacated: false, incarceratedDaysForThisCrime: 0)
+        guard let data = try? JSONEncoder().encode(full), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+        return Set(object.keys)
+    }()
+
+    /// Unknown fields inside `conviction` (a misspelt flag must not be ignored).
+    static func checkNested(_ object: [String: Any]) throws {
+        guard let conviction = object["conviction"] as? [String: Any] else { return }
+        let unknown = conviction.keys.filter { !convictionKeys.contains($0) }.sorted()
+        if !unknown.isEmpty { throw InputErrors(unknown.map { ValidationIssue(path: "conviction." + $0, message: "unknown field") }) }
+    }
+}
+
+extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason"] }
+extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note"] }
+extension ContactBody: KnownKeys {
+    static let knownKeys: Set<String> = ["direction", "kind", "summary", "at", "infoType", "inReplyTo", "facilitatedTransfer",
+                                         "warrant", "warrantIssuer", "warrantDate"]
+}

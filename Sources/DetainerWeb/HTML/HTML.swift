@@ -1,0 +1,90 @@
+/// A fragment of HTML that is safe by construction: text and attribute values can only enter
+/// escaped, and markup can only come from string literals in this module's source
+/// (`StaticString`), never from data. A person named `<script>alert(1)</script>` renders as text.
+public struct HTML: Sendable, CustomStringConvertible {
+    public private(set) var rendered: String
+
+    private init(trusted: String) { rendered = trusted }
+
+    public init() { rendered = "" }
+
+    /// Text content, escaped.
+    public init(_ text: String) { rendered = Self.escape(text) }
+
+    /// Markup written in this source file; a `StaticString` cannot carry data.
+    public static func raw(_ markup: StaticString) -> HTML { HTML(trusted: markup.description) }
+
+    public var description: String { rendered }
+
+    public static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(trusted: lhs.rendered + rhs.rendered) }
+
+    public mutating func append(_ other: HTML) { rendered += other.rendered }
+
+    public static func join(_ parts: [HTML], separator: HTML = HTML()) -> HTML {
+        HTML(trusted: parts.map(\.rendered).joined(separator: separator.rendered))
+    }
+
+    /// `<name attrs>children</name>`. Element and attribute names are literals; values escaped.
+    public static func element(_ name: StaticString, _ attributes: [Attribute], _ children: HTML) -> HTML {
+        var out = "<" + name.description
+        for attribute in attributes { out += attribute.rendered }
+        out += ">" + children.rendered + "</" + name.description + ">"
+        return HTML(trusted: out)
+    }
+
+    /// A void element such as `<input …>`.
+    public static func void(_ name: StaticString, _ attributes: [Attribute]) -> HTML {
+        var out = "<" + name.description
+        for attribute in attributes { out += attribute.rendered }
+        return HTML(trusted: out + ">")
+    }
+
+    /// An empty SVG element, `<rect …/>`: inside SVG an unclosed tag would swallow what follows.
+    public static func empty(_ name: StaticString, _ attributes: [Attribute]) -> HTML {
+        var out = "<" + name.description
+        for attribute in attributes { out += attribute.rendered }
+        return HTML(trusted: out + "/>")
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// One attribute: a literal name and an escaped value (or a bare boolean attribute).
+public struct Attribute: Sendable {
+    let rendered: String
+
+    public init(_ name: StaticString, _ value: String) {
+        rendered = " " + name.description + "=\"" + HTML.escape(value) + "\""
+    }
+
+    /// A boolean attribute (`required`, `checked`, …), present only when `on`.
+    public init(_ name: StaticString, present on: Bool) {
+        rendered = on ? " " + name.description : ""
+    }
+}
+
+/// Lets page code read like markup: `div(.class("card")) { h2("Queue"); … }`.
+@resultBuilder
+public enum HTMLBuilder {
+    public static func buildBlock(_ parts: HTML...) -> HTML { HTML.join(parts) }
+    public static func buildExpression(_ html: HTML) -> HTML { html }
+    public static func buildExpression(_ text: String) -> HTML { HTML(text) }
+    public static func buildOptional(_ html: HTML?) -> HTML { html ?? HTML() }
+    public static func buildEither(first: HTML) -> HTML { first }
+    public static func buildEither(second: HTML) -> HTML { second }
+    public static func buildArray(_ parts: [HTML]) -> HTML { HTML.join(parts) }
+}

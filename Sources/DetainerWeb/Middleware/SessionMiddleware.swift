@@ -1,0 +1,88 @@
+import DetainerStore
+import HTTPTypes
+import Hummingbird
+
+/// Finds the session behind the cookie (on the read connection; a deactivated user has none),
+/// ends it when idle, and enforces the anti-forgery token on every state-changing request:
+/// the `csrf_token` form field or the `X-CSRF-Token` header must equal the session's token.
+/// Signing in is the one POST without a session; it is checked by Origin instead.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let office: Office
+    let cookies: SessionCookies
+
+    static let csrfField = "csrf_token"
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    /// POSTs that create a session rather than use one.
+    static let signInPaths: Set<String> = ["/login", "/api/v1/login"]
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        if let token = request.cookies[cookies.name]?.value, !token.isEmpty {
+            switch try await office.read({ try $0.webSession(token: token) }) {
+            case .active(let session, let touchDue):
+                context.session = session
+                if touchDue { try await office.write { try $0.touchWebSession(id: session.id) } }
+            case .idle(let session):
+                try await office.write { try $0.endWebSession(session, reason: .idle) }
+            case .none:
+                break
+            }
+        }
+        context.note.user = context.session?.user.name
+
+        if request.method != .get, request.method != .head {
+            if Self.signInPaths.contains(request.uri.path) {
+                try Self.checkOrigin(request)
+            } else {
+                var presented = request.headers[Self.csrfHeader]
+                if presented == nil, FormData.isForm(request) {
+                    let body = try await request.collectBody(upTo: FormData.maximumBytes)
+                    presented = FormData(body: body)[Self.csrfField]
+                }
+                // No token at all is a forgery whoever sends it (403); a token without a session
+                // is an expired page (sign in again).
+                guard let presented else { throw WebError.csrfRejected }
+                guard let session = context.session else { throw WebError.signInRequired }
+                guard Self.constantTimeEquals(presented, session.csrfToken) else { throw WebError.csrfRejected }
+            }
+        }
+        return try await next(request, context)
+    }
+
+    /// A sign-in form posted from another site is refused (login CSRF). Browsers send Origin on
+    /// POST; non-browser clients that send none are allowed.
+    static func checkOrigin(_ request: Request) throws {
+        guard let origin = request.headers[.origin], origin != "null" else { return }
+        let host = request.head.authority ?? ""
+        let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
+        guard !host.isEmpty, originHost == host else { throw WebError.crossOrigin }
+    }
+
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+}
+
+/// The session cookie's name and flags. HttpOnly and SameSite=Strict always; Secure (and the
+/// `__Host-` prefix, which browsers accept only with Secure) when the server is told it is
+/// behind TLS with `--secure-cookies`.
+struct SessionCookies: Sendable {
+    let secure: Bool
+
+    var name: String { secure ? "__Host-detainer_session" : "detainer_session" }
+
+    func session(_ token: String) -> Cookie {
+        Cookie(name: name, value: token, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+
+    /// Tells the browser to forget the cookie.
+    func cleared() -> Cookie {
+        Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+}

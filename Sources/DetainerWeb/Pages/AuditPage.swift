@@ -1,0 +1,107 @@
+import DetainerDomain
+import DetainerStore
+
+/// The audit trail, newest first, and on request the result of `detainer check`.
+enum AuditPage {
+    static func render(entries: RecordSet, health: HealthReport?, entity: String?, entityID: Int64?, session: WebSession) -> HTML {
+        Layout.page("Audit log", session: session, current: .audit) {
+            el("h1", text: "Audit log")
+            el("section", .class("card"), Attribute("aria-labelledby", "check")) {
+                el("h2", .id("check"), text: "Integrity check")
+                if let health {
+                    let ok = health.items.allSatisfy(\.ok)
+                    el("p", Attribute("role", "status")) {
+                        el("span", .class(ok ? "badge ok" : "badge bad"), text: ok ? "all checks passed" : "problems found")
+                    }
+                    el("ul", .class("checks")) {
+                        for item in health.items {
+                            el("li") {
+                                el("span", .class(item.ok ? "badge ok" : "badge bad"), text: item.ok ? "ok" : "FAIL")
+                                HTML(" \(item.name): \(item.summary)")
+                                if !item.problems.isEmpty { el("ul") { for problem in item.problems { el("li", text: problem) } } }
+                            }
+                        }
+                    }
+                } else {
+                    el("p", text: "The check verifies the hash chain of every audit entry and every record against its last audit entry (as `detainer check`). It reads the whole database.")
+                    el("form", Attribute("method", "get"), Attribute("action", "/audit")) {
+                        void("input", .type("hidden"), .name("check"), .value("1"))
+                        Forms.submit("Run the check now", style: "secondary")
+                    }
+                }
+            }
+            el("form", .class("filters card"), Attribute("method", "get"), Attribute("action", "/audit"), Attribute("aria-label", "Filter the audit log")) {
+                Forms.select("Entity", name: "entity", options: [("", "everything"), ("detainer", "detainer"), ("person", "person"), ("user", "user"),
+                                                                 ("conviction", "conviction"), ("import", "import"), ("report", "report")],
+                             selected: entity)
+                Forms.input("Record id", name: "id", value: entityID.map(String.init), type: "number")
+                Forms.submit("Filter", style: "secondary")
+            }
+            el("h2", text: "Entries (newest first, at most \(AuditRoutes.pageSize))")
+            el("div", .class("table-wrap")) {
+                el("table") {
+                    el("thead") { el("tr") { for column in entries.columns { el("th", Attribute("scope", "col"), text: column) } } }
+                    el("tbody") {
+                        for row in entries.rows {
+                            el("tr") { for cell in row { el("td", text: cell.cellText) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Accounts: list, add, deactivate, set a password (admins only).
+enum UsersPage {
+    static func render(users: [User], session: WebSession, errors: [String: String] = [:], values: [String: String] = [:], notice: String? = nil) -> HTML {
+        Layout.page("Users", session: session, current: .users) {
+            el("h1", text: "Users")
+            if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
+            if !errors.isEmpty {
+                el("div", .class("notice error"), Attribute("role", "alert"), text: "Nothing was changed: " + errors.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "; "))
+            }
+            el("div", .class("table-wrap")) {
+                el("table") {
+                    el("thead") { el("tr") { for h in ["Name", "Role", "State", "Since", "Actions"] { el("th", Attribute("scope", "col"), text: h) } } }
+                    el("tbody") {
+                        for user in users {
+                            el("tr") {
+                                el("td", text: user.name)
+                                el("td", text: user.role.rawValue)
+                                el("td") { el("span", .class(user.active ? "badge ok" : "badge info"), text: user.active ? "active" : "deactivated") }
+                                el("td") { Badges.time(user.deactivatedAt ?? user.createdAt) }
+                                el("td") {
+                                    if user.active {
+                                        el("form", Attribute("method", "post"), Attribute("action", "/users/\(user.name)/password")) {
+                                            Forms.csrf(session)
+                                            Forms.input("New password for \(user.name)", name: "password", type: "password",
+                                                        extra: [Attribute("autocomplete", "new-password"), Attribute("minlength", String(AccountPolicy.minimumPasswordLength))],
+                                                        scope: "pw-\(user.name).")
+                                            Forms.submit("Set password", style: "secondary")
+                                        }
+                                        if user.name != session.user.name {
+                                            el("form", Attribute("method", "post"), Attribute("action", "/users/\(user.name)/deactivate")) {
+                                                Forms.csrf(session)
+                                                el("button", .type("submit"), .class("danger"), text: "Deactivate \(user.name)")
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            el("h2", text: "Add a user")
+            el("form", .class("stack card"), Attribute("method", "post"), Attribute("action", "/users")) {
+                Forms.csrf(session)
+                Forms.input("User name", name: "name", value: values["name"], error: errors["name"], hint: "Letters, digits and . _ - @", required: true)
+                Forms.select("Role", name: "role", options: Role.allCases.map { ($0.rawValue, $0.rawValue) }, selected: values["role"], error: errors["role"], required: true)
+                Forms.input("Password", name: "password", type: "password", error: errors["password"],
+                            hint: "At least \(AccountPolicy.minimumPasswordLength) characters; may be set later", extra: [Attribute("autocomplete", "new-password")])
+                Forms.submit("Add user")
+            }
+        }
+    }
+}

@@ -1,0 +1,327 @@
+import Foundation
+import DetainerDomain
+import DetainerStore
+
+/// One detainer: person, custody case, ICE paperwork, convictions, the engine's explanation with
+/// every check and citation, the timeline, and the forms a clerk or supervisor acts with.
+enum DetainerPage {
+    /// What a form on the page needs when it is shown again after an error.
+    struct FormState: Sendable {
+        var form: String
+        var values: [String: String] = [:]
+        var errors: [String: String] = [:]
+        var message: String?
+    }
+
+    static func render(_ detail: DetainerDetail, session: WebSession, now: UTCInstant, state: FormState? = nil,
+                       notice: String? = nil) -> HTML {
+        let d = detail.detainer
+        let id = text(d, "id")
+        let status = DetainerStatus(rawValue: text(d, "status"))
+        let role = session.user.role
+        let latest = detail.evaluations.last
+        return Layout.page("Detainer #\(id)", session: session, current: .queue) {
+            el("p") { el("a", .href("/queue"), text: "← Queue") }
+            el("h1") {
+                HTML("Detainer #\(id) ")
+                Badges.status(text(d, "status"))
+                HTML(" ")
+                Badges.outcome(Outcome(rawValue: text(d, "outcome")))
+            }
+            if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
+            if let message = state?.message { el("div", .class("notice error"), Attribute("role", "alert"), text: message) }
+            if let deadline = UTCInstant(parsing: text(d, "hold_deadline")), let status, [.received, .pendingReview, .honored].contains(status) {
+                el("p") {
+                    el("strong", text: "Hold deadline: ")
+                    Badges.time(deadline)
+                    HTML(" — ")
+                    Badges.countdown(deadline: deadline, secondsLeft: deadline.secondsSinceEpoch - now.secondsSinceEpoch)
+                }
+            }
+            el("div", .class("grid")) {
+                personCard(detail.person)
+                custodyCard(detail.custodyCase)
+                paperworkCard(d)
+            }
+            explanation(latest)
+            convictions(detail, session: session, state: state)
+            if role.may(.review), status == .pendingReview { reviewForm(d, latest: latest, session: session, state: state) }
+            if role.may(.changeStatus), let status, !status.allowedNext.isEmpty { statusForm(status, id: id, session: session, state: state) }
+            if role.may(.recordContact) { contactForm(id: id, session: session, state: state) }
+            timeline(detail)
+        }
+    }
+
+    static func text(_ object: [String: JSONValue]?, _ key: String) -> String { object?[key]?.cellText ?? "" }
+
+    private static func facts(_ rows: [(String, String)]) -> HTML {
+        el("dl", .class("facts")) {
+            for (label, value) in rows {
+                el("dt", text: label)
+                el("dd", text: value.isEmpty ? "—" : value)
+            }
+        }
+    }
+
+    private static func yesNo(_ value: JSONValue?) -> String {
+        switch value { case .int(1)?: "yes"; case .int(0)?: "no"; default: "unknown" }
+    }
+
+    private static func personCard(_ p: [String: JSONValue]?) -> HTML {
+        el("section", .class("card"), Attribute("aria-labelledby", "person")) {
+            el("h2", .id("person"), text: "Person")
+            if let p {
+                facts([("Name", text(p, "name")), ("Date of birth", text(p, "date_of_birth")), ("NYSID", text(p, "nysid")),
+                       ("A-number", text(p, "a_number")), ("FBI number", text(p, "fbi_number")), ("Country of birth", text(p, "country_of_birth")),
+                       ("Person record", "#" + text(p, "id"))])
+            } else {
+                el("p", .class("muted"), text: "No person on record (an imported ICE record).")
+            }
+        }
+    }
+
+    private static func custodyCard(_ c: [String: JSONValue]?) -> HTML {
+        el("section", .class("card"), Attribute("aria-labelledby", "custody")) {
+            el("h2", .id("custody"), text: "Custody case")
+            if let c {
+                facts([("Agency", text(c, "agency")), ("Booking number", text(c, "booking_number")), ("Facility", text(c, "facility")),
+                       ("Arrest date", text(c, "arrest_date")),
+                       ("Scheduled release", UTCInstant(parsing: text(c, "scheduled_release_at")).map(Badges.newYork) ?? "")])
+            } else {
+                el("p", .class("muted"), text: "No custody case on record.")
+            }
+        }
+    }
+
+    private static func paperworkCard(_ d: [String: JSONValue]) -> HTML {
+        let boxes = [("final order", "pc_final_order"), ("removal proceedings", "pc_removal_proceedings"),
+                     ("biometric match", "pc_biometric_match"), ("statements", "pc_statements")].filter { d[$0.1] == .int(1) }.map(\.0)
+        let warrant = text(d, "warrant_type")
+        return el("section", .class("card"), Attribute("aria-labelledby", "paperwork")) {
+            el("h2", .id("paperwork"), text: "ICE paperwork")
+            facts([("Form", text(d, "form")), ("Received", UTCInstant(parsing: text(d, "received_at")).map(Badges.newYork) ?? ""),
+                   ("Warrant", warrant + (text(d, "warrant_issuer").isEmpty ? "" : " — \(text(d, "warrant_issuer")), \(text(d, "warrant_date"))")),
+                   ("TSDB match", yesNo(d["tsdb_match"])), ("Illegal re-entry", yesNo(d["illegal_reentry"])),
+                   ("Probable cause", boxes.isEmpty ? "none checked" : boxes.joined(separator: ", ")),
+                   ("Decision", text(d, "decision").isEmpty ? "" : "\(text(d, "decision")) on \(text(d, "decided_on")) (basis \(text(d, "decision_basis")))")])
+        }
+    }
+
+    private static func explanation(_ evaluation: [String: JSONValue]?) -> HTML {
+        el("section", .class("card"), Attribute("aria-labelledby", "engine")) {
+            el("h2", .id("engine"), text: "The law engine's explanation")
+            if let evaluation, case .object(let result)? = evaluation["result_json"] {
+                el("p") {
+                    Badges.outcome(Outcome(rawValue: text(result, "outcome")))
+                    HTML(" under rule version \(text(result, "ruleVersion")), \(text(result, "agency")), evaluated as of \(text(result, "evaluatedOn")) (evaluation #\(text(evaluation, "sequence")), \(text(evaluation, "trigger")), by \(text(evaluation, "actor"))).")
+                }
+                if case .array(let reasons)? = result["reasons"], !reasons.isEmpty {
+                    el("p") { el("strong", text: "Reasons: "); HTML(reasons.map(\.cellText).joined(separator: ", ")) }
+                }
+                el("ol", .class("checks")) {
+                    if case .array(let checks)? = result["checks"] {
+                        for case .object(let check) in checks {
+                            el("li") {
+                                Badges.check(text(check, "result"))
+                                HTML(" " + text(check, "message") + " ")
+                                el("span", .class("citation"), text: "(" + text(check, "citation") + ")")
+                            }
+                        }
+                    }
+                }
+                if case .array(let qualifying)? = result["qualifyingConvictions"], !qualifying.isEmpty {
+                    el("h3", text: "Qualifying convictions")
+                    el("ul") {
+                        for case .object(let q) in qualifying {
+                            el("li", text: "\(text(q, "statute")) convicted \(text(q, "convictedOn")); still counts for arrests through \(text(q, "lastQualifyingArrestDate"))\(q["withinWindow"] == .bool(false) ? " (NYPD “ever” rule only)" : "")")
+                        }
+                    }
+                }
+            } else {
+                el("p", .class("muted"), text: "Not evaluated.")
+            }
+        }
+    }
+
+    private static func convictions(_ detail: DetainerDetail, session: WebSession, state: FormState?) -> HTML {
+        let personID = text(detail.person, "id")
+        let canEdit = session.user.role.may(.recordHistory) && detail.person != nil
+        return el("section", .class("card"), Attribute("aria-labelledby", "convictions")) {
+            el("h2", .id("convictions"), text: "Convictions (\(detail.convictions.count))")
+            if detail.convictions.isEmpty {
+                el("p", .class("muted"), text: "No convictions on record.")
+            } else {
+                el("div", .class("table-wrap")) {
+                    el("table") {
+                        el("thead") {
+                            el("tr") {
+                                for heading in ["#", "Statute", "Class", "Convicted", "Jurisdiction", "Incarcerated (days)", "Flags"] {
+                                    el("th", Attribute("scope", "col"), text: heading)
+                                }
+                            }
+                        }
+                        el("tbody") {
+                            for c in detail.convictions {
+                                el("tr") {
+                                    el("td", text: text(c, "id"))
+                                    el("td", text: text(c, "statute_raw"))
+                                    el("td", text: text(c, "felony_class"))
+                                    el("td", text: text(c, "convicted_on"))
+                                    el("td", text: text(c, "jurisdiction") + (text(c, "ny_equivalent").isEmpty ? "" : " ≈ " + text(c, "ny_equivalent")))
+                                    el("td", .class("num"), text: text(c, "incarcerated_days"))
+                                    el("td", text: ["youthful_offender", "juvenile_delinquent", "hate_crime", "sealed", "vacated"]
+                                        .filter { c[$0] == .int(1) }.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))
+                                }
+                            }
+                        }
+                    }
+                }
+                if canEdit {
+                    for c in detail.convictions {
+                        let cid = text(c, "id")
+                        let formName = "conviction-\(cid)"
+                        let mine = state?.form == formName ? state : nil
+                        element("details", attributes: [Attribute("open", present: mine != nil)]) {
+                            el("summary", text: "Correct conviction #\(cid) (\(text(c, "statute_raw")))")
+                            el("form", Attribute("method", "post"), Attribute("action", "/detainers/\(text(detail.detainer, "id"))/convictions/\(cid)")) {
+                                Forms.csrf(session)
+                                convictionFields(prefix: formName, values: mine?.values ?? [:], errors: mine?.errors ?? [:], current: c)
+                                Forms.submit("Save correction")
+                            }
+                        }
+                    }
+                }
+            }
+            if canEdit {
+                let mine = state?.form == "conviction-add" ? state : nil
+                element("details", attributes: [Attribute("open", present: mine != nil)]) {
+                    el("summary", text: "Add a conviction")
+                    el("form", Attribute("method", "post"), Attribute("action", "/detainers/\(text(detail.detainer, "id"))/convictions")) {
+                        Forms.csrf(session)
+                        void("input", .type("hidden"), .name("person"), .value(personID))
+                        convictionFields(prefix: "conviction-add", values: mine?.values ?? [:], errors: mine?.errors ?? [:], current: nil)
+                        Forms.submit("Add conviction")
+                    }
+                }
+            }
+        }
+    }
+
+    static let felonyClasses = ["", "A-I", "A-II", "A", "B", "C", "D", "E", "misdemeanor", "violation", "infraction"]
+    static let triState = [("", "not given"), ("yes", "yes"), ("no", "no")]
+
+    private static func convictionFields(prefix: String, values: [String: String], errors: [String: String], current: [String: JSONValue]?) -> HTML {
+        func value(_ field: String, _ column: String) -> String { values[field] ?? text(current, column) }
+        func flag(_ field: String, _ column: String) -> String {
+            if let given = values[field] { return given }
+            guard let current else { return "" }
+            return current[column] == .int(1) ? "yes" : (current[column] == .int(0) ? "no" : "")
+        }
+        // Field names repeat across the forms on the page; ids must not, so each gets a prefix.
+        return el("div", .class("fields")) {
+            Forms.input("Statute", name: "statute", value: value("statute", "statute_raw"), error: errors["statute"],
+                        hint: "Exactly as written, e.g. PL 120.05", required: current == nil, scope: prefix + ".")
+            Forms.input("Convicted on", name: "convictedOn", value: value("convictedOn", "convicted_on"), type: "date", error: errors["convictedOn"], scope: prefix + ".")
+            Forms.select("Class as convicted", name: "felonyClass", options: felonyClasses.map { ($0, $0.isEmpty ? "not given" : $0) },
+                         selected: value("felonyClass", "felony_class"), error: errors["felonyClass"], scope: prefix + ".")
+            Forms.select("Jurisdiction", name: "jurisdiction", options: [("", "not given"), ("NY", "New York"), ("otherState", "another state"), ("federal", "federal")],
+                         selected: value("jurisdiction", "jurisdiction"), error: errors["jurisdiction"], scope: prefix + ".")
+            Forms.input("New York equivalent", name: "nyEquivalent", value: value("nyEquivalent", "ny_equivalent"), error: errors["nyEquivalent"],
+                        hint: "For another state or federal", scope: prefix + ".")
+            Forms.input("Object crime", name: "objectStatute", value: value("objectStatute", "object_statute"), error: errors["objectStatute"],
+                        hint: "For attempt, conspiracy, hate crime", scope: prefix + ".")
+            Forms.input("Days incarcerated for it", name: "incarceratedDays", value: value("incarceratedDays", "incarcerated_days"), type: "number",
+                        error: errors["incarceratedDaysForThisCrime"], extra: [Attribute("min", "0")], scope: prefix + ".")
+            Forms.select("Term over one year authorized", name: "termOverOneYear", options: triState, selected: flag("termOverOneYear", "term_over_one_year"), scope: prefix + ".")
+            Forms.select("Youthful offender", name: "youthfulOffender", options: triState, selected: flag("youthfulOffender", "youthful_offender"), scope: prefix + ".")
+            Forms.select("Juvenile delinquent", name: "juvenileDelinquent", options: triState, selected: flag("juvenileDelinquent", "juvenile_delinquent"), scope: prefix + ".")
+            Forms.select("Hate crime", name: "hateCrime", options: triState, selected: flag("hateCrime", "hate_crime"), scope: prefix + ".")
+            Forms.select("Sealed", name: "sealed", options: triState, selected: flag("sealed", "sealed"), scope: prefix + ".")
+            Forms.select("Vacated", name: "vacated", options: triState, selected: flag("vacated", "vacated"), scope: prefix + ".")
+            Forms.input("Court", name: "court", value: value("court", "court"), error: errors["court"], scope: prefix + ".")
+            Forms.input("Docket number", name: "docket", value: value("docket", "docket_number"), error: errors["docketNumber"], scope: prefix + ".")
+        }
+    }
+
+    private static func reviewForm(_ d: [String: JSONValue], latest: [String: JSONValue]?, session: WebSession, state: FormState?) -> HTML {
+        let mine = state?.form == "review" ? state : nil
+        let engine = Outcome(rawValue: text(d, "outcome"))
+        return el("section", .class("card"), Attribute("aria-labelledby", "review")) {
+            el("h2", .id("review"), text: "Review")
+            el("p", text: engine == .needsReview
+                ? "The engine could not decide this case: decide it with a written reason."
+                : "Approve the engine's outcome, or decide otherwise with a written reason (an override).")
+            el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(text(d, "id"))/review")) {
+                Forms.csrf(session)
+                Forms.select("Action", name: "action",
+                             options: (engine == .needsReview ? [] : [("approve", "Approve the engine's outcome")]) + [("honor", "Decide: honor"), ("decline", "Decide: decline")],
+                             selected: mine?.values["action"], error: mine?.errors["action"], required: true, scope: "review.")
+                Forms.textarea("Reason", name: "reason", value: mine?.values["reason"], error: mine?.errors["reason"],
+                               hint: "Required to decide; an override of the engine must say why.", scope: "review.")
+                Forms.submit("Record review")
+            }
+        }
+    }
+
+    private static func statusForm(_ status: DetainerStatus, id: String, session: WebSession, state: FormState?) -> HTML {
+        let mine = state?.form == "status" ? state : nil
+        // Honor and decline are decisions: only a review makes them.
+        let choices = status.allowedNext.filter { $0 != .honored && $0 != .declined }
+        return el("section", .class("card"), Attribute("aria-labelledby", "status")) {
+            el("h2", .id("status"), text: "Change status")
+            el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(id)/status")) {
+                Forms.csrf(session)
+                Forms.select("New status", name: "to", options: choices.map { ($0.rawValue, $0.rawValue) }, selected: mine?.values["to"],
+                             error: mine?.errors["to"], required: true, scope: "status.")
+                Forms.input("When", name: "at", value: mine?.values["at"], type: "datetime-local", error: mine?.errors["at"],
+                            hint: "New York time; leave empty for now", scope: "status.")
+                Forms.textarea("Note", name: "note", value: mine?.values["note"], error: mine?.errors["note"], hint: "Required for enteredInError", scope: "status.")
+                Forms.submit("Change status")
+            }
+        }
+    }
+
+    private static func contactForm(id: String, session: WebSession, state: FormState?) -> HTML {
+        let mine = state?.form == "contact" ? state : nil
+        let values = mine?.values ?? [:], errors = mine?.errors ?? [:]
+        return el("section", .class("card"), Attribute("aria-labelledby", "contact")) {
+            el("h2", .id("contact"), text: "Record a contact with ICE")
+            el("form", Attribute("method", "post"), Attribute("action", "/detainers/\(id)/contacts")) {
+                Forms.csrf(session)
+                el("div", .class("fields")) {
+                    Forms.select("Direction", name: "direction", options: [("in", "from ICE"), ("out", "to ICE")], selected: values["direction"],
+                                 error: errors["direction"], required: true, scope: "contact.")
+                    Forms.select("Kind", name: "kind", options: ContactKind.allCases.map { ($0.rawValue, $0.rawValue) }, selected: values["kind"],
+                                 error: errors["kind"], required: true, scope: "contact.")
+                    Forms.input("When", name: "at", value: values["at"], type: "datetime-local", error: errors["at"], hint: "New York time; empty for now", scope: "contact.")
+                    Forms.select("Information asked about", name: "infoType", options: [("", "not applicable")] + InformationType.allCases.map { ($0.rawValue, $0.rawValue) },
+                                 selected: values["infoType"], error: errors["infoType"], scope: "contact.")
+                    Forms.select("Warrant presented", name: "warrant", options: [("", "not applicable")] + WarrantKind.allCases.map { ($0.rawValue, $0.rawValue) },
+                                 selected: values["warrant"], error: errors["warrant"], scope: "contact.")
+                    Forms.input("Warrant signed by", name: "warrantIssuer", value: values["warrantIssuer"], error: errors["warrantIssuer"], scope: "contact.")
+                    Forms.input("Warrant date", name: "warrantDate", value: values["warrantDate"], type: "date", error: errors["warrantDate"], scope: "contact.")
+                }
+                Forms.textarea("Summary", name: "summary", value: values["summary"], error: errors["summary"], required: true, scope: "contact.")
+                Forms.submit("Record contact")
+            }
+        }
+    }
+
+    private static func timeline(_ detail: DetainerDetail) -> HTML {
+        el("section", .class("card"), Attribute("aria-labelledby", "timeline")) {
+            el("h2", .id("timeline"), text: "Timeline")
+            el("ol", .class("timeline")) {
+                for event in detail.timeline {
+                    el("li") {
+                        Badges.time(event.at)
+                        HTML(" — " + event.summary + " ")
+                        el("span", .class("muted"), text: "(\(event.actor))")
+                        if !event.details.isEmpty {
+                            el("ul", .class("checks")) { for line in event.details { el("li", text: line) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

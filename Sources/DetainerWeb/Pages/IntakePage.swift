@@ -1,0 +1,96 @@
+import DetainerDomain
+import DetainerStore
+
+/// The intake form: every field of `detainer intake`, named by the JSON contract's paths. On an
+/// error the form comes back with what was typed and each message beside its field.
+enum IntakePage {
+    static func render(session: WebSession, form: FormData?, errors: [String: String]) -> HTML {
+        func value(_ name: String) -> String? { form?[name] }
+        func field(_ label: String, _ name: String, type: String = "text", hint: String? = nil, required: Bool = false) -> HTML {
+            Forms.input(label, name: name, value: value(name), type: type, error: errors[name], hint: hint, required: required)
+        }
+        let checkedBoxes = Set(form?.all("detainer.probableCause") ?? [])
+        return Layout.page("Intake", session: session, current: .intake) {
+            el("h1", text: "Log a detainer")
+            if !errors.isEmpty {
+                el("div", .class("notice error"), Attribute("role", "alert"), .id("errors")) {
+                    el("p", text: "Nothing was recorded. Fix the \(errors.count == 1 ? "field" : "\(errors.count) fields") marked below:")
+                    el("ul") {
+                        for (name, message) in errors.sorted(by: { $0.key < $1.key }) {
+                            el("li") { el("a", .href("#" + Forms.fieldID(name)), text: "\(name): \(message)") }
+                        }
+                    }
+                }
+            }
+            el("form", Attribute("method", "post"), Attribute("action", "/intake"), Attribute("novalidate", present: false)) {
+                Forms.csrf(session)
+                el("fieldset") {
+                    el("legend", text: "Person")
+                    el("div", .class("fields")) {
+                        field("Name", "person.name", hint: "Exactly as written, any script, up to 200 characters", required: true)
+                        field("Date of birth", "person.dateOfBirth", type: "date")
+                        field("NYSID", "person.nysid", hint: "Seven or eight digits and a letter, e.g. 12345678K")
+                        field("A-number", "person.aNumber", hint: "A and 8 or 9 digits")
+                        field("FBI number", "person.fbiNumber")
+                        field("Country of birth", "person.countryOfBirth")
+                    }
+                }
+                el("fieldset") {
+                    el("legend", text: "Custody case")
+                    el("div", .class("fields")) {
+                        Forms.select("Agency", name: "custody.agency", options: [("", "choose…"), ("DOC", "DOC (Correction)"), ("NYPD", "NYPD (Police)"), ("DOP", "DOP (Probation)")],
+                                     selected: value("custody.agency"), error: errors["custody.agency"], required: true)
+                        field("Booking / book-and-case number", "custody.bookingNumber")
+                        field("Facility", "custody.facility")
+                        field("Instant arrest date", "custody.arrestDate", type: "date", hint: "The five-year window ends on it", required: true)
+                        field("Scheduled release", "custody.scheduledReleaseAt", type: "datetime-local", hint: "New York time; the hold deadline counts from it")
+                    }
+                }
+                el("fieldset") {
+                    el("legend", text: "ICE paperwork")
+                    el("div", .class("fields")) {
+                        Forms.select("Form", name: "detainer.form", options: [("", "I-247A (default)")] + DetainerForm.allCases.map { ($0.rawValue, $0.rawValue) },
+                                     selected: value("detainer.form"), error: errors["detainer.form"])
+                        field("ICE subject id", "detainer.iceSubjectId")
+                        field("ICE event number", "detainer.eventNumber")
+                        field("Issuing DHS office", "detainer.issuingOffice")
+                        field("Prepared on", "detainer.preparedOn", type: "date")
+                        field("Received", "detainer.receivedAt", type: "datetime-local", hint: "New York time; empty for now")
+                    }
+                    el("fieldset") {
+                        el("legend", text: "Probable cause boxes checked on the form")
+                        if let error = errors.first(where: { $0.key.hasPrefix("detainer.probableCause") })?.value {
+                            el("span", .class("error"), text: error)
+                        }
+                        for (value, label) in [("finalOrder", "Final order of removal"), ("removalProceedings", "Removal proceedings pending"),
+                                               ("biometricMatch", "Biometric match"), ("statements", "Statements / other evidence")] {
+                            el("div", .class("check")) {
+                                void("input", attributes: [.type("checkbox"), .id("pc-" + value), .name("detainer.probableCause"), .value(value),
+                                                           Attribute("checked", present: checkedBoxes.contains(value))])
+                                el("label", .for("pc-" + value), text: label)
+                            }
+                        }
+                    }
+                }
+                el("fieldset") {
+                    el("legend", text: "Warrant and facts")
+                    el("div", .class("fields")) {
+                        Forms.select("Warrant presented", name: "detainer.warrant.type",
+                                     options: [("", "none"), ("administrative", "administrative (I-200 / I-205)"), ("judicial", "judicial (signed by a federal judge)")],
+                                     selected: value("detainer.warrant.type"), error: errors["detainer.warrant.type"])
+                        field("Warrant signed by", "detainer.warrant.issuer")
+                        field("Warrant date", "detainer.warrant.date", type: "date")
+                        Forms.select("Terrorist screening database match", name: "detainer.terroristScreeningMatch",
+                                     options: [("unknown", "unknown"), ("yes", "yes"), ("no", "no")],
+                                     selected: value("detainer.terroristScreeningMatch") ?? "unknown", error: errors["detainer.terroristScreeningMatch"],
+                                     hint: "Unknown is never read as no")
+                        Forms.select("ICE asserts illegal re-entry after removal", name: "detainer.illegalReentryAfterRemoval",
+                                     options: [("unknown", "unknown"), ("yes", "yes"), ("no", "no")],
+                                     selected: value("detainer.illegalReentryAfterRemoval") ?? "unknown", error: errors["detainer.illegalReentryAfterRemoval"])
+                    }
+                }
+                Forms.submit("Log detainer and evaluate")
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import DetainerDomain
+import DetainerStore
+
+/// The home page: everything that needs action, most urgent first, with countdowns.
+enum QueuePage {
+    static let agencies = ["NYPD", "DOC", "DOP"]
+
+    static func render(_ queue: ActionQueue, filter: QueueFilter, session: WebSession) -> HTML {
+        Layout.page("Queue", session: session, current: .queue) {
+            el("h1", text: "What needs action")
+            filters(filter)
+            if queue.truncated {
+                el("div", .class("notice"), Attribute("role", "status"), text: "Some lists show only their \(ActionQueue.limit) most urgent entries; narrow the filters to see the rest.")
+            }
+            section("Past the hold deadline", id: "past-deadline", items: queue.pastDeadline,
+                    empty: "No open detainer is past its hold deadline.")
+            section("Pending review", id: "pending-review", items: queue.pendingReview,
+                    empty: "Nothing is waiting for a supervisor's review.")
+            section("NYPD holds pending a judicial warrant", id: "holds", items: queue.holdsPendingWarrant,
+                    empty: "No NYPD hold is waiting for a warrant.")
+            section("Honored: awaiting transfer to ICE", id: "awaiting-transfer", items: queue.awaitingTransfer,
+                    empty: "No honored detainer is awaiting transfer.")
+            el("p", .class("muted"), text: "Times are New York time. Countdowns run to the hold deadline.")
+        }
+    }
+
+    private static func filters(_ filter: QueueFilter) -> HTML {
+        el("form", .class("filters card"), Attribute("method", "get"), Attribute("action", "/queue"), Attribute("aria-label", "Filter the queue")) {
+            Forms.select("Agency", name: "agency", options: [("", "All agencies")] + agencies.map { ($0, $0) }, selected: filter.agency)
+            Forms.select("Engine outcome", name: "outcome",
+                         options: [("", "Any outcome")] + Outcome.allCases.map { ($0.rawValue, label($0)) },
+                         selected: filter.outcome?.rawValue)
+            Forms.submit("Filter", style: "secondary")
+        }
+    }
+
+    static func label(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .permitted: "Permitted"
+        case .decline: "Decline"
+        case .holdPendingWarrant: "Hold pending warrant"
+        case .needsReview: "Needs review"
+        }
+    }
+
+    private static func section(_ title: String, id: String, items: [QueueItem], empty: String) -> HTML {
+        el("section", Attribute("aria-labelledby", id)) {
+            el("h2", .id(id), text: "\(title) (\(items.count))")
+            if items.isEmpty {
+                el("p", .class("muted"), text: empty)
+            } else {
+                el("div", .class("table-wrap")) {
+                    el("table") {
+                        el("thead") {
+                            el("tr") {
+                                el("th", Attribute("scope", "col"), text: "Time left")
+                                el("th", Attribute("scope", "col"), text: "Detainer")
+                                el("th", Attribute("scope", "col"), text: "Person")
+                                el("th", Attribute("scope", "col"), text: "Agency")
+                                el("th", Attribute("scope", "col"), text: "Status")
+                                el("th", Attribute("scope", "col"), text: "Engine")
+                                el("th", Attribute("scope", "col"), text: "Hold deadline")
+                            }
+                        }
+                        el("tbody") {
+                            for item in items {
+                                el("tr") {
+                                    el("td") { Badges.countdown(deadline: item.holdDeadline, secondsLeft: item.secondsLeft) }
+                                    el("td") { el("a", .href("/detainers/\(item.detainerID)"), text: "#\(item.detainerID)") }
+                                    el("td", text: item.person)
+                                    el("td", text: item.agency)
+                                    el("td") {
+                                        Badges.status(item.status.rawValue)
+                                        if item.needsAttention { HTML(" "); el("span", .class("badge bad"), text: "law no longer allows the hold") }
+                                    }
+                                    el("td") { Badges.outcome(item.outcome) }
+                                    el("td") { Badges.time(item.holdDeadline) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import DetainerDomain
+import DetainerStore
+
+/// Monthly table and bar chart, the annual report, and the downloads.
+enum ReportsPage {
+    static func render(monthly: MonthlyReport, annual: AnnualReport, year: Int, fiscal: Bool, session: WebSession) -> HTML {
+        let query = "from=\(monthly.from)&to=\(monthly.to)" + (monthly.agency.map { "&agency=\($0)" } ?? "")
+        return Layout.page("Reports", session: session, current: .reports) {
+            el("h1", text: "Reports")
+            el("form", .class("filters card"), Attribute("method", "get"), Attribute("action", "/reports"), Attribute("aria-label", "Report period")) {
+                Forms.input("From month", name: "from", value: monthly.from, type: "month", hint: "YYYY-MM")
+                Forms.input("To month", name: "to", value: monthly.to, type: "month", hint: "YYYY-MM")
+                Forms.select("Agency", name: "agency", options: [("", "All agencies")] + QueuePage.agencies.map { ($0, $0) }, selected: monthly.agency)
+                Forms.input("Annual report year", name: "year", value: String(year), type: "number")
+                Forms.select("Year kind", name: "fiscal", options: [("0", "calendar year"), ("1", "fiscal year (ends June 30)")], selected: fiscal ? "1" : "0")
+                Forms.submit("Show", style: "secondary")
+            }
+            el("section", Attribute("aria-labelledby", "monthly")) {
+                el("h2", .id("monthly"), text: "Detainers by month, \(monthly.from) to \(monthly.to)\(monthly.agency.map { ", \($0) only" } ?? ", all agencies")")
+                el("p") {
+                    el("a", .href("/reports/monthly.csv?" + query), Attribute("download", present: true), text: "Download CSV")
+                    HTML(" · ")
+                    el("a", .href("/reports/monthly.json?" + query), text: "JSON")
+                }
+                BarChart.render(monthly)
+                monthlyTable(monthly)
+            }
+            el("section", Attribute("aria-labelledby", "annual")) {
+                el("h2", .id("annual"), text: "Annual report, \(fiscal ? "fiscal" : "calendar") year \(annual.periodStart) to \(annual.periodEnd)")
+                el("p") {
+                    el("a", .href("/reports/annual.csv?year=\(year)&fiscal=\(fiscal ? 1 : 0)"), Attribute("download", present: true), text: "Download CSV")
+                    HTML(" · ")
+                    el("a", .href("/reports/annual.json?year=\(year)&fiscal=\(fiscal ? 1 : 0)"), text: "JSON")
+                }
+                annualTable(annual)
+            }
+            if session.user.role.may(.export) {
+                el("section", Attribute("aria-labelledby", "export")) {
+                    el("h2", .id("export"), text: "Export for auditors")
+                    el("p", text: "One row per detainer received in the period, every column of `detainer export`. Exports are recorded in the audit log.")
+                    el("p") {
+                        el("a", .href("/reports/export.csv?from=\(monthly.from)&to=\(monthly.to)"), Attribute("download", present: true),
+                           text: "Download export (CSV), \(monthly.from) to \(monthly.to)")
+                    }
+                }
+            }
+        }
+    }
+
+    private static func monthlyTable(_ report: MonthlyReport) -> HTML {
+        let columns = ["month", "received", "honored", "declined", "transferred", "lifted", "released", "open_at_month_end"]
+        return el("div", .class("table-wrap")) {
+            el("table") {
+                el("caption", .class("muted"), text: "Counts by New York date; see the README for what each column counts.")
+                el("thead") {
+                    el("tr") { for column in columns { el("th", Attribute("scope", "col"), .class(column == "month" ? "" : "num"), text: column.replacingOccurrences(of: "_", with: " ")) } }
+                }
+                el("tbody") {
+                    for row in report.months + [report.total] {
+                        let values = MonthlyReport.values(row)
+                        element("tr", attributes: row.month == report.total.month ? [.class("total")] : []) {
+                            for column in columns {
+                                el("td", .class(column == "month" ? "" : "num"), text: values[column]?.cellText ?? "")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func annualTable(_ report: AnnualReport) -> HTML {
+        el("div", .class("table-wrap")) {
+            el("table") {
+                el("thead") {
+                    el("tr") {
+                        el("th", Attribute("scope", "col"), text: "Item")
+                        for agency in AnnualReport.agencies { el("th", Attribute("scope", "col"), .class("num"), text: agency) }
+                        el("th", Attribute("scope", "col"), text: "Citation")
+                    }
+                }
+                el("tbody") {
+                    for item in report.items {
+                        el("tr") {
+                            el("th", Attribute("scope", "row"), text: item.label)
+                            for agency in AnnualReport.agencies {
+                                el("td", .class("num"), text: item.counts.map { String($0[agency] ?? 0) } ?? "not tracked")
+                            }
+                            el("td", text: item.citation + (item.note.map { " — " + $0 } ?? ""))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The monthly counts as an SVG bar chart (no script): received, honored and declined per month,
+/// with a legend and a text alternative; the table below carries the same numbers.
+enum BarChart {
+    static func render(_ report: MonthlyReport) -> HTML {
+        let months = report.months
+        let series: [(String, KeyPath<MonthlyReport.Row, Int>)] = [("received", \.received), ("honored", \.honored), ("declined", \.declined)]
+        let maxValue = max(1, months.flatMap { row in series.map { row[keyPath: $0.1] } }.max() ?? 1)
+        let barWidth = 10, gap = 2, groupGap = 12, chartHeight = 160, top = 10, left = 36, bottom = 40
+        let groupWidth = series.count * (barWidth + gap) + groupGap
+        let width = left + max(1, months.count) * groupWidth + 10
+        let height = top + chartHeight + bottom
+        var bars: [HTML] = []
+        for (index, row) in months.enumerated() {
+            let x0 = left + index * groupWidth
+            for (position, (name, path)) in series.enumerated() {
+                let value = row[keyPath: path]
+                let h = value * chartHeight / maxValue
+                let rect = HTML.empty("rect", [
+                    .class(name), Attribute("x", String(x0 + position * (barWidth + gap))), Attribute("y", String(top + chartHeight - h)),
+                    Attribute("width", String(barWidth)), Attribute("height", String(h)),
+                ])
+                bars.append(HTML.element("g", [], HTML.element("title", [], HTML("\(row.month) \(name): \(value)")) + rect))
+            }
+            bars.append(HTML.element("text", [Attribute("x", String(x0)), Attribute("y", String(top + chartHeight + 14))], HTML(String(row.month.suffix(5)))))
+        }
+        let axis = HTML.empty("line", [Attribute("x1", String(left - 4)), Attribute("y1", String(top + chartHeight)),
+                                      Attribute("x2", String(width - 4)), Attribute("y2", String(top + chartHeight)), Attribute("stroke", "#57606a")])
+        let scale = HTML.element("text", [Attribute("x", "2"), Attribute("y", String(top + 10))], HTML(String(maxValue)))
+            + HTML.element("text", [Attribute("x", "2"), Attribute("y", String(top + chartHeight))], HTML("0"))
+        let summary = "Bar chart of detainers received, honored and declined per month from \(report.from) to \(report.to): "
+            + "\(report.total.received) received, \(report.total.honored) honored, \(report.total.declined) declined in all."
+        let svg = HTML.element("svg", [
+            .class("chart"), Attribute("viewBox", "0 0 \(width) \(height)"), Attribute("role", "img"), Attribute("aria-labelledby", "chart-title"),
+            Attribute("xmlns", "http://www.w3.org/2000/svg"),
+        ], HTML.element("title", [.id("chart-title")], HTML(summary)) + axis + scale + HTML.join(bars))
+        let legend = el("ul", .class("legend")) {
+            for (name, _) in series {
+                el("li") { el("span", .class("swatch " + name), Attribute("aria-hidden", "true")) { HTML() }; HTML(name) }
+            }
+        }
+        return el("figure") { svg; legend; el("figcaption", .class("muted"), text: summary) }
+    }
+}

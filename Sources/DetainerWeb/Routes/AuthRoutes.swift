@@ -1,0 +1,107 @@
+import DetainerDomain
+import DetainerStore
+import Hummingbird
+
+/// Sign-in, sign-out and the signed-in user's own password, for pages and the API.
+enum AuthRoutes {
+    static func register(_ routes: RouteBook, office: Office, cookies: SessionCookies) {
+        routes.get("/login") { request, context in
+            if context.session != nil { return Responses.redirect(to: "/queue") }
+            return Responses.html(LoginPage.render(next: request.uri.queryParameters.get("next"), username: nil, message: nil))
+        }
+
+        routes.post("/login") { request, context in
+            let form = try await FormData.read(request, context: context)
+            let name = form["username"] ?? ""
+            let next = form["next"]
+            switch try await SignIn.attempt(office: office, name: name, password: form["password"] ?? "") {
+            case .signedIn(_, let token):
+                var response = Responses.redirect(to: Responses.safeNext(next))
+                response.setCookie(cookies.session(token))
+                return response
+            case .refused:
+                return Responses.html(LoginPage.render(next: next, username: name, message: "That user name and password do not match an active account."),
+                                      status: .unauthorized)
+            case .locked(let until):
+                return Responses.html(LoginPage.render(next: next, username: name,
+                                                       message: "Too many failed sign-ins: this account is locked until \(Badges.newYork(until)). Ask an admin if you need in sooner."),
+                                      status: .unauthorized)
+            }
+        }
+
+        routes.post("/logout") { _, context in
+            if let session = context.session { try await office.write { try $0.endWebSession(session, reason: .signout) } }
+            var response = Responses.redirect(to: "/login")
+            response.setCookie(cookies.cleared())
+            return response
+        }
+
+        routes.post("/api/v1/login") { request, context in
+            // JSON, or the sign-in form's fields for clients that post forms.
+            let name: String, password: String
+            if FormData.isForm(request) {
+                let form = try await FormData.read(request, context: context)
+                (name, password) = (form["username"] ?? "", form["password"] ?? "")
+            } else {
+                let body = try await APIBody.decode(LoginBody.self, request, context: context)
+                (name, password) = (body.username, body.password)
+            }
+            switch try await SignIn.attempt(office: office, name: name, password: password) {
+            case .signedIn(let session, let token):
+                var response = Responses.json(.object([
+                    "user": APIJSON.user(session.user),
+                    "csrfToken": .string(session.csrfToken),
+                    "idleTimeoutSeconds": .int(AccountPolicy.idleTimeoutSeconds),
+                ]))
+                response.setCookie(cookies.session(token))
+                return response
+            case .refused:
+                return Responses.json(Problem(.unauthorized, "user name and password do not match an active account").json, status: .unauthorized)
+            case .locked(let until):
+                return Responses.json(Problem(.unauthorized, "account locked after too many failed sign-ins until \(until.iso8601)").json, status: .unauthorized)
+            }
+        }
+
+        routes.post("/api/v1/logout") { _, context in
+            let session = try context.requireSession()
+            try await office.write { try $0.endWebSession(session, reason: .signout) }
+            var response = Response(status: .noContent)
+            response.setCookie(cookies.cleared())
+            return response
+        }
+
+        routes.get("/account") { _, context in
+            let session = try context.requireSession()
+            return Responses.html(AccountPage.render(session: session, errors: [:], done: false))
+        }
+
+        routes.post("/account/password") { request, context in
+            let session = try context.requireSession()
+            let form = try await FormData.read(request, context: context)
+            let current = form["current_password"] ?? "", new = form["new_password"] ?? "", again = form["confirm_password"] ?? ""
+            var errors: [String: String] = [:]
+            if !(try await SignIn.verify(office: office, name: session.user.name, password: current)) {
+                errors["current_password"] = "does not match your current password"
+            }
+            if new != again { errors["confirm_password"] = "does not match the new password" }
+            if errors.isEmpty {
+                do {
+                    _ = try await office.write { db in
+                        let actor = try db.activeActor(named: session.user.name)
+                        return try db.setPassword(userName: session.user.name, password: new, keepingSession: session.id, by: actor)
+                    }
+                    return Responses.html(AccountPage.render(session: session, errors: [:], done: true))
+                } catch let issue as ValidationIssue {
+                    errors[issue.path == "password" ? "new_password" : issue.path] = issue.message
+                }
+            }
+            return Responses.html(AccountPage.render(session: session, errors: errors, done: false), status: .unprocessableContent)
+        }
+    }
+}
+
+struct LoginBody: Decodable, KnownKeys {
+    static let knownKeys: Set<String> = ["username", "password"]
+    let username: String
+    let password: String
+}

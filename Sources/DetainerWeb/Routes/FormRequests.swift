@@ -1,0 +1,112 @@
+import DetainerDomain
+import DetainerStore
+
+/// Turns submitted forms into the store's request types. Field names are the JSON contract's
+/// paths (`person.name`, `custody.arrestDate`, …), so the store's validation errors land beside
+/// the field that caused them. Only parsing happens here; every rule is the store's.
+enum FormRequests {
+    static func intake(_ form: FormData) -> IntakeRequest {
+        var request = IntakeRequest()
+        request.person.name = form.nonEmpty("person.name")
+        request.person.dateOfBirth = form.nonEmpty("person.dateOfBirth")
+        request.person.nysid = form.nonEmpty("person.nysid")
+        request.person.aNumber = form.nonEmpty("person.aNumber")
+        request.person.fbiNumber = form.nonEmpty("person.fbiNumber")
+        request.person.countryOfBirth = form.nonEmpty("person.countryOfBirth")
+        request.custody.agency = form.nonEmpty("custody.agency")
+        request.custody.bookingNumber = form.nonEmpty("custody.bookingNumber")
+        request.custody.facility = form.nonEmpty("custody.facility")
+        request.custody.arrestDate = form.nonEmpty("custody.arrestDate")
+        request.custody.scheduledReleaseAt = form.nonEmpty("custody.scheduledReleaseAt").map(InstantInput.canonical)
+        request.detainer.form = form.nonEmpty("detainer.form")
+        request.detainer.iceSubjectId = form.nonEmpty("detainer.iceSubjectId")
+        request.detainer.eventNumber = form.nonEmpty("detainer.eventNumber")
+        request.detainer.issuingOffice = form.nonEmpty("detainer.issuingOffice")
+        request.detainer.preparedOn = form.nonEmpty("detainer.preparedOn")
+        request.detainer.receivedAt = form.nonEmpty("detainer.receivedAt").map(InstantInput.canonical)
+        let boxes = form.all("detainer.probableCause").filter { !$0.isEmpty }
+        if !boxes.isEmpty { request.detainer.probableCause = boxes }
+        let warrantType = form.nonEmpty("detainer.warrant.type"), issuer = form.nonEmpty("detainer.warrant.issuer"), date = form.nonEmpty("detainer.warrant.date")
+        if warrantType != nil || issuer != nil || date != nil {
+            request.detainer.warrant = .init(type: warrantType, issuer: issuer, date: date)
+        }
+        request.detainer.terroristScreeningMatch = tri(form["detainer.terroristScreeningMatch"])
+        request.detainer.illegalReentryAfterRemoval = tri(form["detainer.illegalReentryAfterRemoval"])
+        return request
+    }
+
+    /// yes / no / anything else (unknown, not given) → true / false / nil, as `--tsdb-match`.
+    static func tri(_ value: String?) -> Bool? {
+        switch value { case "yes": true; case "no": false; default: nil }
+    }
+
+    static func review(_ form: FormData) throws -> ReviewRequest {
+        switch form["action"] {
+        case "approve": return .approve(reason: form.nonEmpty("reason"))
+        case "honor": return .decide(.honor, reason: form["reason"] ?? "")
+        case "decline": return .decide(.decline, reason: form["reason"] ?? "")
+        default: throw ValidationIssue(path: "action", message: "choose approve, honor or decline")
+        }
+    }
+
+    static func status(_ form: FormData) throws -> (to: DetainerStatus, at: UTCInstant?, note: String?) {
+        guard let to = form.nonEmpty("to").flatMap(DetainerStatus.init(rawValue:)) else {
+            throw ValidationIssue(path: "to", message: "choose the new status")
+        }
+        return (to, try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") }, form.nonEmpty("note"))
+    }
+
+    static func contact(_ form: FormData) throws -> ContactRequest {
+        var issues: [ValidationIssue] = []
+        let direction = form["direction"].flatMap(ContactDirection.init(rawValue:))
+        if direction == nil { issues.append(ValidationIssue(path: "direction", message: "choose in (from ICE) or out (to ICE)")) }
+        let kind = form["kind"].flatMap(ContactKind.init(rawValue:))
+        if kind == nil { issues.append(ValidationIssue(path: "kind", message: "choose one of " + ContactKind.allCases.map(\.rawValue).joined(separator: ", "))) }
+        var at: UTCInstant?
+        do { at = try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") } } catch let issue as ValidationIssue { issues.append(issue) }
+        let info = form.nonEmpty("infoType")
+        if let info, InformationType(rawValue: info) == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(info)\"")) }
+        let warrant = form.nonEmpty("warrant")
+        if let warrant, WarrantKind(rawValue: warrant) == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\"")) }
+        let warrantDate = form.nonEmpty("warrantDate")
+        let date = warrantDate.flatMap(CivilDate.init(parsing:))
+        if let warrantDate, date == nil { issues.append(ValidationIssue(path: "warrantDate", message: "\"\(warrantDate)\" is not a real calendar date in the form YYYY-MM-DD")) }
+        guard issues.isEmpty, let direction, let kind else { throw InputErrors(issues) }
+        return ContactRequest(direction: direction, kind: kind, summary: form["summary"] ?? "", at: at,
+                              informationType: info.flatMap(InformationType.init(rawValue:)), warrant: warrant.flatMap(WarrantKind.init(rawValue:)),
+                              warrantIssuer: form.nonEmpty("warrantIssuer"), warrantDate: date)
+    }
+
+    static func conviction(_ form: FormData) throws -> ConvictionEntry {
+        var days: Int?
+        if let text = form.nonEmpty("incarceratedDays") {
+            guard let value = Int(text) else { throw ValidationIssue(path: "incarceratedDays", message: "\"\(text)\" is not a whole number of days") }
+            days = value
+        }
+        return ConvictionEntry(
+            input: ConvictionInput(statute: form.nonEmpty("statute"), objectStatute: form.nonEmpty("objectStatute"), convictedOn: form.nonEmpty("convictedOn"),
+                                   felonyClass: form.nonEmpty("felonyClass"), jurisdiction: form.nonEmpty("jurisdiction"), nyEquivalent: form.nonEmpty("nyEquivalent"),
+                                   authorizedTermOverOneYear: tri(form["termOverOneYear"]), youthfulOffender: tri(form["youthfulOffender"]),
+                                   juvenileDelinquent: tri(form["juvenileDelinquent"]), hateCrime: tri(form["hateCrime"]), sealed: tri(form["sealed"]),
+                                   vacated: tri(form["vacated"]), incarceratedDaysForThisCrime: days),
+            court: form.nonEmpty("court"), docketNumber: form.nonEmpty("docket"))
+    }
+
+    /// Every problem in an error as field → message (the first per field), for showing beside fields.
+    static func fieldErrors(_ error: any Error) -> [String: String]? {
+        let issues: [ValidationIssue]
+        switch error {
+        case let issue as ValidationIssue: issues = [issue]
+        case let list as InputErrors: issues = list.issues
+        default: return nil
+        }
+        var errors: [String: String] = [:]
+        for issue in issues where errors[issue.path] == nil { errors[issue.path] = issue.message }
+        // The conviction forms name fields without the store's `conviction.` prefix.
+        for issue in issues where issue.path.hasPrefix("conviction.") {
+            let field = String(issue.path.dropFirst("conviction.".count))
+            if errors[field] == nil { errors[field] = issue.message }
+        }
+        return errors
+    }
+}

@@ -1,0 +1,127 @@
+import DetainerDomain
+import DetainerStore
+import Hummingbird
+
+/// The pages clerks and supervisors work in: the queue, a detainer and its forms, intake.
+/// Every write names the signed-in user and goes through `authorize` (the CLI's role check) in
+/// the same serial write as the workflow itself.
+enum OfficeRoutes {
+    static func register(_ routes: RouteBook, office: Office) {
+        routes.get("/queue") { request, context in
+            let session = try context.requireSession()
+            let filter = try queueFilter(request)
+            let queue = try await office.read { try $0.actionQueue(filter) }
+            return Responses.html(QueuePage.render(queue, filter: filter, session: session))
+        }
+
+        routes.get("/detainers/{id}") { request, context in
+            let session = try context.requireSession()
+            let id = try context.id()
+            let detail = try await office.read { db in try db.detail(detainerID: id) }
+            return Responses.html(DetainerPage.render(detail, session: session, now: office.clock.now(), notice: request.uri.queryParameters.get("done").flatMap(notice)))
+        }
+
+        routes.get("/intake") { _, context in
+            let session = try context.requireSession()
+            try await office.permit(session, .intake)
+            return Responses.html(IntakePage.render(session: session, form: nil, errors: [:]))
+        }
+
+        routes.post("/intake") { request, context in
+            let session = try context.requireSession()
+            try await office.permit(session, .intake)
+            let form = try await FormData.read(request, context: context)
+            let intake = FormRequests.intake(form)
+            do {
+                let result = try await office.write { db in
+                    try db.intake(intake, by: try db.authorize(session.user.name, for: .intake))
+                }
+                return Responses.redirect(to: "/detainers/\(result.detainerID)?done=intake")
+            } catch {
+                guard let errors = FormRequests.fieldErrors(error) else { throw error }
+                return Responses.html(IntakePage.render(session: session, form: form, errors: errors), status: .unprocessableContent)
+            }
+        }
+
+        // The role is checked before the form is read: a refused user gets 403 whatever they sent.
+        detainerForm(routes, office: office, path: "/detainers/{id}/review", form: "review", permission: .review) { form, id, actor, db in
+            _ = try db.review(detainerID: id, try FormRequests.review(form), by: actor)
+        }
+        detainerForm(routes, office: office, path: "/detainers/{id}/status", form: "status", permission: .changeStatus) { form, id, actor, db in
+            let change = try FormRequests.status(form)
+            _ = try db.changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, by: actor)
+        }
+        detainerForm(routes, office: office, path: "/detainers/{id}/contacts", form: "contact", permission: .recordContact) { form, id, actor, db in
+            _ = try db.recordContact(detainerID: id, try FormRequests.contact(form), by: actor)
+        }
+        detainerForm(routes, office: office, path: "/detainers/{id}/convictions", form: "conviction-add", permission: .recordHistory) { form, id, actor, db in
+            let entry = try FormRequests.conviction(form)
+            guard let person = try db.detail(detainerID: id).person?["id"], case .int(let personID) = person else {
+                throw ValidationIssue(path: "person", message: "detainer \(id) has no person on record to add a conviction to")
+            }
+            _ = try db.addConviction(personID: personID, entry, by: actor)
+        }
+        detainerForm(routes, office: office, path: "/detainers/{id}/convictions/{conviction}", form: "conviction", permission: .recordHistory) { form, id, actor, db in
+            let entry = try FormRequests.conviction(form)
+            guard let convictionID = form["_conviction"].flatMap(Int64.init) else { throw WebError.notFound }
+            _ = try db.updateConviction(id: convictionID, changes: entry, by: actor)
+        }
+    }
+
+    static func queueFilter(_ request: Request) throws -> QueueFilter {
+        let query = request.uri.queryParameters
+        let agency = query.get("agency").flatMap { $0.isEmpty ? nil : $0 }
+        if let agency, !QueuePage.agencies.contains(agency) {
+            throw ValidationIssue(path: "agency", message: "unknown value \"\(agency)\" (expected NYPD, DOC or DOP)")
+        }
+        var outcome: Outcome?
+        if let text = query.get("outcome"), !text.isEmpty {
+            guard let value = Outcome(rawValue: text) else {
+                throw ValidationIssue(path: "outcome", message: "unknown value \"\(text)\" (expected \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            outcome = value
+        }
+        return QueueFilter(agency: agency, outcome: outcome, overdueOnly: query.get("overdue") == "1")
+    }
+
+    static func notice(_ done: String) -> String? {
+        switch done {
+        case "intake": "Detainer recorded and evaluated; it is now pending review."
+        case "review": "Review recorded."
+        case "status": "Status changed."
+        case "contact": "Contact recorded."
+        case "conviction-add", "conviction": "Conviction recorded; the person's open detainers were re-evaluated."
+        default: nil
+        }
+    }
+
+    /// A POST from a form on the detainer page: on success back to the page (303) with a notice;
+    /// on a validation error the page again, the form open with its input and errors (422).
+    /// Permission and other errors go to `ErrorMiddleware` (403 …) with nothing written.
+    private static func detainerForm(_ routes: RouteBook, office: Office, path: String, form name: String, permission: Permission,
+                                     _ write: @escaping @Sendable (FormData, Int64, Actor, DetainerDatabase) throws -> Void) {
+        routes.post(path) { request, context in
+            let session = try context.requireSession()
+            let id = try context.id()
+            var form = try await FormData.read(request, context: context)
+            var formName = name
+            if let conviction = context.parameters.get("conviction") {
+                form.set("_conviction", conviction)
+                formName = "conviction-\(conviction)"
+            }
+            let submitted = form
+            do {
+                try await office.write { db in try write(submitted, id, try db.authorize(session.user.name, for: permission), db) }
+                return Responses.redirect(to: "/detainers/\(id)?done=\(name)")
+            } catch {
+                guard let errors = FormRequests.fieldErrors(error) else { throw error }
+                let detail = try await office.read { db in try db.detail(detainerID: id) }
+                var values: [String: String] = [:]
+                for (key, value) in submitted.pairs where key != SessionMiddleware.csrfField { values[key] = value }
+                let state = DetainerPage.FormState(form: formName, values: values, errors: errors,
+                                                   message: "Nothing was recorded: " + errors.sorted(by: { $0.key < $1.key }).map { "\($0.key): \($0.value)" }.joined(separator: "; "))
+                return Responses.html(DetainerPage.render(detail, session: session, now: office.clock.now(), state: state), status: .unprocessableContent)
+            }
+        }
+    }
+}

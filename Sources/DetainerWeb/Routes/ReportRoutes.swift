@@ -1,0 +1,162 @@
+import CSVStream
+import DetainerDomain
+import DetainerStore
+import Hummingbird
+
+/// Reports and exports: the CLI's permission checks (auditor, supervisor, admin) and, as in the
+/// CLI, every run is recorded in the audit log with its parameters.
+enum ReportRoutes {
+    static func register(_ routes: RouteBook, office: Office) {
+        routes.get("/reports") { request, context in
+            let session = try context.requireSession()
+            let (from, to, agency) = try monthlyParameters(request, office: office)
+            let (year, fiscal) = try annualParameters(request, office: office)
+            let (monthly, annual) = try await office.write { db in
+                let actor = try db.authorize(session.user.name, for: .report)
+                let monthly = try db.monthlyReport(from: from, to: to, agency: agency)
+                try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency), "via": "web"], by: actor)
+                let annual = try db.annualReport(year: year, fiscal: fiscal)
+                try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal), "via": "web"], by: actor)
+                return (monthly, annual)
+            }
+            return Responses.html(ReportsPage.render(monthly: monthly, annual: annual, year: year, fiscal: fiscal, session: session))
+        }
+
+        for format in ["csv", "json"] {
+            routes.get("/reports/monthly.\(format)") { request, context in
+                let session = try context.requireSession()
+                let (from, to, agency) = try monthlyParameters(request, office: office)
+                let report = try await office.write { db in
+                    let actor = try db.authorize(session.user.name, for: .report)
+                    let report = try db.monthlyReport(from: from, to: to, agency: agency)
+                    try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency), "format": .string(format), "via": "web"], by: actor)
+                    return report
+                }
+                return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format, name: "detainers-monthly-\(from)-\(to)")
+            }
+            routes.get("/reports/annual.\(format)") { request, context in
+                let session = try context.requireSession()
+                let (year, fiscal) = try annualParameters(request, office: office)
+                let report = try await office.write { db in
+                    let actor = try db.authorize(session.user.name, for: .report)
+                    let report = try db.annualReport(year: year, fiscal: fiscal)
+                    try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal), "format": .string(format), "via": "web"], by: actor)
+                    return report
+                }
+                return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format,
+                                name: "detainers-annual-\(fiscal ? "fy" : "")\(year)")
+            }
+        }
+
+        routes.get("/reports/export.csv") { request, context in
+            let session = try context.requireSession()
+            let (from, to, _) = try monthlyParameters(request, office: office)
+            let filter = ExportFilter(receivedFrom: CivilDate(parsing: from + "-01"), receivedTo: lastDay(of: to))
+            // Built in memory: fine for the city's volume (thousands of rows). A streamed
+            // response is the next step for very large databases.
+            let text = try await office.write { db in
+                let actor = try db.authorize(session.user.name, for: .export)
+                let writer = try CSVWriter.inMemory(options: .init(neutralizeFormulas: true))
+                try writer.write(NativeExport.columnNames)
+                let rows = try db.exportDetainers(filter, pseudonymizer: nil) { values in try writer.write(values.map(\.cellText)) }
+                try db.recordExport(filter: filter, format: "csv", pseudonymized: false, rows: rows, by: actor)
+                return try writer.text()
+            }
+            return download(text, format: "csv", name: "detainers-export-\(from)-\(to)")
+        }
+
+        routes.get("/api/v1/reports/monthly") { request, context in
+            let session = try context.requireSession()
+            let (from, to, agency) = try monthlyParameters(request, office: office)
+            let report = try await office.write { db in
+                let actor = try db.authorize(session.user.name, for: .report)
+                let report = try db.monthlyReport(from: from, to: to, agency: agency)
+                try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency), "via": "api"], by: actor)
+                return report
+            }
+            return Responses.json(report.json)
+        }
+
+        routes.get("/api/v1/reports/annual") { request, context in
+            let session = try context.requireSession()
+            let (year, fiscal) = try annualParameters(request, office: office)
+            let report = try await office.write { db in
+                let actor = try db.authorize(session.user.name, for: .report)
+                let report = try db.annualReport(year: year, fiscal: fiscal)
+                try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal), "via": "api"], by: actor)
+                return report
+            }
+            return Responses.json(report.json)
+        }
+    }
+
+    static func download(_ text: String, format: String, name: String) -> Response {
+        var response = Responses.text(text, contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")
+        response.headers[.contentDisposition] = "attachment; filename=\"\(name).\(format)\""
+        return response
+    }
+
+    /// `from`/`to` months (YYYY-MM), default the twelve months ending this one (New York); `agency`.
+    static func monthlyParameters(_ request: Request, office: Office) throws -> (String, String, String?) {
+        let query = request.uri.queryParameters
+        let today = office.clock.now().newYorkDate
+        let thisMonth = month(today.year, today.month)
+        let defaultFrom = today.month == 12 ? month(today.year, 1) : month(today.year - 1, today.month + 1)
+        let from = query.get("from").flatMap { $0.isEmpty ? nil : $0 } ?? defaultFrom
+        let to = query.get("to").flatMap { $0.isEmpty ? nil : $0 } ?? thisMonth
+        for (field, value) in [("from", from), ("to", to)] where CivilDate(parsing: value + "-01") == nil || value.count != 7 {
+            throw ValidationIssue(path: field, message: "\"\(value)\" is not a month in the form YYYY-MM")
+        }
+        let agency = query.get("agency").flatMap { $0.isEmpty ? nil : $0 }
+        if let agency, !QueuePage.agencies.contains(agency) {
+            throw ValidationIssue(path: "agency", message: "unknown value \"\(agency)\" (expected NYPD, DOC or DOP)")
+        }
+        return (from, to, agency)
+    }
+
+    static func annualParameters(_ request: Request, office: Office) throws -> (Int, Bool) {
+        let query = request.uri.queryParameters
+        let fiscal = query.get("fiscal") == "1"
+        let today = office.clock.now().newYorkDate
+        let fallback = fiscal && today.month > 6 ? today.year + 1 : today.year
+        guard let text = query.get("year"), !text.isEmpty else { return (fallback, fiscal) }
+        guard let year = Int(text) else { throw ValidationIssue(path: "year", message: "\"\(text)\" is not a year") }
+        return (year, fiscal)
+    }
+
+    static func month(_ year: Int, _ month: Int) -> String {
+        String(year) + "-" + (month < 10 ? "0" : "") + String(month)
+    }
+
+    static func lastDay(of month: String) -> CivilDate? {
+        guard let first = CivilDate(parsing: month + "-01") else { return nil }
+        let next = first.month == 12 ? CivilDate(year: first.year + 1, month: 1, day: 1) : CivilDate(year: first.year, month: first.month + 1, day: 1)
+        return next?.adding(days: -1)
+    }
+}
+
+/// The audit log page (and `check` on request).
+enum AuditRoutes {
+    static let pageSize = 200
+
+    static func register(_ routes: RouteBook, office: Office) {
+        routes.get("/audit") { request, context in
+            let session = try context.requireSession()
+            let query = request.uri.queryParameters
+            let entity = query.get("entity").flatMap { $0.isEmpty ? nil : $0 }
+            let entityID = query.get("id").flatMap { Int64($0) }
+            let runCheck = query.get("check") == "1"
+            let (entries, health) = try await office.read { db in
+                (try db.auditLog(entity: entity, entityID: entityID, limit: pageSize), runCheck ? try db.healthCheck() : nil)
+            }
+            return Responses.html(AuditPage.render(entries: entries, health: health, entity: entity, entityID: entityID, session: session))
+        }
+
+        routes.get("/search") { request, context in
+            let session = try context.requireSession()
+            let text = request.uri.queryParameters.get("q") ?? ""
+            let hits = text.isEmpty ? nil : try await office.read { try $0.searchPersons(text) }
+            return Responses.html(SearchPage.render(query: text, hits: hits, session: session))
+        }
+    }
+}

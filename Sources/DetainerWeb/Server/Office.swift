@@ -1,0 +1,51 @@
+import DetainerStore
+import Synchronization
+
+/// The server's hold on the database: one writer (so exactly one write transaction at a time,
+/// in arrival order) and a few read-only connections for pages and API reads, which in WAL mode
+/// never wait for the writer or for each other.
+public final class Office: Sendable {
+    /// Read connections: enough that a slow page (a report, a search) does not queue the others.
+    public static let readerCount = 4
+
+    let writer: DatabaseLane
+    let readers: [DatabaseLane]
+    private let nextReader = Atomic<Int>(0)
+    public let databasePath: String
+    /// The clock the store uses (pinned by DETAINER_NOW for demos and tests).
+    public let clock: Clock
+
+    /// Opens both connections; refuses a missing or unmigrated database as the CLI does.
+    public init(path: String, clock: Clock = .system, signingKey: SigningKey? = nil) throws {
+        let writeHandle = try DetainerDatabase.open(path: path, access: .write, clock: clock)
+        SigningKey.attach(signingKey, to: writeHandle)
+        writer = DatabaseLane(label: "detainer.writer", database: writeHandle)
+        readers = try (0..<Self.readerCount).map { index in
+            DatabaseLane(label: "detainer.reader.\(index)", database: try DetainerDatabase.open(path: path, access: .read, clock: clock))
+        }
+        databasePath = path
+        self.clock = clock
+    }
+
+    /// A write: runs alone, in order, on the writer connection.
+    func write<T: Sendable>(_ body: @escaping @Sendable (DetainerDatabase) throws -> T) async throws -> T {
+        try await writer.run(body)
+    }
+
+    /// A read on one of the read-only connections (round robin).
+    func read<T: Sendable>(_ body: @escaping @Sendable (DetainerDatabase) throws -> T) async throws -> T {
+        let index = nextReader.add(1, ordering: .relaxed).oldValue
+        return try await readers[(index % readers.count + readers.count) % readers.count].run(body)
+    }
+
+    /// The CLI's role check (`authorize`), before a request body is even read, so a refused user
+    /// gets 403 whatever they sent. The write itself authorizes again in its transaction.
+    func permit(_ session: WebSession, _ permission: Permission) async throws {
+        _ = try await read { try $0.authorize(session.user.name, for: permission) }
+    }
+
+    public func close() {
+        for reader in readers { reader.close() }
+        writer.close()
+    }
+}

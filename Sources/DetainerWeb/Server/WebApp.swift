@@ -1,0 +1,63 @@
+import DetainerStore
+import Hummingbird
+import Logging
+
+/// How the server is started (`detainer serve` options).
+public struct WebOptions: Sendable {
+    public var bind: String
+    public var port: Int
+    /// Set when the server is behind a TLS-terminating proxy: cookies get `Secure` (and the
+    /// `__Host-` prefix) and responses carry Strict-Transport-Security. Off by default because
+    /// a Secure cookie is never sent back over plain http://127.0.0.1.
+    public var secureCookies: Bool
+
+    public init(bind: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+        self.bind = bind
+        self.port = port
+        self.secureCookies = secureCookies
+    }
+}
+
+/// Assembles the router (middleware and every route) and the application.
+public enum WebApp {
+    /// The router with everything registered, and the book of registered routes.
+    static func router(office: Office, options: WebOptions, logger: Logger) -> (Router<WebContext>, RouteBook) {
+        let router = Router(context: WebContext.self)
+        let cookies = SessionCookies(secure: options.secureCookies)
+        // Outermost first: log (sees the final status), headers (on every response, errors too),
+        // errors → responses, then the session and CSRF gate in front of the routes.
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: SecurityHeadersMiddleware(strictTransport: options.secureCookies))
+        router.add(middleware: ErrorMiddleware(logger: logger))
+        router.add(middleware: SessionMiddleware(office: office, cookies: cookies))
+        let routes = RouteBook(router: router)
+        SystemRoutes.register(routes)
+        AuthRoutes.register(routes, office: office, cookies: cookies)
+        OfficeRoutes.register(routes, office: office)
+        ReportRoutes.register(routes, office: office)
+        AuditRoutes.register(routes, office: office)
+        AdminRoutes.register(routes, office: office)
+        APIRoutes.register(routes, office: office)
+        return (router, routes)
+    }
+
+    public static func application(office: Office, options: WebOptions, logger: Logger) -> some ApplicationProtocol {
+        let (router, _) = router(office: office, options: options, logger: logger)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(options.bind, port: options.port), serverName: "detainer"),
+            logger: logger)
+    }
+
+    /// Runs until SIGTERM or SIGINT, then stops accepting connections, lets in-flight requests
+    /// finish (Hummingbird's graceful shutdown through ServiceLifecycle) and closes the database.
+    public static func run(office: Office, options: WebOptions) async throws {
+        var logger = Logger(label: "detainer.serve")
+        logger.logLevel = .info
+        logger.info("starting", metadata: ["bind": .string(options.bind), "port": .stringConvertible(options.port),
+                                           "secureCookies": .stringConvertible(options.secureCookies)])
+        let app = application(office: office, options: options, logger: logger)
+        try await app.runService()
+        logger.info("stopped")
+    }
+}

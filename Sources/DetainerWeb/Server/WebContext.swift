@@ -1,0 +1,33 @@
+import DetainerStore
+import Hummingbird
+import Synchronization
+
+/// The per-request context: Hummingbird's core storage, the signed-in session (set by
+/// `SessionMiddleware`), and the note the request log reads after the response.
+public struct WebContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// nil until `SessionMiddleware` finds a valid session cookie.
+    public var session: WebSession?
+    /// Shared with `RequestLogMiddleware`, which sits outside the middleware that learns the user.
+    var note = RequestNote()
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    /// The signed-in session, or a 401 (API) / redirect to sign-in (pages).
+    func requireSession() throws -> WebSession {
+        guard let session else { throw WebError.signInRequired }
+        return session
+    }
+}
+
+/// What the request log needs to know from inside the middleware chain.
+final class RequestNote: Sendable {
+    private let userName = Mutex<String?>(nil)
+
+    var user: String? {
+        get { userName.withLock { $0 } }
+        set { userName.withLock { $0 = newValue } }
+    }
+}

@@ -1,0 +1,88 @@
+import DetainerStore
+@testable import DetainerWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Search, reports, audit log and users admin.
+@Suite struct OfficePagesTests {
+    @Test func searchIgnoresCaseAndAccentsAndFindsIdentifiers() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            _ = try await client.postJSON("/api/v1/detainers", clara, intakeJSON(name: "José Nuñez", nysid: "12345678K"))
+            for query in ["jose%20nunez", "NUÑEZ", "12345678k", "3411700123"] {
+                let page = try await client.execute(uri: "/search?q=\(query)", method: .get, headers: clara.headers)
+                #expect(page.status == .ok)
+                #expect(page.text.contains("José Nuñez"), "query \(query)")
+            }
+            let none = try await client.execute(uri: "/search?q=nobody", method: .get, headers: clara.headers)
+            #expect(none.text.contains("No person matches"))
+        }
+    }
+
+    @Test func reportsHaveAChartAndDownloadsAndAreAudited() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            _ = try await client.postJSON("/api/v1/detainers", clara, intakeJSON())
+            #expect(try await client.execute(uri: "/reports", method: .get, headers: clara.headers).status == .forbidden)
+            let audrey = try await client.signIn("audrey")
+            let page = try await client.execute(uri: "/reports?from=2026-01&to=2026-03", method: .get, headers: audrey.headers)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<svg"))
+            #expect(page.text.contains(#"<rect class="received""#))
+            #expect(page.text.contains("/>"))   // SVG shapes are closed, or they would swallow the rest
+            let csv = try await client.execute(uri: "/reports/monthly.csv?from=2026-01&to=2026-03", method: .get, headers: audrey.headers)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let lines = csv.text.split(separator: "\n")
+            #expect(lines.first?.hasPrefix("month,received,honored,declined,declined_NO_JUDICIAL_WARRANT") == true)
+            #expect(lines.count == 5)   // header, three months, total
+            #expect(lines[1].hasPrefix("2026-01,1,"))
+            let api = try await client.execute(uri: "/api/v1/reports/monthly?from=2026-01&to=2026-01", method: .get, headers: audrey.headers)
+            #expect((api.json["total"] as? [String: Any])?["received"] as? Int == 1)
+            let export = try await client.execute(uri: "/reports/export.csv?from=2026-01&to=2026-01", method: .get, headers: audrey.headers)
+            #expect(export.text.hasPrefix("detainer_id,agency,"))
+            #expect(export.text.contains("José Nuñez"))
+            let bad = try await client.execute(uri: "/api/v1/reports/monthly?from=2026-13", method: .get, headers: audrey.headers)
+            #expect(bad.status == .unprocessableContent)
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'export' AND actor_name = 'audrey'") == 1)
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE actor_name = 'audrey' AND action LIKE 'report%'") >= 3)
+    }
+
+    @Test func auditLogShowsTheCheck() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let sam = try await client.signIn("sam")
+            let page = try await client.execute(uri: "/audit?check=1", method: .get, headers: sam.headers)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("all checks passed"))
+            #expect(page.text.contains("auth.signin"))
+        }
+    }
+
+    @Test func onlyAdminsManageUsers() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            #expect(try await client.execute(uri: "/users", method: .get, headers: clara.headers).status == .forbidden)
+            let forged = try await client.postForm("/users", clara, [("name", "mallory"), ("role", "admin")])
+            #expect(forged.status == .forbidden)
+            let maria = try await client.signIn("maria")
+            let added = try await client.postForm("/users", maria, [("name", "nadia"), ("role", "clerk"), ("password", "another long pass phrase")])
+            #expect(added.status == .seeOther)
+            let short = try await client.postForm("/users", maria, [("name", "omar"), ("role", "clerk"), ("password", "short")])
+            #expect(short.status == .unprocessableContent)
+            _ = try await client.signIn("nadia", password: "another long pass phrase")
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM users WHERE name IN ('mallory', 'omar')") == 0)
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM users WHERE name = 'nadia' AND role = 'clerk'") == 1)
+    }
+}

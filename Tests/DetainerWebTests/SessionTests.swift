@@ -1,0 +1,136 @@
+import DetainerStore
+@testable import DetainerWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SQLite
+import Testing
+
+@Suite struct SessionTests {
+    @Test func healthzAnswersOkWithSecurityHeaders() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let response = try await client.execute(uri: "/healthz", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.text == "ok")
+            #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+            #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+            #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+        }
+    }
+
+    @Test func signedOutClientsAreSentToSignIn() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let page = try await client.execute(uri: "/queue", method: .get)
+            #expect(page.status == .seeOther)
+            #expect(page.headers[.location] == "/login?next=/queue")
+            let api = try await client.execute(uri: "/api/v1/queue", method: .get)
+            #expect(api.status == .unauthorized)
+            #expect((api.json["error"] as? [String: Any])?["status"] as? Int == 401)
+        }
+    }
+
+    @Test func signInSetsAStrictHttpOnlyCookieAndIsAudited() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let wrong = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "username=clara&password=wrong+password+here"))
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.headers[.setCookie] == nil)
+            #expect(wrong.text.contains("do not match"))
+            let right = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "username=clara&password=correct+horse+battery+staple&next=/intake"))
+            #expect(right.status == .seeOther)
+            #expect(right.headers[.location] == "/intake")
+            let cookie = try #require(right.headers[.setCookie])
+            #expect(cookie.hasPrefix("detainer_session="))
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            #expect(!cookie.contains("Secure"))
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.signin_failed' AND actor_name = 'clara'") == 1)
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.signin' AND actor_name = 'clara'") == 1)
+        // Only a hash of the session token is stored.
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE length(token_hash) = 64") == 1)
+    }
+
+    @Test func secureCookiesBehindTLS() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office, secureCookies: true).test(.router) { client in
+            let response = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                    body: ByteBuffer(string: "username=clara&password=correct+horse+battery+staple"))
+            let cookie = try #require(response.headers[.setCookie])
+            #expect(cookie.hasPrefix("__Host-detainer_session="))
+            #expect(cookie.contains("Secure"))
+            #expect(response.headers[.strictTransportSecurity] != nil)
+        }
+    }
+
+    @Test func fiveFailuresLockTheAccountForFifteenMinutes() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            for _ in 1...5 {
+                let response = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+                                                        body: ByteBuffer(string: #"{"username": "sam", "password": "not the password"}"#))
+                #expect(response.status == .unauthorized)
+            }
+            let locked = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+                                                  body: ByteBuffer(string: #"{"username": "sam", "password": "correct horse battery staple"}"#))
+            #expect(locked.status == .unauthorized)
+            #expect(((locked.json["error"] as? [String: Any])?["message"] as? String)?.contains("locked") == true)
+            #expect(locked.headers[.setCookie] == nil)
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM user_credentials AS c JOIN users AS u ON u.id = c.user_id WHERE u.name = 'sam' AND c.locked_until IS NOT NULL") == 1)
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.signin_failed'") == 6)
+    }
+
+    @Test func signOutEndsTheSession() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            let out = try await client.postForm("/logout", clara, [])
+            #expect(out.status == .seeOther)
+            #expect(out.headers[.setCookie]?.contains("Max-Age=0") == true)
+            let after = try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers)
+            #expect(after.status == .unauthorized)
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.signout'") == 1)
+    }
+
+    @Test func idleSessionsExpire() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .ok)
+            // Sixteen minutes without a request.
+            let db = try DetainerDatabase.open(path: path, access: .write)
+            try db.connection.run("UPDATE web_sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-16 minutes')")
+            try db.close()
+            #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .unauthorized)
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE end_reason = 'idle'") == 1)
+    }
+
+    @Test func deactivatingAUserEndsTheirSessionsAtOnce() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            let db = try DetainerDatabase.open(path: path, access: .write)
+            _ = try db.deactivateUser(name: "clara", by: try db.authorize("maria", for: .manageUsers))
+            try db.close()
+            #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .unauthorized)
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE end_reason = 'deactivated'") == 1)
+    }
+}
