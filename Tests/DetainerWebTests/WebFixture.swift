@@ -16,10 +16,13 @@ enum WebFixture {
     static let users: [(String, Role)] = [("maria", .admin), ("clara", .clerk), ("sam", .supervisor), ("audrey", .auditor)]
 
     private static let templateDirectory = TemporaryDirectory()
+    /// The server's signing key: the template is a production database, as a served one is.
+    static let signer = SigningKey.generate()
     private static let template: Result<String, any Error> = Result {
         let path = templateDirectory.path("template.db")
-        let db = try DetainerDatabase.open(path: path, access: .create)
+        let db = try DetainerDatabase.open(path: path, access: .create, signer: signer)
         try db.migrate()
+        try db.establish(mode: .production, publicKey: signer.publicKey)
         let admin = try db.bootstrapAdmin(name: "maria").user.actor
         for (name, role) in users where name != "maria" { try db.addUser(name: name, role: role, by: admin) }
         for (name, _) in users { try db.setPassword(userName: name, password: password, by: admin) }
@@ -32,7 +35,7 @@ enum WebFixture {
         let directory = TemporaryDirectory()
         let path = directory.path("office.db")
         try FileManager.default.copyItem(atPath: try template.get(), toPath: path)
-        return (directory, try Office(path: path), path)
+        return (directory, try Office(path: path, signer: signer), path)
     }
 
     static func application(_ office: Office, secureCookies: Bool = false) -> some ApplicationProtocol {

@@ -19,8 +19,6 @@ struct ServeCommand: DetainerSubcommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Address to listen on.") var bind = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
-    @Option(name: .customLong("signing-key"), help: ArgumentHelp("The audit signing key file (read once at start).", valueName: "file"))
-    var signingKey: String?
     @Flag(help: "Mark cookies Secure and send HSTS: use when a TLS proxy is in front.") var secureCookies = false
 
     func validate() throws {
@@ -29,14 +27,12 @@ struct ServeCommand: DetainerSubcommand {
     }
 
     func execute() throws {
-        let key: SigningKey?
-        do {
-            key = try signingKey.map { try SigningKey(path: $0) }
-        } catch let error as SigningKeyError {
-            throw CLIError(.noInput, error.message)
-        }
-        // Opened here, before listening, so a missing or unmigrated database fails like any command.
-        let office = try Office(path: database.resolvedPath, clock: try Environment.clock(), signingKey: key)
+        // The signing key (--signing-key or $DETAINER_SIGNING_KEY) is read once, here. The database
+        // is opened before listening, so a missing or unmigrated file fails like any command, and
+        // its mode decides the clock: DETAINER_NOW only on a training database.
+        let signer = try database.loadSigner()
+        let clock = try database.open(.read).clock
+        let office = try Office(path: database.resolvedPath, clock: clock, signer: signer)
         defer { office.close() }
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let options = WebOptions(bind: bind, port: port, secureCookies: secureCookies)

@@ -45,7 +45,6 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as InputErrors: return Problem(.unprocessableContent, error.issues.map(\.description).joined(separator: "; "), issues: error.issues)
         case let error as IllegalTransition: return Problem(.conflict, error.description)
         case let error as NotFound: return Problem(.notFound, error.description)
-        case let error as SigningKeyError: return Problem(.internalServerError, error.description)
         case let error as SQLiteError:
             switch error.category {
             case .busy: return Problem(.serviceUnavailable, "the database is busy; nothing was written, try again")

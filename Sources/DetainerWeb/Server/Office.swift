@@ -15,10 +15,14 @@ public final class Office: Sendable {
     /// The clock the store uses (pinned by DETAINER_NOW for demos and tests).
     public let clock: Clock
 
-    /// Opens both connections; refuses a missing or unmigrated database as the CLI does.
-    public init(path: String, clock: Clock = .system, signingKey: SigningKey? = nil) throws {
-        let writeHandle = try DetainerDatabase.open(path: path, access: .write, clock: clock)
-        SigningKey.attach(signingKey, to: writeHandle)
+    /// Opens both connections; refuses a missing or unmigrated database as the CLI does. The
+    /// writer holds the signing key (loaded once by the caller), so every write transaction
+    /// signs the new head of the audit chain; a production database refuses to serve without it.
+    public init(path: String, clock: Clock = .system, signer: SigningKey? = nil) throws {
+        let writeHandle = try DetainerDatabase.open(path: path, access: .write, clock: clock, signer: signer)
+        if signer == nil, try writeHandle.mode() == .production {
+            throw IntegrityRefusal("\(path) is a production database: serve needs its signing key (--signing-key FILE or $DETAINER_SIGNING_KEY) to record anything")
+        }
         writer = DatabaseLane(label: "detainer.writer", database: writeHandle)
         readers = try (0..<Self.readerCount).map { index in
             DatabaseLane(label: "detainer.reader.\(index)", database: try DetainerDatabase.open(path: path, access: .read, clock: clock))
