@@ -334,11 +334,11 @@ import TestSupport
         let result = try office.cli.run("export", "--pseudonymize", "--key-file", key, "--format", "ndjson", "--user", "audrey")
         try expectOK(result)
         let row = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(row["received_at"] as? String == "2026-03-01")
-        #expect(row["case_arrest_date"] as? String == "2026-02")
-        #expect(row["case_scheduled_release_at"] as? String == "2026-03")
-        #expect(row["person_date_of_birth"] as? String == "1985")
-        for column in ["case_facility", "issuing_office", "person_name", "person_nysid", "detainer_id"] {
+        #expect(row["receivedAt"] as? String == "2026-03-01")
+        #expect(row["caseArrestDate"] as? String == "2026-02")
+        #expect(row["caseScheduledReleaseAt"] as? String == "2026-03")
+        #expect(row["personDateOfBirth"] as? String == "1985")
+        for column in ["caseFacility", "issuingOffice", "personName", "personNysid", "detainerID"] {
             #expect((row[column] as? String)?.hasPrefix("t_") == true, "\(column): \(String(describing: row[column]))")
         }
         #expect(!result.stdout.contains("Singer") && !result.stdout.contains("ERO New York") && !result.stdout.contains("14:37"))

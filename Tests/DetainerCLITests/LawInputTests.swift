@@ -78,7 +78,7 @@ import Testing
         try expectOK(before)
         let row = try #require((try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [[String: Any]])?.first)
         #expect(row["on"] as? String == "2019-06-01")
-        #expect(row["rule_version"] as? String == "nyc-2014")
+        #expect(row["ruleVersion"] as? String == "nyc-2014")
         let after = try cli.run("offenses", "lookup", "PL 230.13", "--on", "2020-06-01")
         try expectOK(after)
         #expect(after.stdout.contains("On 2020-06-01, under nyc-2019-rule: listed."), "\(after.stdout)")

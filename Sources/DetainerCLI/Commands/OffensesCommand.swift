@@ -27,7 +27,8 @@ struct OffensesCommand: ParsableCommand {
             let notes = OffenseListScope.notes(on: date, rowCount: offenses.count)
             if output.format == .table {
                 Terminal.out("Rule version \(version.id) (in force on \(date)): \(version.title).")
-                for note in notes { Terminal.out(note) }
+                // Wrapped like the table below, so the listing fits a 120-column terminal.
+                for note in notes { for line in TextTable.wrap(note, 118) { Terminal.out(line) } }
             } else {
                 // Machine formats keep their rows; the scope still reaches the reader.
                 for note in notes { Terminal.err("detainer: note: \(note)") }
