@@ -89,6 +89,8 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "ReliabilityTests", dependencies: ["detainer", "TestSupport"], exclude: ["Corpus"]),
+        // Headless Chromium against `detainer serve`; the Python half is Tests/Browser/e2e.py.
+        .testTarget(name: "BrowserTests", dependencies: ["detainer", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
