@@ -86,6 +86,13 @@ class Office:
         self.driver.find_element(By.NAME, "username").send_keys(user)
         self.driver.find_element(By.NAME, "password").send_keys(password)
         self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+        # bcrypt (cost 12) takes a while on a loaded machine: wait for the answer, not the click.
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            if not self.path.startswith("/login") or self.driver.find_elements(By.CSS_SELECTOR, ".notice.error"):
+                break
+            time.sleep(0.2)
+        self.wait_ready()
 
     def fill(self, name, value):
         element = self.driver.find_element(By.NAME, name)
@@ -129,7 +136,13 @@ class Office:
     def api(self, path):
         """GET an API path in this browser session (its cookie) and parse the JSON body."""
         self.get(path)
-        return json.loads(self.driver.find_element(By.TAG_NAME, "body").text)
+        # Chromium shows JSON in a <pre> (newer versions add a pretty-print toggle around it).
+        pre = self.driver.find_elements(By.TAG_NAME, "pre")
+        text = pre[0].text if pre else self.driver.find_element(By.TAG_NAME, "body").text
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise CheckFailed(f"GET {path} did not answer JSON: {text[:300]!r}")
 
     def no_alert(self):
         try:
@@ -147,12 +160,15 @@ def detainer_id(office):
     return int(match.group(1))
 
 
+BOOKINGS = iter(range(3411700123, 3411800000))
+
+
 def intake(office, name, agency="DOC", warrant="judicial", tsdb="yes"):
     office.get("/intake")
     office.fill("person.name", name)
     office.fill("person.dateOfBirth", "1985-02-03")
     office.fill("custody.agency", agency)
-    office.fill("custody.bookingNumber", "3411700123")
+    office.fill("custody.bookingNumber", str(next(BOOKINGS)))  # a booking number belongs to one person
     office.fill("custody.facility", "Rikers Island (RNDC)")
     office.fill("custody.arrestDate", "2026-10-01")
     office.fill("detainer.warrant.type", warrant)

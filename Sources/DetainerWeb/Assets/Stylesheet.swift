@@ -58,7 +58,7 @@ tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 form.stack { display: grid; gap: .8rem; max-width: 40rem; }
 fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: .8rem 1rem 1rem; margin: 0 0 1rem; background: var(--paper); }
 legend { font-weight: 700; padding: 0 .3rem; }
-.field { display: grid; gap: .2rem; margin-bottom: .7rem; }
+.field { display: grid; gap: .2rem; margin-bottom: .7rem; align-content: start; }
 .field label { font-weight: 600; font-size: .95rem; }
 .field .hint { color: var(--muted); font-size: .85rem; }
 .field .error { color: var(--bad); font-size: .9rem; font-weight: 600; }
@@ -67,6 +67,7 @@ legend { font-weight: 700; padding: 0 .3rem; }
 .fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0 1rem; }
 input, select, textarea { font: inherit; padding: .45rem .55rem; border: 1px solid #8c959f; border-radius: var(--radius); background: var(--paper); color: var(--ink); width: 100%; }
 textarea { min-height: 4.5rem; }
+input[type=checkbox], input[type=radio] { width: auto; margin: 0 .4rem 0 0; vertical-align: middle; }
 button, .button { font: inherit; font-weight: 600; padding: .5rem 1rem; border-radius: var(--radius); border: 1px solid var(--brand); background: var(--brand); color: var(--brand-ink); cursor: pointer; text-decoration: none; display: inline-block; }
 button.secondary { background: var(--paper); color: var(--brand); }
 button.danger { background: var(--bad); border-color: var(--bad); }
