@@ -32,12 +32,15 @@ extension DetainerDatabase {
     private enum OpenScope {
         case awaitingTransfer, holdsPendingWarrant, pastDeadline
 
-        /// Fixed SQL predicates (no input is ever spliced in; values are bound).
+        /// Fixed SQL predicates (no input is ever spliced in; values are bound). Open statuses are
+        /// spelt exactly as the partial index detainers_queue spells them (an IN-list is not
+        /// matched to it, and the page then scanned every imported row).
+        static let open = "(d.status = 'received' OR d.status = 'pendingReview' OR d.status = 'honored')"
         var predicate: String {
             switch self {
             case .awaitingTransfer: return "d.status = 'honored'"
-            case .holdsPendingWarrant: return "d.outcome = 'holdPendingWarrant' AND d.status IN ('received', 'pendingReview', 'honored')"
-            case .pastDeadline: return "d.hold_deadline IS NOT NULL AND d.hold_deadline < ?3 AND d.status IN ('received', 'pendingReview', 'honored')"
+            case .holdsPendingWarrant: return "d.outcome = 'holdPendingWarrant' AND \(Self.open)"
+            case .pastDeadline: return "d.hold_deadline IS NOT NULL AND d.hold_deadline < ?3 AND \(Self.open)"
             }
         }
     }

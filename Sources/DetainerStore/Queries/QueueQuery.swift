@@ -42,6 +42,9 @@ extension DetainerDatabase {
             LEFT JOIN persons AS p ON p.id = d.person_id
             LEFT JOIN evaluations AS e ON e.id = d.evaluation_id
             WHERE d.origin = 'intake'
+              -- Implied by the next line; spelt as the partial index detainers_queue spells it so
+              -- SQLite uses the index instead of scanning every imported row.
+              AND (d.status = 'received' OR d.status = 'pendingReview' OR d.status = 'honored')
               AND (d.status IN ('received', 'pendingReview') OR (d.status = 'honored' AND d.outcome = 'decline'))
               AND (?1 IS NULL OR d.agency = ?1)
               AND (?2 IS NULL OR d.outcome = ?2)
