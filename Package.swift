@@ -105,6 +105,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ReliabilityTests", dependencies: ["detainer", "TestSupport"], exclude: ["Corpus"]),
+        // Headless Chromium against `detainer serve`; the Python half is Tests/Browser/e2e.py.
+        .testTarget(name: "BrowserTests", dependencies: ["detainer", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,10 +20,16 @@ struct ServeCommand: DetainerSubcommand {
     @Option(help: "Address to listen on.") var bind = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Mark cookies Secure and send HSTS: use when a TLS proxy is in front.") var secureCookies = false
+    /// Hidden, for the browser tests' expiry check: it can only shorten the 15-minute policy,
+    /// which is never less safe, so it needs no training-database guard.
+    @Option(name: .customLong("session-idle-seconds"), help: .hidden) var sessionIdleSeconds: Int64?
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
         guard !bind.isEmpty else { throw ValidationError("--bind needs an address") }
+        if let sessionIdleSeconds, !(1...AccountPolicy.idleTimeoutSeconds).contains(sessionIdleSeconds) {
+            throw ValidationError("--session-idle-seconds must be 1 to \(AccountPolicy.idleTimeoutSeconds) (it can only shorten the policy)")
+        }
     }
 
     func execute() throws {
@@ -35,7 +41,8 @@ struct ServeCommand: DetainerSubcommand {
         let office = try Office(path: database.resolvedPath, clock: clock, signer: signer)
         defer { office.close() }
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        let options = WebOptions(bind: bind, port: port, secureCookies: secureCookies)
+        let options = WebOptions(bind: bind, port: port, secureCookies: secureCookies,
+                                 sessionIdleSeconds: sessionIdleSeconds ?? AccountPolicy.idleTimeoutSeconds)
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -56,8 +56,9 @@ public enum SessionToken {
 
 extension DetainerDatabase {
     /// Looks a cookie's token up. The user's `active` flag is read on every call, so a
-    /// deactivated user is signed out at their next request.
-    public func webSession(token: String) throws -> SessionLookup {
+    /// deactivated user is signed out at their next request. `idleTimeoutSeconds` is the policy's
+    /// unless the server was started with a shorter one (`serve --session-idle-seconds`, for tests).
+    public func webSession(token: String, idleTimeoutSeconds: Int64 = AccountPolicy.idleTimeoutSeconds) throws -> SessionLookup {
         let statement = try connection.cached("""
             SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at,
                    u.id, u.name, u.role, u.active, u.created_at, u.deactivated_at
@@ -75,8 +76,10 @@ extension DetainerDatabase {
         }
         guard let (session, ended) = row, !ended, session.user.active else { return .none }
         let idle = clock.now().secondsSinceEpoch - session.lastSeenAt.secondsSinceEpoch
-        if idle >= AccountPolicy.idleTimeoutSeconds { return .idle(session) }
-        return .active(session, touchDue: idle >= AccountPolicy.lastSeenResolutionSeconds)
+        if idle >= idleTimeoutSeconds { return .idle(session) }
+        // A short timeout needs a finer touch, or activity could not keep the session alive.
+        let resolution = min(AccountPolicy.lastSeenResolutionSeconds, max(1, idleTimeoutSeconds / 3))
+        return .active(session, touchDue: idle >= resolution)
     }
 
     /// Moves `last_seen_at` to now. Not audited: it is bookkeeping, not a record.

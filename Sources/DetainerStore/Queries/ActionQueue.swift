@@ -1,72 +1,36 @@
 import DetainerDomain
-import SQLite
 
 /// Everything in the office that needs someone to act, for the web home page and
-/// `GET /api/v1/queue`: the review queue (as `detainer queue`) plus the holds that are running.
-/// Each list is most urgent first (hold deadline, then time received).
+/// `GET /api/v1/queue`: `detainer queue`'s one list (what needs action is `Deadlines.needs`, in
+/// the domain), grouped by what must be done. A detainer can sit in two groups (pending review
+/// and past its deadline). Each group keeps the queue's order: most urgent first.
 public struct ActionQueue: Sendable {
-    /// Awaiting a supervisor's review (exactly `detainer queue`'s list).
+    /// Awaiting a supervisor's review.
     public let pendingReview: [QueueItem]
-    /// Honored and still in city custody: ICE must take custody before the deadline.
+    /// Honored and still in city custody: ICE must take custody before the deadline (or, when the
+    /// law no longer allows the hold, the person must be released: needs `attention`).
     public let awaitingTransfer: [QueueItem]
     /// NYPD holds the engine allowed for 48 business hours while ICE obtains a judicial warrant.
     public let holdsPendingWarrant: [QueueItem]
     /// Open detainers whose hold deadline has passed.
     public let pastDeadline: [QueueItem]
-    /// The most rows returned per list; `truncated` says when a list was cut.
+    /// The most rows shown per group; `truncated` says when a group was cut.
     public static let limit = 500
     public let truncated: Bool
+
+    public init(_ items: [QueueItem]) {
+        func group(_ wanted: Set<ActionNeed>) -> [QueueItem] { items.filter { !wanted.isDisjoint(with: $0.needs) } }
+        let groups = [group([.review]), group([.transfer, .attention]), group([.warrant]), group([.overdue])]
+        pendingReview = Array(groups[0].prefix(Self.limit))
+        awaitingTransfer = Array(groups[1].prefix(Self.limit))
+        holdsPendingWarrant = Array(groups[2].prefix(Self.limit))
+        pastDeadline = Array(groups[3].prefix(Self.limit))
+        truncated = groups.contains { $0.count > Self.limit }
+    }
 }
 
 extension DetainerDatabase {
     public func actionQueue(_ filter: QueueFilter) throws -> ActionQueue {
-        let review = try queue(filter)
-        let transfer = try openItems(.awaitingTransfer, filter)
-        let holds = try openItems(.holdsPendingWarrant, filter)
-        let past = try openItems(.pastDeadline, filter)
-        return ActionQueue(pendingReview: Array(review.prefix(ActionQueue.limit)), awaitingTransfer: transfer, holdsPendingWarrant: holds,
-                           pastDeadline: past,
-                           truncated: [review.count, transfer.count, holds.count, past.count].contains { $0 >= ActionQueue.limit })
-    }
-
-    private enum OpenScope {
-        case awaitingTransfer, holdsPendingWarrant, pastDeadline
-
-        /// Fixed SQL predicates (no input is ever spliced in; values are bound).
-        var predicate: String {
-            switch self {
-            case .awaitingTransfer: return "d.status = 'honored'"
-            case .holdsPendingWarrant: return "d.outcome = 'holdPendingWarrant' AND d.status IN ('received', 'pendingReview', 'honored')"
-            case .pastDeadline: return "d.hold_deadline IS NOT NULL AND d.hold_deadline < ?3 AND d.status IN ('received', 'pendingReview', 'honored')"
-            }
-        }
-    }
-
-    private func openItems(_ scope: OpenScope, _ filter: QueueFilter) throws -> [QueueItem] {
-        let now = clock.now()
-        let statement = try connection.prepare("""
-            SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, e.reasons, d.hold_deadline
-            FROM detainers AS d
-            LEFT JOIN persons AS p ON p.id = d.person_id
-            LEFT JOIN evaluations AS e ON e.id = d.evaluation_id
-            WHERE d.origin = 'intake' AND \(scope.predicate)
-              AND (?1 IS NULL OR d.agency = ?1)
-              AND (?2 IS NULL OR d.outcome = ?2)
-              AND ?3 IS NOT NULL
-            ORDER BY d.hold_deadline IS NULL, d.hold_deadline, d.received_at, d.id
-            LIMIT \(ActionQueue.limit)
-            """)
-        try statement.bind([filter.agency, filter.outcome?.rawValue, now.iso8601])
-        return try statement.map { row in
-            let deadline = row.string(7).flatMap(UTCInstant.init(parsing:))
-            let reasons: [String] = if case .array(let codes)? = row.string(6).flatMap(JSONValue.init(parsing:)) {
-                codes.compactMap { if case .string(let code) = $0 { code } else { nil } }
-            } else { [] }
-            return QueueItem(detainerID: row.int64(0), agency: row.string(1) ?? "", person: row.string(2) ?? "",
-                             status: DetainerStatus(rawValue: row.string(3) ?? "") ?? .received,
-                             receivedAt: UTCInstant(parsing: row.string(4) ?? "") ?? now,
-                             outcome: row.string(5).flatMap(Outcome.init(rawValue:)), reasons: reasons,
-                             holdDeadline: deadline, secondsLeft: deadline.map { $0.secondsSinceEpoch - now.secondsSinceEpoch })
-        }
+        ActionQueue(try queue(filter))
     }
 }

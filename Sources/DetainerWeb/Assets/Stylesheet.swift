@@ -60,7 +60,7 @@ form.stack { display: grid; gap: .8rem; max-width: 40rem; }
 form.stack > button { justify-self: start; }
 fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: .8rem 1rem 1rem; margin: 0 0 1rem; background: var(--paper); }
 legend { font-weight: 700; padding: 0 .3rem; }
-.field { display: grid; gap: .2rem; margin-bottom: .7rem; }
+.field { display: grid; gap: .2rem; margin-bottom: .7rem; align-content: start; }
 .field label { font-weight: 600; font-size: .95rem; }
 .field .hint { color: var(--muted); font-size: .85rem; }
 .field .error { color: var(--bad); font-size: .9rem; font-weight: 600; }

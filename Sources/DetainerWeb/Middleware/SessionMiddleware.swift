@@ -10,6 +10,8 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let office: Office
     let cookies: SessionCookies
+    /// `AccountPolicy.idleTimeoutSeconds`, or shorter when `serve --session-idle-seconds` says so.
+    var idleTimeoutSeconds: Int64 = AccountPolicy.idleTimeoutSeconds
 
     static let csrfField = "csrf_token"
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
@@ -20,7 +22,7 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         var request = request
         if let token = request.cookies[cookies.name]?.value, !token.isEmpty {
-            switch try await office.read({ try $0.webSession(token: token) }) {
+            switch try await office.read({ try $0.webSession(token: token, idleTimeoutSeconds: idleTimeoutSeconds) }) {
             case .active(let session, let touchDue):
                 context.session = session
                 if touchDue { try await office.write { try $0.touchWebSession(id: session.id) } }

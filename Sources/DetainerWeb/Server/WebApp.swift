@@ -10,11 +10,15 @@ public struct WebOptions: Sendable {
     /// `__Host-` prefix) and responses carry Strict-Transport-Security. Off by default because
     /// a Secure cookie is never sent back over plain http://127.0.0.1.
     public var secureCookies: Bool
+    /// The idle timeout; may only be shorter than `AccountPolicy.idleTimeoutSeconds` (`serve --session-idle-seconds`).
+    public var sessionIdleSeconds: Int64
 
-    public init(bind: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+    public init(bind: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+                sessionIdleSeconds: Int64 = AccountPolicy.idleTimeoutSeconds) {
         self.bind = bind
         self.port = port
         self.secureCookies = secureCookies
+        self.sessionIdleSeconds = min(sessionIdleSeconds, AccountPolicy.idleTimeoutSeconds)
     }
 }
 
@@ -29,7 +33,7 @@ public enum WebApp {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware(strictTransport: options.secureCookies))
         router.add(middleware: ErrorMiddleware(logger: logger))
-        router.add(middleware: SessionMiddleware(office: office, cookies: cookies))
+        router.add(middleware: SessionMiddleware(office: office, cookies: cookies, idleTimeoutSeconds: options.sessionIdleSeconds))
         let routes = RouteBook(router: router)
         SystemRoutes.register(routes)
         AuthRoutes.register(routes, office: office, cookies: cookies)

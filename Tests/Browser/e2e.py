@@ -1,0 +1,423 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `detainer serve` in headless Chromium (Debian chromium + chromium-driver,
+PyPI selenium). Started by Tests/BrowserTests, which creates the database and its users, runs
+the servers and passes their URLs; it can also be run by hand against running servers:
+
+    Tests/Browser/e2e.py --base-url http://127.0.0.1:8080 --short-session-url http://127.0.0.1:8081 \
+        --clerk clara --supervisor sam --password-file pw.txt --artifacts .build/browser-artifacts
+
+Each check prints PASS or FAIL with what it saw; the exit status is 1 when any check failed, 2
+when the browser cannot be started (chromium, chromedriver or selenium missing). Screenshots of
+every page visited go to --artifacts (never committed).
+"""
+import argparse
+import json
+import os
+import re
+import sys
+import time
+import traceback
+
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import NoAlertPresentException, NoSuchElementException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+except ImportError as error:  # CI installs it (.ci/run); a missing driver must fail, not skip
+    print(f"e2e: Python selenium is not installed ({error}); install it with `pip install selenium`", file=sys.stderr)
+    sys.exit(2)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+XSS_NAME = "<script>alert(1)</script>"
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def expect(condition, message):
+    if not condition:
+        raise CheckFailed(message)
+
+
+class Office:
+    """One browser session (its own cookie jar) against one server."""
+
+    def __init__(self, base, artifacts, label):
+        self.base = base.rstrip("/")
+        self.artifacts = artifacts
+        self.label = label
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                         "--window-size=1280,1000", "--lang=en-US"):
+            options.add_argument(argument)
+        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        self.driver.set_page_load_timeout(60)
+        self.shots = 0
+
+    def close(self):
+        self.driver.quit()
+
+    def get(self, path):
+        self.driver.get(self.base + path)
+
+    @property
+    def path(self):
+        url = self.driver.current_url
+        return url[len(self.base):] if url.startswith(self.base) else url
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def shot(self, name):
+        """Full-height screenshot (the window grows to the page) for a human to look at."""
+        self.shots += 1
+        height = self.driver.execute_script("return Math.max(document.body.scrollHeight, 800)")
+        self.driver.set_window_size(1280, min(int(height) + 40, 6000))
+        path = os.path.join(self.artifacts, f"{self.label}-{self.shots:02d}-{name}.png")
+        self.driver.save_screenshot(path)
+        self.driver.set_window_size(1280, 1000)
+
+    def sign_in(self, user, password):
+        self.get("/login")
+        self.driver.find_element(By.NAME, "username").send_keys(user)
+        self.driver.find_element(By.NAME, "password").send_keys(password)
+        self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+        # bcrypt (cost 12) takes a while on a loaded machine: wait for the answer, not the click.
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            if not self.path.startswith("/login") or self.driver.find_elements(By.CSS_SELECTOR, ".notice.error"):
+                break
+            time.sleep(0.2)
+        self.wait_ready()
+
+    def fill(self, name, value):
+        element = self.driver.find_element(By.NAME, name)
+        if element.tag_name == "select":
+            Select(element).select_by_value(value)
+        elif element.get_attribute("type") in ("date", "datetime-local"):
+            # Typing into date widgets depends on the browser's locale; set the value directly.
+            self.driver.execute_script("arguments[0].value = arguments[1]", element, value)
+        else:
+            element.clear()
+            element.send_keys(value)
+
+    def csrf_token(self):
+        return self.driver.find_element(By.NAME, "csrf_token").get_attribute("value")
+
+    def post_form(self, action, fields):
+        """Builds and submits a form in the page, as a forger with the user's cookie would; the
+        server sees an ordinary same-origin browser POST."""
+        self.driver.execute_script(
+            """
+            const form = document.createElement('form');
+            form.method = 'post'; form.action = arguments[0];
+            for (const [name, value] of Object.entries(arguments[1])) {
+                const input = document.createElement('input');
+                input.type = 'hidden'; input.name = name; input.value = value;
+                form.appendChild(input);
+            }
+            document.body.appendChild(form);
+            form.submit();
+            """, action, fields)
+        time.sleep(0.3)
+        self.wait_ready()
+
+    def wait_ready(self, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.driver.execute_script("return document.readyState") == "complete":
+                return
+            time.sleep(0.1)
+
+    def api(self, path):
+        """GET an API path in this browser session (its cookie) and parse the JSON body."""
+        self.get(path)
+        # Chromium shows JSON in a <pre> (newer versions add a pretty-print toggle around it).
+        pre = self.driver.find_elements(By.TAG_NAME, "pre")
+        text = pre[0].text if pre else self.driver.find_element(By.TAG_NAME, "body").text
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise CheckFailed(f"GET {path} did not answer JSON: {text[:300]!r}")
+
+    def no_alert(self):
+        try:
+            alert = self.driver.switch_to.alert
+            text = alert.text
+            alert.dismiss()
+            return f"an alert opened: {text!r}"
+        except NoAlertPresentException:
+            return None
+
+
+def detainer_id(office):
+    match = re.match(r"^/detainers/(\d+)", office.path)
+    expect(match, f"expected a detainer page, got {office.path}")
+    return int(match.group(1))
+
+
+BOOKINGS = iter(range(3411700123, 3411800000))
+
+
+def intake(office, name, agency="DOC", warrant="judicial", tsdb="yes"):
+    office.get("/intake")
+    office.fill("person.name", name)
+    office.fill("person.dateOfBirth", "1985-02-03")
+    office.fill("custody.agency", agency)
+    office.fill("custody.bookingNumber", str(next(BOOKINGS)))  # a booking number belongs to one person
+    office.fill("custody.facility", "Rikers Island (RNDC)")
+    office.fill("custody.arrestDate", "2026-10-01")
+    office.fill("detainer.warrant.type", warrant)
+    if warrant == "judicial":
+        office.fill("detainer.warrant.issuer", "Hon. A. Judge (E.D.N.Y.)")
+    office.fill("detainer.terroristScreeningMatch", tsdb)
+    office.fill("detainer.illegalReentryAfterRemoval", "no")
+    office.driver.find_element(By.CSS_SELECTOR, "form[action='/intake'] button[type=submit]").click()
+    office.wait_ready()
+    return detainer_id(office)
+
+
+class Suite:
+    def __init__(self, args):
+        self.args = args
+        self.password = open(args.password_file, encoding="utf-8").read().strip()
+        self.results = []
+        self.offices = []
+        self.state = {}
+
+    def office(self, label, base=None):
+        office = Office(base or self.args.base_url, self.args.artifacts, label)
+        self.offices.append(office)
+        return office
+
+    def check(self, name, body):
+        started = time.time()
+        try:
+            body()
+            self.results.append((name, True, ""))
+            print(f"PASS {name} ({time.time() - started:.1f} s)", flush=True)
+        except Exception as error:  # every failure is reported, then the next check runs
+            detail = str(error) if isinstance(error, CheckFailed) else traceback.format_exc()
+            self.results.append((name, False, detail))
+            print(f"FAIL {name}: {detail}", flush=True)
+            for office in self.offices:
+                try:
+                    office.shot("failure-" + re.sub(r"[^a-z0-9]+", "-", name.lower()))
+                except Exception:
+                    pass
+
+    # The checks, in the order an office day would run them.
+
+    def failed_sign_in(self):
+        clerk = self.clerk
+        clerk.sign_in(self.args.clerk, "not the password at all")
+        expect(clerk.path.startswith("/login"), f"a wrong password left the login page for {clerk.path}")
+        text = clerk.text()
+        expect("do not match" in text, f"no refusal message on the login page; it says: {text[:300]!r}")
+        expect(not clerk.driver.get_cookies() or all(c["value"] == "" for c in clerk.driver.get_cookies()),
+               "a session cookie was set after a failed sign-in")
+        clerk.shot("login-failed")
+
+    def successful_sign_in(self):
+        clerk = self.clerk
+        clerk.sign_in(self.args.clerk, self.password)
+        expect(clerk.path.startswith("/queue"), f"after signing in the clerk is on {clerk.path}, not the queue")
+        expect(f"{self.args.clerk} (clerk)" in clerk.text(), "the header does not name the signed-in clerk")
+        cookie = clerk.driver.get_cookie("detainer_session")
+        expect(cookie is not None, "no detainer_session cookie")
+        expect(cookie.get("httpOnly"), "the session cookie is not HttpOnly")
+        expect(cookie.get("sameSite") == "Strict", f"the session cookie is SameSite={cookie.get('sameSite')}, not Strict")
+        clerk.shot("queue-clerk")
+
+    def clerk_intake(self):
+        clerk = self.clerk
+        clerk.get("/intake")
+        clerk.shot("intake-form")
+        # Submitting without the required fields: the errors come back beside their fields.
+        clerk.driver.execute_script("document.querySelector(\"form[action='/intake']\").noValidate = true")
+        clerk.driver.find_element(By.CSS_SELECTOR, "form[action='/intake'] button[type=submit]").click()
+        clerk.wait_ready()
+        expect(clerk.path.startswith("/intake"), f"an empty intake went to {clerk.path}")
+        expect(clerk.driver.find_elements(By.CSS_SELECTOR, ".field.invalid"), "an empty intake shows no field errors")
+        clerk.shot("intake-errors")
+        ident = intake(clerk, "José Nuñez")
+        self.state["detainer"] = ident
+        text = clerk.text()
+        expect("José Nuñez" in text, "the new detainer's page does not show the person's name")
+        expect("pendingReview" in text or "pending review" in text.lower(), "the new detainer is not pending review")
+        clerk.shot("detainer-after-intake")
+
+    def clerk_sees_no_review_form(self):
+        clerk = self.clerk
+        ident = self.state["detainer"]
+        clerk.get(f"/detainers/{ident}")
+        forms = clerk.driver.find_elements(By.CSS_SELECTOR, f"form[action='/detainers/{ident}/review']")
+        expect(not forms, "the clerk sees a review form")
+        expect(not clerk.driver.find_elements(By.ID, "review"), "the clerk sees a Review section")
+
+    def forged_review_forbidden(self):
+        clerk = self.clerk
+        ident = self.state["detainer"]
+        clerk.get(f"/detainers/{ident}")
+        token = clerk.csrf_token()
+        before = clerk.api(f"/api/v1/detainers/{ident}")
+        clerk.get(f"/detainers/{ident}")
+        clerk.post_form(f"/detainers/{ident}/review", {"csrf_token": token, "action": "decline", "reason": "forged by a clerk"})
+        text = clerk.text()
+        expect("Forbidden" in text, f"a clerk's review POST was not refused with 403 Forbidden; the page says: {text[:300]!r}")
+        expect("Nothing was written" in text, "the refusal does not say that nothing was written")
+        clerk.shot("forged-review-403")
+        after = clerk.api(f"/api/v1/detainers/{ident}")
+        expect(after == before, "the detainer changed after a refused review:\n" + json.dumps(after)[:600])
+        self.state["reviews_before"] = len(after.get("reviews", []))
+
+    def missing_csrf_forbidden(self):
+        clerk = self.clerk
+        ident = self.state["detainer"]
+        before = clerk.api(f"/api/v1/detainers/{ident}")
+        clerk.get(f"/detainers/{ident}")
+        clerk.post_form(f"/detainers/{ident}/status", {"to": "lifted", "note": "no token"})
+        text = clerk.text()
+        expect("Forbidden" in text and "security token" in text, f"a POST without a CSRF token was not refused: {text[:300]!r}")
+        clerk.shot("missing-csrf-403")
+        after = clerk.api(f"/api/v1/detainers/{ident}")
+        expect(after == before, "the detainer changed after a POST without a CSRF token")
+
+    def xss_name_is_text(self):
+        clerk = self.clerk
+        ident = intake(clerk, XSS_NAME)
+        self.state["xss"] = ident
+        alert = clerk.no_alert()
+        expect(alert is None, alert or "")
+        expect(XSS_NAME in clerk.text(), "the name <script>alert(1)</script> is not visible as text on the detainer page")
+        injected = clerk.driver.execute_script("return Array.from(document.scripts).filter(s => !s.src).length")
+        expect(injected == 0, f"the page has {injected} inline script element(s)")
+        clerk.shot("xss-detainer")
+        clerk.get("/queue")
+        alert = clerk.no_alert()
+        expect(alert is None, alert or "")
+        expect(XSS_NAME in clerk.text(), "the XSS name is not shown as text in the queue")
+
+    def sign_out(self):
+        clerk = self.clerk
+        clerk.get("/queue")
+        clerk.driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+        clerk.wait_ready()
+        expect(clerk.path.startswith("/login"), f"after signing out the clerk is on {clerk.path}")
+        clerk.get("/queue")
+        expect(clerk.path.startswith("/login"), f"after signing out /queue is still open ({clerk.path})")
+        clerk.shot("signed-out")
+
+    def supervisor_review_and_status(self):
+        boss = self.office("supervisor")
+        self.boss = boss
+        ident = self.state["detainer"]
+        boss.sign_in(self.args.supervisor, self.password)
+        expect(boss.path.startswith("/queue"), f"the supervisor landed on {boss.path}")
+        pending = boss.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='pending-review']")
+        links = pending.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{ident}']")
+        expect(links, f"detainer #{ident} is not in the supervisor's pending-review list")
+        boss.shot("queue-supervisor")
+        links[0].click()
+        boss.wait_ready()
+        expect(boss.path.startswith(f"/detainers/{ident}"), f"the queue link went to {boss.path}")
+        form = boss.driver.find_element(By.CSS_SELECTOR, f"form[action='/detainers/{ident}/review']")
+        boss.shot("detainer-supervisor")
+        actions = [o.get_attribute("value") for o in Select(form.find_element(By.NAME, "action")).options]
+        if "approve" in actions:
+            Select(form.find_element(By.NAME, "action")).select_by_value("approve")
+        else:
+            Select(form.find_element(By.NAME, "action")).select_by_value("decline")
+        form.find_element(By.NAME, "reason").send_keys("Judicial warrant and TSDB match checked against the I-247A.")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        boss.wait_ready()
+        text = boss.text()
+        expect("Review recorded" in text, f"no confirmation after the review: {text[:400]!r}")
+        decided = boss.api(f"/api/v1/detainers/{ident}")
+        status = decided["detainer"]["status"]
+        expect(status in ("honored", "declined"), f"after the review the status is {status}")
+        expect(len(decided.get("reviews", [])) == self.state.get("reviews_before", 0) + 1, "the review is not on record")
+        boss.get(f"/detainers/{ident}")
+        form = boss.driver.find_element(By.CSS_SELECTOR, f"form[action='/detainers/{ident}/status']")
+        choices = [o.get_attribute("value") for o in Select(form.find_element(By.NAME, "to")).options]
+        target = next(c for c in ("transferred", "released", "enteredInError") if c in choices)
+        Select(form.find_element(By.NAME, "to")).select_by_value(target)
+        form.find_element(By.NAME, "note").send_keys("ICE took custody at the facility." if target == "transferred" else "Closed in the e2e test.")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        boss.wait_ready()
+        expect("Status changed" in boss.text(), "no confirmation after the status change")
+        boss.shot("detainer-after-status")
+        after = boss.api(f"/api/v1/detainers/{ident}")
+        expect(after["detainer"]["status"] == target, f"the status is {after['detainer']['status']}, not {target}")
+
+    def report_chart(self):
+        boss = self.boss
+        boss.get("/reports/monthly")
+        svgs = boss.driver.find_elements(By.TAG_NAME, "svg")
+        expect(svgs, f"/reports/monthly shows no <svg> chart (page: {boss.path}, says: {boss.text()[:200]!r})")
+        expect(svgs[0].size["width"] > 100 and svgs[0].size["height"] > 50, f"the chart is only {svgs[0].size}")
+        boss.shot("report-monthly")
+
+    def session_expiry(self):
+        office = self.office("short-session", self.args.short_session_url)
+        office.sign_in(self.args.clerk, self.password)
+        expect(office.path.startswith("/queue"), f"sign-in on the short-session server landed on {office.path}")
+        time.sleep(self.args.short_session_seconds + 2)
+        office.get("/queue")
+        expect(office.path.startswith("/login"), f"after {self.args.short_session_seconds + 2} idle seconds /queue still opens ({office.path})")
+        office.shot("session-expired")
+
+    def run(self):
+        self.clerk = self.office("clerk")
+        self.check("failed sign-in is refused", self.failed_sign_in)
+        self.check("successful sign-in lands on the queue", self.successful_sign_in)
+        self.check("clerk intake with field errors, then a recorded detainer", self.clerk_intake)
+        if "detainer" in self.state:
+            self.check("clerk sees no review form", self.clerk_sees_no_review_form)
+            self.check("clerk's forged review POST gets 403 and writes nothing", self.forged_review_forbidden)
+            self.check("POST without a CSRF token gets 403 and writes nothing", self.missing_csrf_forbidden)
+        self.check("a person named <script>alert(1)</script> is shown as text", self.xss_name_is_text)
+        self.check("sign-out ends the session", self.sign_out)
+        if "detainer" in self.state:
+            self.check("supervisor: queue, review, status change", self.supervisor_review_and_status)
+        if hasattr(self, "boss"):
+            self.check("monthly report has its SVG chart", self.report_chart)
+        if self.args.short_session_url:
+            self.check("an idle session expires", self.session_expiry)
+        failed = [r for r in self.results if not r[1]]
+        print(f"e2e: {len(self.results) - len(failed)} passed, {len(failed)} failed; screenshots in {self.args.artifacts}")
+        return 1 if failed else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--short-session-url", help="a second server started with a short --session-idle-seconds")
+    parser.add_argument("--short-session-seconds", type=int, default=3)
+    parser.add_argument("--clerk", required=True)
+    parser.add_argument("--supervisor", required=True)
+    parser.add_argument("--password-file", required=True, help="the (shared) password of the test users")
+    parser.add_argument("--artifacts", default=".build/browser-artifacts")
+    args = parser.parse_args()
+    os.makedirs(args.artifacts, exist_ok=True)
+    for path, what in ((CHROMIUM, "Debian package chromium"), (CHROMEDRIVER, "Debian package chromium-driver")):
+        if not os.access(path, os.X_OK):
+            print(f"e2e: {path} is missing: install the {what} (.ci/run does)", file=sys.stderr)
+            return 2
+    suite = Suite(args)
+    try:
+        return suite.run()
+    finally:
+        for office in suite.offices:
+            try:
+                office.close()
+            except Exception:
+                pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
