@@ -26,8 +26,13 @@ struct BrowserEndToEndTests {
         let directory = TemporaryDirectory()
         let db = directory.path("office.db")
         let binary = try Self.binary()
+        // A production database, as an office runs it: signed with a key kept outside it, web
+        // users with passwords and no OS login of their own.
+        let keygen = try Subprocess.run(binary, ["keygen", "--out", directory.path("keys")], in: directory.url, timeout: 120)
+        try #require(keygen.status == 0, "detainer keygen: \(keygen)")
+        let key = directory.path("keys") + "/signing.key"
         func cli(_ arguments: [String], stdin: String? = nil) throws -> ProcessResult {
-            let result = try Subprocess.run(binary, arguments + ["--db", db], in: directory.url, stdin: stdin.map { Data($0.utf8) }, timeout: 120)
+            let result = try Subprocess.run(binary, arguments + ["--db", db, "--signing-key", key], in: directory.url, stdin: stdin.map { Data($0.utf8) }, timeout: 120)
             try #require(result.status == 0, "detainer \(arguments.joined(separator: " ")): \(result)")
             return result
         }
@@ -40,10 +45,10 @@ struct BrowserEndToEndTests {
         let passwordFile = directory.path("password.txt")
         try Self.password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
 
-        let server = try await Server.start(binary: binary, db: db, in: directory.url, extra: [])
+        let server = try await Server.start(binary: binary, db: db, in: directory.url, extra: ["--signing-key", key])
         defer { server.stop() }
         let shortServer = try await Server.start(binary: binary, db: db, in: directory.url,
-                                                 extra: ["--session-idle-seconds", String(Self.shortIdleSeconds)])
+                                                 extra: ["--signing-key", key, "--session-idle-seconds", String(Self.shortIdleSeconds)])
         defer { shortServer.stop() }
 
         let artifacts = Self.repositoryRoot.appendingPathComponent(".build/browser-artifacts").path
