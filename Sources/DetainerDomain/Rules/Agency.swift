@@ -26,3 +26,19 @@ public enum Jurisdiction: String, Sendable, Hashable, CaseIterable, Codable {
     /// A federal conviction: same test as another state.
     case federal
 }
+
+extension Agency {
+    /// An agency as a person types it, in any case (`doc`, `Nypd`): the one rule for every front
+    /// end (README, "Enumerations"); nil when it is none of them.
+    public init?(anyCase text: String) {
+        let folded = text.lowercased()
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == folded }) else { return nil }
+        self = match
+    }
+
+    /// "NYPD, DOC or DOP", for messages that list the accepted values.
+    public static var spelledOut: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+}

@@ -3,7 +3,7 @@ import DetainerStore
 
 /// The home page: everything that needs action, most urgent first, with countdowns.
 enum QueuePage {
-    static let agencies = ["NYPD", "DOC", "DOP"]
+    static let agencies = Agency.allCases.map(\.rawValue)
 
     static func render(_ queue: ActionQueue, filter: QueueFilter, session: WebSession) -> HTML {
         Layout.page("Queue", session: session, current: .queue) {
@@ -26,7 +26,7 @@ enum QueuePage {
 
     private static func filters(_ filter: QueueFilter) -> HTML {
         el("form", .class("filters card"), Attribute("method", "get"), Attribute("action", "/queue"), Attribute("aria-label", "Filter the queue")) {
-            Forms.select("Agency", name: "agency", options: [("", "All agencies")] + agencies.map { ($0, $0) }, selected: filter.agency)
+            Forms.select("Agency", name: "agency", options: [("", "All agencies")] + agencies.map { ($0, $0) }, selected: filter.agency?.rawValue)
             Forms.select("Engine outcome", name: "outcome",
                          options: [("", "Any outcome")] + Outcome.allCases.map { ($0.rawValue, label($0)) },
                          selected: filter.outcome?.rawValue)

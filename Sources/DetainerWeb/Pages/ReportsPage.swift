@@ -11,13 +11,13 @@ enum ReportsPage {
             el("form", .class("filters card"), Attribute("method", "get"), Attribute("action", "/reports"), Attribute("aria-label", "Report period")) {
                 Forms.input("From month", name: "from", value: monthly.from, type: "month", hint: "YYYY-MM")
                 Forms.input("To month", name: "to", value: monthly.to, type: "month", hint: "YYYY-MM")
-                Forms.select("Agency", name: "agency", options: [("", "All agencies")] + QueuePage.agencies.map { ($0, $0) }, selected: monthly.agency)
+                Forms.select("Agency", name: "agency", options: [("", "All agencies")] + QueuePage.agencies.map { ($0, $0) }, selected: monthly.agency?.rawValue)
                 Forms.input("Annual report year", name: "year", value: String(year), type: "number")
                 Forms.select("Year kind", name: "fiscal", options: [("0", "calendar year"), ("1", "fiscal year (ends June 30)")], selected: fiscal ? "1" : "0")
                 Forms.submit("Show", style: "secondary")
             }
             el("section", Attribute("aria-labelledby", "monthly")) {
-                el("h2", .id("monthly"), text: "Detainers by month, \(monthly.from) to \(monthly.to)\(monthly.agency.map { ", \($0) only" } ?? ", all agencies")")
+                el("h2", .id("monthly"), text: "Detainers by month, \(monthly.from) to \(monthly.to)\(monthly.agency.map { ", \($0.rawValue) only" } ?? ", all agencies")")
                 el("p") {
                     el("a", .href("/reports/monthly.csv?" + query), Attribute("download", present: true), text: "Download CSV")
                     HTML(" · ")

@@ -70,9 +70,12 @@ enum OfficeRoutes {
 
     static func queueFilter(_ request: Request) throws -> QueueFilter {
         let query = request.uri.queryParameters
-        let agency = query.get("agency").flatMap { $0.isEmpty ? nil : $0 }
-        if let agency, !QueuePage.agencies.contains(agency) {
-            throw ValidationIssue(path: "agency", message: "unknown value \"\(agency)\" (expected NYPD, DOC or DOP)")
+        var agency: Agency?
+        if let text = query.get("agency"), !text.isEmpty {
+            guard let value = Agency(anyCase: text) else {
+                throw ValidationIssue(path: "agency", message: "unknown value \"\(text)\" (expected \(Agency.spelledOut))")
+            }
+            agency = value
         }
         var outcome: Outcome?
         if let text = query.get("outcome"), !text.isEmpty {

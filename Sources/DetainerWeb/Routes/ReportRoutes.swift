@@ -14,7 +14,7 @@ enum ReportRoutes {
             let (monthly, annual) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .report)
                 let monthly = try db.monthlyReport(from: from, to: to, agency: agency)
-                try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency), "via": "web"], by: actor)
+                try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency?.rawValue), "via": "web"], by: actor)
                 let annual = try db.annualReport(year: year, fiscal: fiscal)
                 try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal), "via": "web"], by: actor)
                 return (monthly, annual)
@@ -29,7 +29,7 @@ enum ReportRoutes {
                 let report = try await office.write { db in
                     let actor = try db.authorize(session.user.name, for: .report)
                     let report = try db.monthlyReport(from: from, to: to, agency: agency)
-                    try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency), "format": .string(format), "via": "web"], by: actor)
+                    try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency?.rawValue), "format": .string(format), "via": "web"], by: actor)
                     return report
                 }
                 return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format, name: "detainers-monthly-\(from)-\(to)")
@@ -71,7 +71,7 @@ enum ReportRoutes {
             let report = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .report)
                 let report = try db.monthlyReport(from: from, to: to, agency: agency)
-                try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency), "via": "api"], by: actor)
+                try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency?.rawValue), "via": "api"], by: actor)
                 return report
             }
             return Responses.json(report.json)
@@ -97,7 +97,7 @@ enum ReportRoutes {
     }
 
     /// `from`/`to` months (YYYY-MM), default the twelve months ending this one (New York); `agency`.
-    static func monthlyParameters(_ request: Request, office: Office) throws -> (String, String, String?) {
+    static func monthlyParameters(_ request: Request, office: Office) throws -> (String, String, Agency?) {
         let query = request.uri.queryParameters
         let today = office.clock.now().newYorkDate
         let thisMonth = month(today.year, today.month)
@@ -107,9 +107,12 @@ enum ReportRoutes {
         for (field, value) in [("from", from), ("to", to)] where CivilDate(parsing: value + "-01") == nil || value.count != 7 {
             throw ValidationIssue(path: field, message: "\"\(value)\" is not a month in the form YYYY-MM")
         }
-        let agency = query.get("agency").flatMap { $0.isEmpty ? nil : $0 }
-        if let agency, !QueuePage.agencies.contains(agency) {
-            throw ValidationIssue(path: "agency", message: "unknown value \"\(agency)\" (expected NYPD, DOC or DOP)")
+        var agency: Agency?
+        if let text = query.get("agency"), !text.isEmpty {
+            guard let value = Agency(anyCase: text) else {
+                throw ValidationIssue(path: "agency", message: "unknown value \"\(text)\" (expected \(Agency.spelledOut))")
+            }
+            agency = value
         }
         return (from, to, agency)
     }
@@ -147,7 +150,7 @@ enum AuditRoutes {
             let entityID = query.get("id").flatMap { Int64($0) }
             let runCheck = query.get("check") == "1"
             let (entries, health) = try await office.read { db in
-                (try db.auditLog(entity: entity, entityID: entityID, limit: pageSize), runCheck ? try db.healthCheck() : nil)
+                ({ var entries = RecordSet(columns: []); try db.auditLog(entity: entity, entityID: entityID, limit: pageSize, into: &entries); return entries }(), runCheck ? try db.healthCheck() : nil)
             }
             return Responses.html(AuditPage.render(entries: entries, health: health, entity: entity, entityID: entityID, session: session))
         }
