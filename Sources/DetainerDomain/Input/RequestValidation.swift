@@ -29,7 +29,7 @@ extension EvaluationRequest {
             if value == nil { issues.append(ValidationIssue(path: path, message: "required (\(what))")) }
         }
 
-        let agency: Agency? = enumeration(agency, "agency", Agency.allCases.map(\.rawValue), &issues).flatMap(Agency.init)
+        let agency: Agency? = enumeration(agency, "agency", Agency.allCases.map(\.rawValue), &issues).flatMap { Agency(rawValue: $0) }
         if self.agency == nil { required(agency, "agency", "DOC, NYPD or DOP") }
 
         var warrant: WarrantKind?

@@ -30,7 +30,7 @@ public enum Jurisdiction: String, Sendable, Hashable, CaseIterable, Codable {
 extension Agency {
     /// An agency as a person types it, in any case (`doc`, `Nypd`): the one rule for every front
     /// end (README, "Enumerations"); nil when it is none of them.
-    public init?(anyCase text: String) {
+    public init?(typed text: String) {
         let folded = text.lowercased()
         guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == folded }) else { return nil }
         self = match

@@ -72,7 +72,7 @@ enum OfficeRoutes {
         let query = request.uri.queryParameters
         var agency: Agency?
         if let text = query.get("agency"), !text.isEmpty {
-            guard let value = Agency(anyCase: text) else {
+            guard let value = Agency(typed: text) else {
                 throw ValidationIssue(path: "agency", message: "unknown value \"\(text)\" (expected \(Agency.spelledOut))")
             }
             agency = value
