@@ -150,7 +150,7 @@ enum AuditRoutes {
             let entityID = query.get("id").flatMap { Int64($0) }
             let runCheck = query.get("check") == "1"
             let (entries, health) = try await office.read { db in
-                ({ var entries = RecordSet(columns: []); try db.auditLog(entity: entity, entityID: entityID, limit: pageSize, into: &entries); return entries }(), runCheck ? try db.healthCheck() : nil)
+                (try { var entries = RecordSet(columns: []); try db.auditLog(entity: entity, entityID: entityID, limit: pageSize, into: &entries); return entries }(), runCheck ? try db.healthCheck() : nil)
             }
             return Responses.html(AuditPage.render(entries: entries, health: health, entity: entity, entityID: entityID, session: session))
         }
