@@ -196,7 +196,8 @@ public struct ConvictionInput: Sendable, Hashable, Codable {
         self.incarceratedDaysForThisCrime = incarceratedDaysForThisCrime
     }
 
-    private static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+    /// The contract's field names (every front end refuses any other inside a conviction).
+    public static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case statute, objectStatute, convictedOn, sentencedOn, awaitingSentence, felonyClass, jurisdiction, nyEquivalent

@@ -147,6 +147,8 @@ struct ContactBody: Decodable {
     let warrant: String?
     let warrantIssuer: String?
     let warrantDate: String?
+    /// For an information response: provided or declined.
+    let outcome: String?
 
     func request() throws -> ContactRequest {
         var issues: [ValidationIssue] = []
@@ -162,9 +164,13 @@ struct ContactBody: Decodable {
         if let warrant, warrantKind == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\"")) }
         let date = warrantDate.flatMap(CivilDate.init(parsing:))
         if let warrantDate, date == nil { issues.append(ValidationIssue(path: "warrantDate", message: "\"\(warrantDate)\" is not a real calendar date in the form YYYY-MM-DD")) }
+        let response = outcome.flatMap(ResponseOutcome.init(rawValue:))
+        if let outcome, response == nil { issues.append(ValidationIssue(path: "outcome", message: "expected provided or declined, not \"\(outcome)\"")) }
         guard issues.isEmpty, let direction, let kind else { throw InputErrors(issues) }
-        return ContactRequest(direction: direction, kind: kind, summary: summary, at: instant, informationType: info, inReplyTo: inReplyTo,
-                              facilitatedTransfer: facilitatedTransfer ?? false, warrant: warrantKind, warrantIssuer: warrantIssuer, warrantDate: date)
+        var request = ContactRequest(direction: direction, kind: kind, summary: summary, at: instant, informationType: info, inReplyTo: inReplyTo,
+                                     facilitatedTransfer: facilitatedTransfer ?? false, warrant: warrantKind, warrantIssuer: warrantIssuer, warrantDate: date)
+        request.responseOutcome = response
+        return request
     }
 }
 
@@ -178,15 +184,8 @@ struct ConvictionBody: Decodable, KnownKeys {
 
     var entry: ConvictionEntry { ConvictionEntry(input: conviction, court: court, docketNumber: docketNumber) }
 
-    /// The contract's conviction fields, read off the engine's own encoder (every field set), so
-    /// this list cannot drift from `ConvictionInput`.
-    static let convictionKeys: Set<String> = {
-        let full = ConvictionInput(statute: "", objectStatute: "", convictedOn: "", felonyClass: "", jurisdiction: "", nyEquivalent: "",
-                                   authorizedTermOverOneYear: false, youthfulOffender: false, juvenileDelinquent: false, hateCrime: false,
-                                   sealed: false, vacated: false, incarceratedDaysForThisCrime: 0)
-        guard let data = try? JSONEncoder().encode(full), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
-        return Set(object.keys)
-    }()
+    /// The contract's conviction fields, from the engine's own list, so this cannot drift.
+    static let convictionKeys: Set<String> = ConvictionInput.knownKeys
 
     /// Unknown fields inside `conviction` (a misspelt flag must not be ignored).
     static func checkNested(_ object: [String: Any]) throws {
@@ -200,5 +199,5 @@ extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action",
 extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note"] }
 extension ContactBody: KnownKeys {
     static let knownKeys: Set<String> = ["direction", "kind", "summary", "at", "infoType", "inReplyTo", "facilitatedTransfer",
-                                         "warrant", "warrantIssuer", "warrantDate"]
+                                         "warrant", "warrantIssuer", "warrantDate", "outcome"]
 }

@@ -296,6 +296,10 @@ enum DetainerPage {
                     Forms.input("When", name: "at", value: values["at"], type: "datetime-local", error: errors["at"], hint: "New York time; empty for now", scope: "contact.")
                     Forms.select("Information asked about", name: "infoType", options: [("", "not applicable")] + InformationType.allCases.map { ($0.rawValue, $0.rawValue) },
                                  selected: values["infoType"], error: errors["infoType"], scope: "contact.")
+                    Forms.input("In reply to contact", name: "inReplyTo", value: values["inReplyTo"], type: "number", error: errors["inReplyTo"],
+                                hint: "for a response: the request's contact number", scope: "contact.")
+                    Forms.select("Response", name: "outcome", options: [("", "not applicable"), ("provided", "information provided"), ("declined", "information declined")],
+                                 selected: values["outcome"], error: errors["outcome"], scope: "contact.")
                     Forms.select("Warrant presented", name: "warrant", options: [("", "not applicable")] + WarrantKind.allCases.map { ($0.rawValue, $0.rawValue) },
                                  selected: values["warrant"], error: errors["warrant"], scope: "contact.")
                     Forms.input("Warrant signed by", name: "warrantIssuer", value: values["warrantIssuer"], error: errors["warrantIssuer"], scope: "contact.")

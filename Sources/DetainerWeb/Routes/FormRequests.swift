@@ -68,13 +68,20 @@ enum FormRequests {
         if let info, InformationType(rawValue: info) == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(info)\"")) }
         let warrant = form.nonEmpty("warrant")
         if let warrant, WarrantKind(rawValue: warrant) == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\"")) }
+        let outcome = form.nonEmpty("outcome")
+        if let outcome, ResponseOutcome(rawValue: outcome) == nil { issues.append(ValidationIssue(path: "outcome", message: "choose provided or declined")) }
+        let inReplyTo = form.nonEmpty("inReplyTo")
+        if let inReplyTo, Int64(inReplyTo) == nil { issues.append(ValidationIssue(path: "inReplyTo", message: "a contact number, e.g. 12")) }
         let warrantDate = form.nonEmpty("warrantDate")
         let date = warrantDate.flatMap(CivilDate.init(parsing:))
         if let warrantDate, date == nil { issues.append(ValidationIssue(path: "warrantDate", message: "\"\(warrantDate)\" is not a real calendar date in the form YYYY-MM-DD")) }
         guard issues.isEmpty, let direction, let kind else { throw InputErrors(issues) }
-        return ContactRequest(direction: direction, kind: kind, summary: form["summary"] ?? "", at: at,
-                              informationType: info.flatMap(InformationType.init(rawValue:)), warrant: warrant.flatMap(WarrantKind.init(rawValue:)),
-                              warrantIssuer: form.nonEmpty("warrantIssuer"), warrantDate: date)
+        var request = ContactRequest(direction: direction, kind: kind, summary: form["summary"] ?? "", at: at,
+                                     informationType: info.flatMap(InformationType.init(rawValue:)), inReplyTo: inReplyTo.flatMap { Int64($0) },
+                                     warrant: warrant.flatMap(WarrantKind.init(rawValue:)),
+                                     warrantIssuer: form.nonEmpty("warrantIssuer"), warrantDate: date)
+        request.responseOutcome = outcome.flatMap(ResponseOutcome.init(rawValue:))
+        return request
     }
 
     static func conviction(_ form: FormData) throws -> ConvictionEntry {
