@@ -133,6 +133,21 @@ class Office:
                 return
             time.sleep(0.1)
 
+    def wait_for_text(self, wanted, timeout=60):
+        """The page's text once it contains `wanted` (a form post navigates: the old body goes
+        stale while the answer loads), or whatever it says when the time is up."""
+        deadline = time.time() + timeout
+        text = ""
+        while time.time() < deadline:
+            try:
+                text = self.text()
+                if wanted in text:
+                    return text
+            except Exception:  # StaleElementReferenceException / NoSuchElement while navigating
+                pass
+            time.sleep(0.2)
+        return text
+
     def api(self, path):
         """GET an API path in this browser session (its cookie) and parse the JSON body."""
         self.get(path)
@@ -334,8 +349,7 @@ class Suite:
             Select(form.find_element(By.NAME, "action")).select_by_value("decline")
         form.find_element(By.NAME, "reason").send_keys("Judicial warrant and TSDB match checked against the I-247A.")
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        boss.wait_ready()
-        text = boss.text()
+        text = boss.wait_for_text("Review recorded")
         expect("Review recorded" in text, f"no confirmation after the review: {text[:400]!r}")
         decided = boss.api(f"/api/v1/detainers/{ident}")
         status = decided["detainer"]["status"]
@@ -348,17 +362,17 @@ class Suite:
         Select(form.find_element(By.NAME, "to")).select_by_value(target)
         form.find_element(By.NAME, "note").send_keys("ICE took custody at the facility." if target == "transferred" else "Closed in the e2e test.")
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        boss.wait_ready()
-        expect("Status changed" in boss.text(), "no confirmation after the status change")
+        text = boss.wait_for_text("Status changed")
+        expect("Status changed" in text, f"no confirmation after the status change: {text[:400]!r}")
         boss.shot("detainer-after-status")
         after = boss.api(f"/api/v1/detainers/{ident}")
         expect(after["detainer"]["status"] == target, f"the status is {after['detainer']['status']}, not {target}")
 
     def report_chart(self):
         boss = self.boss
-        boss.get("/reports/monthly")
+        boss.get("/reports")
         svgs = boss.driver.find_elements(By.TAG_NAME, "svg")
-        expect(svgs, f"/reports/monthly shows no <svg> chart (page: {boss.path}, says: {boss.text()[:200]!r})")
+        expect(svgs, f"/reports shows no <svg> chart (page: {boss.path}, says: {boss.text()[:200]!r})")
         expect(svgs[0].size["width"] > 100 and svgs[0].size["height"] > 50, f"the chart is only {svgs[0].size}")
         boss.shot("report-monthly")
 

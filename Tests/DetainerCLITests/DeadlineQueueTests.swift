@@ -53,7 +53,7 @@ import Testing
         let file = office.cli.directory.path("export.csv")
         try expectOK(office.cli.run("export", "--output", file, "--user", "audrey"))
         let fresh = CLIRunner()
-        try expectOK(fresh.run("init", "--admin", "admin"))
+        try expectOK(fresh.run("init", "--training", "--admin", "admin"))
         try expectOK(fresh.run("import", file, "--user", "admin"))
         #expect(try fresh.run("export", "--user", "admin").stdout == export.stdout)
     }

@@ -354,7 +354,7 @@ extension TimeRulesTests {
     @Test func aCorrectionCannotMoveTheArrestAfterReceipt() throws {
         let office = try Office()
         let id = try office.intake(["--received-at", "2026-03-01T14:00:00Z"])
-        let result = try office.cli.run("update", "\(id)", "--arrest-date", "2026-03-02", "--user", "clara")
+        let result = try office.cli.run("update", "\(id)", "--arrest-date", "2026-03-02", "--reason", "court papers", "--user", "clara")
         #expect(result.status == 65, "\(result.stderr)")
         #expect(result.stderr.contains("after the detainer was received"))
     }

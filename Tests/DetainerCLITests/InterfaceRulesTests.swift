@@ -32,7 +32,7 @@ import Testing
         let initResult = try cli.run("init", "--db", missing + "/detainer.db")
         #expect(initResult.status == 66)
         #expect(initResult.stderr.contains(missing))
-        try expectOK(cli.run("init", "--admin", "admin"))
+        try expectOK(cli.run("init", "--training", "--admin", "admin"))
         let backup = try cli.run("backup", missing + "/copy.db")
         #expect(backup.status == 66)
         #expect(backup.stderr.contains(missing))

@@ -126,7 +126,7 @@ import Testing
         defer { _ = directory; office.close() }
         try await WebFixture.application(office).test(.router) { client in
             let clara = try await client.signIn("clara")
-            let db = try DetainerDatabase.open(path: path, access: .write)
+            let db = try DetainerDatabase.open(path: path, access: .write, signer: WebFixture.signer)
             _ = try db.deactivateUser(name: "clara", by: try db.authorize("maria", for: .manageUsers))
             try db.close()
             #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .unauthorized)

@@ -20,7 +20,12 @@ struct DatabaseOptions: ParsableArguments {
     /// Loads the signing key named by the option or environment (nil when none is named).
     func loadSigner() throws -> SigningKey? {
         guard let keyPath = resolvedSigningKeyPath else { return nil }
-        return try SigningKey.load(path: keyPath)
+        do {
+            return try SigningKey.load(path: keyPath)
+        } catch let failure as BoundedFile.Failure {
+            // Say which file: "signing key /etc/detainer/signing.key: no such file".
+            throw CLIError(failure.exitStatus, "signing key \(failure.description)")
+        }
     }
 
     /// Opens the database; writers get the signing key. On a production database a pinned
