@@ -20,7 +20,7 @@ public struct ActionQueue: Sendable {
 
 extension DetainerDatabase {
     public func actionQueue(_ filter: QueueFilter) throws -> ActionQueue {
-        let review = try queue(filter)
+        let review = try queue(filter, limit: ActionQueue.limit)
         let transfer = try openItems(.awaitingTransfer, filter)
         let holds = try openItems(.holdsPendingWarrant, filter)
         let past = try openItems(.pastDeadline, filter)

@@ -34,7 +34,8 @@ public struct QueueItem: Sendable {
 }
 
 extension DetainerDatabase {
-    public func queue(_ filter: QueueFilter) throws -> [QueueItem] {
+    /// `limit`: the most urgent entries only (the web queue shows a page; the CLI lists all).
+    public func queue(_ filter: QueueFilter, limit: Int? = nil) throws -> [QueueItem] {
         let now = clock.now()
         let statement = try connection.prepare("""
             SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, e.reasons, d.hold_deadline
@@ -50,8 +51,9 @@ extension DetainerDatabase {
               AND (?2 IS NULL OR d.outcome = ?2)
               AND (?3 = 0 OR (d.hold_deadline IS NOT NULL AND d.hold_deadline < ?4))
             ORDER BY d.hold_deadline IS NULL, d.hold_deadline, d.received_at, d.id
+            LIMIT ?5
             """)
-        try statement.bind([filter.agency, filter.outcome?.rawValue, filter.overdueOnly, now.iso8601])
+        try statement.bind([filter.agency, filter.outcome?.rawValue, filter.overdueOnly, now.iso8601, limit ?? -1])
         return try statement.map { row in
             let deadline = row.string(7).flatMap(UTCInstant.init(parsing:))
             let reasons: [String] = if case .array(let codes)? = row.string(6).flatMap(JSONValue.init(parsing:)) {
