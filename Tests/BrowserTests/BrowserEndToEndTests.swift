@@ -126,19 +126,23 @@ final class Server: @unchecked Sendable {
         let port = try freePort()
         let process = try Subprocess.spawn(binary, ["serve", "--db", db, "--bind", "127.0.0.1", "--port", String(port)] + extra, in: directory)
         let server = Server(process: process, url: "http://127.0.0.1:\(port)")
-        let deadline = Date().addingTimeInterval(60)
+        // Generous: `swift test` runs this beside suites that spawn hundreds of processes.
+        let deadline = Date().addingTimeInterval(180)
         while Date() < deadline {
             if !process.process.isRunning {
                 throw BrowserTestError("detainer serve exited before it was healthy: \(server.stop())")
             }
-            if let (data, response) = try? await URLSession.shared.data(from: URL(string: server.url + "/healthz")!),
+            // A short timeout per try: one attempt that hangs must not use up the whole wait.
+            var request = URLRequest(url: URL(string: server.url + "/healthz")!)
+            request.timeoutInterval = 3
+            if let (data, response) = try? await URLSession.shared.data(for: request),
                (response as? HTTPURLResponse)?.statusCode == 200, String(decoding: data, as: UTF8.self).hasPrefix("ok") {
                 return server
             }
             try await Task.sleep(nanoseconds: 200_000_000)
         }
         server.stop()
-        throw BrowserTestError("detainer serve on port \(port) did not answer /healthz within 60 s")
+        throw BrowserTestError("detainer serve on port \(port) did not answer /healthz within 180 s")
     }
 
     /// SIGTERM, then wait (SIGKILL after 30 s); returns the exit status. Safe to call again.
