@@ -12,6 +12,7 @@ struct BackupCommand: DetainerSubcommand {
         discussion: "The copy is written beside DEST and renamed into place when complete, then checked with PRAGMA integrity_check.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: WriteOutputOptions
 
     @Argument(help: ArgumentHelp("Where to write the backup.", valueName: "dest"), completion: .file())
     var destination: String
@@ -53,6 +54,9 @@ struct BackupCommand: DetainerSubcommand {
             try SafeOutput.write(checkpointPath, Array(head.fileContents.utf8), force: force, database: database.resolvedPath)
         }
         let bytes = FileStatus.size(destination) ?? 0
-        Terminal.out("Backed up \(db.path) to \(destination): \(pages) pages, \(ByteCount.format(bytes)) in \(started.formatted); integrity ok\(head.map { "; checkpoint \(checkpointPath) (audit row \($0.auditID)\($0.signature == nil ? ", unsigned" : ", signed"))" } ?? "").")
+        output.print(text: "Backed up \(db.path) to \(destination): \(pages) pages, \(ByteCount.format(bytes)) in \(started.formatted); integrity ok\(head.map { "; checkpoint \(checkpointPath) (audit row \($0.auditID)\($0.signature == nil ? ", unsigned" : ", signed"))" } ?? "").",
+                     json: ["database": .string(db.path), "destination": .string(destination), "pages": .int(Int64(pages)), "bytes": .int(Int64(bytes)),
+                            "integrity": "ok", "checkpoint": head == nil ? .null : .string(checkpointPath),
+                            "checkpointAuditID": .optional(head.map { $0.auditID }), "checkpointSigned": .optional(head.map { $0.signature != nil })])
     }
 }

@@ -28,6 +28,7 @@ struct ContactCommand: DetainerSubcommand {
     @Option(help: "For --kind warrant: judicial or administrative.") var warrant: WarrantKind?
     @Option(help: "For --kind warrant: who signed it.") var warrantIssuer: String?
     @Option(help: "For --kind warrant: its date, YYYY-MM-DD.") var warrantDate: String?
+    @OptionGroup var output: WriteOutputOptions
 
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
@@ -39,6 +40,11 @@ struct ContactCommand: DetainerSubcommand {
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .recordContact)
         let result = try db.recordContact(detainerID: detainerID, request, by: user)
+        if output.format == .json {
+            Terminal.out(JSONValue.object(["contactID": .int(result.contactID), "detainerID": .int(detainerID),
+                                           "reevaluation": result.evaluation.map(EvaluationJSON.summary) ?? .null]).prettySerialized)
+            return
+        }
         Terminal.out("Contact \(result.contactID) recorded on detainer \(detainerID).")
         if let evaluation = result.evaluation {
             Terminal.out("Re-evaluated: \(evaluation.report.outcome.plainLabel) under \(evaluation.report.ruleVersion).")

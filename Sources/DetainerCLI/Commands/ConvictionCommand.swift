@@ -76,6 +76,7 @@ struct ConvictionCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The person: record id, NYSID or A-number.") var person: String
         @OptionGroup var conviction: ConvictionOptions
+        @OptionGroup var output: WriteOutputOptions
 
         func validate() throws {
             if conviction.statute == nil { throw ValidationError("--statute is required") }
@@ -85,8 +86,8 @@ struct ConvictionCommand: ParsableCommand {
             let db = try database.open(.write)
             let clerk = try actor.resolve(in: db, for: .recordHistory)
             let change = try db.addConviction(personID: try db.personID(for: person), try conviction.entry(), by: clerk)
-            Terminal.out("Conviction \(change.recordID) (\(change.statute.description), read as \(change.statute.kind.plainName)) added to person \(change.personID).")
-            HistoryPrinter.printReevaluations(change)
+            HistoryPrinter.print(change, record: "convictionID", as: output,
+                                 "Conviction \(change.recordID) (\(change.statute.description), read as \(change.statute.kind.plainName)) added to person \(change.personID).")
         }
     }
 
@@ -96,14 +97,14 @@ struct ConvictionCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The conviction id.") var id: String
         @OptionGroup var conviction: ConvictionOptions
+        @OptionGroup var output: WriteOutputOptions
 
         func execute() throws {
             let convictionID = try IDArgument.parse(id)
             let db = try database.open(.write)
             let clerk = try actor.resolve(in: db, for: .recordHistory)
             let change = try db.updateConviction(id: convictionID, changes: try conviction.entry(), by: clerk)
-            Terminal.out("Conviction \(change.recordID) updated.")
-            HistoryPrinter.printReevaluations(change)
+            HistoryPrinter.print(change, record: "convictionID", as: output, "Conviction \(change.recordID) updated.")
         }
     }
 }
@@ -122,6 +123,7 @@ struct ChargeCommand: ParsableCommand {
         @Option(help: "The statute exactly as written.") var statute: String
         @Option(help: "Date charged, YYYY-MM-DD.") var chargedOn: String?
         @Option(name: .customLong("case"), help: "The custody case id it belongs to.") var custodyCase: Int64?
+        @OptionGroup var output: WriteOutputOptions
 
         func execute() throws {
             let date = try chargedOn.map { try DateArgument.parse($0, field: "charged-on") }
@@ -129,20 +131,40 @@ struct ChargeCommand: ParsableCommand {
             let clerk = try actor.resolve(in: db, for: .recordHistory)
             let change = try db.addPendingCharge(personID: try db.personID(for: person), statute: statute, chargedOn: date,
                                                  custodyCaseID: custodyCase, by: clerk)
-            Terminal.out("Pending charge \(change.recordID) (\(change.statute.description)) added to person \(change.personID).")
-            HistoryPrinter.printReevaluations(change)
+            HistoryPrinter.print(change, record: "chargeID", as: output,
+                                 "Pending charge \(change.recordID) (\(change.statute.description)) added to person \(change.personID).")
         }
     }
 }
 
 enum HistoryPrinter {
-    static func printReevaluations(_ change: HistoryChange) {
-        if change.reevaluations.isEmpty {
-            Terminal.out("No open detainers to re-evaluate.")
+    /// The sentence and the re-evaluations it caused, or one JSON object for scripts.
+    static func print(_ change: HistoryChange, record key: String, as output: WriteOutputOptions, _ sentence: String) {
+        switch output.format {
+        case .json:
+            Terminal.out(JSONValue.object([
+                key: .int(change.recordID), "personID": .int(change.personID), "statute": .string(change.statute.description),
+                "reevaluations": .array(change.reevaluations.map(EvaluationJSON.summary)),
+            ]).prettySerialized)
+        case .text:
+            Terminal.out(sentence)
+            if change.reevaluations.isEmpty {
+                Terminal.out("No open detainers to re-evaluate.")
+            }
+            for evaluation in change.reevaluations {
+                let reasons = evaluation.report.reasons.map(\.plainClause).joined(separator: "; ")
+                Terminal.out("Detainer \(evaluation.detainerID) re-evaluated: \(evaluation.report.outcome.plainLabel) (\(reasons)).")
+            }
         }
-        for evaluation in change.reevaluations {
-            let reasons = evaluation.report.reasons.map(\.plainClause).joined(separator: "; ")
-            Terminal.out("Detainer \(evaluation.detainerID) re-evaluated: \(evaluation.report.outcome.plainLabel) (\(reasons)).")
-        }
+    }
+}
+
+/// A stored evaluation in a write command's JSON: what a script needs to act on it.
+enum EvaluationJSON {
+    static func summary(_ evaluation: StoredEvaluation) -> JSONValue {
+        .object(["detainerID": .int(evaluation.detainerID), "evaluationID": .int(evaluation.id),
+                 "outcome": .string(evaluation.report.outcome.rawValue),
+                 "reasons": .array(evaluation.report.reasons.map { .string($0.rawValue) }),
+                 "holdDeadline": .optional(evaluation.holdDeadline?.iso8601)])
     }
 }

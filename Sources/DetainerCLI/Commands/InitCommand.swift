@@ -16,6 +16,7 @@ struct InitCommand: DetainerSubcommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: WriteOutputOptions
 
     @Option(help: ArgumentHelp("Create this first admin user, mapped to the OS account running init (only when the database has no admin yet).", valueName: "name"))
     var admin: String?
@@ -47,22 +48,31 @@ struct InitCommand: DetainerSubcommand {
         let before = try db.schemaVersion()
         let applied = try db.migrate()
         let version = try db.schemaVersion()
+        // Sentences for people, or (--format json) one object for scripts, printed at the end.
+        var lines: [String] = []
+        var json: [String: JSONValue] = ["database": .string(path), "created": .bool(!existed), "schemaVersion": .int(Int64(version)),
+                                         "migrations": .array(applied.map { .string("\($0.version)_\($0.name)") })]
         if !existed {
-            Terminal.out("Created \(path) at schema version \(version).")
+            lines.append("Created \(path) at schema version \(version).")
         } else if applied.isEmpty {
-            Terminal.out("\(path) is up to date at schema version \(version).")
+            lines.append("\(path) is up to date at schema version \(version).")
         } else {
-            Terminal.out("Migrated \(path) from schema version \(before) to \(version) (\(applied.map { "\($0.version)_\($0.name)" }.joined(separator: ", "))).")
+            lines.append("Migrated \(path) from schema version \(before) to \(version) (\(applied.map { "\($0.version)_\($0.name)" }.joined(separator: ", "))).")
         }
         let hadKey = try db.recordedPublicKey() != nil
         try db.establish(mode: mode, publicKey: signer?.publicKey)
         if mode == .training { Environment.announceTraining(path) }
-        if recorded == nil { Terminal.out("This is a \(mode == .training ? "TRAINING" : "production") database.") }
-        if !hadKey, let key = signer?.publicKey { Terminal.out("Recorded signing key \(key.hex.prefix(16))…; every write is signed from now on.") }
+        json["mode"] = .string(mode.rawValue)
+        json["signingKey"] = .optional(try db.recordedPublicKey()?.hex)
+        if recorded == nil { lines.append("This is a \(mode == .training ? "TRAINING" : "production") database.") }
+        if !hadKey, let key = signer?.publicKey { lines.append("Recorded signing key \(key.hex.prefix(16))…; every write is signed from now on.") }
         if let admin {
             let (user, created) = try db.bootstrapAdmin(name: admin, osLogin: try OSAccount.currentLogin())
-            Terminal.out(created ? "Created admin user \(user.name) (OS account \(try db.osLogin(ofUserID: user.id) ?? "-"))." : "Admin user \(user.name) already exists.")
+            let login = try db.osLogin(ofUserID: user.id)
+            lines.append(created ? "Created admin user \(user.name) (OS account \(login ?? "-"))." : "Admin user \(user.name) already exists.")
+            json["admin"] = .object(["name": .string(user.name), "created": .bool(created), "osLogin": .optional(login)])
         }
+        output.print(text: lines.joined(separator: "\n"), json: .object(json))
         try db.close()
         if let groupID { try Self.shareWithGroup(path, groupID) }
     }
