@@ -164,7 +164,7 @@ enum EvaluationJSON {
     static func summary(_ evaluation: StoredEvaluation) -> JSONValue {
         .object(["detainerID": .int(evaluation.detainerID), "evaluationID": .int(evaluation.id),
                  "outcome": .string(evaluation.report.outcome.rawValue),
-                 "reasons": .array(evaluation.report.reasons.map { .string($0.rawValue) }),
+                 "reasons": .array(evaluation.report.reasons.map { .string($0.code) }),
                  "holdDeadline": .optional(evaluation.holdDeadline?.iso8601)])
     }
 }
