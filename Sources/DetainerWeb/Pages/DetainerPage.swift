@@ -254,7 +254,7 @@ enum DetainerPage {
             el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(text(d, "id"))/review")) {
                 Forms.csrf(session)
                 Forms.select("Action", name: "action",
-                             options: (engine == .needsReview ? [] : [("approve", "Approve the engine's outcome")]) + [("honor", "Decide: honor"), ("decline", "Decide: decline")],
+                             options: [("", "choose…")] + (engine == .needsReview ? [] : [("approve", "Approve the engine's outcome")]) + [("honor", "Decide: honor"), ("decline", "Decide: decline")],
                              selected: mine?.values["action"], error: mine?.errors["action"], required: true, scope: "review.")
                 Forms.textarea("Reason", name: "reason", value: mine?.values["reason"], error: mine?.errors["reason"],
                                hint: "Required to decide; an override of the engine must say why.", scope: "review.")
@@ -271,7 +271,7 @@ enum DetainerPage {
             el("h2", .id("status"), text: "Change status")
             el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(id)/status")) {
                 Forms.csrf(session)
-                Forms.select("New status", name: "to", options: choices.map { ($0.rawValue, $0.rawValue) }, selected: mine?.values["to"],
+                Forms.select("New status", name: "to", options: [("", "choose…")] + choices.map { ($0.rawValue, $0.rawValue) }, selected: mine?.values["to"],
                              error: mine?.errors["to"], required: true, scope: "status.")
                 Forms.input("When", name: "at", value: mine?.values["at"], type: "datetime-local", error: mine?.errors["at"],
                             hint: "New York time; leave empty for now", scope: "status.")
