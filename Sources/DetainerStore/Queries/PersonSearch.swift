@@ -23,20 +23,8 @@ public struct PersonSearchHit: Sendable {
     public let detainers: [Detainer]
 }
 
-public enum SearchText {
-    /// Lower case without diacritics: canonical decomposition, combining marks dropped.
-    public static func fold(_ text: String) -> String {
-        let decomposed = text.decomposedStringWithCanonicalMapping
-        var scalars = String.UnicodeScalarView()
-        for scalar in decomposed.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
-            scalars.append(scalar)
-        }
-        return String(scalars).lowercased()
-    }
-}
-
 extension DetainerDatabase {
-    /// The most hits returned; the name match scans persons, so a very common name is cut here.
+    /// The most hits returned (a very common name is cut here).
     public static let searchLimit = 100
 
     public func searchPersons(_ query: String) throws -> [PersonSearchHit] {
@@ -54,14 +42,14 @@ extension DetainerDatabase {
             add(try ids("SELECT id FROM persons WHERE a_number = ?", "A" + String(repeating: "0", count: 9 - digits.count) + digits), "A-number")
         }
         add(try ids("SELECT DISTINCT person_id FROM custody_cases WHERE booking_number = ?", text), "booking number")
-        let needle = SearchText.fold(text)
-        if matches.count < Self.searchLimit {
-            let names = try connection.prepare("SELECT id, name FROM persons WHERE name IS NOT NULL ORDER BY id")
-            var found: [Int64] = []
-            try names.forEachRow { row in
-                if found.count < Self.searchLimit, SearchText.fold(row.string(1) ?? "").contains(needle) { found.append(row.int64(0)) }
-            }
-            add(found, "name")
+        // Names through the same folded word-prefix keys as `detainer list --person`
+        // (`PersonSearchKey`: case and accents ignored), a range scan of an indexed table.
+        if matches.count < Self.searchLimit, let key = PersonSearchKey.query(text) {
+            let names = try connection.prepare("""
+                SELECT DISTINCT person_id FROM person_search_keys WHERE key >= ? AND key < ? ORDER BY person_id LIMIT ?
+                """)
+            try names.bind([key, key + "\u{10FFFF}", Int64(Self.searchLimit)])
+            add(try names.map { $0.int64(0) }, "name")
         }
         return try matches.map { id, how in try hit(personID: id, matchedOn: how) }
     }
