@@ -61,7 +61,7 @@ enum TimelinePrinter {
         for c in detail.convictions {
             let facts = [("youthful_offender", "youthful offender"), ("juvenile_delinquent", "juvenile delinquent"),
                          ("hate_crime", "hate crime"), ("sealed", "sealed"), ("vacated", "vacated")]
-            // NULL is "not known" (law reference §12.13), shown as such rather than as "no".
+            // NULL is "not known" (Sources/DetainerDomain/Law/README.md §12.13), shown as such rather than as "no".
             var flags = facts.filter { c[$0.0] == .int(1) }.map(\.1) + facts.filter { c[$0.0] == .null }.map { "\($0.1) not known" }
             if c["jurisdiction"] == .null {
                 flags.append("jurisdiction not known")

@@ -2,7 +2,7 @@
 /// `EvaluationRequest.validated()`; the evaluator takes only this, so it never re-checks input.
 public struct CaseFacts: Sendable, Hashable {
     public var agency: Agency
-    /// Picks the rule version (README §12.8).
+    /// Picks the rule version (Sources/DetainerDomain/Law/README.md §12.8).
     public var evaluatedOn: CivilDate
     public var instantArrestDate: CivilDate
     /// When the person would otherwise be released; starts the NYPD 48-hour count.
@@ -27,7 +27,7 @@ public struct CaseFacts: Sendable, Hashable {
 
 public struct DetainerFacts: Sendable, Hashable {
     public var receivedOn: CivilDate?
-    /// nil = not known (an explicit JSON null), law reference §12.13.
+    /// nil = not known (an explicit JSON null), Sources/DetainerDomain/Law/README.md §12.13.
     public var warrant: WarrantKind?
     /// nil = not recorded (unknown), see `ProjectDecisions.unknownFactsAreNeverNo`.
     public var terroristScreeningMatch: Bool?
@@ -53,11 +53,11 @@ public struct ConvictionFacts: Sendable, Hashable {
     /// The plea or verdict (CPL 1.20(13)); nil = not recorded.
     public var convictedOn: CivilDate?
     /// The sentence (CPL 1.20(14)) that completes the judgment (CPL 1.20(15)); nil = not known.
-    /// The window runs from it (law reference §12.12).
+    /// The window runs from it (Sources/DetainerDomain/Law/README.md §12.12).
     public var sentencedOn: CivilDate?
     /// true = plea or verdict entered, no sentence yet: not a judgment; nil = not known.
     public var awaitingSentence: Bool?
-    /// Class as convicted (README §12.9); nil = not stated.
+    /// Class as convicted (Sources/DetainerDomain/Law/README.md §12.9); nil = not stated.
     public var level: OffenseLevel?
     /// nil = not known (explicit null).
     public var jurisdiction: Jurisdiction?
@@ -65,13 +65,13 @@ public struct ConvictionFacts: Sendable, Hashable {
     public var nyEquivalent: Statute?
     /// For otherState / federal: whether a term over one year was authorized (PL 70.06(1)(b)(i)).
     public var authorizedTermOverOneYear: Bool?
-    /// nil = not known (law reference §12.13) for each of these.
+    /// nil = not known (Sources/DetainerDomain/Law/README.md §12.13) for each of these.
     public var youthfulOffender: Bool?
     public var juvenileDelinquent: Bool?
     public var hateCrime: Bool?
     public var sealed: Bool?
     public var vacated: Bool?
-    /// Tolling days for this crime (README §12.11); nil = not known.
+    /// Tolling days for this crime (Sources/DetainerDomain/Law/README.md §12.11); nil = not known.
     public var incarceratedDaysForThisCrime: Int?
 
     public init(
@@ -102,7 +102,7 @@ public struct ConvictionFacts: Sendable, Hashable {
     public var analysedStatute: Statute? { (jurisdiction ?? .newYork) == .newYork ? statute : nyEquivalent }
 
     /// The last instant-arrest date on which this judgment is still inside the window:
-    /// sentence date + 5 years + tolling − 1 day (law reference §12.1, 12.2, 12.12). nil when the
+    /// sentence date + 5 years + tolling − 1 day (Sources/DetainerDomain/Law/README.md §12.1, 12.2, 12.12). nil when the
     /// sentence date or the tolling is not known.
     public var lastQualifyingArrestDate: CivilDate? {
         guard let sentencedOn, let days = incarceratedDaysForThisCrime else { return nil }

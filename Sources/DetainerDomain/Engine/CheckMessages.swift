@@ -23,7 +23,7 @@ struct CheckMessages {
             if check.verdict.reasons.contains(.youthfulOffender) || check.verdict.reasons.contains(.juvenileDelinquent) {
                 return provisions.youthfulOffender
             }
-            if check.verdict.reasons.contains(.sealedConviction) { return provisions.convicted + "; README §12.5" }
+            if check.verdict.reasons.contains(.sealedConviction) { return provisions.convicted + "; project decision §12.5 (Sources/DetainerDomain/Law/README.md)" }
             return provisions.convicted + " and CPL 1.20(15)"
         case .convictionOffense(let index):
             return offenseCitation(evaluation.convictions[index].offense, index: index)

@@ -5,7 +5,7 @@
 /// logic so an unknown fact matters only when it could change the result. NYPD adds (b)(2):
 /// `hold = (violentOrSeriousEver ∧ illegalReentry) ∨ tsdbMatch`, evaluated when (b)(1) fails.
 public enum Evaluator {
-    /// `decisions` are the project's choices (law reference §12); tests pass others to show that
+    /// `decisions` are the project's choices (Sources/DetainerDomain/Law/README.md §12); tests pass others to show that
     /// each one is applied.
     public static func evaluate(_ facts: CaseFacts, decisions: ProjectDecisions = .standard) -> Evaluation {
         let versionDate = decisions.versionChosenByEvaluationDate ? facts.evaluatedOn : facts.instantArrestDate

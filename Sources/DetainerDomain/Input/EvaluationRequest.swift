@@ -15,7 +15,7 @@
 ///   "pendingCharges": [ { "statute": "PL 125.25" } ] }
 /// ```
 ///
-/// **Absent and null differ for every fact** (law reference §12.13,
+/// **Absent and null differ for every fact** (Sources/DetainerDomain/Law/README.md §12.13,
 /// `ProjectDecisions.unknownFactsAreNeverNo`): an absent fact takes its documented default (the
 /// case does not involve it); an explicit `null` means "not known", which gives `needsReview`
 /// wherever it could change the outcome and is never read as false.
@@ -41,7 +41,7 @@
 ///     not for NYPD §14-154(b)(2); default false; null = not known; true with `sentencedOn` is
 ///     invalid. A conviction counts as a judgment only when `sentencedOn` is given; without it,
 ///     whether a judgment was entered is unknown → `needsReview` (SENTENCE_NOT_KNOWN) where that
-///     conviction would otherwise settle the case (law reference §12.12).
+///     conviction would otherwise settle the case (Sources/DetainerDomain/Law/README.md §12.12).
 ///   - `jurisdiction` `NY` (default) | `otherState` | `federal` (null = not known);
 ///     `nyEquivalent` and `authorizedTermOverOneYear` (otherState/federal only).
 ///   - `youthfulOffender`, `juvenileDelinquent`, `hateCrime`, `sealed`, `vacated` (default false;
@@ -101,7 +101,7 @@ public struct DetainerInput: Sendable, Hashable, Codable {
     public var receivedOn: String?
     /// nil with `warrantUnknown` false = absent (an input error); `warrantUnknown` = explicit null.
     public var warrant: String?
-    /// An explicit `"warrant": null`: the kind of warrant is not known (law reference §12.13).
+    /// An explicit `"warrant": null`: the kind of warrant is not known (Sources/DetainerDomain/Law/README.md §12.13).
     public var warrantUnknown: Bool
     /// nil = not known (explicit null); absent in JSON = false.
     public var terroristScreeningMatch: Bool?
@@ -146,7 +146,7 @@ public struct DetainerInput: Sendable, Hashable, Codable {
 }
 
 /// One conviction as written. Every yes/no fact (and the tolling days) is three-valued: absent
-/// from the JSON = false (0 days), explicit `null` = not known (nil here), law reference §12.13.
+/// from the JSON = false (0 days), explicit `null` = not known (nil here), Sources/DetainerDomain/Law/README.md §12.13.
 /// `sentencedOn` nil = not known; `awaitingSentence` defaults to false (CPL 1.20(13)-(15), §12.12).
 public struct ConvictionInput: Sendable, Hashable, Codable {
     public var statute: String?

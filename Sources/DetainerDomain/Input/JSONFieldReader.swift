@@ -35,7 +35,7 @@ struct JSONFieldReader {
     /// not involve it), an explicit `null` is unknown (`nil`).
     mutating func readFact(_ key: String) -> Bool? { readFact(key, absent: false) }
 
-    /// A fact of any type: absent = `absent`, explicit `null` = unknown (nil), law reference §12.13.
+    /// A fact of any type: absent = `absent`, explicit `null` = unknown (nil), Sources/DetainerDomain/Law/README.md §12.13.
     mutating func readFact<T: Decodable>(_ key: String, absent: T) -> T? {
         guard let container else { return nil }
         let codingKey = JSONKey(key)

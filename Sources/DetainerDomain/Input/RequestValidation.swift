@@ -6,7 +6,7 @@ extension EvaluationRequest {
     /// its field path. Rules:
     /// - bad or impossible dates; dates after `evaluatedOn` (`instantArrestDate`,
     ///   `detainer.receivedOn`, `convictions[i].convictedOn`) — a conviction after the instant
-    ///   arrest but not after `evaluatedOn` is valid (README §12.6);
+    ///   arrest but not after `evaluatedOn` is valid (Sources/DetainerDomain/Law/README.md §12.6);
     /// - unknown enumeration values; unknown fields; wrong JSON types;
     /// - missing `agency`, `detainer`, `detainer.warrant`, `instantArrestDate`, `convictions[i].statute`,
     ///   `pendingCharges[i].statute`, and `evaluatedOn` when `detainer.receivedOn` is absent;

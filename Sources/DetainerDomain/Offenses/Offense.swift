@@ -40,7 +40,7 @@ public enum ListOrigin: String, Sendable, Hashable, CaseIterable, Codable {
     case statuteList = "statute (i)"
     /// 39 RCNY §2-01 only: from `ProjectDecisions.docRule2019EffectiveDate`.
     case rule2019 = "DOC rule 2019"
-    /// PL 230.34-a: in the rule and in the statute text; listed in every version (README §12.3).
+    /// PL 230.34-a: in the rule and in the statute text; listed in every version (Sources/DetainerDomain/Law/README.md §12.3).
     case rule2019AndStatuteList = "DOC rule 2019 + statute (i)"
     /// PL 485.05 hate crimes, subparagraph (ii): in every rule version.
     case hateCrimeStatute = "statute (ii)"

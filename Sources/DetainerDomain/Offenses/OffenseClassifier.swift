@@ -1,11 +1,11 @@
 /// Decides whether a conviction's offense is a "violent or serious crime" (§9-131(a)(7),
 /// §14-154(a)(6)) under a rule version. Pure and allocation-free on pre-parsed facts.
 struct OffenseClassifier {
-    /// The project's choices this analysis applies (law reference §12.9 and the class rules).
+    /// The project's choices this analysis applies (Sources/DetainerDomain/Law/README.md §12.9 and the class rules).
     let decisions: ProjectDecisions
 
     func classify(_ conviction: borrowing ConvictionFacts, listed: UInt8) -> OffenseFinding {
-        // An unknown hate-crime flag matters only when the two answers differ (law reference §12.13).
+        // An unknown hate-crime flag matters only when the two answers differ (Sources/DetainerDomain/Law/README.md §12.13).
         switch conviction.hateCrime {
         case let known?:
             return classify(conviction, hate: known, listed: listed)

@@ -1,6 +1,6 @@
 /// What the enumerated list (`OffenseCatalog`) does not show on its own, said plainly wherever the
 /// list is printed: the categories that count without a row of their own, and how the row count
-/// relates to the city's announced totals (law reference §3, "Count").
+/// relates to the city's announced totals (Sources/DetainerDomain/Law/README.md §3, "Count").
 public enum OffenseListScope {
     /// The city's announced totals: "170" crimes with Local Laws 58/59 of 2014 and "177" after the
     /// 2019 DOC rule (NY Daily News editorial 2019-05-20, Patch/Gothamist). How they were counted

@@ -1,4 +1,4 @@
-/// Choices the engine makes where the law's text is silent or unverified (law reference §12,
+/// Choices the engine makes where the law's text is silent or unverified (Sources/DetainerDomain/Law/README.md §12,
 /// `Sources/DetainerDomain/Law/README.md` once the reference moves into the repository, plus the
 /// engine's own). Each is a choice, not a finding: the evaluator reads them from the value it is
 /// given (`ProjectDecisions.standard` unless a test passes another), checks name them in their
@@ -14,14 +14,14 @@ public struct ProjectDecisions: Sendable, Hashable {
     public static let standard = ProjectDecisions()
 
     /// Local Laws 58 (DOC, §9-131) and 59 (NYPD, §14-154) of 2014, enacted 2014-11-14, took effect
-    /// 2014-12-14 (IDP practice advisory, law reference §12.4). Earlier evaluations get
+    /// 2014-12-14 (IDP practice advisory, Sources/DetainerDomain/Law/README.md §12.4). Earlier evaluations get
     /// `needsReview` with `PRE_2014_REGIME`: the 2011/2013 "covered crime" regime's exception list
     /// is unverified, so it is not encoded.
     public var localLaws2014EffectiveDate = CivilDate(year: 2014, month: 12, day: 14)!
 
     /// 39 RCNY §2-01 (seven Penal Law additions) — adoption date UNVERIFIED. The rule was proposed
     /// 2019-08-12 and the Commissioner said in May 2019 it would not take effect "until at least
-    /// January" 2020 (NY Daily News 2019-05-14), so 2020-01-01 is used (law reference §12.3).
+    /// January" 2020 (NY Daily News 2019-05-14), so 2020-01-01 is used (Sources/DetainerDomain/Law/README.md §12.3).
     public var docRule2019EffectiveDate = CivilDate(year: 2020, month: 1, day: 1)!
 
     /// Probation's §9-205 (L.L. 2017/226). Its §2 says it "takes effect immediately" (editor's note

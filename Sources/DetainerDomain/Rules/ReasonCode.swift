@@ -74,17 +74,17 @@ public enum ReasonCode: UInt8, Sendable, Hashable, CaseIterable, Comparable {
     case hateCrimeClassRequired
     /// The stated class contradicts the statute (e.g. a felony attempt of a class E felony).
     case felonyClassConflict
-    /// The only conviction that would qualify is sealed (README §12.5).
+    /// The only conviction that would qualify is sealed (Sources/DetainerDomain/Law/README.md §12.5).
     case sealedConviction
     /// Whether the person is a possible TSDB match is not recorded.
     case tsdbStatusUnknown
     /// NYPD (b)(2)(A): whether the person illegally re-entered after removal is not recorded.
     case reentryStatusUnknown
 
-    // Added with the judgment-needs-a-sentence and unknown-is-never-no rules (law reference §12.12-12.13).
+    // Added with the judgment-needs-a-sentence and unknown-is-never-no rules (Sources/DetainerDomain/Law/README.md §12.12-12.13).
     /// A plea or verdict awaiting sentence: a conviction but not yet a judgment (CPL 1.20(13), (15)); never counts.
     case awaitingSentence
-    /// Whether or when sentence was imposed is not recorded, so whether (and when) a judgment was entered is unknown (law reference §12.12).
+    /// Whether or when sentence was imposed is not recorded, so whether (and when) a judgment was entered is unknown (Sources/DetainerDomain/Law/README.md §12.12).
     case sentenceNotKnown
     /// Whether the conviction was replaced by a youthful-offender finding is not known.
     case youthfulOffenderStatusUnknown

@@ -69,7 +69,7 @@ public enum RuleBook {
         return chosen
     }
 
-    /// The same choice with the effective dates of `decisions` (law reference §12.3-12.4).
+    /// The same choice with the effective dates of `decisions` (Sources/DetainerDomain/Law/README.md §12.3-12.4).
     public static func versionIndex(on date: CivilDate, decisions: ProjectDecisions) -> Int {
         if date < decisions.localLaws2014EffectiveDate { return 0 }
         return date < decisions.docRule2019EffectiveDate ? 1 : 2

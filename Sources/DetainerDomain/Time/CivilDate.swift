@@ -67,7 +67,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Same month and day `years` later; Feb 29 lands on Feb 28 in a common year
-    /// (README §12.2, see `ProjectDecisions.leapDayAnniversaryIsFeb28`).
+    /// (Sources/DetainerDomain/Law/README.md §12.2, see `ProjectDecisions.leapDayAnniversaryIsFeb28`).
     public func adding(years: Int) -> CivilDate {
         let newYear = year + years
         let newDay = min(day, CivilDate.daysInMonth(year: newYear, month: month))

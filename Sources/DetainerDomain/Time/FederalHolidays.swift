@@ -1,7 +1,7 @@
 /// Legal public holidays of 5 U.S.C. § 6103(a), with the observed-date rule of § 6103(b) /
 /// Executive Order 11582 (a holiday on Saturday is observed the Friday before, one on Sunday the
 /// Monday after). Used as "holidays" for the NYPD 48-hour hold of Admin. Code §14-154(b)(2)
-/// (README §12.7).
+/// (Sources/DetainerDomain/Law/README.md §12.7).
 ///
 /// The list, with the years each rule is applied:
 /// - New Year's Day, January 1 (observed Friday December 31 when January 1 is a Saturday).
