@@ -15,7 +15,7 @@ public struct ActionQueue: Sendable {
     /// Open detainers whose hold deadline has passed.
     public let pastDeadline: [QueueItem]
     /// The most rows shown per group; `truncated` says when a group was cut.
-    public static let limit = 500
+    public static let limit = 50
     public let truncated: Bool
 
     public init(_ items: [QueueItem]) {
