@@ -39,13 +39,14 @@ public struct QueueItem: Sendable {
 extension DetainerDatabase {
     public func queue(_ filter: QueueFilter) throws -> [QueueItem] {
         let now = clock.now()
-        // Every open intake detainer (the partial index detainers_queue holds exactly these);
+        // Every open intake detainer (the partial index detainers_queue holds exactly these). The
+        // reasons are the copy the store keeps on the detainer row with its current evaluation:
+        // reading them from `evaluations` pulled each row's multi-KB input and result JSON in too.
         // which of them need action is decided in Swift by the domain's rules.
         let statement = try connection.prepare("""
-            SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, e.reasons, d.hold_deadline
+            SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, d.reasons, d.hold_deadline
             FROM detainers AS d
             LEFT JOIN persons AS p ON p.id = d.person_id
-            LEFT JOIN evaluations AS e ON e.id = d.evaluation_id
             WHERE d.origin = 'intake' AND (d.status = 'received' OR d.status = 'pendingReview' OR d.status = 'honored')
               AND (?1 IS NULL OR d.agency = ?1)
               AND (?2 IS NULL OR d.outcome = ?2)
