@@ -55,7 +55,12 @@ extension DetainerDatabase {
                 let clerk = random.pick(clerks)
                 var request = makeIntake(&random, date: date, received: received)
                 if let previous, random.chance(0.012) { request = previous.request }  // the same paperwork logged twice
-                let intake = try intake(request, by: clerk)
+                let intake: IntakeResult
+                do {
+                    intake = try self.intake(request, by: clerk)
+                } catch is DuplicateDetainer {
+                    continue  // refused: the first detainer on that custody case is still open (nothing is written)
+                }
                 count += 1
                 if let previous, request == previous.request {
                     _ = try changeStatus(detainerID: intake.detainerID, to: .enteredInError, at: nil,
