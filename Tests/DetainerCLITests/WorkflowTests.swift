@@ -293,6 +293,17 @@ import Testing
         #expect(bad.status == 65 && bad.stderr.contains("detainer.warrant.type"))
     }
 
+    /// The README's first command exactly: the default demo (two years, today's clock) runs to the
+    /// end and leaves a database `check` accepts. Its seeded office includes paperwork sent twice,
+    /// which the duplicate rule must refuse without stopping the demo.
+    @Test func theDefaultDemoRunsToTheEnd() throws {
+        let cli = CLIRunner()
+        let demo = try cli.run(["demo"], env: ["DETAINER_NOW": ""])
+        try expectOK(demo)
+        #expect(demo.stdout.contains("Detainers by month"))
+        try expectOK(cli.run("check"))
+    }
+
     @Test func demoThenQueueAndShowWork() throws {
         let cli = CLIRunner()
         let demo = try cli.run(["demo", "--days", "120"], env: ["DETAINER_NOW": "2026-03-02T15:00:00Z"])
