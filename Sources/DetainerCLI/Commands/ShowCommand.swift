@@ -88,7 +88,6 @@ enum TimelinePrinter {
     }
 
     /// Seconds since the epoch, so instants written with and without fractions order correctly.
-    private static func instant(_ text: String) -> Int64 { UTCInstant(parsing: text)?.secondsSinceEpoch ?? Int64.max }
 
     private static func yesNo(_ value: JSONValue?) -> String {
         switch value { case .int(1)?: "yes"; case .int(0)?: "no"; default: "unknown" }

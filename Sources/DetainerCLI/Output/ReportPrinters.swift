@@ -2,7 +2,6 @@ import DetainerDomain
 import DetainerStore
 
 enum MonthlyReportPrinter {
-    static func values(_ row: MonthlyReport.Row) -> [String: JSONValue] { MonthlyReport.values(row) }
 
     static func print(_ report: MonthlyReport, as format: OutputFormat) throws {
         let rows = report.months + [report.total]
@@ -14,7 +13,7 @@ enum MonthlyReportPrinter {
         case .table:
             let columns = ["month", "received", "honored", "declined", "transferred", "lifted", "released", "open_at_month_end"]
             var set = RecordSet(columns: columns)
-            for row in rows { let v = values(row); set.append(columns.map { v[$0] ?? .null }) }
+            for row in rows { let v = MonthlyReport.values(row); set.append(columns.map { v[$0] ?? .null }) }
             Terminal.out("Detainers by month, \(report.from) to \(report.to)\(report.agency.map { ", \($0.rawValue) only" } ?? ", all agencies") (New York dates)")
             Terminal.out(report.scope)
             try RecordPrinter.print(set, as: .table)
