@@ -34,7 +34,7 @@ import Testing
             let clara = try await client.signIn("clara")
             let intake = try await client.postJSON("/api/v1/detainers", clara, intakeJSON())
             #expect(intake.status == .created)
-            let id = try #require(intake.json["detainerId"] as? Int)
+            let id = try #require(intake.json["detainerID"] as? Int)
             let page = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: clara.headers)
             #expect(page.status == .ok)
             #expect(!page.text.contains("/detainers/\(id)/review"))   // no review form for a clerk

@@ -15,14 +15,14 @@ import Testing
             let clara = try await client.signIn("clara")
             let intake = try await client.postJSON("/api/v1/detainers", clara, intakeJSON())
             #expect(intake.status == .created)
-            let id = try #require(intake.json["detainerId"] as? Int)
+            let id = try #require(intake.json["detainerID"] as? Int)
             #expect(intake.headers[.location] == "/api/v1/detainers/\(id)")
             #expect(intake.json["outcome"] as? String == "decline")   // no convictions
 
             let sam = try await client.signIn("sam")
             let queue = try await client.execute(uri: "/api/v1/queue", method: .get, headers: sam.headers)
             let pending = try #require(queue.json["pendingReview"] as? [[String: Any]])
-            #expect(pending.map { $0["detainerId"] as? Int } == [id])
+            #expect(pending.map { $0["detainerID"] as? Int } == [id])
             let page = try await client.execute(uri: "/queue", method: .get, headers: sam.headers)
             #expect(page.text.contains("/detainers/\(id)"))
             #expect(page.headers[.cacheControl] == "no-store")
@@ -95,7 +95,7 @@ import Testing
         try await WebFixture.application(office).test(.router) { client in
             let clara = try await client.signIn("clara")
             let intake = try await client.postJSON("/api/v1/detainers", clara, intakeJSON(name: "<script>alert(1)</script>"))
-            let id = try #require(intake.json["detainerId"] as? Int)
+            let id = try #require(intake.json["detainerID"] as? Int)
             for uri in ["/queue", "/detainers/\(id)"] {
                 let page = try await client.execute(uri: uri, method: .get, headers: clara.headers)
                 #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

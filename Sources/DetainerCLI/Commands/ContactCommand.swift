@@ -41,8 +41,7 @@ struct ContactCommand: DetainerSubcommand {
         let user = try actor.resolve(in: db, for: .recordContact)
         let result = try db.recordContact(detainerID: detainerID, request, by: user)
         if output.format == .json {
-            Terminal.out(JSONValue.object(["contactID": .int(result.contactID), "detainerID": .int(detainerID),
-                                           "reevaluation": result.evaluation.map(EvaluationJSON.summary) ?? .null]).prettySerialized)
+            Terminal.out(result.json(detainerID: detainerID).prettySerialized)
             return
         }
         Terminal.out("Contact \(result.contactID) recorded on detainer \(detainerID).")

@@ -142,10 +142,7 @@ enum HistoryPrinter {
     static func print(_ change: HistoryChange, record key: String, as output: WriteOutputOptions, _ sentence: String) {
         switch output.format {
         case .json:
-            Terminal.out(JSONValue.object([
-                key: .int(change.recordID), "personID": .int(change.personID), "statute": .string(change.statute.description),
-                "reevaluations": .array(change.reevaluations.map(EvaluationJSON.summary)),
-            ]).prettySerialized)
+            Terminal.out(change.json(recordKey: key).prettySerialized)
         case .text:
             Terminal.out(sentence)
             if change.reevaluations.isEmpty {
@@ -156,15 +153,5 @@ enum HistoryPrinter {
                 Terminal.out("Detainer \(evaluation.detainerID) re-evaluated: \(evaluation.report.outcome.plainLabel) (\(reasons)).")
             }
         }
-    }
-}
-
-/// A stored evaluation in a write command's JSON: what a script needs to act on it.
-enum EvaluationJSON {
-    static func summary(_ evaluation: StoredEvaluation) -> JSONValue {
-        .object(["detainerID": .int(evaluation.detainerID), "evaluationID": .int(evaluation.id),
-                 "outcome": .string(evaluation.report.outcome.rawValue),
-                 "reasons": .array(evaluation.report.reasons.map { .string($0.code) }),
-                 "holdDeadline": .optional(evaluation.holdDeadline?.iso8601)])
     }
 }

@@ -66,12 +66,7 @@ struct IntakeCommand: DetainerSubcommand {
         for warning in result.warnings { Terminal.warn(warning) }
         let report = result.evaluation.report
         if output.format == .json {
-            Terminal.out(JSONValue.object([
-                "detainerID": .int(result.detainerID), "personID": .int(result.personID), "personReused": .bool(result.personReused),
-                "custodyCaseID": .int(result.custodyCaseID), "evaluationID": .int(result.evaluation.id),
-                "outcome": .string(report.outcome.rawValue), "reasons": .array(report.reasons.map { .string($0.code) }),
-                "holdDeadline": .optional(result.evaluation.holdDeadline?.iso8601), "warnings": .array(result.warnings.map(JSONValue.string)),
-            ]).prettySerialized)
+            Terminal.out(result.json.prettySerialized)
             return
         }
         Terminal.out("Detainer \(result.detainerID) recorded for person \(result.personID)\(result.personReused ? " (existing record)" : ""); now pendingReview.")

@@ -34,7 +34,6 @@ struct ReviewCommand: DetainerSubcommand {
         let verb = result.decision == .honor ? "HONORED" : "DECLINED"
         let how = result.isOverride ? "overriding the engine's \(result.engineOutcome.rawValue)" : "as the engine found (\(result.engineOutcome.rawValue))"
         output.print(text: "Detainer \(result.detainerID) \(verb), \(how); basis \(result.basis). Review \(result.reviewID) recorded.",
-                     json: ["detainerID": .int(result.detainerID), "reviewID": .int(result.reviewID), "decision": .string(result.decision.rawValue),
-                            "override": .bool(result.isOverride), "engineOutcome": .string(result.engineOutcome.rawValue), "basis": .string(result.basis)])
+                     json: result.json)
     }
 }

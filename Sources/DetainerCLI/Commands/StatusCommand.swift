@@ -30,8 +30,6 @@ struct StatusCommand: DetainerSubcommand {
         if change.afterDeadline, let deadline = change.holdDeadline {
             line += " Released AFTER the hold deadline (\(deadline.newYorkText)) without a transfer; recorded as such."
         }
-        output.print(text: line, json: ["detainerID": .int(change.detainerID), "from": .string(change.from.rawValue), "to": .string(change.to.rawValue),
-                                        "at": .string(change.at.iso8601), "afterDeadline": .bool(change.afterDeadline),
-                                        "holdDeadline": .optional(change.holdDeadline?.iso8601)])
+        output.print(text: line, json: change.json)
     }
 }

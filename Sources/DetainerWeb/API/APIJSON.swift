@@ -9,7 +9,7 @@ enum APIJSON {
 
     static func queueItem(_ item: QueueItem) -> JSONValue {
         .object([
-            "detainerId": .int(item.detainerID), "agency": .string(item.agency), "person": .string(item.person),
+            "detainerID": .int(item.detainerID), "agency": .string(item.agency), "person": .string(item.person),
             "status": .string(item.status.rawValue), "receivedAt": .string(item.receivedAt.iso8601),
             "outcome": .optional(item.outcome?.rawValue), "reasons": .array(item.reasons.map(JSONValue.string)),
             "holdDeadline": .optional(item.holdDeadline?.iso8601), "secondsLeft": .optional(item.secondsLeft),
@@ -24,35 +24,6 @@ enum APIJSON {
             "holdsPendingWarrant": .array(queue.holdsPendingWarrant.map(queueItem)),
             "pastDeadline": .array(queue.pastDeadline.map(queueItem)),
             "truncated": .bool(queue.truncated),
-        ])
-    }
-
-    static func intake(_ result: IntakeResult) -> JSONValue {
-        let report = result.evaluation.report
-        return .object([
-            "detainerId": .int(result.detainerID), "personId": .int(result.personID), "personReused": .bool(result.personReused),
-            "custodyCaseId": .int(result.custodyCaseID), "evaluationId": .int(result.evaluation.id),
-            "outcome": .string(report.outcome.rawValue), "reasons": .array(report.reasons.map { .string($0.code) }),
-            "holdDeadline": .optional(result.evaluation.holdDeadline?.iso8601), "warnings": .array(result.warnings.map(JSONValue.string)),
-            "status": .string("pendingReview"),
-        ])
-    }
-
-    static func evaluation(_ evaluation: StoredEvaluation) -> JSONValue {
-        .object([
-            "detainerId": .int(evaluation.detainerID), "evaluationId": .int(evaluation.id),
-            "outcome": .string(evaluation.report.outcome.rawValue), "ruleVersion": .string(evaluation.report.ruleVersion),
-            "reasons": .array(evaluation.report.reasons.map { .string($0.code) }),
-            "holdDeadline": .optional(evaluation.holdDeadline?.iso8601),
-        ])
-    }
-}
-
-extension APIJSON {
-    static func historyChange(_ change: HistoryChange) -> JSONValue {
-        .object([
-            "recordId": .int(change.recordID), "personId": .int(change.personID), "statute": .string(change.statute.description),
-            "reevaluations": .array(change.reevaluations.map(evaluation)),
         ])
     }
 }

@@ -33,7 +33,7 @@ enum APIRoutes {
             try await office.permit(session, .intake)
             let intake = try IntakeJSON.decode(try await APIBody.data(request, context: context))
             let result = try await office.write { db in try db.intake(intake, by: try db.authorize(session.user.name, for: .intake)) }
-            var response = Responses.json(APIJSON.intake(result), status: .created)
+            var response = Responses.json(result.json, status: .created)
             response.headers[.location] = "/api/v1/detainers/\(result.detainerID)"
             return response
         }
@@ -45,10 +45,7 @@ enum APIRoutes {
             let body = try await APIBody.decode(ReviewBody.self, request, context: context)
             let review = try body.request()
             let result = try await office.write { db in try db.review(detainerID: id, review, by: try db.authorize(session.user.name, for: .review)) }
-            return Responses.json(.object([
-                "detainerId": .int(result.detainerID), "reviewId": .int(result.reviewID), "decision": .string(result.decision.rawValue),
-                "override": .bool(result.isOverride), "engineOutcome": .string(result.engineOutcome.rawValue), "basis": .string(result.basis),
-            ]), status: .created)
+            return Responses.json(result.json, status: .created)
         }
 
         routes.post("/api/v1/detainers/{id}/status") { request, context in
@@ -63,10 +60,7 @@ enum APIRoutes {
             let change = try await office.write { db in
                 try db.changeStatus(detainerID: id, to: to, at: at, note: body.note, by: try db.authorize(session.user.name, for: .changeStatus))
             }
-            return Responses.json(.object([
-                "detainerId": .int(change.detainerID), "from": .string(change.from.rawValue), "to": .string(change.to.rawValue),
-                "at": .string(change.at.iso8601), "afterDeadline": .bool(change.afterDeadline),
-            ]), status: .created)
+            return Responses.json(change.json, status: .created)
         }
 
         routes.post("/api/v1/detainers/{id}/contacts") { request, context in
@@ -77,10 +71,7 @@ enum APIRoutes {
             let result = try await office.write { db in
                 try db.recordContact(detainerID: id, contact, by: try db.authorize(session.user.name, for: .recordContact))
             }
-            return Responses.json(.object([
-                "detainerId": .int(id), "contactId": .int(result.contactID),
-                "evaluation": result.evaluation.map(APIJSON.evaluation) ?? .null,
-            ]), status: .created)
+            return Responses.json(result.json(detainerID: id), status: .created)
         }
 
         routes.post("/api/v1/detainers/{id}/convictions") { request, context in
@@ -95,7 +86,7 @@ enum APIRoutes {
                 }
                 return try db.addConviction(personID: personID, entry, by: actor)
             }
-            return Responses.json(APIJSON.historyChange(change), status: .created)
+            return Responses.json(change.json(recordKey: "convictionID"), status: .created)
         }
 
         routes.post("/api/v1/convictions/{id}") { request, context in
@@ -106,7 +97,7 @@ enum APIRoutes {
             let change = try await office.write { db in
                 try db.updateConviction(id: id, changes: entry, by: try db.authorize(session.user.name, for: .recordHistory))
             }
-            return Responses.json(APIJSON.historyChange(change))
+            return Responses.json(change.json(recordKey: "convictionID"))
         }
     }
 }
