@@ -58,7 +58,7 @@ public struct ContactResult: Sendable {
     public let evaluation: StoredEvaluation?
 }
 
-extension DetainerDatabase {
+extension StatusService {
     public func recordContact(detainerID: Int64, _ request: ContactRequest, by actor: Actor) throws -> ContactResult {
         var v = FieldValidator()
         let summary = v.text(request.summary, "summary", maxLength: FieldLimits.note, required: true, allowNewlines: true)

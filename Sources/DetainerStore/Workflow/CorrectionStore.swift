@@ -12,7 +12,7 @@ public struct CorrectionResult: Sendable {
     public let evaluation: StoredEvaluation?
 }
 
-extension DetainerDatabase {
+extension IntakeService {
     public func correct(detainerID: Int64, _ requested: [IntakeField: String], reason: String?, by actor: Actor) throws -> CorrectionResult {
         var v = FieldValidator()
         let reason = v.text(reason, "reason", maxLength: FieldLimits.note, allowNewlines: true)

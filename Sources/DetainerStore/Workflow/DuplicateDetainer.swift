@@ -15,7 +15,7 @@ public struct DuplicateDetainer: Error, Equatable, CustomStringConvertible {
     }
 }
 
-extension DetainerDatabase {
+extension IntakeService {
     /// The open detainer on the same custody case, as `DuplicateRule` defines it. The SQL only
     /// narrows to the candidates (same agency, open, same booking number, or — with none — the
     /// same arrest date); the rule decides, in detainer order.

@@ -108,6 +108,9 @@ extension DetainerDatabase {
         return try ids.map { $0.int64(0) }.map { try recordEvaluation(detainerID: $0, trigger: trigger, in: context) }
     }
 
+}
+
+extension ReviewService {
     /// `detainer evaluate ID`: a new evaluation of a stored detainer, recorded and audited.
     public func reevaluate(detainerID: Int64, by actor: Actor) throws -> StoredEvaluation {
         try audited(actor: actor, action: "detainer.evaluate", entity: "detainer") { context in

@@ -28,7 +28,7 @@ public struct ReviewResult: Sendable {
     public let basis: String
 }
 
-extension DetainerDatabase {
+extension ReviewService {
     public func review(detainerID: Int64, _ request: ReviewRequest, by actor: Actor) throws -> ReviewResult {
         var v = FieldValidator()
         let reason: String?

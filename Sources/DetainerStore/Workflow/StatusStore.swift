@@ -63,6 +63,9 @@ extension DetainerDatabase {
         return StatusChange(detainerID: detainerID, from: from, to: to, at: at, afterDeadline: afterDeadline, holdDeadline: nil)
     }
 
+}
+
+extension StatusService {
     /// `detainer status ID --to STATUS`: any move but a decision, by a clerk or supervisor.
     public func changeStatus(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?, by actor: Actor) throws -> StatusChange {
         var v = FieldValidator()
