@@ -116,7 +116,7 @@ extension StatusService {
             context.touch("ice_communications", contactID)
             var evaluation: StoredEvaluation?
             if let warrant = request.warrant {
-                guard current.status.isOpen else {
+                guard ClosedDetainerRule.acceptsWarrant(current.status) else {
                     throw InputError(field: "warrant", "detainer \(detainerID) is \(current.status.rawValue); a warrant no longer changes it")
                 }
                 try db.run("UPDATE detainers SET warrant_type = ?, warrant_issuer = ?, warrant_date = ? WHERE id = ?",
