@@ -192,4 +192,24 @@ import TestSupport
         _ = try o.statuses.changeStatus(detainerID: first.detainerID, to: .lifted, at: nil, note: nil, by: o.clerk)
         #expect(try o.intake.intake(request("B1"), by: o.clerk).detainerID > second.detainerID)
     }
+
+    /// A reason code this binary does not know is an error naming the row, never read as "no
+    /// grounds" (which would turn an honor's basis into DECIDED_ON_REVIEW). Written behind the
+    /// store's back: the CHECKs only know the column holds a JSON array.
+    @Test func anUnreadableStoredReasonStopsTheReview() throws {
+        let o = try office()
+        let id = try o.intake.intake(request("B1"), by: o.clerk).detainerID
+        try o.db.connection.run("""
+            INSERT INTO evaluations (detainer_id, sequence, evaluated_at, evaluated_on, rule_version, outcome, reasons, input_json, result_json, trigger, actor_id)
+            SELECT detainer_id, sequence + 1, evaluated_at, evaluated_on, rule_version, outcome, '["NO_SUCH_REASON"]', input_json, result_json, trigger, actor_id
+            FROM evaluations WHERE detainer_id = ? ORDER BY sequence DESC LIMIT 1
+            """, id)
+        try o.db.connection.run("UPDATE detainers SET evaluation_id = ? WHERE id = ?", o.db.connection.lastInsertRowID, id)
+        let before = try snapshot(o.db, id)
+        let error = #expect(throws: StoredValueError.self) {
+            try o.reviews.review(detainerID: id, .approve(reason: nil), by: o.supervisor)
+        }
+        #expect(error?.table == "evaluations" && error?.column == "reasons")
+        #expect(try snapshot(o.db, id) == before)
+    }
 }
