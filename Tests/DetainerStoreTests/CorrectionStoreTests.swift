@@ -15,7 +15,7 @@ import TestSupport
         let request = IntakeRequest(person: .init(name: "Ana Ruiz", nysid: "12345678K"),
                                     custody: .init(agency: "DOP", bookingNumber: "P-100", arrestDate: "2026-02-20",
                                                    scheduledReleaseAt: "2026-03-05T15:00:00Z"))
-        let result = try db.intake(request, by: clara)
+        let result = try IntakeService(db).intake(request, by: clara)
         return (db, clara, result.detainerID)
     }
 
@@ -28,7 +28,7 @@ import TestSupport
 
     @Test func correctionsAreLedgeredAuditedAndAppendOnly() throws {
         let (db, clara, id) = try office()
-        let result = try db.correct(detainerID: id, [.name: "Ana Ruiz Soto", .tsdbMatch: "no"], reason: "ICE form", by: clara)
+        let result = try IntakeService(db).correct(detainerID: id, [.name: "Ana Ruiz Soto", .tsdbMatch: "no"], reason: "ICE form", by: clara)
         #expect(result.changes.map(\.field) == [.name, .tsdbMatch])
         #expect(result.evaluation != nil)
         #expect(try db.connection.scalarInt("SELECT count(*) FROM corrections WHERE reason = 'ICE form'") == 2)
@@ -37,15 +37,15 @@ import TestSupport
         #expect(try db.healthCheck().ok)
         #expect(throws: (any Error).self) { try db.connection.execute("UPDATE corrections SET reason = 'x'") }
         #expect(throws: (any Error).self) { try db.connection.execute("DELETE FROM corrections") }
-        #expect(throws: InputError.self) { try db.correct(detainerID: id, [.name: "Ana Ruiz Soto"], reason: "again", by: clara) }
+        #expect(throws: InputError.self) { try IntakeService(db).correct(detainerID: id, [.name: "Ana Ruiz Soto"], reason: "again", by: clara) }
         #expect(try db.connection.scalarInt("SELECT count(*) FROM corrections") == 2)
         #expect(try db.detail(detainerID: id).corrections.count == 2)
     }
 
     @Test func aCorrectionCannotTakeAnotherPersonsNYSID() throws {
         let (db, clara, id) = try office()
-        _ = try db.intake(IntakeRequest(person: .init(name: "B", nysid: "87654321B"), custody: .init(agency: "DOC", arrestDate: "2026-02-20")), by: clara)
-        #expect(throws: (any Error).self) { try db.correct(detainerID: id, [.nysid: "87654321B"], reason: "typo", by: clara) }
+        _ = try IntakeService(db).intake(IntakeRequest(person: .init(name: "B", nysid: "87654321B"), custody: .init(agency: "DOC", arrestDate: "2026-02-20")), by: clara)
+        #expect(throws: (any Error).self) { try IntakeService(db).correct(detainerID: id, [.nysid: "87654321B"], reason: "typo", by: clara) }
         #expect(try db.connection.scalarInt("SELECT count(*) FROM corrections") == 0)
     }
 }
@@ -61,15 +61,15 @@ import TestSupport
         let request = IntakeRequest(person: .init(name: "Ana Ruiz"),
                                     custody: .init(agency: "DOC", arrestDate: "2026-02-20", scheduledReleaseAt: "2026-03-03T15:00:00Z"),
                                     detainer: .init(warrant: .init(type: "judicial", issuer: "Hon. J"), terroristScreeningMatch: true))
-        let id = try db.intake(request, by: sam).detainerID
+        let id = try IntakeService(db).intake(request, by: sam).detainerID
         #expect(try db.queue(QueueFilter()).map(\.needs) == [[.review]])
-        _ = try db.review(detainerID: id, .approve(reason: nil), by: sam)
+        _ = try ReviewService(db).review(detainerID: id, .approve(reason: nil), by: sam)
         #expect(try db.queue(QueueFilter()).map(\.needs) == [[.transfer]])
         db.clock = .fixed(UTCInstant(parsing: "2026-03-06T15:00:00Z")!)
         #expect(try db.queue(QueueFilter(overdueOnly: true)).map(\.needs) == [[.transfer, .overdue]])
-        _ = try db.changeStatus(detainerID: id, to: .transferred, at: nil, note: nil, by: sam)
+        _ = try StatusService(db).changeStatus(detainerID: id, to: .transferred, at: nil, note: nil, by: sam)
         #expect(try db.queue(QueueFilter()).isEmpty)
-        #expect(try db.lateEnds(from: CivilDate(parsing: "2026-03-01")!, to: CivilDate(parsing: "2026-03-31")!, includeExternal: false)
+        #expect(try ReportService(db).lateEnds(from: CivilDate(parsing: "2026-03-01")!, to: CivilDate(parsing: "2026-03-31")!, includeExternal: false)
                 == ["DOC": 1, "all": 1])
     }
 }

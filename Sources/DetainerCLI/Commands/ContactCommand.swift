@@ -39,7 +39,7 @@ struct ContactCommand: DetainerSubcommand {
         request.responseOutcome = outcome
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .recordContact)
-        let result = try db.recordContact(detainerID: detainerID, request, by: user)
+        let result = try StatusService(db).recordContact(detainerID: detainerID, request, by: user)
         if output.format == .json {
             Terminal.out(result.json(detainerID: detainerID).prettySerialized)
             return

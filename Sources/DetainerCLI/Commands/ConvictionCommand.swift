@@ -85,7 +85,8 @@ struct ConvictionCommand: ParsableCommand {
         func execute() throws {
             let db = try database.open(.write)
             let clerk = try actor.resolve(in: db, for: .recordHistory)
-            let change = try db.addConviction(personID: try db.personID(for: person), try conviction.entry(), by: clerk)
+            let history = HistoryService(db)
+            let change = try history.addConviction(personID: try history.personID(for: person), try conviction.entry(), by: clerk)
             HistoryPrinter.print(change, record: "convictionID", as: output,
                                  "Conviction \(change.recordID) (\(change.statute.description), read as \(change.statute.kind.plainName)) added to person \(change.personID).")
         }
@@ -103,7 +104,7 @@ struct ConvictionCommand: ParsableCommand {
             let convictionID = try IDArgument.parse(id)
             let db = try database.open(.write)
             let clerk = try actor.resolve(in: db, for: .recordHistory)
-            let change = try db.updateConviction(id: convictionID, changes: try conviction.entry(), by: clerk)
+            let change = try HistoryService(db).updateConviction(id: convictionID, changes: try conviction.entry(), by: clerk)
             HistoryPrinter.print(change, record: "convictionID", as: output, "Conviction \(change.recordID) updated.")
         }
     }
@@ -129,8 +130,9 @@ struct ChargeCommand: ParsableCommand {
             let date = try chargedOn.map { try DateArgument.parse($0, field: "charged-on") }
             let db = try database.open(.write)
             let clerk = try actor.resolve(in: db, for: .recordHistory)
-            let change = try db.addPendingCharge(personID: try db.personID(for: person), statute: statute, chargedOn: date,
-                                                 custodyCaseID: custodyCase, by: clerk)
+            let history = HistoryService(db)
+            let change = try history.addPendingCharge(personID: try history.personID(for: person), statute: statute, chargedOn: date,
+                                                      custodyCaseID: custodyCase, by: clerk)
             HistoryPrinter.print(change, record: "chargeID", as: output,
                                  "Pending charge \(change.recordID) (\(change.statute.description)) added to person \(change.personID).")
         }

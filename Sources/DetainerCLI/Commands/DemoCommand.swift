@@ -52,7 +52,7 @@ struct DemoCommand: DetainerSubcommand {
         Terminal.out("")
         let today = now.newYorkDate
         let first = today.adding(days: -365)
-        let report = try db.monthlyReport(from: String(first.description.prefix(7)), to: String(today.description.prefix(7)), agency: nil)
+        let report = try ReportService(db).monthlyReport(from: String(first.description.prefix(7)), to: String(today.description.prefix(7)), agency: nil)
         try MonthlyReportPrinter.print(report, as: .table)
         Terminal.out("")
         Terminal.out("Try: detainer queue · detainer show \(items.first?.detainerID ?? 1) · detainer review \(items.first?.detainerID ?? 1) --approve --user sup.chen · detainer report annual --year \(today.year) --fiscal --user auditor.diaz")

@@ -35,7 +35,7 @@ struct EvaluateCommand: DetainerSubcommand {
             let detainerID = try IDArgument.parse(id ?? "")
             let db = try database.open(.write)
             let user = try actor.resolve(in: db, for: .evaluate)
-            let stored = try db.reevaluate(detainerID: detainerID, by: user)
+            let stored = try ReviewService(db).reevaluate(detainerID: detainerID, by: user)
             if format == .text { Terminal.out("Evaluation \(stored.id) (#\(stored.sequence)) of detainer \(detainerID) recorded.") }
             print(stored.report, json: stored.resultJSON)
         }

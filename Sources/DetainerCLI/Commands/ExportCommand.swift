@@ -43,7 +43,7 @@ struct ExportCommand: DetainerSubcommand {
         // The destination is created (exclusively, owner-only) before the audit entry, so a
         // refused path costs nothing; the entry is written before the first byte.
         let file = try output.map { try AtomicOutput($0, force: force, database: db.path) }
-        try db.recordExportStart(filter: filter, format: format.rawValue, pseudonymized: pseudonymizer != nil, destination: output, by: user)
+        try ReportService(db).recordExportStart(filter: filter, format: format.rawValue, pseudonymized: pseudonymizer != nil, destination: output, by: user)
         let writer: CSVWriter
         do throws(CSVError) {
             let options = CSVWriter.Options(neutralizeFormulas: format == .csv)
@@ -59,7 +59,7 @@ struct ExportCommand: DetainerSubcommand {
         let clock = Stopwatch()
         var first = true
         Terminal.flush()
-        let count = try db.exportDetainers(filter, pseudonymizer: pseudonymizer) { values in
+        let count = try ReportService(db).exportDetainers(filter, pseudonymizer: pseudonymizer) { values in
             switch format {
             case .csv:
                 if first { try writer.write(columns) }

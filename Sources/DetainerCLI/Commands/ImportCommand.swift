@@ -83,7 +83,7 @@ struct ImportCommand: DetainerSubcommand {
         let clock = Stopwatch()
         let summary: ImportSummary
         do {
-            summary = try db.importRecords(
+            summary = try ImportService(db).importRecords(
                 from: reader, ImportRequest(fileName: file, fileSHA256: digest, format: resolved, skipBad: skipBad, allowDuplicate: allowDuplicate,
                                             streamedSHA256: { try tee.streamedDigest() }),
                 rejects: rejectWriter.map { writer in { raw, problem in try writer.writeRaw(raw, appendingField: problem.description) } },

@@ -62,7 +62,7 @@ struct IntakeCommand: DetainerSubcommand {
         merge(into: &request)
         let db = try database.open(.write)
         let clerk = try actor.resolve(in: db, for: .intake)
-        let result = try db.intake(request, duplicateReason: allowDuplicate ? reason : nil, by: clerk)
+        let result = try IntakeService(db).intake(request, duplicateReason: allowDuplicate ? reason : nil, by: clerk)
         for warning in result.warnings { Terminal.warn(warning) }
         let report = result.evaluation.report
         if output.format == .json {

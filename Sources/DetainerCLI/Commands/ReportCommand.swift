@@ -28,9 +28,7 @@ struct ReportCommand: ParsableCommand {
             let db = try database.open(.write)
             let user = try actor.resolve(in: db, for: .report)
             let fromMonth = try DateRangeArgument.month(from, field: "from"), toMonth = try DateRangeArgument.month(to, field: "to")
-            let report = try db.monthlyReport(from: fromMonth, to: toMonth, agency: agency, includeExternal: includeExternal)
-            try db.recordReport("monthly", parameters: ["from": .string(fromMonth), "to": .string(toMonth), "agency": .optional(agency?.rawValue),
-                                                        "includeExternal": .bool(includeExternal)], by: user)
+            let report = try ReportService(db).runMonthly(from: fromMonth, to: toMonth, agency: agency, includeExternal: includeExternal, by: user)
             try MonthlyReportPrinter.print(report, as: output.format)
             if explain {
                 Terminal.out("")
@@ -56,9 +54,7 @@ struct ReportCommand: ParsableCommand {
         func execute() throws {
             let db = try database.open(.write)
             let user = try actor.resolve(in: db, for: .report)
-            let report = try db.annualReport(year: year, fiscal: fiscal, includeExternal: includeExternal)
-            try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal),
-                                                       "includeExternal": .bool(includeExternal)], by: user)
+            let report = try ReportService(db).runAnnual(year: year, fiscal: fiscal, includeExternal: includeExternal, by: user)
             try AnnualReportPrinter.print(report, as: output.format)
         }
     }

@@ -30,7 +30,7 @@ struct ReviewCommand: DetainerSubcommand {
         let db = try database.open(.write)
         let supervisor = try actor.resolve(in: db, for: .review)
         let request: ReviewRequest = decide.map { .decide($0, reason: reason ?? "") } ?? .approve(reason: reason)
-        let result = try db.review(detainerID: detainerID, request, by: supervisor)
+        let result = try ReviewService(db).review(detainerID: detainerID, request, by: supervisor)
         let verb = result.decision == .honor ? "HONORED" : "DECLINED"
         let how = result.isOverride ? "overriding the engine's \(result.engineOutcome.rawValue)" : "as the engine found (\(result.engineOutcome.rawValue))"
         output.print(text: "Detainer \(result.detainerID) \(verb), \(how); basis \(result.basis). Review \(result.reviewID) recorded.",

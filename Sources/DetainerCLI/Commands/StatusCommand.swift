@@ -25,7 +25,7 @@ struct StatusCommand: DetainerSubcommand {
         let when = try at.map { try InstantArgument.parse($0, field: "at") }
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .changeStatus)
-        let change = try db.changeStatus(detainerID: detainerID, to: to, at: when, note: note, by: user)
+        let change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, by: user)
         var line = "Detainer \(change.detainerID): \(change.from.rawValue) → \(change.to.rawValue) at \(change.at.newYorkText)."
         if change.afterDeadline, let deadline = change.holdDeadline {
             line += " Released AFTER the hold deadline (\(deadline.newYorkText)) without a transfer; recorded as such."

@@ -65,7 +65,7 @@ struct UpdateCommand: DetainerSubcommand {
         for (field, value) in given { if let value { requested[field] = value } }
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .intake)
-        let result = try db.correct(detainerID: detainerID, requested, reason: reason, by: user)
+        let result = try IntakeService(db).correct(detainerID: detainerID, requested, reason: reason, by: user)
         if output.format == .json {
             Terminal.out(JSONValue.object([
                 "detainerID": .int(detainerID),

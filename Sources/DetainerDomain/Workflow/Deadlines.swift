@@ -46,6 +46,13 @@ public enum Deadlines {
         return at > holdDeadline
     }
 
+    /// True when moving a detainer from `from` to `to` at `at` ends a city hold late: only an
+    /// honored detainer is a hold (before a decision the person is held on the city's own
+    /// case, not for ICE), and it is late when it ends after the deadline.
+    public static func holdEndedLate(from: DetainerStatus, to: DetainerStatus, at: UTCInstant, holdDeadline: UTCInstant?) -> Bool {
+        from == .honored && endedAfterDeadline(status: to, at: at, holdDeadline: holdDeadline)
+    }
+
     /// How long past the deadline an end came, in seconds (0 when not late).
     public static func secondsLate(status: DetainerStatus, at: UTCInstant, holdDeadline: UTCInstant?) -> Int64 {
         guard endedAfterDeadline(status: status, at: at, holdDeadline: holdDeadline), let holdDeadline else { return 0 }

@@ -9,3 +9,12 @@ public enum HoldDeadline {
         scheduledRelease.adding(seconds: plainHoldHours * 3600)
     }
 }
+
+extension HoldDeadline {
+    /// The deadline a detainer is held to after an evaluation: an NYPD warrantless hold
+    /// (`holdPendingWarrant`) runs to the engine's 48-business-hour deadline; anything else to
+    /// the plain deadline from the scheduled release, or none when the release is not known.
+    public static func forEvaluation(outcome: Outcome, warrantlessDeadline: UTCInstant?, scheduledRelease: UTCInstant?) -> UTCInstant? {
+        outcome == .holdPendingWarrant ? warrantlessDeadline : scheduledRelease.map(plain(scheduledRelease:))
+    }
+}

@@ -57,13 +57,13 @@ extension DetainerDatabase {
                 if let previous, random.chance(0.012) { request = previous.request }  // the same paperwork logged twice
                 let intake: IntakeResult
                 do {
-                    intake = try self.intake(request, by: clerk)
+                    intake = try IntakeService(self).intake(request, by: clerk)
                 } catch is DuplicateDetainer {
                     continue  // refused: the first detainer on that custody case is still open (nothing is written)
                 }
                 count += 1
                 if let previous, request == previous.request {
-                    _ = try changeStatus(detainerID: intake.detainerID, to: .enteredInError, at: nil,
+                    _ = try StatusService(self).changeStatus(detainerID: intake.detainerID, to: .enteredInError, at: nil,
                                          note: "duplicate of detainer \(previous.id)", by: clerk)
                     continue
                 }
@@ -157,10 +157,10 @@ extension DetainerDatabase {
                 input.sentencedOn = nil
                 input.awaitingSentence = nil
             }
-            _ = try addConviction(personID: personID, ConvictionEntry(input: input), by: clerk)
+            _ = try HistoryService(self).addConviction(personID: personID, ConvictionEntry(input: input), by: clerk)
         }
         if random.chance(0.5) {
-            _ = try addPendingCharge(personID: personID, statute: random.pick(DemoPeople.charges), chargedOn: arrest,
+            _ = try HistoryService(self).addPendingCharge(personID: personID, statute: random.pick(DemoPeople.charges), chargedOn: arrest,
                                      custodyCaseID: nil, by: clerk)
         }
     }
@@ -171,13 +171,13 @@ extension DetainerDatabase {
         let clerk = random.pick(clerks)
         if random.chance(0.03) {
             agenda.add(at) { _, _ in
-                _ = try self.changeStatus(detainerID: detainerID, to: .lifted, at: nil, note: "ICE withdrew the detainer (Form I-247A cancelled)", by: clerk)
+                _ = try StatusService(self).changeStatus(detainerID: detainerID, to: .lifted, at: nil, note: "ICE withdrew the detainer (Form I-247A cancelled)", by: clerk)
             }
             return
         }
         if random.chance(0.15) {
             agenda.add(at.adding(seconds: -1800)) { _, _ in
-                let ask = try self.recordContact(detainerID: detainerID, ContactRequest(
+                let ask = try StatusService(self).recordContact(detainerID: detainerID, ContactRequest(
                     direction: .incoming, kind: .informationRequest, summary: "ICE asked for the release date",
                     informationType: .releaseDate), by: clerk)
                 // The city answers only for a person with a violent or serious conviction; otherwise it declines.
@@ -187,7 +187,7 @@ extension DetainerDatabase {
                     summary: qualifies ? "Release date given (violent or serious conviction)" : "Declined: no violent or serious conviction",
                     informationType: .releaseDate, inReplyTo: ask.contactID)
                 answer.responseOutcome = qualifies ? .provided : .declined
-                _ = try self.recordContact(detainerID: detainerID, answer, by: clerk)
+                _ = try StatusService(self).recordContact(detainerID: detainerID, answer, by: clerk)
             }
         }
         agenda.add(at) { random, agenda in
@@ -197,11 +197,11 @@ extension DetainerDatabase {
             switch outcome {
             case .needsReview:
                 let honor = random.chance(0.25)
-                result = try self.review(detainerID: detainerID, .decide(honor ? .honor : .decline, reason: random.pick(DemoPeople.decideReasons)), by: supervisor)
+                result = try ReviewService(self).review(detainerID: detainerID, .decide(honor ? .honor : .decline, reason: random.pick(DemoPeople.decideReasons)), by: supervisor)
             case .permitted where random.chance(0.12):
-                result = try self.review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), by: supervisor)
+                result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), by: supervisor)
             default:
-                result = try self.review(detainerID: detainerID, .approve(reason: nil), by: supervisor)
+                result = try ReviewService(self).review(detainerID: detainerID, .approve(reason: nil), by: supervisor)
             }
             guard result.decision == .honor else { return }
             let release = UTCInstant(parsing: request.custody.scheduledReleaseAt ?? "") ?? at
@@ -214,12 +214,12 @@ extension DetainerDatabase {
                               (.released, random.int(50...70) * 3600, "Released late: ICE did not arrive")
             if request.custody.agency == Agency.doc.rawValue {
                 agenda.add(max(base.adding(seconds: -3600), at.adding(seconds: 60))) { _, _ in
-                    _ = try self.recordContact(detainerID: detainerID, ContactRequest(
+                    _ = try StatusService(self).recordContact(detainerID: detainerID, ContactRequest(
                         direction: .outgoing, kind: .releaseNotification, summary: "Notified ICE of the scheduled release"), by: clerk)
                 }
             }
             agenda.add(base.adding(seconds: Int64(offset))) { _, _ in
-                _ = try self.changeStatus(detainerID: detainerID, to: status, at: nil, note: note, by: clerk)
+                _ = try StatusService(self).changeStatus(detainerID: detainerID, to: status, at: nil, note: note, by: clerk)
             }
         }
     }

@@ -1,6 +1,6 @@
 import DetainerDomain
 
-extension DetainerDatabase {
+extension ReportService {
     /// Audits an export before its first byte is written (issue 13 §6): an export that is cut
     /// short (`export | head`, a full disk, a lock) is still on the record. The entry names the
     /// filter, format, destination and the number of detainers matching at that moment; the

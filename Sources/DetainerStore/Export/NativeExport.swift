@@ -79,7 +79,7 @@ public struct ExportFilter: Sendable {
     }
 }
 
-extension DetainerDatabase {
+extension ReportService {
     /// Streams the export row by row (memory stays flat) inside one read transaction, so the
     /// file is one consistent snapshot even while clerks keep writing.
     public func exportDetainers(_ filter: ExportFilter, pseudonymizer: Pseudonymizer?, row: ([JSONValue]) throws -> Void) throws -> Int {

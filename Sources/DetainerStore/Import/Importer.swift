@@ -63,7 +63,7 @@ protocol RowImporter {
     mutating func importRow(_ record: CSVRecord, into db: Connection) throws
 }
 
-extension DetainerDatabase {
+extension ImportService {
     /// Streams `reader` into the database in one write transaction with one audit entry.
     public func importRecords(from reader: CSVReader, _ request: ImportRequest, rejects: RejectSink?,
                               progress: ((Int, Int?) -> Void)? = nil, by actor: Actor) throws -> ImportSummary {

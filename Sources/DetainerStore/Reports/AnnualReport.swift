@@ -31,7 +31,7 @@ public struct AnnualReport: Sendable {
     }
 }
 
-extension DetainerDatabase {
+extension ReportService {
     public func annualReport(year: Int, fiscal: Bool, includeExternal: Bool = false) throws -> AnnualReport {
         guard (1990...2200).contains(year) else { throw InputError(field: "year", "\(year) is not a plausible year") }
         let (start, end) = AnnualReport.period(year: year, fiscal: fiscal)

@@ -1,7 +1,7 @@
 import DetainerDomain
 import SQLite
 
-extension DetainerDatabase {
+extension ReportService {
     /// Holds that ended after their deadline, by agency and "all": detainers transferred or
     /// released (closed) between `from` and `to` whose end came after the hold deadline, by
     /// `Deadlines.endedAfterDeadline`. The SQL only narrows to closed detainers with a deadline.

@@ -60,7 +60,7 @@ public struct MonthlyReport: Sendable {
     ]
 }
 
-extension DetainerDatabase {
+extension ReportService {
     public func monthlyReport(from: String, to: String, agency: Agency?, includeExternal: Bool = false) throws -> MonthlyReport {
         guard let start = Self.monthStart(from) else { throw InputError(field: "from", "\"\(from)\" is not a month (YYYY-MM)") }
         guard let endStart = Self.monthStart(to) else { throw InputError(field: "to", "\"\(to)\" is not a month (YYYY-MM)") }

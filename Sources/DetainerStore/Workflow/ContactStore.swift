@@ -58,7 +58,7 @@ public struct ContactResult: Sendable {
     public let evaluation: StoredEvaluation?
 }
 
-extension DetainerDatabase {
+extension StatusService {
     public func recordContact(detainerID: Int64, _ request: ContactRequest, by actor: Actor) throws -> ContactResult {
         var v = FieldValidator()
         let summary = v.text(request.summary, "summary", maxLength: FieldLimits.note, required: true, allowNewlines: true)
@@ -116,7 +116,7 @@ extension DetainerDatabase {
             context.touch("ice_communications", contactID)
             var evaluation: StoredEvaluation?
             if let warrant = request.warrant {
-                guard current.status.isOpen else {
+                guard ClosedDetainerRule.acceptsWarrant(current.status) else {
                     throw InputError(field: "warrant", "detainer \(detainerID) is \(current.status.rawValue); a warrant no longer changes it")
                 }
                 try db.run("UPDATE detainers SET warrant_type = ?, warrant_issuer = ?, warrant_date = ? WHERE id = ?",

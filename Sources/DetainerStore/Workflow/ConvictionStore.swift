@@ -27,7 +27,7 @@ public struct HistoryChange: Sendable {
     public let reevaluations: [StoredEvaluation]
 }
 
-extension DetainerDatabase {
+extension HistoryService {
     /// Validates a conviction with the law engine's rules, as of today (New York).
     func validatedConviction(_ entry: ConvictionEntry, today: CivilDate) throws -> ConvictionFacts {
         var issues: [ValidationIssue] = []

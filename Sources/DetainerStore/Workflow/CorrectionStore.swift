@@ -12,7 +12,7 @@ public struct CorrectionResult: Sendable {
     public let evaluation: StoredEvaluation?
 }
 
-extension DetainerDatabase {
+extension IntakeService {
     public func correct(detainerID: Int64, _ requested: [IntakeField: String], reason: String?, by actor: Actor) throws -> CorrectionResult {
         var v = FieldValidator()
         let reason = v.text(reason, "reason", maxLength: FieldLimits.note, allowNewlines: true)
@@ -33,7 +33,7 @@ extension DetainerDatabase {
             guard !changes.isEmpty else {
                 throw InputError(field: "update", "nothing changes: every value given is already recorded for detainer \(detainerID)")
             }
-            if !current.status.isOpen, let field = changes.first(where: { $0.field.feedsTheLaw }) {
+            if let field = ClosedDetainerRule.refusedCorrection(changes, status: current.status) {
                 throw InputError(field: field.field.option, "detainer \(detainerID) is \(current.status.rawValue); facts its decision rested on are not changed (mark it enteredInError and log it again if it was wrong)")
             }
             try checkCorrectedReceipt(changes, detainerID: detainerID, in: db)
@@ -46,7 +46,7 @@ extension DetainerDatabase {
                            context.now.iso8601, context.actor.id)
                 context.touch("corrections", db.lastInsertRowID)
             }
-            let evaluation = current.status.isOpen ? try recordEvaluation(detainerID: detainerID, trigger: .detainer, in: context) : nil
+            let evaluation = ClosedDetainerRule.reevaluates(current.status) ? try recordEvaluation(detainerID: detainerID, trigger: .detainer, in: context) : nil
             context.details = [
                 "changes": .array(changes.map { ["field": .string($0.field.rawValue), "old": .optional($0.old), "new": .optional($0.new)] }),
                 "reason": .optional(reason), "outcome": .optional(evaluation?.report.outcome.rawValue),

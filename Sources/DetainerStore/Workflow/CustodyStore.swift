@@ -1,7 +1,7 @@
 import DetainerDomain
 import SQLite
 
-extension DetainerDatabase {
+extension IntakeService {
     /// The custody case for this booking: reused when the agency and booking number match, else
     /// created. A reused case keeps its facts; differences are reported.
     func findOrCreateCustodyCase(_ custody: Intake.Custody, personID: Int64, in context: WriteContext) throws -> (id: Int64, warnings: [String]) {

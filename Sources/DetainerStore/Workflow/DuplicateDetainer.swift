@@ -15,23 +15,36 @@ public struct DuplicateDetainer: Error, Equatable, CustomStringConvertible {
     }
 }
 
-extension DetainerDatabase {
-    /// Statuses in which a detainer still governs the custody case.
-    static let openStatuses = ["received", "pendingReview", "honored"]
-
-    /// The open detainer on the same custody case: by agency and booking number, or — with no
-    /// booking number — by agency and arrest date for the same person (the same record, or one
-    /// with the same name and date of birth: without an identifier intake makes a new record).
+extension IntakeService {
+    /// The open detainer on the same custody case, as `DuplicateRule` defines it. The SQL only
+    /// narrows to the candidates (same agency, open, same booking number, or — with none — the
+    /// same arrest date); the rule decides, in detainer order.
     func openDetainerOnSameCase(personID: Int64, person: Intake.Person, custody: Intake.Custody, in db: Connection) throws -> DuplicateDetainer? {
+        let open = DetainerStatus.open.map { $0.rawValue as (any SQLiteBindable)? }
         let statement = try db.prepare("""
-            SELECT d.id, d.status, c.id FROM detainers AS d JOIN custody_cases AS c ON c.id = d.custody_case_id
-            WHERE c.agency = ?1 AND (d.status = 'received' OR d.status = 'pendingReview' OR d.status = 'honored')
-              AND ((?2 IS NOT NULL AND c.booking_number = ?2)
-                   OR (?2 IS NULL AND c.arrest_date IS ?4
-                       AND (c.person_id = ?3 OR EXISTS (SELECT 1 FROM persons AS p WHERE p.id = c.person_id AND p.name = ?5 AND p.date_of_birth IS ?6))))
-            ORDER BY d.id LIMIT 1
+            SELECT d.id, d.status, c.id, c.booking_number, c.arrest_date, c.person_id, p.name, p.date_of_birth
+            FROM detainers AS d JOIN custody_cases AS c ON c.id = d.custody_case_id LEFT JOIN persons AS p ON p.id = c.person_id
+            WHERE c.agency = ?1 AND d.status IN (\((0..<open.count).map { "?\($0 + 4)" }.joined(separator: ", ")))
+              AND ((?2 IS NOT NULL AND c.booking_number = ?2) OR (?2 IS NULL AND c.arrest_date IS ?3))
+            ORDER BY d.id
             """)
-        try statement.bind([custody.agency.rawValue, custody.bookingNumber, personID, custody.arrestDate?.description, person.name, person.dateOfBirth?.description])
-        return try statement.first { DuplicateDetainer(existingID: $0.int64(0), status: $0.string(1) ?? "", custodyCaseID: $0.int64(2)) }
+        try statement.bind([custody.agency.rawValue, custody.bookingNumber, custody.arrestDate?.description] + open)
+        let incoming = DuplicateRule.CaseKey(agency: custody.agency, bookingNumber: custody.bookingNumber, arrestDate: custody.arrestDate,
+                                             personID: personID, name: person.name, dateOfBirth: person.dateOfBirth)
+        var found: DuplicateDetainer?
+        try statement.forEachRow { row in
+            guard found == nil else { return }
+            let detainerID = row.int64(0)
+            guard let status = DetainerStatus(rawValue: row.string(1) ?? "") else {
+                throw StoredValueError(table: "detainers", id: detainerID, column: "status", problem: "\"\(row.string(1) ?? "")\" is not a status")
+            }
+            let existing = DuplicateRule.CaseKey(agency: custody.agency, bookingNumber: row.string(3), arrestDate: row.string(4).flatMap(CivilDate.init(parsing:)),
+                                                 personID: row.optionalInt64(5), name: row.string(6) ?? "",
+                                                 dateOfBirth: row.string(7).flatMap(CivilDate.init(parsing:)))
+            if DuplicateRule.blocks(existing: existing, status: status, incoming: incoming) {
+                found = DuplicateDetainer(existingID: detainerID, status: status.rawValue, custodyCaseID: row.int64(2))
+            }
+        }
+        return found
     }
 }

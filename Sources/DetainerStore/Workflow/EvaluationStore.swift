@@ -90,9 +90,8 @@ extension DetainerDatabase {
         let evaluationID = db.lastInsertRowID
         context.touch("evaluations", evaluationID)
 
-        let deadline: UTCInstant? = result.report.outcome == .holdPendingWarrant
-            ? result.report.holdDeadline
-            : result.facts.releaseAt.map(HoldDeadline.plain(scheduledRelease:))
+        let deadline = HoldDeadline.forEvaluation(outcome: result.report.outcome, warrantlessDeadline: result.report.holdDeadline,
+                                                  scheduledRelease: result.facts.releaseAt)
         try db.run("UPDATE detainers SET evaluation_id = ?, outcome = ?, rule_version = ?, reasons = ?, hold_deadline = ? WHERE id = ?",
                    evaluationID, result.report.outcome.rawValue, result.report.ruleVersion, reasons, deadline?.iso8601, detainerID)
         context.touch("detainers", detainerID)
@@ -103,12 +102,15 @@ extension DetainerDatabase {
     /// Re-evaluates every open detainer of a person (after a conviction or charge changed).
     func reevaluateOpenDetainers(personID: Int64, trigger: EvaluationTrigger, in context: WriteContext) throws -> [StoredEvaluation] {
         let ids = try context.db.prepare("""
-            SELECT id FROM detainers WHERE person_id = ? AND status IN ('received', 'pendingReview', 'honored') ORDER BY id
+            SELECT id FROM detainers WHERE person_id = ? AND status IN (\(DetainerStatus.open.map { _ in "?" }.joined(separator: ", "))) ORDER BY id
             """)
-        try ids.bind(personID, at: 1)
+        try ids.bind([personID] + DetainerStatus.open.map { $0.rawValue as (any SQLiteBindable)? })
         return try ids.map { $0.int64(0) }.map { try recordEvaluation(detainerID: $0, trigger: trigger, in: context) }
     }
 
+}
+
+extension ReviewService {
     /// `detainer evaluate ID`: a new evaluation of a stored detainer, recorded and audited.
     public func reevaluate(detainerID: Int64, by actor: Actor) throws -> StoredEvaluation {
         try audited(actor: actor, action: "detainer.evaluate", entity: "detainer") { context in

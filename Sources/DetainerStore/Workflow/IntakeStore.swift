@@ -11,7 +11,7 @@ public struct IntakeResult: Sendable {
     public let warnings: [String]
 }
 
-extension DetainerDatabase {
+extension IntakeService {
     /// Logs an incoming detainer: person, custody case, detainer, its receipt as an ICE contact,
     /// the law engine's evaluation, and the move to `pendingReview` — one transaction, one audit entry.
     /// `duplicateReason`: why a second open detainer on the same custody case is real; without

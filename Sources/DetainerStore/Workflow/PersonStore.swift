@@ -3,7 +3,7 @@ import SQLite
 
 /// Persons: found by NYSID or A-number, else created. Probable duplicates (same name and date of
 /// birth under other identifiers) are reported to the clerk, never merged silently.
-extension DetainerDatabase {
+extension IntakeService {
     struct PersonMatch {
         let id: Int64
         let reused: Bool
@@ -66,6 +66,9 @@ extension DetainerDatabase {
         return PersonMatch(id: id, reused: false, warnings: warnings)
     }
 
+}
+
+extension HistoryService {
     /// Resolves what a clerk types for a person: the record id, a NYSID or an A-number.
     public func personID(for reference: String) throws -> Int64 {
         let text = reference.trimmingSpaces

@@ -1,4 +1,6 @@
 import DetainerDomain
+import DetainerJSON
+import Foundation
 import SQLite
 
 /// A supervisor's action on a pending detainer.
@@ -7,6 +9,14 @@ public enum ReviewRequest: Sendable {
     case approve(reason: String?)
     /// Decide, with a written reason; required for needsReview and for any override.
     case decide(Decision, reason: String)
+
+    /// The request as the review policy sees it.
+    public var choice: ReviewChoice {
+        switch self {
+        case .approve: .approve
+        case .decide(let decision, _): .decide(decision)
+        }
+    }
 }
 
 public struct ReviewResult: Sendable {
@@ -18,30 +28,20 @@ public struct ReviewResult: Sendable {
     public let basis: String
 }
 
-/// Reason codes a decision can rest on besides the engine's own.
-public enum DecisionBasis {
-    /// A supervisor declined although the engine found honoring permitted.
-    public static let overrideBySupervisor = "OVERRIDE_BY_SUPERVISOR"
-    /// A supervisor decided a case the engine could not (needsReview).
-    public static let decidedOnReview = "DECIDED_ON_REVIEW"
-    public static let conviction = "QUALIFYING_CONVICTION"
-    public static let terroristScreening = "TSDB_MATCH"
-}
-
-extension DetainerDatabase {
+extension ReviewService {
     public func review(detainerID: Int64, _ request: ReviewRequest, by actor: Actor) throws -> ReviewResult {
         var v = FieldValidator()
         let reason: String?
         switch request {
         case .approve(let text): reason = v.text(text, "reason", maxLength: FieldLimits.note, allowNewlines: true)
-        case .decide(_, let text): reason = v.text(text, "reason", maxLength: FieldLimits.note, required: true, allowNewlines: true)
+        case .decide(_, let text): reason = v.text(text, "reason", maxLength: FieldLimits.note, required: request.choice.requiresReason, allowNewlines: true)
         }
         try v.finish()
         return try audited(actor: actor, action: "detainer.review", entity: "detainer") { context in
             context.entityID = detainerID
             let db = context.db
             let current = try currentStatus(of: detainerID, in: db)
-            guard current.status == .pendingReview else {
+            guard ReviewPolicy.isReviewable(current.status) else {
                 throw InputError(field: "id", "detainer \(detainerID) is \(current.status.rawValue); only detainers pending review can be reviewed")
             }
             // A decision cannot predate the detainer (issue 13 §4), nor the status it ends.
@@ -52,49 +52,35 @@ extension DetainerDatabase {
                 SELECT e.id, e.outcome, e.reasons FROM detainers AS d JOIN evaluations AS e ON e.id = d.evaluation_id WHERE d.id = ?
                 """)
             try row.bind(detainerID, at: 1)
-            guard let evaluation = try row.first({ ($0.int64(0), Outcome(rawValue: $0.string(1) ?? ""), $0.string(2) ?? "[]") }),
-                  let outcome = evaluation.1 else {
+            guard let evaluation = try row.first({ ($0.int64(0), $0.string(1) ?? "", $0.string(2) ?? "") }) else {
                 throw InputError(field: "id", "detainer \(detainerID) has no evaluation; run `detainer evaluate \(detainerID)` first")
             }
-            let reasons = try db.prepare("SELECT value FROM json_each(?)").bindingFirst(evaluation.2).map { $0.string(0) ?? "" }
-            let engineDecision: Decision? = switch outcome {
-            case .permitted, .holdPendingWarrant: .honor
-            case .decline: .decline
-            case .needsReview: nil
+            guard let outcome = Outcome(rawValue: evaluation.1) else {
+                throw StoredValueError(table: "evaluations", id: evaluation.0, column: "outcome", problem: "\"\(evaluation.1)\" is not an outcome")
             }
-            let decision: Decision
-            switch request {
-            case .approve:
-                guard let engineDecision else {
-                    throw InputError(field: "approve", "the engine could not decide (needsReview: \(reasons.joined(separator: ", "))); decide with --decide honor|decline --reason TEXT")
-                }
-                decision = engineDecision
-            case .decide(let chosen, _):
-                if chosen == .honor && outcome == .decline {
-                    throw InputError(field: "decide", "honoring is forbidden: the law engine's outcome is decline (\(reasons.joined(separator: ", "))). If a fact is wrong, correct it and re-evaluate (`detainer evaluate \(detainerID)`)")
-                }
-                decision = chosen
+            let reasons: [ReasonCode]
+            do { reasons = try StrictJSON.decode([ReasonCode].self, from: Data(evaluation.2.utf8)) } catch {
+                throw StoredValueError(table: "evaluations", id: evaluation.0, column: "reasons", problem: "\(error)")
             }
-            let isOverride = engineDecision != decision
-            let basis: String
-            if decision == .honor {
-                let grounds = [DecisionBasis.conviction, DecisionBasis.terroristScreening].filter(reasons.contains)
-                basis = grounds.isEmpty ? DecisionBasis.decidedOnReview : grounds.joined(separator: "+")
-            } else if outcome == .decline {
-                basis = reasons.first ?? "DECLINE"
-            } else {
-                basis = outcome == .needsReview ? DecisionBasis.decidedOnReview : DecisionBasis.overrideBySupervisor
+            let verdict: ReviewVerdict
+            switch ReviewPolicy.decide(request.choice, outcome: outcome, reasons: reasons) {
+            case .success(let value): verdict = value
+            case .failure(.engineUndecided(let reasons)):
+                throw InputError(field: "approve", "the engine could not decide (needsReview: \(reasons.map(\.code).joined(separator: ", "))); decide with --decide honor|decline --reason TEXT")
+            case .failure(.honorForbidden(let reasons)):
+                throw InputError(field: "decide", "honoring is forbidden: the law engine's outcome is decline (\(reasons.map(\.code).joined(separator: ", "))). If a fact is wrong, correct it and re-evaluate (`detainer evaluate \(detainerID)`)")
             }
+            let (decision, isOverride, basis) = (verdict.decision, verdict.isOverride, verdict.basis)
             try db.run("""
                 INSERT INTO reviews (detainer_id, evaluation_id, action, decision, reason, reviewed_at, actor_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, detainerID, evaluation.0, isOverride || outcome == .needsReview ? "override" : "approve",
+                """, detainerID, evaluation.0, verdict.action.rawValue,
                        decision.rawValue, reason, context.now.iso8601, context.actor.id)
             let reviewID = db.lastInsertRowID
             context.touch("reviews", reviewID)
             try db.run("UPDATE detainers SET decision = ?, decision_basis = ?, decided_at = ?, decided_on = ? WHERE id = ?",
                        decision.rawValue, basis, context.now.iso8601, context.now.newYorkDate.description, detainerID)
-            try moveStatus(detainerID: detainerID, from: .pendingReview, to: decision == .honor ? .honored : .declined,
+            try moveStatus(detainerID: detainerID, from: .pendingReview, to: decision.status,
                            at: context.now, note: reason, in: context)
             context.details = ["decision": .string(decision.rawValue), "override": .bool(isOverride),
                                "engineOutcome": .string(outcome.rawValue), "basis": .string(basis), "reviewID": .int(reviewID)]

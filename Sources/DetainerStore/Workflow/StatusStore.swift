@@ -9,7 +9,7 @@ public struct IllegalTransition: Error, Equatable, CustomStringConvertible {
     public let to: DetainerStatus
 
     public var description: String {
-        let allowed = from.allowedNext.filter { !$0.isDecision }.map(\.rawValue)
+        let allowed = StatusMachine.statusChanges(from: from).map(\.rawValue)
         var text = "detainer \(detainerID) is \(from.rawValue); it cannot move to \(to.rawValue)."
         if to.isDecision { text += " Decisions are made with `detainer review`." }
         text += allowed.isEmpty ? " No further status changes are allowed." : " Allowed: \(allowed.joined(separator: ", "))."
@@ -63,6 +63,9 @@ extension DetainerDatabase {
         return StatusChange(detainerID: detainerID, from: from, to: to, at: at, afterDeadline: afterDeadline, holdDeadline: nil)
     }
 
+}
+
+extension StatusService {
     /// `detainer status ID --to STATUS`: any move but a decision, by a clerk or supervisor.
     public func changeStatus(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?, by actor: Actor) throws -> StatusChange {
         var v = FieldValidator()
@@ -71,8 +74,9 @@ extension DetainerDatabase {
         return try audited(actor: actor, action: "detainer.status", entity: "detainer") { context in
             context.entityID = detainerID
             let current = try currentStatus(of: detainerID, in: context.db)
-            guard !to.isDecision else { throw IllegalTransition(detainerID: detainerID, from: current.status, to: to) }
-            guard current.status.canMove(to: to) else { throw IllegalTransition(detainerID: detainerID, from: current.status, to: to) }
+            if StatusMachine.statusChangeRefusal(from: current.status, to: to) != nil {
+                throw IllegalTransition(detainerID: detainerID, from: current.status, to: to)
+            }
             let at = requested.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
             if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
                 throw InputError(field: "at", "\(at.newYorkText) is in the future")
@@ -86,15 +90,15 @@ extension DetainerDatabase {
             if at < current.statusAt && !StatusTiming.mayPrecedeCurrentStatus(to) {
                 throw InputError(field: "at", "\(at.newYorkText) is before the current status was set (\(current.statusAt.newYorkText))")
             }
-            if to == .enteredInError, note == nil {
+            if StatusMachine.requiresNote(to), note == nil {
                 throw InputError(field: "note", "say why the record is in error (e.g. \"duplicate of detainer 12\")")
             }
             // A hold past its deadline without a transfer is unlawful detention; record it as such.
             // A transfer after it is the same unlawful hold, ended by ICE instead of the city.
-            let afterDeadline = current.status == .honored && Deadlines.endedAfterDeadline(status: to, at: at, holdDeadline: current.holdDeadline)
+            let afterDeadline = Deadlines.holdEndedLate(from: current.status, to: to, at: at, holdDeadline: current.holdDeadline)
             var change = try moveStatus(detainerID: detainerID, from: current.status, to: to, at: at, note: note,
                                         afterDeadline: afterDeadline, in: context)
-            if to == .released || to == .transferred {
+            if StatusMachine.leavesCityCustody(to) {
                 try context.db.run("UPDATE custody_cases SET released_at = coalesce(released_at, ?), updated_at = ?, updated_by = ? WHERE id = (SELECT custody_case_id FROM detainers WHERE id = ?)",
                                    at.iso8601, context.now.iso8601, context.actor.id, detainerID)
                 if let caseID = try context.db.scalarInt("SELECT custody_case_id FROM detainers WHERE id = ?", detainerID) {

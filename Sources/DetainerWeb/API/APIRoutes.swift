@@ -32,7 +32,7 @@ enum APIRoutes {
             let session = try context.requireSession()
             try await office.permit(session, .intake)
             let intake = try IntakeJSON.decode(try await APIBody.data(request, context: context))
-            let result = try await office.write { db in try db.intake(intake, by: try db.authorize(session.user.name, for: .intake)) }
+            let result = try await office.write { db in try IntakeService(db).intake(intake, by: try db.authorize(session.user.name, for: .intake)) }
             var response = Responses.json(result.json, status: .created)
             response.headers[.location] = "/api/v1/detainers/\(result.detainerID)"
             return response
@@ -44,7 +44,7 @@ enum APIRoutes {
             let id = try context.id()
             let body = try await APIBody.decode(ReviewBody.self, request, context: context)
             let review = try body.request()
-            let result = try await office.write { db in try db.review(detainerID: id, review, by: try db.authorize(session.user.name, for: .review)) }
+            let result = try await office.write { db in try ReviewService(db).review(detainerID: id, review, by: try db.authorize(session.user.name, for: .review)) }
             return Responses.json(result.json, status: .created)
         }
 
@@ -58,7 +58,7 @@ enum APIRoutes {
             }
             let at = try body.at.map { try InstantInput.parse($0, field: "at") }
             let change = try await office.write { db in
-                try db.changeStatus(detainerID: id, to: to, at: at, note: body.note, by: try db.authorize(session.user.name, for: .changeStatus))
+                try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: body.note, by: try db.authorize(session.user.name, for: .changeStatus))
             }
             return Responses.json(change.json, status: .created)
         }
@@ -69,7 +69,7 @@ enum APIRoutes {
             let id = try context.id()
             let contact = try await APIBody.decode(ContactBody.self, request, context: context).request()
             let result = try await office.write { db in
-                try db.recordContact(detainerID: id, contact, by: try db.authorize(session.user.name, for: .recordContact))
+                try StatusService(db).recordContact(detainerID: id, contact, by: try db.authorize(session.user.name, for: .recordContact))
             }
             return Responses.json(result.json(detainerID: id), status: .created)
         }
@@ -81,10 +81,11 @@ enum APIRoutes {
             let entry = try await APIBody.decode(ConvictionBody.self, request, context: context).entry
             let change = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .recordHistory)
-                guard case .int(let personID)? = try db.detail(detainerID: id).person?["id"] else {
+                let history = HistoryService(db)
+                guard let personID = try history.personID(ofDetainer: id) else {
                     throw ValidationIssue(path: "$", message: "detainer \(id) has no person on record to add a conviction to")
                 }
-                return try db.addConviction(personID: personID, entry, by: actor)
+                return try history.addConviction(personID: personID, entry, by: actor)
             }
             return Responses.json(change.json(recordKey: "convictionID"), status: .created)
         }
@@ -95,7 +96,7 @@ enum APIRoutes {
             let id = try context.id()
             let entry = try await APIBody.decode(ConvictionBody.self, request, context: context).entry
             let change = try await office.write { db in
-                try db.updateConviction(id: id, changes: entry, by: try db.authorize(session.user.name, for: .recordHistory))
+                try HistoryService(db).updateConviction(id: id, changes: entry, by: try db.authorize(session.user.name, for: .recordHistory))
             }
             return Responses.json(change.json(recordKey: "convictionID"))
         }

@@ -34,7 +34,7 @@ enum OfficeRoutes {
             let intake = FormRequests.intake(form)
             do {
                 let result = try await office.write { db in
-                    try db.intake(intake, by: try db.authorize(session.user.name, for: .intake))
+                    try IntakeService(db).intake(intake, by: try db.authorize(session.user.name, for: .intake))
                 }
                 return Responses.redirect(to: "/detainers/\(result.detainerID)?done=intake")
             } catch {
@@ -45,26 +45,27 @@ enum OfficeRoutes {
 
         // The role is checked before the form is read: a refused user gets 403 whatever they sent.
         detainerForm(routes, office: office, path: "/detainers/{id}/review", form: "review", permission: .review) { form, id, actor, db in
-            _ = try db.review(detainerID: id, try FormRequests.review(form), by: actor)
+            _ = try ReviewService(db).review(detainerID: id, try FormRequests.review(form), by: actor)
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/status", form: "status", permission: .changeStatus) { form, id, actor, db in
             let change = try FormRequests.status(form)
-            _ = try db.changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, by: actor)
+            _ = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, by: actor)
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/contacts", form: "contact", permission: .recordContact) { form, id, actor, db in
-            _ = try db.recordContact(detainerID: id, try FormRequests.contact(form), by: actor)
+            _ = try StatusService(db).recordContact(detainerID: id, try FormRequests.contact(form), by: actor)
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/convictions", form: "conviction-add", permission: .recordHistory) { form, id, actor, db in
             let entry = try FormRequests.conviction(form)
-            guard let person = try db.detail(detainerID: id).person?["id"], case .int(let personID) = person else {
+            let history = HistoryService(db)
+            guard let personID = try history.personID(ofDetainer: id) else {
                 throw ValidationIssue(path: "person", message: "detainer \(id) has no person on record to add a conviction to")
             }
-            _ = try db.addConviction(personID: personID, entry, by: actor)
+            _ = try history.addConviction(personID: personID, entry, by: actor)
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/convictions/{conviction}", form: "conviction", permission: .recordHistory) { form, id, actor, db in
             let entry = try FormRequests.conviction(form)
             guard let convictionID = form["_conviction"].flatMap(Int64.init) else { throw WebError.notFound }
-            _ = try db.updateConviction(id: convictionID, changes: entry, by: actor)
+            _ = try HistoryService(db).updateConviction(id: convictionID, changes: entry, by: actor)
         }
     }
 

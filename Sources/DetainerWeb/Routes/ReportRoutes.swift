@@ -13,10 +13,9 @@ enum ReportRoutes {
             let (year, fiscal) = try annualParameters(request, office: office)
             let (monthly, annual) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .report)
-                let monthly = try db.monthlyReport(from: from, to: to, agency: agency)
-                try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency?.rawValue), "via": "web"], by: actor)
-                let annual = try db.annualReport(year: year, fiscal: fiscal)
-                try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal), "via": "web"], by: actor)
+                let reports = ReportService(db)
+                let monthly = try reports.runMonthly(from: from, to: to, agency: agency, origin: ["via": "web"], by: actor)
+                let annual = try reports.runAnnual(year: year, fiscal: fiscal, origin: ["via": "web"], by: actor)
                 return (monthly, annual)
             }
             return Responses.html(ReportsPage.render(monthly: monthly, annual: annual, year: year, fiscal: fiscal, session: session))
@@ -27,10 +26,8 @@ enum ReportRoutes {
                 let session = try context.requireSession()
                 let (from, to, agency) = try monthlyParameters(request, office: office)
                 let report = try await office.write { db in
-                    let actor = try db.authorize(session.user.name, for: .report)
-                    let report = try db.monthlyReport(from: from, to: to, agency: agency)
-                    try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency?.rawValue), "format": .string(format), "via": "web"], by: actor)
-                    return report
+                    try ReportService(db).runMonthly(from: from, to: to, agency: agency, origin: ["format": .string(format), "via": "web"],
+                                                     by: try db.authorize(session.user.name, for: .report))
                 }
                 return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format, name: "detainers-monthly-\(from)-\(to)")
             }
@@ -38,10 +35,8 @@ enum ReportRoutes {
                 let session = try context.requireSession()
                 let (year, fiscal) = try annualParameters(request, office: office)
                 let report = try await office.write { db in
-                    let actor = try db.authorize(session.user.name, for: .report)
-                    let report = try db.annualReport(year: year, fiscal: fiscal)
-                    try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal), "format": .string(format), "via": "web"], by: actor)
-                    return report
+                    try ReportService(db).runAnnual(year: year, fiscal: fiscal, origin: ["format": .string(format), "via": "web"],
+                                                    by: try db.authorize(session.user.name, for: .report))
                 }
                 return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format,
                                 name: "detainers-annual-\(fiscal ? "fy" : "")\(year)")
@@ -58,8 +53,9 @@ enum ReportRoutes {
                 let actor = try db.authorize(session.user.name, for: .export)
                 let writer = try CSVWriter.inMemory(options: .init(neutralizeFormulas: true))
                 try writer.write(NativeExport.columnNames)
-                let rows = try db.exportDetainers(filter, pseudonymizer: nil) { values in try writer.write(values.map(\.cellText)) }
-                try db.recordExport(filter: filter, format: "csv", pseudonymized: false, rows: rows, by: actor)
+                let reports = ReportService(db)
+                let rows = try reports.exportDetainers(filter, pseudonymizer: nil) { values in try writer.write(values.map(\.cellText)) }
+                try reports.recordExport(filter: filter, format: "csv", pseudonymized: false, rows: rows, by: actor)
                 return try writer.text()
             }
             return download(text, format: "csv", name: "detainers-export-\(from)-\(to)")
@@ -69,10 +65,8 @@ enum ReportRoutes {
             let session = try context.requireSession()
             let (from, to, agency) = try monthlyParameters(request, office: office)
             let report = try await office.write { db in
-                let actor = try db.authorize(session.user.name, for: .report)
-                let report = try db.monthlyReport(from: from, to: to, agency: agency)
-                try db.recordReport("monthly", parameters: ["from": .string(from), "to": .string(to), "agency": .optional(agency?.rawValue), "via": "api"], by: actor)
-                return report
+                try ReportService(db).runMonthly(from: from, to: to, agency: agency, origin: ["via": "api"],
+                                                 by: try db.authorize(session.user.name, for: .report))
             }
             return Responses.json(report.json)
         }
@@ -81,10 +75,8 @@ enum ReportRoutes {
             let session = try context.requireSession()
             let (year, fiscal) = try annualParameters(request, office: office)
             let report = try await office.write { db in
-                let actor = try db.authorize(session.user.name, for: .report)
-                let report = try db.annualReport(year: year, fiscal: fiscal)
-                try db.recordReport("annual", parameters: ["year": .int(Int64(year)), "fiscal": .bool(fiscal), "via": "api"], by: actor)
-                return report
+                try ReportService(db).runAnnual(year: year, fiscal: fiscal, origin: ["via": "api"],
+                                                by: try db.authorize(session.user.name, for: .report))
             }
             return Responses.json(report.json)
         }

@@ -1,0 +1,24 @@
+import DetainerDomain
+
+/// A report run as every front end must do it: compute the counts, then record in the audit log
+/// who ran which report with which parameters. The CLI and the web pages and API call these, so
+/// the recorded parameters are the same wherever a report is run; `origin` adds where it came
+/// from (the web's `via` and download `format`; nothing for the CLI, as always).
+extension ReportService {
+    public func runMonthly(from: String, to: String, agency: Agency?, includeExternal: Bool = false,
+                           origin: [String: JSONValue] = [:], by actor: Actor) throws -> MonthlyReport {
+        let report = try monthlyReport(from: from, to: to, agency: agency, includeExternal: includeExternal)
+        let parameters: [String: JSONValue] = ["from": .string(from), "to": .string(to), "agency": .optional(agency?.rawValue),
+                                               "includeExternal": .bool(includeExternal)]
+        try recordReport("monthly", parameters: parameters.merging(origin) { _, new in new }, by: actor)
+        return report
+    }
+
+    public func runAnnual(year: Int, fiscal: Bool, includeExternal: Bool = false,
+                          origin: [String: JSONValue] = [:], by actor: Actor) throws -> AnnualReport {
+        let report = try annualReport(year: year, fiscal: fiscal, includeExternal: includeExternal)
+        let parameters: [String: JSONValue] = ["year": .int(Int64(year)), "fiscal": .bool(fiscal), "includeExternal": .bool(includeExternal)]
+        try recordReport("annual", parameters: parameters.merging(origin) { _, new in new }, by: actor)
+        return report
+    }
+}
