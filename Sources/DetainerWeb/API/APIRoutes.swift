@@ -90,7 +90,7 @@ enum APIRoutes {
             let entry = try await APIBody.decode(ConvictionBody.self, request, context: context).entry
             let change = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .recordHistory)
-                guard case .int(let personID)? = try db.detail(detainerID: id).person?["id"] else {
+                guard let personID = try db.detail(detainerID: id).person?.id else {
                     throw ValidationIssue(path: "$", message: "detainer \(id) has no person on record to add a conviction to")
                 }
                 return try db.addConviction(personID: personID, entry, by: actor)

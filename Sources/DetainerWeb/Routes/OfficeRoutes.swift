@@ -56,7 +56,7 @@ enum OfficeRoutes {
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/convictions", form: "conviction-add", permission: .recordHistory) { form, id, actor, db in
             let entry = try FormRequests.conviction(form)
-            guard let person = try db.detail(detainerID: id).person?["id"], case .int(let personID) = person else {
+            guard let personID = try db.detail(detainerID: id).person?.id else {
                 throw ValidationIssue(path: "person", message: "detainer \(id) has no person on record to add a conviction to")
             }
             _ = try db.addConviction(personID: personID, entry, by: actor)
