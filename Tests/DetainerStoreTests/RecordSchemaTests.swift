@@ -76,4 +76,30 @@ import TestSupport
         #expect(Array(names.prefix(Self.publishedExportColumns.count)) == Self.publishedExportColumns)
         #expect(Set(names).count == names.count, "an export column name repeats")
     }
+
+    /// `show --format json` prints each record's columns: a column added to the record (and its
+    /// table) appears there with no other edit. The intake row also reads back equal to what
+    /// its audit entry fingerprinted.
+    @Test func showPrintsEveryColumnOfTheDetainerPersonAndCase() throws {
+        let db = try dir.database()
+        let admin = try db.authorize("admin", for: .manageUsers)
+        try db.addUser(name: "clara", role: .clerk, by: admin)
+        let clara = try db.authorize("clara", for: .intake)
+        let request = IntakeRequest(person: .init(name: "Ana Ruiz", nysid: "12345678K"),
+                                    custody: .init(agency: "DOC", bookingNumber: "B-100", arrestDate: "2026-02-20",
+                                                   scheduledReleaseAt: "2026-03-05T15:00:00Z"))
+        let id = try db.intake(request, by: clara).detainerID
+        let detail = try db.detail(detainerID: id)
+        guard case .object(let json) = detail.json, case .object(let detainer)? = json["detainer"],
+              case .object(let person)? = json["person"], case .object(let custody)? = json["custodyCase"] else {
+            Issue.record("show's JSON lacks a detainer, person or custody case")
+            return
+        }
+        #expect(Set(detainer.keys) == Set(DetainerRecord.columnNames))
+        #expect(Set(person.keys) == Set(PersonRecord.columnNames))
+        #expect(Set(custody.keys) == Set(CustodyCaseRecord.columnNames))
+        #expect(detail.detainer.status == .pendingReview && detail.detainer.agency == .doc)
+        #expect(detail.detainer.rowDigest == (try RowDigest.digest(of: "detainers", id: id, in: db.connection)))
+        #expect(try db.healthCheck().ok)
+    }
 }

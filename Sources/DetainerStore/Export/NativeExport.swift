@@ -31,6 +31,10 @@ public enum NativeExport {
         return sections(.core) + [("ended_after_deadline", "NULL")] + sections(.appended)
     }()
 
+    /// Columns added after the format was published: an export made before one existed lacks
+    /// it, and still imports (the value is empty).
+    static let appended: Set<String> = Set(columns.map(\.name).drop { $0 != "ended_after_deadline" }.dropFirst())
+
     /// Columns computed at export time rather than read from the database.
     public static let derived: Set<String> = ["ended_after_deadline"]
 

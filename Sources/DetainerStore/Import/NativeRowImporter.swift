@@ -14,8 +14,9 @@ struct NativeRowImporter: RowImporter {
 
     init(header: CSVHeader, importID: Int64, actorID: Int64?, now: UTCInstant) throws {
         var index: [String: Int] = [:]
-        // Derived columns are recomputed, so exports made before they existed still import.
+        // Derived columns are recomputed, and columns added later may be missing from older exports.
         for name in NativeExport.columnNames where !NativeExport.derived.contains(name) {
+            if NativeExport.appended.contains(name), header.index(of: name) == nil { continue }
             guard let position = header.index(of: name) else {
                 throw InputError(field: "header", "a native export needs the column \(name)")
             }
@@ -29,7 +30,8 @@ struct NativeRowImporter: RowImporter {
 
     /// The cell, with export's formula guard undone and empty meaning NULL.
     private func value(_ record: CSVRecord, _ name: String) -> String? {
-        let text = record[index[name]!]
+        guard let position = index[name] else { return nil }
+        let text = record[position]
         return text.isEmpty ? nil : CSVFormulaGuard.restored(text)
     }
 
@@ -64,7 +66,7 @@ struct NativeRowImporter: RowImporter {
         if try db.scalarInt("SELECT 1 FROM detainers WHERE id = ?", detainerID) != nil {
             throw RowError(column: "detainer_id", message: "detainer \(detainerID) already exists in this database")
         }
-        let stamp = UTCInstant(secondsSinceEpoch: now.secondsSinceEpoch)
+        let stamp = now
         let personID = person.id
         if let personID, try db.scalarInt("SELECT 1 FROM persons WHERE id = ?", personID) == nil {
             person.source = .import

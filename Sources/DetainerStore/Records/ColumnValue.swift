@@ -69,7 +69,7 @@ extension CivilDate: ColumnValue {
     var stored: SQLiteValue { .text(description) }
 }
 
-/// UTC ISO 8601 (`2026-11-27T15:00:00Z`); a fraction, when one was stored, is kept.
+/// UTC ISO 8601 to the second (`2026-11-27T15:00:00Z`), the stored form (`UTCInstant.iso8601`).
 extension UTCInstant: ColumnValue {
     static var expected: String { "an ISO 8601 instant" }
     init?(stored: SQLiteValue) {

@@ -226,3 +226,14 @@ extension WithActor where Record: TableRecord {
         return object
     }
 }
+
+extension WriteContext {
+    /// The user row a written record names as its author (`created_by`, `actor_id`); an actor
+    /// with no user row cannot write records (the schema refuses it too).
+    var actorID: Int64 {
+        get throws {
+            guard let id = actor.id else { throw PermissionDenied(message: "\(actor.name) is not a user of this database and cannot write records") }
+            return id
+        }
+    }
+}
