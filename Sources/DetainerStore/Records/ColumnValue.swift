@@ -180,7 +180,25 @@ public struct JSONText: ColumnValue, Equatable {
         self.value = value
     }
 
+    /// Text already written (pretty, or by the engine), kept byte for byte with what it reads as.
+    init(text: String, value: JSONValue) {
+        self.text = text
+        self.value = value
+    }
+
+    /// Text from elsewhere, read to check it is JSON.
+    init(text: String) throws {
+        guard let value = JSONValue(parsing: text) else { throw JSONTextError(text: String(text.prefix(80))) }
+        self.init(text: text, value: value)
+    }
+
     var stored: SQLiteValue { .text(text) }
+}
+
+/// Text that was to be stored as JSON and is not (a bug: the engine writes JSON).
+struct JSONTextError: Error, CustomStringConvertible {
+    let text: String
+    var description: String { "not JSON: \(text)" }
 }
 
 extension SQLiteValue {
