@@ -71,6 +71,15 @@ import TestSupport
         "case_released_at", "ended_after_deadline",
     ]
 
+    /// A new export column needs a decision on what a pseudonymised export keeps of it; until it
+    /// has one it is tokenised (never shown in clear by default).
+    @Test func everyExportColumnHasAPseudonymDecision() {
+        for name in NativeExport.columnNames {
+            #expect(PseudonymPolicy.treatments[name] != nil || PseudonymPolicy.kept.contains(name), "no pseudonym decision for \(name)")
+        }
+        #expect(PseudonymPolicy.treatment("a_column_nobody_decided") == .token)
+    }
+
     @Test func theExportKeepsItsPublishedColumnsFirstAndInOrder() {
         let names = NativeExport.columnNames
         #expect(Array(names.prefix(Self.publishedExportColumns.count)) == Self.publishedExportColumns)
