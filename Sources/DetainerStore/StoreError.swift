@@ -8,6 +8,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notAFile(path: String)
     /// A writer was asked for, but the file or its directory cannot be written.
     case readOnly(path: String)
+    /// A stored value its column's type cannot hold (changed outside the tool, or a bug): reading
+    /// it stops rather than showing a default in its place.
+    case badStoredValue(table: String, column: String, rowID: Int64?, value: String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path) is a directory, not a database file"
         case .readOnly(let path):
             return "\(path) is read-only (file or directory permissions, or a read-only file system); nothing was written"
+        case .badStoredValue(let table, let column, let rowID, let value):
+            return "\(table)\(rowID.map { " row \($0)" } ?? ""): column \(column) holds \(value), which is not a valid value; run `detainer check`"
         }
     }
 }

@@ -66,7 +66,7 @@ struct EvaluationPropertyTests {
         }
         let warrant = ["judicial", "administrative", "none", nil].randomElement(using: &g)!
         return EvaluationRequest(
-            agency: ["DOC", "NYPD", "DOP"].randomElement(using: &g)!, evaluatedOn: evaluatedOn.description,
+            agency: Agency.allCases.map(\.rawValue).randomElement(using: &g)!, evaluatedOn: evaluatedOn.description,
             instantArrestDate: arrest.description, releaseAt: releaseAt,
             detainer: DetainerInput(
                 receivedOn: Bool.random(using: &g) ? date(&g, from: arrest, to: evaluatedOn).description : nil,

@@ -26,18 +26,19 @@ struct PersonCommand: ParsableCommand {
                 return
             }
             let p = detail.person
-            func text(_ object: [String: JSONValue], _ key: String) -> String { object[key]?.cellText ?? "" }
-            let ids = [("NYSID", "nysid"), ("A-number", "a_number"), ("FBI", "fbi_number")]
-                .compactMap { label, key in text(p, key).isEmpty ? nil : "\(label) \(text(p, key))" }
-            Terminal.out("PERSON \(text(p, "id")): \(text(p, "name"))  born \(text(p, "date_of_birth").isEmpty ? "?" : text(p, "date_of_birth"))  \(ids.joined(separator: "  "))")
-            func when(_ value: String) -> String { UTCInstant(parsing: value)?.newYorkText ?? value }
+            func text(_ value: String?) -> String { value ?? "" }
+            func number(_ value: Int64?) -> JSONValue { value.map(JSONValue.int) ?? .null }
+            func date(_ value: CivilDate?) -> JSONValue { value.map { .string($0.description) } ?? .null }
+            let ids = [("NYSID", p.nysid), ("A-number", p.aNumber), ("FBI", p.fbiNumber)]
+                .compactMap { label, value in text(value).isEmpty ? nil : "\(label) \(text(value))" }
+            Terminal.out("PERSON \(p.id.map(String.init) ?? ""): \(text(p.name))  born \(p.dateOfBirth?.description ?? "?")  \(ids.joined(separator: "  "))")
 
             Terminal.out("\nDETAINERS (\(detail.detainers.count))")
             var detainers = RecordSet(columns: ["id", "agency", "status", "received", "outcome", "decision", "booking", "facility", "arrested"])
-            for d in detail.detainers {
-                detainers.append([d["id"] ?? .null, d["agency"] ?? .null, d["status"] ?? .null, .string(when(text(d, "received_at"))),
-                                  d["outcome"] ?? .null, d["decision"] ?? .null, d["booking_number"] ?? .null, d["facility"] ?? .null,
-                                  d["arrest_date"] ?? .null])
+            for (d, c) in detail.detainers {
+                detainers.append([number(d.id), .optional(d.agency?.rawValue), .string(d.status.rawValue), .string(d.receivedAt.newYorkText),
+                                  .optional(d.outcome?.rawValue), .optional(d.decision?.rawValue), .optional(c?.bookingNumber),
+                                  .optional(c?.facility), date(c?.arrestDate)])
             }
             try RecordPrinter.print(detainers, as: .table)
 
@@ -45,19 +46,19 @@ struct PersonCommand: ParsableCommand {
             var convictions = RecordSet(columns: ["id", "statute", "class", "convicted_on", "sentenced_on", "jurisdiction", "flags"])
             for c in detail.convictions {
                 // A fact that is not known (NULL) is shown as "name?": unknown is never "no".
-                let flags = ["youthful_offender", "juvenile_delinquent", "hate_crime", "sealed", "vacated"].compactMap { name -> String? in
-                    c[name] == .int(1) ? name : (c[name] == nil || c[name] == .null ? name + "?" : nil)
+                let flags = ConvictionRecord.flags.compactMap { flag -> String? in
+                    switch c[keyPath: flag.value] { case true?: flag.column; case nil: flag.column + "?"; case false?: nil }
                 }
-                let sentence: JSONValue = c["awaiting_sentence"] == .int(1) ? .string("awaiting sentence") : (c["sentenced_on"] ?? .null)
-                convictions.append([c["id"] ?? .null, c["statute_raw"] ?? .null, c["felony_class"] ?? .null, c["convicted_on"] ?? .null,
-                                    sentence, c["jurisdiction"] ?? .null, .string(flags.joined(separator: " "))])
+                let sentence: JSONValue = c.awaitingSentence == true ? .string("awaiting sentence") : date(c.sentencedOn)
+                convictions.append([number(c.id), .string(c.statuteRaw), .optional(c.felonyClass), date(c.convictedOn),
+                                    sentence, .optional(c.jurisdiction?.rawValue), .string(flags.joined(separator: " "))])
             }
             try RecordPrinter.print(convictions, as: .table)
 
             Terminal.out("\nPENDING CHARGES (\(detail.pendingCharges.count); never count under the 2014 law)")
             var charges = RecordSet(columns: ["id", "statute", "charged_on", "custody_case"])
             for c in detail.pendingCharges {
-                charges.append([c["id"] ?? .null, c["statute_raw"] ?? .null, c["charged_on"] ?? .null, c["custody_case_id"] ?? .null])
+                charges.append([number(c.id), .string(c.statuteRaw), date(c.chargedOn), number(c.custodyCaseID)])
             }
             try RecordPrinter.print(charges, as: .table)
         }

@@ -26,70 +26,71 @@ struct ShowCommand: DetainerSubcommand {
     }
 }
 
-/// The human reading of `detainer show`.
+/// The human reading of `detainer show`, from the record's typed fields.
 enum TimelinePrinter {
     static func print(_ detail: DetainerDetail) {
         let d = detail.detainer
-        func text(_ object: [String: JSONValue]?, _ key: String) -> String { object?[key]?.cellText ?? "" }
-        func when(_ value: String) -> String { UTCInstant(parsing: value).map { $0.newYorkText } ?? value }
+        func text(_ value: String?) -> String { value ?? "" }
+        func known(_ value: String?) -> String { value.map { $0.isEmpty ? "?" : $0 } ?? "?" }
+        func when(_ value: UTCInstant?) -> String { value?.newYorkText ?? "" }
+        func id(_ value: Int64?) -> String { value.map(String.init) ?? "" }
 
-        Terminal.out("DETAINER \(text(d, "id"))  [\(text(d, "status"))]  \(text(d, "agency"))  form \(text(d, "form"))  origin \(text(d, "origin"))")
+        Terminal.out("DETAINER \(id(d.id))  [\(d.status.rawValue)]  \(text(d.agency?.rawValue))  form \(d.form.rawValue)  origin \(d.origin.rawValue)")
         if let p = detail.person {
-            let ids = [("NYSID", "nysid"), ("A-number", "a_number"), ("FBI", "fbi_number")]
-                .compactMap { label, key in text(p, key).isEmpty ? nil : "\(label) \(text(p, key))" }
-            Terminal.out("Person \(text(p, "id")): \(text(p, "name"))  born \(text(p, "date_of_birth").isEmpty ? "?" : text(p, "date_of_birth"))  \(ids.joined(separator: "  "))  country of birth \(text(p, "country_of_birth").isEmpty ? "?" : text(p, "country_of_birth"))")
+            let ids = [("NYSID", p.nysid), ("A-number", p.aNumber), ("FBI", p.fbiNumber)]
+                .compactMap { label, value in text(value).isEmpty ? nil : "\(label) \(text(value))" }
+            Terminal.out("Person \(id(p.id)): \(text(p.name))  born \(known(p.dateOfBirth?.description))  \(ids.joined(separator: "  "))  country of birth \(known(p.countryOfBirth))")
         }
         if let c = detail.custodyCase {
-            Terminal.out("Custody case \(text(c, "id")): \(text(c, "agency")) booking \(text(c, "booking_number"))  \(text(c, "facility"))  arrested \(text(c, "arrest_date"))  scheduled release \(when(text(c, "scheduled_release_at")))")
+            Terminal.out("Custody case \(id(c.id)): \(c.agency.rawValue) booking \(text(c.bookingNumber))  \(text(c.facility))  arrested \(text(c.arrestDate?.description))  scheduled release \(when(c.scheduledReleaseAt))")
         }
-        let warrantDetails = [text(d, "warrant_issuer"), text(d, "warrant_date")].filter { !$0.isEmpty }
-        Terminal.out("Warrant: \(text(d, "warrant_type"))\(warrantDetails.isEmpty ? "" : " (\(warrantDetails.joined(separator: ", ")))")  TSDB match: \(yesNo(d["tsdb_match"]))  illegal re-entry: \(yesNo(d["illegal_reentry"]))")
-        let boxes = [("final order", "pc_final_order"), ("removal proceedings", "pc_removal_proceedings"),
-                     ("biometric match", "pc_biometric_match"), ("statements", "pc_statements")].filter { d[$0.1] == .int(1) }.map(\.0)
+        let warrantDetails = [text(d.warrantIssuer), text(d.warrantDate?.description)].filter { !$0.isEmpty }
+        Terminal.out("Warrant: \(d.warrantType.rawValue)\(warrantDetails.isEmpty ? "" : " (\(warrantDetails.joined(separator: ", ")))")  TSDB match: \(yesNo(d.tsdbMatch))  illegal re-entry: \(yesNo(d.illegalReentry))")
+        let boxes = [("final order", d.pcFinalOrder), ("removal proceedings", d.pcRemovalProceedings),
+                     ("biometric match", d.pcBiometricMatch), ("statements", d.pcStatements)].filter(\.1).map(\.0)
         Terminal.out("Probable cause: \(boxes.isEmpty ? "none checked" : boxes.joined(separator: ", "))")
         // A declined detainer has no hold: showing a deadline would suggest one (issue 10 §7).
-        let declined = text(d, "outcome") == "decline" || text(d, "decision") == "decline"
-        if !text(d, "hold_deadline").isEmpty, !declined { Terminal.out("Hold deadline: \(when(text(d, "hold_deadline")))") }
-        if let late = DeadlineText.endedLate(status: text(d, "status"), at: text(d, "status_at"), deadline: text(d, "hold_deadline")) {
+        let declined = d.outcome == .decline || d.decision == .decline
+        if let deadline = d.holdDeadline, !declined { Terminal.out("Hold deadline: \(when(deadline))") }
+        if let late = DeadlineText.endedLate(status: d.status, at: d.statusAt, deadline: d.holdDeadline) {
             Terminal.out(late)
         }
-        if !text(d, "decision").isEmpty {
-            Terminal.out("Decision: \(text(d, "decision").uppercased()) on \(text(d, "decided_on")) (basis \(text(d, "decision_basis")))")
+        if let decision = d.decision {
+            Terminal.out("Decision: \(decision.rawValue.uppercased()) on \(text(d.decidedOn?.description)) (basis \(text(d.decisionBasis)))")
         }
+        // Columns the layout above does not print by name, each with its label (a new column
+        // shows here once its record definition gives it one).
+        for (label, value) in detail.listedFacts { Terminal.out("\(label): \(value)") }
 
         Terminal.out("\nCONVICTIONS (\(detail.convictions.count))")
         for c in detail.convictions {
-            let facts = [("youthful_offender", "youthful offender"), ("juvenile_delinquent", "juvenile delinquent"),
-                         ("hate_crime", "hate crime"), ("sealed", "sealed"), ("vacated", "vacated")]
             // NULL is "not known" (Sources/DetainerDomain/Law/README.md §12.13), shown as such rather than as "no".
-            var flags = facts.filter { c[$0.0] == .int(1) }.map(\.1) + facts.filter { c[$0.0] == .null }.map { "\($0.1) not known" }
-            if c["jurisdiction"] == .null {
+            let facts = ConvictionRecord.flags
+            var flags = facts.filter { c[keyPath: $0.value] == true }.map(\.words) + facts.filter { c[keyPath: $0.value] == nil }.map { "\($0.words) not known" }
+            if let jurisdiction = c.jurisdiction {
+                if jurisdiction != .newYork { flags.append(jurisdiction.rawValue + (text(c.nyEquivalent).isEmpty ? "" : " ≈ \(text(c.nyEquivalent))")) }
+            } else {
                 flags.append("jurisdiction not known")
-            } else if text(c, "jurisdiction") != "NY" {
-                flags.append(text(c, "jurisdiction") + (text(c, "ny_equivalent").isEmpty ? "" : " ≈ \(text(c, "ny_equivalent"))"))
             }
-            let sentence = !text(c, "sentenced_on").isEmpty ? "sentenced \(text(c, "sentenced_on"))"
-                : (c["awaiting_sentence"] == .int(1) ? "awaiting sentence" : "sentence not recorded")
-            let days = c["incarcerated_days"] == .null ? "not known" : "\(text(c, "incarcerated_days")) days"
-            Terminal.out("  \(text(c, "id")). \(text(c, "statute_raw"))  class \(text(c, "felony_class").isEmpty ? "?" : text(c, "felony_class"))  convicted \(text(c, "convicted_on").isEmpty ? "?" : text(c, "convicted_on"))  \(sentence)  incarcerated \(days)\(flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]")")
+            let sentence = c.sentencedOn.map { "sentenced \($0)" } ?? (c.awaitingSentence == true ? "awaiting sentence" : "sentence not recorded")
+            let days = c.incarceratedDays.map { "\($0) days" } ?? "not known"
+            Terminal.out("  \(id(c.id)). \(c.statuteRaw)  class \(known(c.felonyClass))  convicted \(known(c.convictedOn?.description))  \(sentence)  incarcerated \(days)\(flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]")")
         }
         if !detail.pendingCharges.isEmpty {
             Terminal.out("PENDING CHARGES (never count under the 2014 law)")
-            for c in detail.pendingCharges { Terminal.out("  \(text(c, "statute_raw"))  \(text(c, "charged_on"))") }
+            for c in detail.pendingCharges { Terminal.out("  \(c.statuteRaw)  \(text(c.chargedOn?.description))") }
         }
 
         CorrectionPrinter.printSection(detail.corrections)
 
         Terminal.out("\nTIMELINE (New York time)")
         for event in detail.timeline {
-            Terminal.out("  \(when(event.at))  \(event.summary)  [\(event.actor)]")
+            Terminal.out("  \(UTCInstant(parsing: event.at)?.newYorkText ?? event.at)  \(event.summary)  [\(event.actor)]")
             for line in event.details { Terminal.out("      \(line)") }
         }
     }
 
-    /// Seconds since the epoch, so instants written with and without fractions order correctly.
-
-    private static func yesNo(_ value: JSONValue?) -> String {
-        switch value { case .int(1)?: "yes"; case .int(0)?: "no"; default: "unknown" }
+    private static func yesNo(_ value: Bool?) -> String {
+        switch value { case true?: "yes"; case false?: "no"; default: "unknown" }
     }
 }

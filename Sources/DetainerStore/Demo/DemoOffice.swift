@@ -181,7 +181,7 @@ extension DetainerDatabase {
                     direction: .incoming, kind: .informationRequest, summary: "ICE asked for the release date",
                     informationType: .releaseDate), by: clerk)
                 // The city answers only for a person with a violent or serious conviction; otherwise it declines.
-                let qualifies = try self.connection.scalarText("SELECT reasons FROM detainers WHERE id = ?", detainerID)?.contains("QUALIFYING_CONVICTION") == true
+                let qualifies = try DetainerRecord.fetch(self.connection, id: detainerID)?.reasons?.codes.contains(.qualifyingConviction) == true
                 var answer = ContactRequest(
                     direction: .outgoing, kind: .informationResponse,
                     summary: qualifies ? "Release date given (violent or serious conviction)" : "Declined: no violent or serious conviction",

@@ -9,32 +9,31 @@ public enum NativeExport {
     /// Present in every native export; its header identifies the format.
     public static let signatureColumn = "detainer_id"
 
-    /// (column, SQL expression) in output order. Changing this breaks consumers: add columns at
-    /// the end only.
-    static let columns: [(name: String, sql: String)] = [
-        ("detainer_id", "d.id"), ("agency", "d.agency"), ("form", "d.form"), ("ice_subject_id", "d.ice_subject_id"),
-        ("event_number", "d.event_number"), ("a_number", "d.a_number"), ("issuing_office", "d.issuing_office"),
-        ("facility", "d.facility"), ("facility_city", "d.facility_city"), ("facility_state", "d.facility_state"),
-        ("prepared_on", "d.prepared_on"), ("received_at", "d.received_at"), ("received_on", "d.received_on"),
-        ("pc_final_order", "d.pc_final_order"), ("pc_removal_proceedings", "d.pc_removal_proceedings"),
-        ("pc_biometric_match", "d.pc_biometric_match"), ("pc_statements", "d.pc_statements"),
-        ("warrant_type", "d.warrant_type"), ("warrant_issuer", "d.warrant_issuer"), ("warrant_date", "d.warrant_date"),
-        ("tsdb_match", "d.tsdb_match"), ("illegal_reentry", "d.illegal_reentry"),
-        ("status", "d.status"), ("status_at", "d.status_at"), ("hold_deadline", "d.hold_deadline"),
-        ("outcome", "d.outcome"), ("rule_version", "d.rule_version"), ("reasons", "d.reasons"),
-        ("decision", "d.decision"), ("decision_basis", "d.decision_basis"), ("decided_at", "d.decided_at"),
-        ("decided_on", "d.decided_on"), ("closed_on", "d.closed_on"), ("released_after_deadline", "d.released_after_deadline"),
-        ("ice_lift_reason", "d.ice_lift_reason"), ("ice_person_ref", "d.ice_person_ref"), ("ice_msc_charge", "d.ice_msc_charge"),
-        ("ice_msc_conviction_on", "d.ice_msc_conviction_on"),
-        ("person_id", "p.id"), ("person_name", "p.name"), ("person_date_of_birth", "p.date_of_birth"), ("person_nysid", "p.nysid"),
-        ("person_a_number", "p.a_number"), ("person_fbi_number", "p.fbi_number"), ("person_country_of_birth", "p.country_of_birth"),
-        ("custody_case_id", "c.id"), ("case_agency", "c.agency"), ("case_booking_number", "c.booking_number"),
-        ("case_facility", "c.facility"), ("case_arrest_date", "c.arrest_date"), ("case_scheduled_release_at", "c.scheduled_release_at"),
-        ("case_released_at", "c.released_at"),
+    /// (column, SQL expression) in output order, from the records' definitions: each table's
+    /// `core` columns in table order (the detainer, then its person as `person_…`, then its
+    /// custody case as `case_…`), the derived column, then columns added later (`appended`), so
+    /// a new column lands at the end and consumers of the published columns are not broken.
+    /// `ExportContractTests` holds the published order.
+    static let columns: [(name: String, sql: String)] = {
+        func section<R: TableRecord>(_ record: R.Type, _ placement: ExportPlacement, alias: String, prefix: String,
+                                     id: String) -> [(name: String, sql: String)] {
+            record.columns.filter { $0.export == placement }.map { column in
+                (column.name == "id" ? id : prefix + column.name, "\(alias).\(column.name)")
+            }
+        }
+        func sections(_ placement: ExportPlacement) -> [(name: String, sql: String)] {
+            section(DetainerRecord.self, placement, alias: "d", prefix: "", id: "detainer_id")
+                + section(PersonRecord.self, placement, alias: "p", prefix: "person_", id: "person_id")
+                + section(CustodyCaseRecord.self, placement, alias: "c", prefix: "case_", id: "custody_case_id")
+        }
         // Derived in Swift by Deadlines.endedAfterDeadline (1: transferred or released after the
         // hold deadline); never stored, so import skips it and a re-export recomputes it.
-        ("ended_after_deadline", "NULL"),
-    ]
+        return sections(.core) + [("ended_after_deadline", "NULL")] + sections(.appended)
+    }()
+
+    /// Columns added after the format was published: an export made before one existed lacks
+    /// it, and still imports (the value is empty).
+    static let appended: Set<String> = Set(columns.map(\.name).drop { $0 != "ended_after_deadline" }.dropFirst())
 
     /// Columns computed at export time rather than read from the database.
     public static let derived: Set<String> = ["ended_after_deadline"]

@@ -19,7 +19,17 @@ enum PseudonymPolicy {
         "case_scheduled_release_at": .month, "case_released_at": .month,
     ]
 
-    static func treatment(_ column: String) -> Treatment { treatments[column] ?? .keep }
+    /// Columns kept as they are (README: "every other column"). A column in neither list — one
+    /// added to a record's export without a decision here — is tokenised: the safe direction
+    /// (`ExportContractTests` asks for the decision).
+    static let kept: Set<String> = [
+        "agency", "form", "facility_city", "facility_state", "received_on", "pc_final_order", "pc_removal_proceedings",
+        "pc_biometric_match", "pc_statements", "warrant_type", "tsdb_match", "illegal_reentry", "status", "outcome",
+        "rule_version", "reasons", "decision", "decision_basis", "decided_on", "closed_on", "released_after_deadline",
+        "ice_lift_reason", "ice_msc_charge", "person_country_of_birth", "case_agency", "ended_after_deadline",
+    ]
+
+    static func treatment(_ column: String) -> Treatment { treatments[column] ?? (kept.contains(column) ? .keep : .token) }
 
     /// A stored date or instant, coarsened. Instants are read as New York dates first.
     static func coarsen(_ text: String, to treatment: Treatment) -> String {

@@ -59,15 +59,18 @@ struct DocCustodyRowImporter: RowImporter {
         let charge = record[columns.topCharge].trimmingSpaces
         if charge.unicodeScalars.count > 100 { throw RowError(column: "TOP_CHARGE", message: "is longer than 100 characters") }
 
-        let stamp = now.iso8601
         let personID: Int64
         if let existing = try db.scalarInt("SELECT id FROM persons WHERE external_system = 'doc' AND external_id = ?", inmate) {
             personID = existing
         } else {
-            try db.run("""
-                INSERT INTO persons (source, external_system, external_id, import_id, created_at, created_by)
-                VALUES ('import', 'doc', ?, ?, ?, ?)
-                """, inmate, importID, stamp, actorID)
+            var person = PersonRecord()
+            person.source = .import
+            person.externalSystem = .doc
+            person.externalID = inmate
+            person.importID = importID
+            person.createdAt = now
+            person.createdBy = try author()
+            try person.insert(into: db)
             personID = db.lastInsertRowID
         }
         let admittedAt = admitted.iso8601
@@ -75,21 +78,41 @@ struct DocCustodyRowImporter: RowImporter {
         if let existing = try db.scalarInt("SELECT id FROM custody_cases WHERE person_id = ? AND agency = 'DOC' AND admitted_at = ?", personID, admittedAt) {
             caseID = existing
         } else {
-            try db.run("""
-                INSERT INTO custody_cases (person_id, agency, admitted_at, custody_status, source, import_id, created_at, created_by)
-                VALUES (?, 'DOC', ?, ?, 'import', ?, ?, ?)
-                """, personID, admittedAt, status, importID, stamp, actorID)
+            var custody = CustodyCaseRecord()
+            custody.personID = personID
+            custody.agency = .doc
+            custody.admittedAt = admitted
+            custody.custodyStatus = status
+            custody.source = .import
+            custody.importID = importID
+            custody.createdAt = now
+            custody.createdBy = try author()
+            try custody.insert(into: db)
             caseID = db.lastInsertRowID
         }
         guard !charge.isEmpty else { return }
         let statute = StatuteParser.parse(charge)
         if try db.scalarInt("SELECT id FROM pending_charges WHERE custody_case_id = ? AND statute_raw = ?", caseID, charge) == nil {
-            try db.run("""
-                INSERT INTO pending_charges (person_id, custody_case_id, statute_raw, statute_kind, statute_normalized, source, import_id,
-                                             created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, 'import', ?, ?, ?)
-                """, personID, caseID, charge, statute.kind.rawValue, statute.description, importID, stamp, actorID)
+            var pending = PendingChargeRecord()
+            pending.personID = personID
+            pending.custodyCaseID = caseID
+            pending.statuteRaw = charge
+            pending.statuteKind = statute.kind
+            pending.statuteNormalized = statute.description
+            pending.source = .import
+            pending.importID = importID
+            pending.createdAt = now
+            pending.createdBy = try author()
+            try pending.insert(into: db)
         }
+    }
+}
+
+extension DocCustodyRowImporter {
+    /// The user the imported rows name as their author.
+    fileprivate func author() throws -> Int64 {
+        guard let actorID else { throw RowError(column: nil, message: "an import needs an acting user") }
+        return actorID
     }
 }
 

@@ -12,48 +12,22 @@ struct IceRowImporter: RowImporter {
     var tables: [String] { ["detainers"] }
     // ICE files repeat a few dozen facilities, lift reasons and forms a million times: map each
     // distinct spelling once.
-    private var days: [CivilDate: (day: String, startOfDay: String)] = [:]
+    private var days: [CivilDate: UTCInstant] = [:]
     private var liftMappings: [String: LiftReasons.Mapping] = [:]
-    private var forms: [String: String] = [:]
-    private var agencies: [String: [String: String?]] = [:]
+    private var forms: [String: KnownOrUnknown<DetainerForm>] = [:]
+    private var agencies: [String: [String: Agency?]] = [:]
+    /// The one INSERT of `DetainerRecord` (every column, from its definition), prepared once.
     private var insert: Statement?
-    private var expected: ExpectedRow
-    private let slot: Slots
     private var hasher = SHA256()
+    private var buffer: [UInt8] = []
     private var count: Int64 = 0
 
     static let earliest = CivilDate(year: 1990, month: 1, day: 1)!
 
-    /// Column positions in `detainers`, for the inline fingerprint.
-    struct Slots {
-        /// For each bound value after import_id (parameters ?2…?20): the columns it fills.
-        let layout: [[Int]]
-
-        let id, origin, importID, agency, form, facility, city, state, preparedOn, receivedAt, receivedOn, warrantType,
-            status, statusAt, decision, decisionBasis, decidedAt, decidedOn, closedOn, liftReason, personRef, mscCharge,
-            mscConvictionOn: Int
-
-        init(_ row: ExpectedRow) {
-            id = row.position("id"); origin = row.position("origin"); importID = row.position("import_id")
-            agency = row.position("agency"); form = row.position("form"); facility = row.position("facility")
-            city = row.position("facility_city"); state = row.position("facility_state"); preparedOn = row.position("prepared_on")
-            receivedAt = row.position("received_at"); receivedOn = row.position("received_on"); warrantType = row.position("warrant_type")
-            status = row.position("status"); statusAt = row.position("status_at"); decision = row.position("decision")
-            decisionBasis = row.position("decision_basis"); decidedAt = row.position("decided_at"); decidedOn = row.position("decided_on")
-            closedOn = row.position("closed_on"); liftReason = row.position("ice_lift_reason"); personRef = row.position("ice_person_ref")
-            mscCharge = row.position("ice_msc_charge"); mscConvictionOn = row.position("ice_msc_conviction_on")
-            layout = [[agency], [form], [facility], [city], [state], [preparedOn, receivedOn], [receivedAt, statusAt], [status], [decision],
-                      [decisionBasis], [decidedAt], [decidedOn], [closedOn], [liftReason], [personRef], [mscCharge], [mscConvictionOn],
-                      [origin], [warrantType]]
-        }
-    }
-
-    init(columns: IceColumns, importID: Int64, today: CivilDate, db: Connection) throws {
+    init(columns: IceColumns, importID: Int64, today: CivilDate) {
         self.columns = columns
         self.importID = importID
         self.today = today
-        expected = try ExpectedRow(table: "detainers", in: db)
-        slot = Slots(expected)
     }
 
     mutating func fingerprints() -> [ImportFingerprint]? {
@@ -74,61 +48,72 @@ struct IceRowImporter: RowImporter {
             throw RowError(column: c.liftReasonName, message: "unknown lift reason \"\(lift)\" (see the README's lift-reason table)")
         }
         liftMappings[lift] = mapping
-        var form = "unknown"
+        var form = KnownOrUnknown<DetainerForm>.unknown
         if let typeColumn = c.type {
             let raw = record[typeColumn]
-            if let known = forms[raw] { form = known } else { form = try IceForms.form(raw); forms[raw] = form }
+            if let known = forms[raw] { form = known } else {
+                let spelling = try IceForms.form(raw)
+                guard let parsed = KnownOrUnknown<DetainerForm>(stored: .text(spelling)) else { preconditionFailure("IceForms gave \(spelling)") }
+                form = parsed
+                forms[raw] = parsed
+            }
         }
         let facility = try text(record, c.facility, "facility", limit: 120)
         let city = try text(record, c.city, "city", limit: 80)
         let state = try text(record, c.state, "state", limit: 80)
         let msc = try text(record, c.mscCharge, "MSC Charge", limit: 120)
         let person = try text(record, c.personRef, "Unique Identifier", limit: 80)
-        var mscDate: String?
+        var mscDate: CivilDate?
         if let index = c.mscConvictionDate, !record[index].isEmpty {
             guard let value = IceDates.parse(record, index) else {
                 throw RowError(column: "MSC Conviction Date", message: "\"\(record[index])\" is not a date")
             }
-            mscDate = value.description
+            mscDate = value
         }
-        let (day, instant) = days[date] ?? {
-            let value = (date.description, NewYorkTime.startOfDay(date).iso8601)
+        let instant = days[date] ?? {
+            let value = NewYorkTime.startOfDay(date)
             days[date] = value
             return value
         }()
-        let agency: String?
+        let agency: Agency?
         if let known = agencies[facility ?? ""]?[state ?? ""] { agency = known } else {
-            agency = NYCFacilities.agency(facility: facility, state: state)
+            agency = NYCFacilities.agency(facility: facility, state: state).flatMap(Agency.init(rawValue:))
             agencies[facility ?? "", default: [:]][state ?? ""] = agency
         }
-        let decision = mapping.decision?.rawValue
-        let basis = mapping.decision.map { $0 == .honor ? LiftReasons.importedHonorBasis : LiftReasons.importedDeclineBasis }
-        let decidedAt = mapping.decision == nil ? nil : instant
-        let decidedOn = mapping.decision == nil ? nil : day
-        let closed = mapping.status.isOpen ? nil : day
-        let liftText = lift.isEmpty ? nil : lift
 
-        // One list of values drives both the insert and the fingerprint, so they cannot drift.
-        let values: [String?] = [agency, form, facility, city, state, day, instant, mapping.status.rawValue, decision, basis,
-                                 decidedAt, decidedOn, closed, liftText, person, msc, mscDate, "import", "unknown"]
-        let statement = try insert ?? db.prepare("""
-            INSERT INTO detainers (import_id, agency, form, facility, facility_city, facility_state, prepared_on, received_on,
-                received_at, status_at, status, decision, decision_basis, decided_at, decided_on, closed_on, ice_lift_reason,
-                ice_person_ref, ice_msc_charge, ice_msc_conviction_on, origin, warrant_type)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
-            """)
-        insert = statement
-        try statement.bind(importID, at: 1)
-        expected.reset()
-        expected.set(slot.importID, importID)
-        for (index, value) in values.enumerated() {
-            try statement.bind(value, at: Int32(index + 2))
-            for position in slot.layout[index] { expected.set(position, value) }
+        // One record drives both the insert and the fingerprint, so they cannot drift.
+        var row = DetainerRecord()
+        row.origin = .import
+        row.importID = importID
+        row.agency = agency
+        row.form = form
+        row.facility = facility
+        row.facilityCity = city
+        row.facilityState = state
+        row.preparedOn = date
+        row.receivedAt = instant
+        row.receivedOn = date
+        row.warrantType = .unknown
+        row.status = mapping.status
+        row.statusAt = instant
+        if let decision = mapping.decision {
+            row.decision = decision
+            row.decisionBasis = decision == .honor ? LiftReasons.importedHonorBasis : LiftReasons.importedDeclineBasis
+            row.decidedAt = instant
+            row.decidedOn = date
         }
+        row.closedOn = mapping.status.isOpen ? nil : date
+        row.iceLiftReason = lift.isEmpty ? nil : lift
+        row.icePersonRef = person
+        row.iceMscCharge = msc
+        row.iceMscConvictionOn = mscDate
+        let statement = try insert ?? db.prepare(DetainerRecord.insertSQL(withID: false))
+        insert = statement
+        try row.bind(to: statement, withID: false)
         try statement.execute()
         // The rowid SQLite chose (normally last + 1; read back to be sure).
-        expected.set(slot.id, db.lastInsertRowID)
-        expected.update(&hasher)
+        row.id = db.lastInsertRowID
+        row.fingerprint(into: &hasher, buffer: &buffer)
         count += 1
     }
 

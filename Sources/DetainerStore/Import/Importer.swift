@@ -149,7 +149,7 @@ extension ImportService {
             guard let columns = IceColumns(header) else {
                 throw InputError(field: "format", "the header has no ICE date and lift-reason columns (date/lift_reason or Detainer Prepare Date/Detainer Lift Reason)")
             }
-            return try IceRowImporter(columns: columns, importID: importID, today: now.newYorkDate, db: db)
+            return IceRowImporter(columns: columns, importID: importID, today: now.newYorkDate)
         case .docCustody:
             guard let columns = DocCustodyColumns(header) else {
                 throw InputError(field: "format", "the header lacks the DOC columns INMATEID, ADMITTED_DT and TOP_CHARGE")

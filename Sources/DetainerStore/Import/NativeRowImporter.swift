@@ -14,8 +14,9 @@ struct NativeRowImporter: RowImporter {
 
     init(header: CSVHeader, importID: Int64, actorID: Int64?, now: UTCInstant) throws {
         var index: [String: Int] = [:]
-        // Derived columns are recomputed, so exports made before they existed still import.
+        // Derived columns are recomputed, and columns added later may be missing from older exports.
         for name in NativeExport.columnNames where !NativeExport.derived.contains(name) {
+            if NativeExport.appended.contains(name), header.index(of: name) == nil { continue }
             guard let position = header.index(of: name) else {
                 throw InputError(field: "header", "a native export needs the column \(name)")
             }
@@ -29,14 +30,9 @@ struct NativeRowImporter: RowImporter {
 
     /// The cell, with export's formula guard undone and empty meaning NULL.
     private func value(_ record: CSVRecord, _ name: String) -> String? {
-        let text = record[index[name]!]
+        guard let position = index[name] else { return nil }
+        let text = record[position]
         return text.isEmpty ? nil : CSVFormulaGuard.restored(text)
-    }
-
-    private func integer(_ record: CSVRecord, _ name: String) throws -> Int64? {
-        guard let text = value(record, name) else { return nil }
-        guard let number = Int64(text) else { throw RowError(column: name, message: "\"\(text)\" is not a whole number") }
-        return number
     }
 
     /// The whole row or nothing: a database rule refusing any part becomes this row's error.
@@ -48,64 +44,60 @@ struct NativeRowImporter: RowImporter {
         }
     }
 
+    /// Reads every exported column into the record it came from, typed: a value its column
+    /// cannot hold is this row's error, naming the export column and what it expects.
     private func importRowUnguarded(_ record: CSVRecord, into db: Connection) throws {
-        guard let detainerID = try integer(record, "detainer_id"), detainerID > 0 else {
+        guard let actorID else { throw RowError(column: nil, message: "an import needs an acting user") }
+        var detainer = DetainerRecord(), person = PersonRecord(), custody = CustodyCaseRecord()
+        for (name, sql) in NativeExport.columns where !NativeExport.derived.contains(name) {
+            var cell = value(record, name)
+            if name == "case_agency" { cell = cell ?? value(record, "agency") ?? Agency.doc.rawValue }
+            let parts = sql.split(separator: ".").map(String.init)
+            switch parts[0] {
+            case "d": try Self.fill(&detainer, parts[1], cell, name)
+            case "p": try Self.fill(&person, parts[1], cell, name)
+            case "c": try Self.fill(&custody, parts[1], cell, name)
+            default: preconditionFailure("export column \(name) reads \(sql)")
+            }
+        }
+        guard let detainerID = detainer.id, detainerID > 0 else {
             throw RowError(column: "detainer_id", message: "is required (a positive whole number)")
         }
         if try db.scalarInt("SELECT 1 FROM detainers WHERE id = ?", detainerID) != nil {
             throw RowError(column: "detainer_id", message: "detainer \(detainerID) already exists in this database")
         }
-        for date in ["prepared_on", "received_on", "warrant_date", "decided_on", "closed_on", "ice_msc_conviction_on",
-                     "person_date_of_birth", "case_arrest_date"] {
-            if let text = value(record, date), CivilDate(parsing: text) == nil {
-                throw RowError(column: date, message: "\"\(text)\" is not a date (YYYY-MM-DD)")
-            }
-        }
-        for instant in ["received_at", "status_at", "hold_deadline", "decided_at", "case_scheduled_release_at", "case_released_at"] {
-            if let text = value(record, instant), UTCInstant(parsing: text) == nil {
-                throw RowError(column: instant, message: "\"\(text)\" is not an ISO 8601 instant")
-            }
-        }
-        let stamp = now.iso8601
-        let personID = try integer(record, "person_id")
+        let stamp = now
+        let personID = person.id
         if let personID, try db.scalarInt("SELECT 1 FROM persons WHERE id = ?", personID) == nil {
-            try insert(db, """
-                INSERT INTO persons (id, name, date_of_birth, nysid, a_number, fbi_number, country_of_birth, source, external_system,
-                                     import_id, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'import', 'native', ?, ?, ?)
-                """, [personID, value(record, "person_name"), value(record, "person_date_of_birth"), value(record, "person_nysid"),
-                      value(record, "person_a_number"), value(record, "person_fbi_number"), value(record, "person_country_of_birth"),
-                      importID, stamp, actorID])
+            person.source = .import
+            person.externalSystem = .native
+            person.importID = importID
+            person.createdAt = stamp
+            person.createdBy = actorID
+            try person.insert(into: db, withID: true)
             try PersonSearchKey.refresh(personID: personID, in: db)
         }
-        let caseID = try integer(record, "custody_case_id")
+        let caseID = custody.id
         if let caseID, try db.scalarInt("SELECT 1 FROM custody_cases WHERE id = ?", caseID) == nil {
             guard let personID else { throw RowError(column: "person_id", message: "a custody case needs its person") }
-            try insert(db, """
-                INSERT INTO custody_cases (id, person_id, agency, booking_number, facility, arrest_date, scheduled_release_at,
-                                           released_at, source, import_id, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?)
-                """, [caseID, personID, value(record, "case_agency") ?? value(record, "agency") ?? Agency.doc.rawValue, value(record, "case_booking_number"),
-                      value(record, "case_facility"), value(record, "case_arrest_date"), value(record, "case_scheduled_release_at"),
-                      value(record, "case_released_at"), importID, stamp, actorID])
+            custody.personID = personID
+            custody.source = .import
+            custody.importID = importID
+            custody.createdAt = stamp
+            custody.createdBy = actorID
+            try custody.insert(into: db, withID: true)
         }
-        var values: [(any SQLiteBindable)?] = [detainerID, importID, personID, caseID]
-        let copied = NativeExport.columnNames.filter { !["detainer_id", "person_id", "custody_case_id"].contains($0) && !$0.hasPrefix("person_") && !$0.hasPrefix("case_") && !NativeExport.derived.contains($0) }
-        for name in copied {
-            if Self.integerColumns.contains(name) { values.append(try integer(record, name)) } else { values.append(value(record, name)) }
-        }
-        let placeholders = Array(repeating: "?", count: copied.count).joined(separator: ", ")
-        try insert(db, "INSERT INTO detainers (id, import_id, person_id, custody_case_id, origin, \(copied.joined(separator: ", "))) VALUES (?, ?, ?, ?, 'import', \(placeholders))", values)
+        detainer.origin = .import
+        detainer.importID = importID
+        detainer.personID = personID
+        detainer.custodyCaseID = caseID
+        try detainer.insert(into: db, withID: true)
     }
 
-    static let integerColumns: Set<String> = [
-        "pc_final_order", "pc_removal_proceedings", "pc_biometric_match", "pc_statements", "tsdb_match", "illegal_reentry",
-        "released_after_deadline",
-    ]
-
-    private func insert(_ db: Connection, _ sql: String, _ values: [(any SQLiteBindable)?]) throws {
-        let statement = try db.cached(sql)
-        try statement.bind(values)
-        try statement.execute()
+    private static func fill<R: TableRecord>(_ record: inout R, _ column: String, _ cell: String?, _ name: String) throws {
+        let column = R.column(column)
+        guard record.set(column, text: cell) else {
+            throw RowError(column: name, message: cell.map { "\"\($0)\" is not \(column.expected)" } ?? "is required (\(column.expected))")
+        }
     }
 }

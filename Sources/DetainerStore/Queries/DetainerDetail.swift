@@ -2,84 +2,96 @@ import DetainerDomain
 import SQLite
 
 /// `detainer show`: the whole record of one detainer, for reading as a timeline or as JSON.
+/// Every part is a typed record (Sources/DetainerStore/Records), so readers use fields, not
+/// column-name strings, and a bad stored value stops the read with its table, column and row.
 public struct DetainerDetail: Sendable {
-    public let detainer: [String: JSONValue]
-    public let person: [String: JSONValue]?
-    public let custodyCase: [String: JSONValue]?
-    public let convictions: [[String: JSONValue]]
-    public let pendingCharges: [[String: JSONValue]]
-    public let evaluations: [[String: JSONValue]]
-    public let reviews: [[String: JSONValue]]
-    public let statusEvents: [[String: JSONValue]]
-    public let contacts: [[String: JSONValue]]
+    public let detainer: DetainerRecord
+    public let person: PersonRecord?
+    public let custodyCase: CustodyCaseRecord?
+    public let convictions: [ConvictionRecord]
+    public let pendingCharges: [PendingChargeRecord]
+    public let evaluations: [WithActor<EvaluationRecord>]
+    public let reviews: [WithActor<ReviewRecord>]
+    public let statusEvents: [WithActor<StatusEventRecord>]
+    public let contacts: [WithActor<ContactRecord>]
     /// Corrected fields (`detainer update`) of this detainer, its person and its custody case, oldest first.
-    public let corrections: [[String: JSONValue]]
+    public let corrections: [WithActor<CorrectionRecord>]
 
+    /// The JSON of `show --format json` (before keys are camel-cased): each row's columns, as
+    /// `show` has always printed them. Evaluations carry their reasons, input and result as
+    /// JSON, not as strings of JSON; the columns `show` never printed stay out.
     public var json: JSONValue {
         .object([
-            "detainer": .object(detainer),
-            "person": person.map(JSONValue.object) ?? .null,
-            "custodyCase": custodyCase.map(JSONValue.object) ?? .null,
-            "convictions": .array(convictions.map(JSONValue.object)),
-            "pendingCharges": .array(pendingCharges.map(JSONValue.object)),
-            "evaluations": .array(evaluations.map(JSONValue.object)),
-            "reviews": .array(reviews.map(JSONValue.object)),
-            "statusEvents": .array(statusEvents.map(JSONValue.object)),
-            "contacts": .array(contacts.map(JSONValue.object)),
-            "corrections": .array(corrections.map(JSONValue.object)),
+            "detainer": .object(detainer.jsonObject),
+            "person": person.map { .object($0.jsonObject) } ?? .null,
+            "custodyCase": custodyCase.map { .object($0.jsonObject) } ?? .null,
+            "convictions": .array(convictions.map { .object($0.jsonObject) }),
+            "pendingCharges": .array(pendingCharges.map { .object($0.jsonObject) }),
+            "evaluations": .array(evaluations.map { evaluation in
+                var object = evaluation.jsonObject(omitting: ["detainer_id", "actor_id"])
+                object["reasons"] = .array(evaluation.record.reasons.codes.map { .string($0.code) })
+                object["input_json"] = evaluation.record.inputJSON.value
+                object["result_json"] = evaluation.record.resultJSON.value
+                return .object(object)
+            }),
+            "reviews": .array(reviews.map { .object($0.jsonObject()) }),
+            "statusEvents": .array(statusEvents.map { .object($0.jsonObject()) }),
+            "contacts": .array(contacts.map { .object($0.jsonObject()) }),
+            "corrections": .array(corrections.map { .object($0.jsonObject(omitting: ["person_id", "custody_case_id", "actor_id"])) }),
         ])
+    }
+}
+
+extension DetainerDetail {
+    /// The detainer's columns that `show` prints generically, as (label, value), those with a
+    /// value only: a column whose record definition says `.listed(label)`.
+    public var listedFacts: [(label: String, value: String)] { Self.listedFacts(of: detainer) }
+
+    public static func listedFacts(of detainer: DetainerRecord) -> [(label: String, value: String)] {
+        DetainerRecord.columns.compactMap { column in
+            guard case .listed(let label) = column.show else { return nil }
+            let value = column.read(detainer).json
+            return value == .null ? nil : (label, value.cellText)
+        }
+    }
+}
+
+/// A person with the convictions and pending charges the law engine reads: the part `show` and
+/// `person show` share.
+struct PersonHistory {
+    let person: PersonRecord
+    let convictions: [ConvictionRecord]
+    let pendingCharges: [PendingChargeRecord]
+
+    static func read(personID: Int64?, in db: Connection, convictionOrder: String = "id", chargeOrder: String = "id") throws -> PersonHistory? {
+        guard let personID, let person = try PersonRecord.fetch(db, id: personID) else { return nil }
+        return PersonHistory(person: person,
+                             convictions: try ConvictionRecord.fetchAll(db, where: "person_id = ?", personID, orderBy: convictionOrder),
+                             pendingCharges: try PendingChargeRecord.fetchAll(db, where: "person_id = ?", personID, orderBy: chargeOrder))
     }
 }
 
 extension DetainerDatabase {
     public func detail(detainerID: Int64) throws -> DetainerDetail {
         try connection.read {
-            func rows(_ sql: String, _ id: Int64?) throws -> [[String: JSONValue]] {
-                guard let id else { return [] }
-                let statement = try connection.prepare(sql)
-                try statement.bind(id, at: 1)
-                return try statement.map { $0.jsonObject() }
-            }
-            guard let detainer = try rows("SELECT * FROM detainers WHERE id = ?", detainerID).first else {
+            let db = connection
+            guard let detainer = try DetainerRecord.fetch(db, id: detainerID) else {
                 throw NotFound(entity: "detainer", key: String(detainerID))
             }
-            let personID: Int64? = if case .int(let id) = detainer["person_id"] { id } else { nil }
-            let caseID: Int64? = if case .int(let id) = detainer["custody_case_id"] { id } else { nil }
-            var evaluations = try rows("""
-                SELECT e.id, e.sequence, e.evaluated_at, e.evaluated_on, e.rule_version, e.outcome, e.reasons, e.trigger,
-                       u.name AS actor, e.result_json, e.input_json
-                FROM evaluations AS e JOIN users AS u ON u.id = e.actor_id WHERE e.detainer_id = ? ORDER BY e.sequence
-                """, detainerID)
-            for index in evaluations.indices {
-                for key in ["result_json", "input_json", "reasons"] {
-                    if case .string(let text) = evaluations[index][key], let parsed = JSONValue(parsing: text) {
-                        evaluations[index][key] = parsed
-                    }
-                }
-            }
+            let history = try PersonHistory.read(personID: detainer.personID, in: db)
             return DetainerDetail(
                 detainer: detainer,
-                person: try rows("SELECT * FROM persons WHERE id = ?", personID).first,
-                custodyCase: try rows("SELECT * FROM custody_cases WHERE id = ?", caseID).first,
-                convictions: try rows("SELECT * FROM convictions WHERE person_id = ? ORDER BY id", personID),
-                pendingCharges: try rows("SELECT * FROM pending_charges WHERE person_id = ? ORDER BY id", personID),
-                evaluations: evaluations,
-                reviews: try rows("""
-                    SELECT r.*, u.name AS actor FROM reviews AS r JOIN users AS u ON u.id = r.actor_id WHERE r.detainer_id = ? ORDER BY r.id
-                    """, detainerID),
-                statusEvents: try rows("""
-                    SELECT s.*, u.name AS actor FROM status_events AS s JOIN users AS u ON u.id = s.actor_id WHERE s.detainer_id = ? ORDER BY s.id
-                    """, detainerID),
-                contacts: try rows("""
-                    SELECT c.*, u.name AS actor FROM ice_communications AS c JOIN users AS u ON u.id = c.actor_id
-                    WHERE c.detainer_id = ? ORDER BY c.occurred_at, c.id
-                    """, detainerID),
-                corrections: try rows("""
-                    SELECT c.id, c.detainer_id, c.field, c.old_value, c.new_value, c.reason, c.corrected_at, u.name AS actor
-                    FROM corrections AS c JOIN users AS u ON u.id = c.actor_id
-                    WHERE c.detainer_id = ?1 OR c.person_id = (SELECT person_id FROM detainers WHERE id = ?1)
-                       OR c.custody_case_id = (SELECT custody_case_id FROM detainers WHERE id = ?1)
-                    ORDER BY c.id
+                person: history?.person,
+                custodyCase: try detainer.custodyCaseID.flatMap { try CustodyCaseRecord.fetch(db, id: $0) },
+                convictions: history?.convictions ?? [],
+                pendingCharges: history?.pendingCharges ?? [],
+                evaluations: try WithActor.fetchAll(db, where: "r.detainer_id = ?", detainerID, orderBy: "r.sequence"),
+                reviews: try WithActor.fetchAll(db, where: "r.detainer_id = ?", detainerID),
+                statusEvents: try WithActor.fetchAll(db, where: "r.detainer_id = ?", detainerID),
+                contacts: try WithActor.fetchAll(db, where: "r.detainer_id = ?", detainerID, orderBy: "r.occurred_at, r.id"),
+                corrections: try WithActor.fetchAll(db, where: """
+                    r.detainer_id = ?1 OR r.person_id = (SELECT person_id FROM detainers WHERE id = ?1)
+                       OR r.custody_case_id = (SELECT custody_case_id FROM detainers WHERE id = ?1)
                     """, detainerID))
         }
     }

@@ -23,45 +23,48 @@ public struct TimelineEvent: Sendable, Equatable {
 
 extension DetainerDetail {
     public var timeline: [TimelineEvent] {
-        func text(_ object: [String: JSONValue], _ key: String) -> String { object[key]?.cellText ?? "" }
         var events: [TimelineEvent] = []
-        for s in statusEvents {
-            let from = text(s, "from_status"), to = text(s, "to_status")
-            var line = from.isEmpty ? "status → \(to)" : "status \(from) → \(to)"
-            if s["after_deadline"] == .int(1) { line += to == "transferred" ? "  (AFTER the hold deadline)" : "  (AFTER the hold deadline, no transfer)" }
-            if !text(s, "note").isEmpty { line += "  — \(text(s, "note"))" }
-            line += TimelineText.recordedLater(occurred: text(s, "occurred_at"), recorded: text(s, "recorded_at"))
-            events.append(TimelineEvent(at: text(s, "occurred_at"), kind: .status, summary: line, actor: text(s, "actor"), details: [],
-                                        order: from.isEmpty ? -1 : 3))
+        for entry in statusEvents {
+            let s = entry.record
+            let to = s.toStatus.rawValue
+            var line = s.fromStatus.map { "status \($0.rawValue) → \(to)" } ?? "status → \(to)"
+            if s.afterDeadline { line += s.toStatus == .transferred ? "  (AFTER the hold deadline)" : "  (AFTER the hold deadline, no transfer)" }
+            if let note = s.note, !note.isEmpty { line += "  — \(note)" }
+            line += TimelineText.recordedLater(occurred: s.occurredAt, recorded: s.recordedAt)
+            events.append(TimelineEvent(at: s.occurredAt.description, kind: .status, summary: line, actor: entry.actor, details: [],
+                                        order: s.fromStatus == nil ? -1 : 3))
         }
-        for e in evaluations {
+        for entry in evaluations {
+            let e = entry.record
             var checks: [String] = []
-            if case .object(let result)? = e["result_json"], case .array(let list)? = result["checks"] {
+            if case .object(let result) = e.resultJSON.value, case .array(let list)? = result["checks"] {
                 for case .object(let check) in list {
                     let mark = switch check["result"]?.cellText { case "pass": "pass"; case "fail": "FAIL"; default: " ?? " }
                     checks.append("[\(mark)] \(check["message"]?.cellText ?? "") (\(check["citation"]?.cellText ?? ""))")
                 }
             }
-            let outcome = Outcome(rawValue: text(e, "outcome"))?.plainLabel ?? text(e, "outcome")
-            let summary = "evaluation #\(text(e, "sequence")) (\(text(e, "trigger"))): \(outcome) under \(text(e, "rule_version")), as of \(text(e, "evaluated_on"))"
-            events.append(TimelineEvent(at: text(e, "evaluated_at"), kind: .evaluation, summary: summary, actor: text(e, "actor"), details: checks, order: 1))
+            let summary = "evaluation #\(e.sequence) (\(e.trigger)): \(e.outcome.plainLabel) under \(e.ruleVersion), as of \(e.evaluatedOn)"
+            events.append(TimelineEvent(at: e.evaluatedAt.description, kind: .evaluation, summary: summary, actor: entry.actor, details: checks, order: 1))
         }
-        for r in reviews {
-            let reason = text(r, "reason")
-            events.append(TimelineEvent(at: text(r, "reviewed_at"), kind: .review,
-                                        summary: "review: \(text(r, "action")) → \(text(r, "decision").uppercased())\(reason.isEmpty ? "" : " — \(reason)")",
-                                        actor: text(r, "actor"), details: [], order: 2))
+        for entry in reviews {
+            let r = entry.record
+            let reason = r.reason ?? ""
+            events.append(TimelineEvent(at: r.reviewedAt.description, kind: .review,
+                                        summary: "review: \(r.action) → \(r.decision.rawValue.uppercased())\(reason.isEmpty ? "" : " — \(reason)")",
+                                        actor: entry.actor, details: [], order: 2))
         }
-        for c in contacts {
-            let info = text(c, "info_type")
-            events.append(TimelineEvent(at: text(c, "occurred_at"), kind: .contact,
-                                        summary: "contact \(text(c, "id")) \(text(c, "direction") == "in" ? "from" : "to") ICE: \(text(c, "kind"))\(info.isEmpty ? "" : " (\(info))") — \(text(c, "summary"))",
-                                        actor: text(c, "actor"), details: [], order: 0))
+        for entry in contacts {
+            let c = entry.record
+            let id = c.id.map(String.init) ?? ""
+            events.append(TimelineEvent(at: c.occurredAt.description, kind: .contact,
+                                        summary: "contact \(id) \(c.direction == .incoming ? "from" : "to") ICE: \(c.kind.rawValue)\(c.infoType.map { " (\($0.rawValue))" } ?? "") — \(c.summary)",
+                                        actor: entry.actor, details: [], order: 0))
         }
-        for c in corrections {
-            events.append(TimelineEvent(at: text(c, "corrected_at"), kind: .correction,
-                                        summary: "correction: \(text(c, "field")) \(TimelineText.change(c)) — \(text(c, "reason"))",
-                                        actor: text(c, "actor"), details: [], order: 4))
+        for entry in corrections {
+            let c = entry.record
+            events.append(TimelineEvent(at: c.correctedAt.description, kind: .correction,
+                                        summary: "correction: \(c.field.rawValue) \(TimelineText.change(c)) — \(c.reason)",
+                                        actor: entry.actor, details: [], order: 4))
         }
         // Sorted by instant (stored text compares as time only when both parse), then tie order.
         func instant(_ text: String) -> Int64 { UTCInstant(parsing: text)?.secondsSinceEpoch ?? Int64.max }
@@ -80,21 +83,15 @@ public enum TimelineText {
         return text
     }
 
-    /// "old → new" for one stored correction row.
-    public static func change(_ c: [String: JSONValue]) -> String {
-        let field = IntakeField(rawValue: c["field"]?.cellText ?? "") ?? .name
-        func value(_ key: String) -> String {
-            if case .string(let raw)? = c[key] { return Self.value(raw, field) }
-            return Self.value(nil, field)
-        }
-        return "\(value("old_value")) → \(value("new_value"))"
+    /// "old → new" for one stored correction.
+    public static func change(_ c: CorrectionRecord) -> String {
+        "\(value(c.oldValue, c.field)) → \(value(c.newValue, c.field))"
     }
 
     /// "  (recorded later: …)" when an event was entered well after it happened, so a release
     /// shown before the review that was entered first is visibly a late record, not a reordering.
-    public static func recordedLater(occurred: String, recorded: String) -> String {
-        guard let occurred = UTCInstant(parsing: occurred), let recorded = UTCInstant(parsing: recorded),
-              recorded.secondsSinceEpoch - occurred.secondsSinceEpoch > 300 else { return "" }
+    public static func recordedLater(occurred: UTCInstant, recorded: UTCInstant) -> String {
+        guard recorded.secondsSinceEpoch - occurred.secondsSinceEpoch > 300 else { return "" }
         return "  (recorded later: \(recorded.newYorkText))"
     }
 }

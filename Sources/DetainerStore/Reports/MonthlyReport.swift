@@ -33,18 +33,25 @@ public struct MonthlyReport: Sendable {
     public var scope: String {
         includeExternal
             ? "Scope: all detainers, including imported ICE records lodged outside the city's agencies (--include-external)."
-            : "Scope: detainers lodged with a city agency (DOC, NYPD, DOP); records lodged elsewhere are excluded (--include-external adds them)."
+            : "Scope: detainers lodged with a city agency (\(Agency.allCases.map(\.rawValue).joined(separator: ", "))); records lodged elsewhere are excluded (--include-external adds them)."
     }
 
     /// Decline reason columns, in a fixed order so CSV columns and JSON keys never move. A
     /// detainer counts once, under the first reason its decision rests on (the law's tests in
     /// order: warrant first, then convictions).
-    public static let declineReasonCodes: [String] = [
-        "NO_JUDICIAL_WARRANT", "NO_QUALIFYING_CONVICTION", "CONVICTION_OUTSIDE_WINDOW", "NOT_LISTED_OFFENSE", "NOT_A_FELONY",
-        "SUBDIVISION_NOT_LISTED", "RULE_ADDITION_NOT_IN_FORCE", "YOUTHFUL_OFFENDER", "JUVENILE_DELINQUENT", "VACATED_CONVICTION",
-        "NOT_PREDICATE_FELONY", "PENDING_CHARGES_ONLY", "NOT_REENTERED_AFTER_REMOVAL",
-        DecisionBasis.overrideBySupervisor, DecisionBasis.decidedOnReview, LiftReasons.importedDeclineBasis, "OTHER",
+    public static let declineReasonCodes: [String] = declineReasons.map(\.code) + [
+        DecisionBasis.overrideBySupervisor, DecisionBasis.decidedOnReview, LiftReasons.importedDeclineBasis, otherDeclineReason,
     ]
+
+    /// The engine's reasons for declining, in the law's order, that get their own column.
+    public static let declineReasons: [ReasonCode] = [
+        .noJudicialWarrant, .noQualifyingConviction, .convictionOutsideWindow, .notListedOffense, .notAFelony,
+        .subdivisionNotListed, .ruleAdditionNotInForce, .youthfulOffender, .juvenileDelinquent, .vacatedConviction,
+        .notPredicateFelony, .pendingChargesOnly, .notReenteredAfterRemoval,
+    ]
+
+    /// A decline whose stored basis is none of the above.
+    public static let otherDeclineReason = "OTHER"
 
     public static let definitions: [(String, String)] = [
         ("month", "Calendar month in New York time (YYYY-MM)."),
@@ -105,8 +112,8 @@ extension ReportService {
                 if r.string(1) == Decision.honor.rawValue { rows[key]?.honored += count; return }
                 guard r.string(1) == Decision.decline.rawValue else { return }
                 rows[key]?.declined += count
-                let basis = r.string(2) ?? "OTHER"
-                rows[key]?.declineReasons[known.contains(basis) ? basis : "OTHER", default: 0] += count
+                let basis = r.string(2) ?? MonthlyReport.otherDeclineReason
+                rows[key]?.declineReasons[known.contains(basis) ? basis : MonthlyReport.otherDeclineReason, default: 0] += count
             }
 
             var closedPerMonth: [String: Int] = [:]

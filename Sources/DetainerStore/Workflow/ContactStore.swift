@@ -105,13 +105,21 @@ extension StatusService {
                 }
             }
             let personID = try db.scalarInt("SELECT person_id FROM detainers WHERE id = ?", detainerID)
-            try db.run("""
-                INSERT INTO ice_communications (detainer_id, person_id, direction, kind, info_type, in_reply_to, facilitated_transfer,
-                                                occurred_at, occurred_on, recorded_at, actor_id, summary, response_outcome)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, detainerID, personID, request.direction.rawValue, request.kind.rawValue, request.informationType?.rawValue,
-                       request.inReplyTo, request.facilitatedTransfer, at.iso8601, at.newYorkDate.description,
-                       context.now.iso8601, context.actor.id, summary, request.responseOutcome?.rawValue)
+            var row = ContactRecord()
+            row.detainerID = detainerID
+            row.personID = personID
+            row.direction = request.direction
+            row.kind = request.kind
+            row.infoType = request.informationType
+            row.inReplyTo = request.inReplyTo
+            row.facilitatedTransfer = request.facilitatedTransfer
+            row.occurredAt = at
+            row.occurredOn = at.newYorkDate
+            row.recordedAt = context.now
+            row.actorID = try context.actorID
+            row.summary = summary ?? ""  // required above
+            row.responseOutcome = request.responseOutcome
+            try row.insert(into: db)
             let contactID = db.lastInsertRowID
             context.touch("ice_communications", contactID)
             var evaluation: StoredEvaluation?

@@ -50,17 +50,31 @@ extension HistoryService {
                 throw NotFound(entity: "person", key: String(personID))
             }
             let i = entry.input
-            try context.db.run("""
-                INSERT INTO convictions (person_id, statute_raw, statute_kind, statute_normalized, object_statute, convicted_on,
-                    felony_class, jurisdiction, ny_equivalent, term_over_one_year, youthful_offender, juvenile_delinquent,
-                    hate_crime, sealed, vacated, incarcerated_days, court, docket_number, created_at, created_by,
-                    sentenced_on, awaiting_sentence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, personID, i.statute, facts.statute.kind.rawValue, facts.statute.description, i.objectStatute,
-                       facts.convictedOn?.description, facts.level?.label, facts.jurisdiction?.rawValue, i.nyEquivalent,
-                       facts.authorizedTermOverOneYear, facts.youthfulOffender, facts.juvenileDelinquent, facts.hateCrime,
-                       facts.sealed, facts.vacated, facts.incarceratedDaysForThisCrime, entry.court, entry.docketNumber,
-                       context.now.iso8601, context.actor.id, facts.sentencedOn?.description, facts.awaitingSentence)
+            var row = ConvictionRecord()
+            row.personID = personID
+            guard let statute = i.statute else { throw InputError(field: "conviction.statute", "is required") }
+            row.statuteRaw = statute
+            row.statuteKind = facts.statute.kind
+            row.statuteNormalized = facts.statute.description
+            row.objectStatute = i.objectStatute
+            row.convictedOn = facts.convictedOn
+            row.felonyClass = facts.level?.label
+            row.jurisdiction = facts.jurisdiction
+            row.nyEquivalent = i.nyEquivalent
+            row.termOverOneYear = facts.authorizedTermOverOneYear
+            row.youthfulOffender = facts.youthfulOffender
+            row.juvenileDelinquent = facts.juvenileDelinquent
+            row.hateCrime = facts.hateCrime
+            row.sealed = facts.sealed
+            row.vacated = facts.vacated
+            row.incarceratedDays = facts.incarceratedDaysForThisCrime.map(Int64.init)
+            row.court = entry.court
+            row.docketNumber = entry.docketNumber
+            row.createdAt = context.now
+            row.createdBy = try context.actorID
+            row.sentencedOn = facts.sentencedOn
+            row.awaitingSentence = facts.awaitingSentence
+            try row.insert(into: context.db)
             let id = context.db.lastInsertRowID
             context.entityID = id
             context.touch("convictions", id)
@@ -190,12 +204,17 @@ extension HistoryService {
                     throw InputError(field: "case", "custody case \(custodyCaseID) is not one of person \(personID)'s")
                 }
             }
-            try context.db.run("""
-                INSERT INTO pending_charges (person_id, custody_case_id, statute_raw, statute_kind, statute_normalized, charged_on,
-                                             source, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, 'intake', ?, ?)
-                """, personID, custodyCaseID, text, statute.kind.rawValue, statute.description, chargedOn?.description,
-                       context.now.iso8601, context.actor.id)
+            var row = PendingChargeRecord()
+            row.personID = personID
+            row.custodyCaseID = custodyCaseID
+            row.statuteRaw = text ?? ""
+            row.statuteKind = statute.kind
+            row.statuteNormalized = statute.description
+            row.chargedOn = chargedOn
+            row.source = .intake
+            row.createdAt = context.now
+            row.createdBy = try context.actorID
+            try row.insert(into: context.db)
             let id = context.db.lastInsertRowID
             context.entityID = id
             context.touch("pending_charges", id)

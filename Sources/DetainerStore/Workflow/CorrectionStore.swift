@@ -39,11 +39,17 @@ extension IntakeService {
             try checkCorrectedReceipt(changes, detainerID: detainerID, in: db)
             for change in changes {
                 try write(change, record: record, detainerID: detainerID, in: context)
-                try db.run("""
-                    INSERT INTO corrections (detainer_id, person_id, custody_case_id, field, old_value, new_value, reason, corrected_at, actor_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, detainerID, record.personID, record.caseID, change.field.rawValue, change.old, change.new, reason,
-                           context.now.iso8601, context.actor.id)
+                var row = CorrectionRecord()
+                row.detainerID = detainerID
+                row.personID = record.personID
+                row.custodyCaseID = record.caseID
+                row.field = change.field
+                row.oldValue = change.old
+                row.newValue = change.new
+                row.reason = reason ?? ""  // required above (v.finish)
+                row.correctedAt = context.now
+                row.actorID = try context.actorID
+                try row.insert(into: db)
                 context.touch("corrections", db.lastInsertRowID)
             }
             let evaluation = ClosedDetainerRule.reevaluates(current.status) ? try recordEvaluation(detainerID: detainerID, trigger: .detainer, in: context) : nil

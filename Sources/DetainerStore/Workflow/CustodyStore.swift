@@ -30,12 +30,17 @@ extension IntakeService {
                 return (row.0, warnings)
             }
         }
-        try db.run("""
-            INSERT INTO custody_cases (person_id, agency, booking_number, facility, arrest_date, scheduled_release_at,
-                                       source, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, 'intake', ?, ?)
-            """, personID, custody.agency.rawValue, custody.bookingNumber, custody.facility, custody.arrestDate?.description,
-                   custody.scheduledReleaseAt?.iso8601, context.now.iso8601, context.actor.id)
+        var row = CustodyCaseRecord()
+        row.personID = personID
+        row.agency = custody.agency.agency
+        row.bookingNumber = custody.bookingNumber
+        row.facility = custody.facility
+        row.arrestDate = custody.arrestDate
+        row.scheduledReleaseAt = custody.scheduledReleaseAt
+        row.source = .intake
+        row.createdAt = context.now
+        row.createdBy = try context.actorID
+        try row.insert(into: db)
         let id = db.lastInsertRowID
         context.touch("custody_cases", id)
         return (id, [])

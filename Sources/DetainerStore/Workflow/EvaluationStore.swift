@@ -14,61 +14,48 @@ extension DetainerDatabase {
     /// the detainer arrived: the law applied is the law in force when the decision is made.
     func evaluationInput(detainerID: Int64, on evaluatedOn: CivilDate) throws -> JSONValue {
         let db = connection
-        let detainer = try db.prepare("""
-            SELECT d.agency, d.received_on, d.warrant_type, d.tsdb_match, d.illegal_reentry,
-                   c.arrest_date, c.scheduled_release_at, d.person_id
-            FROM detainers AS d JOIN custody_cases AS c ON c.id = d.custody_case_id
-            WHERE d.id = ?
-            """)
-        try detainer.bind(detainerID, at: 1)
-        guard let row = try detainer.first({ row -> (JSONValue, Int64) in
-            var input: [String: JSONValue] = [
-                "agency": .optional(row.string(0)),
-                "evaluatedOn": .string(max(evaluatedOn, CivilDate(parsing: row.string(1) ?? "") ?? evaluatedOn).description),
-                "instantArrestDate": .optional(row.string(5)),
-                "detainer": [
-                    "receivedOn": .optional(row.string(1)),
-                    "warrant": .optional(row.string(2)),
-                    "terroristScreeningMatch": .optional(row.optionalBool(3)),
-                    "illegalReentryAfterRemoval": .optional(row.optionalBool(4)),
-                ],
-            ]
-            if let release = row.string(6) { input["releaseAt"] = .string(release) }
-            return (.object(input), row.int64(7))
-        }) else { throw NotFound(entity: "detainer", key: String(detainerID)) }
-        guard case .object(var input) = row.0 else { fatalError("unreachable") }
-
-        let convictions = try db.prepare("""
-            SELECT statute_raw, object_statute, convicted_on, felony_class, jurisdiction, ny_equivalent, term_over_one_year,
-                   youthful_offender, juvenile_delinquent, hate_crime, sealed, vacated, incarcerated_days,
-                   sentenced_on, awaiting_sentence
-            FROM convictions WHERE person_id = ? ORDER BY id
-            """)
-        try convictions.bind(row.1, at: 1)
-        input["convictions"] = .array(try convictions.map { c in
+        // Typed records: a stored value the engine could misread stops here, naming its row.
+        guard let d = try DetainerRecord.fetch(db, id: detainerID), let caseID = d.custodyCaseID,
+              let custody = try CustodyCaseRecord.fetch(db, id: caseID) else {
+            throw NotFound(entity: "detainer", key: String(detainerID))
+        }
+        var input: [String: JSONValue] = [
+            "agency": .optional(d.agency?.rawValue),
+            "evaluatedOn": .string(max(evaluatedOn, d.receivedOn).description),
+            "instantArrestDate": .optional(custody.arrestDate?.description),
+            "detainer": [
+                "receivedOn": .string(d.receivedOn.description),
+                "warrant": .string(d.warrantType.rawValue),
+                "terroristScreeningMatch": .optional(d.tsdbMatch),
+                "illegalReentryAfterRemoval": .optional(d.illegalReentry),
+            ],
+        ]
+        if let release = custody.scheduledReleaseAt { input["releaseAt"] = .string(release.iso8601) }
+        let personID = d.personID ?? 0
+        input["convictions"] = .array(try ConvictionRecord.fetchAll(db, where: "person_id = ?", personID).map { c in
             // Every fact is written out, NULL as null: "not known", never the contract's absent = false.
             var item: [String: JSONValue] = [
-                "statute": .optional(c.string(0)),
-                "jurisdiction": .optional(c.string(4)),
-                "youthfulOffender": .optional(c.optionalBool(7)),
-                "juvenileDelinquent": .optional(c.optionalBool(8)),
-                "hateCrime": .optional(c.optionalBool(9)),
-                "sealed": .optional(c.optionalBool(10)),
-                "vacated": .optional(c.optionalBool(11)),
-                "incarceratedDaysForThisCrime": .optional(c.optionalInt64(12)),
-                "awaitingSentence": .optional(c.optionalBool(14)),
+                "statute": .string(c.statuteRaw),
+                "jurisdiction": .optional(c.jurisdiction?.rawValue),
+                "youthfulOffender": .optional(c.youthfulOffender),
+                "juvenileDelinquent": .optional(c.juvenileDelinquent),
+                "hateCrime": .optional(c.hateCrime),
+                "sealed": .optional(c.sealed),
+                "vacated": .optional(c.vacated),
+                "incarceratedDaysForThisCrime": .optional(c.incarceratedDays),
+                "awaitingSentence": .optional(c.awaitingSentence),
             ]
-            if let value = c.string(13) { item["sentencedOn"] = .string(value) }
-            if let value = c.string(1) { item["objectStatute"] = .string(value) }
-            if let value = c.string(2) { item["convictedOn"] = .string(value) }
-            if let value = c.string(3) { item["felonyClass"] = .string(value) }
-            if let value = c.string(5) { item["nyEquivalent"] = .string(value) }
-            if let value = c.optionalBool(6) { item["authorizedTermOverOneYear"] = .bool(value) }
+            if let value = c.sentencedOn { item["sentencedOn"] = .string(value.description) }
+            if let value = c.objectStatute { item["objectStatute"] = .string(value) }
+            if let value = c.convictedOn { item["convictedOn"] = .string(value.description) }
+            if let value = c.felonyClass { item["felonyClass"] = .string(value) }
+            if let value = c.nyEquivalent { item["nyEquivalent"] = .string(value) }
+            if let value = c.termOverOneYear { item["authorizedTermOverOneYear"] = .bool(value) }
             return .object(item)
         })
-        let charges = try db.prepare("SELECT statute_raw FROM pending_charges WHERE person_id = ? ORDER BY id")
-        try charges.bind(row.1, at: 1)
-        input["pendingCharges"] = .array(try charges.map { ["statute": .optional($0.string(0))] })
+        input["pendingCharges"] = .array(try PendingChargeRecord.fetchAll(db, where: "person_id = ?", personID).map {
+            ["statute": .string($0.statuteRaw)]
+        })
         return .object(input)
     }
 
@@ -80,14 +67,21 @@ extension DetainerDatabase {
         let result = try LawEngine.evaluate(json: Data(inputText.utf8))
         let db = context.db
         let sequence = (try db.scalarInt("SELECT max(sequence) FROM evaluations WHERE detainer_id = ?", detainerID) ?? 0) + 1
-        let reasons = JSONValue.array(result.report.reasons.map { .string($0.code) }).serialized
-        try db.run("""
-            INSERT INTO evaluations (detainer_id, sequence, evaluated_at, evaluated_on, rule_version, outcome, reasons,
-                                     input_json, result_json, trigger, actor_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, detainerID, sequence, context.now.iso8601, result.report.evaluatedOn.description, result.report.ruleVersion,
-                   result.report.outcome.rawValue, reasons, inputText, result.json, trigger.rawValue, context.actor.id)
+        var row = EvaluationRecord()
+        row.detainerID = detainerID
+        row.sequence = sequence
+        row.evaluatedAt = context.now
+        row.evaluatedOn = result.report.evaluatedOn
+        row.ruleVersion = result.report.ruleVersion
+        row.outcome = result.report.outcome
+        row.reasons = ReasonList(Array(result.report.reasons))
+        row.inputJSON = JSONText(text: inputText, value: input)
+        row.resultJSON = try JSONText(text: result.json)
+        row.trigger = trigger.rawValue
+        row.actorID = try context.actorID
+        try row.insert(into: db)
         let evaluationID = db.lastInsertRowID
+        let reasons = row.reasons.stored
         context.touch("evaluations", evaluationID)
 
         let deadline = HoldDeadline.forEvaluation(outcome: result.report.outcome, warrantlessDeadline: result.report.holdDeadline,

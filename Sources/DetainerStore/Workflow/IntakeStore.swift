@@ -29,28 +29,48 @@ extension IntakeService {
             let db = context.db
             let d = intake.detainer
             let received = d.receivedAt
-            try db.run("""
-                INSERT INTO detainers (origin, person_id, custody_case_id, agency, form, ice_subject_id, event_number, a_number,
-                    issuing_office, facility, prepared_on, received_at, received_on, received_by,
-                    pc_final_order, pc_removal_proceedings, pc_biometric_match, pc_statements,
-                    warrant_type, warrant_issuer, warrant_date, tsdb_match, illegal_reentry, status, status_at)
-                VALUES ('intake', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)
-                """, person.id, custody.id, intake.custody.agency.rawValue, d.form.rawValue, d.iceSubjectID, d.eventNumber,
-                       intake.person.aNumber, d.issuingOffice, intake.custody.facility, d.preparedOn?.description,
-                       received.iso8601, received.newYorkDate.description, context.actor.id,
-                       d.probableCause.contains(.finalOrder), d.probableCause.contains(.removalProceedings),
-                       d.probableCause.contains(.biometricMatch), d.probableCause.contains(.statements),
-                       d.warrant.rawValue, d.warrantIssuer, d.warrantDate?.description,
-                       d.terroristScreeningMatch, d.illegalReentryAfterRemoval, received.iso8601)
+            var row = DetainerRecord()
+            row.origin = .intake
+            row.personID = person.id
+            row.custodyCaseID = custody.id
+            row.agency = intake.custody.agency.agency
+            row.form = .known(d.form)
+            row.iceSubjectID = d.iceSubjectID
+            row.eventNumber = d.eventNumber
+            row.aNumber = intake.person.aNumber
+            row.issuingOffice = d.issuingOffice
+            row.facility = intake.custody.facility
+            row.preparedOn = d.preparedOn
+            row.receivedAt = received
+            row.receivedOn = received.newYorkDate
+            row.receivedBy = context.actor.id
+            row.pcFinalOrder = d.probableCause.contains(.finalOrder)
+            row.pcRemovalProceedings = d.probableCause.contains(.removalProceedings)
+            row.pcBiometricMatch = d.probableCause.contains(.biometricMatch)
+            row.pcStatements = d.probableCause.contains(.statements)
+            row.warrantType = .known(d.warrant)
+            row.warrantIssuer = d.warrantIssuer
+            row.warrantDate = d.warrantDate
+            row.tsdbMatch = d.terroristScreeningMatch
+            row.illegalReentry = d.illegalReentryAfterRemoval
+            row.status = .received
+            row.statusAt = row.receivedAt
+            try row.insert(into: db)
             let detainerID = db.lastInsertRowID
             context.entityID = detainerID
             context.touch("detainers", detainerID)
             try appendStatusEvent(detainerID: detainerID, from: nil, to: .received, at: received, note: nil, afterDeadline: false, in: context)
-            try db.run("""
-                INSERT INTO ice_communications (detainer_id, person_id, direction, kind, occurred_at, occurred_on, recorded_at, actor_id, summary)
-                VALUES (?, ?, 'in', 'detainer', ?, ?, ?, ?, ?)
-                """, detainerID, person.id, received.iso8601, received.newYorkDate.description, context.now.iso8601, context.actor.id,
-                       "\(d.form.rawValue) detainer received\(d.warrant == .none ? " without a warrant" : " with a\(d.warrant == .administrative ? "n administrative" : " judicial") warrant")")
+            var receipt = ContactRecord()
+            receipt.detainerID = detainerID
+            receipt.personID = person.id
+            receipt.direction = .incoming
+            receipt.kind = .detainer
+            receipt.occurredAt = received
+            receipt.occurredOn = received.newYorkDate
+            receipt.recordedAt = context.now
+            receipt.actorID = try context.actorID
+            receipt.summary = "\(d.form.rawValue) detainer received\(d.warrant == .none ? " without a warrant" : " with a\(d.warrant == .administrative ? "n administrative" : " judicial") warrant")"
+            try receipt.insert(into: db)
             context.touch("ice_communications", db.lastInsertRowID)
             let evaluation = try recordEvaluation(detainerID: detainerID, trigger: .intake, in: context)
             try moveStatus(detainerID: detainerID, from: .received, to: .pendingReview, at: context.now, note: nil, in: context)

@@ -56,11 +56,17 @@ extension IntakeService {
                 warnings.append("possible duplicate: person \(row.int64(0)) has the same name and date of birth (\(ids.isEmpty ? "no identifiers" : ids.joined(separator: ", "))); a new person was created")
             }
         }
-        try db.run("""
-            INSERT INTO persons (name, date_of_birth, nysid, a_number, fbi_number, country_of_birth, source, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, 'intake', ?, ?)
-            """, person.name, person.dateOfBirth?.description, person.nysid, person.aNumber, person.fbiNumber,
-                   person.countryOfBirth, context.now.iso8601, context.actor.id)
+        var row = PersonRecord()
+        row.name = person.name
+        row.dateOfBirth = person.dateOfBirth
+        row.nysid = person.nysid
+        row.aNumber = person.aNumber
+        row.fbiNumber = person.fbiNumber
+        row.countryOfBirth = person.countryOfBirth
+        row.source = .intake
+        row.createdAt = context.now
+        row.createdBy = try context.actorID
+        try row.insert(into: db)
         let id = db.lastInsertRowID
         context.touch("persons", id)
         return PersonMatch(id: id, reused: false, warnings: warnings)

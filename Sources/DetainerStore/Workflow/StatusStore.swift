@@ -40,10 +40,16 @@ extension DetainerDatabase {
 
     func appendStatusEvent(detainerID: Int64, from: DetainerStatus?, to: DetainerStatus, at: UTCInstant, note: String?,
                            afterDeadline: Bool, in context: WriteContext) throws {
-        try context.db.run("""
-            INSERT INTO status_events (detainer_id, from_status, to_status, occurred_at, recorded_at, actor_id, note, after_deadline)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, detainerID, from?.rawValue, to.rawValue, at.iso8601, context.now.iso8601, context.actor.id, note, afterDeadline)
+        var row = StatusEventRecord()
+        row.detainerID = detainerID
+        row.fromStatus = from
+        row.toStatus = to
+        row.occurredAt = at
+        row.recordedAt = context.now
+        row.actorID = try context.actorID
+        row.note = note
+        row.afterDeadline = afterDeadline
+        try row.insert(into: context.db)
         context.touch("status_events", context.db.lastInsertRowID)
     }
 

@@ -16,21 +16,21 @@ enum DetainerPage {
     static func render(_ detail: DetainerDetail, session: WebSession, now: UTCInstant, state: FormState? = nil,
                        notice: String? = nil) -> HTML {
         let d = detail.detainer
-        let id = text(d, "id")
-        let status = DetainerStatus(rawValue: text(d, "status"))
+        let id = d.id.map(String.init) ?? ""
+        let status: DetainerStatus? = d.status
         let role = session.user.role
         let latest = detail.evaluations.last
         return Layout.page("Detainer #\(id)", session: session, current: .queue) {
             el("p") { el("a", .href("/queue"), text: "← Queue") }
             el("h1") {
                 HTML("Detainer #\(id) ")
-                Badges.status(text(d, "status"))
+                Badges.status(d.status.rawValue)
                 HTML(" ")
-                Badges.outcome(Outcome(rawValue: text(d, "outcome")))
+                Badges.outcome(d.outcome)
             }
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
             if let message = state?.message { el("div", .class("notice error"), Attribute("role", "alert"), text: message) }
-            if let deadline = UTCInstant(parsing: text(d, "hold_deadline")), let status, [.received, .pendingReview, .honored].contains(status) {
+            if let deadline = d.holdDeadline, let status, [.received, .pendingReview, .honored].contains(status) {
                 el("p") {
                     el("strong", text: "Hold deadline: ")
                     Badges.time(deadline)
@@ -54,6 +54,9 @@ enum DetainerPage {
 
     static func text(_ object: [String: JSONValue]?, _ key: String) -> String { object?[key]?.cellText ?? "" }
 
+    /// An optional field as a fact's text ("" shows as —).
+    static func text<T: CustomStringConvertible>(_ value: T?) -> String { value?.description ?? "" }
+
     private static func facts(_ rows: [(String, String)]) -> HTML {
         el("dl", .class("facts")) {
             for (label, value) in rows {
@@ -63,57 +66,58 @@ enum DetainerPage {
         }
     }
 
-    private static func yesNo(_ value: JSONValue?) -> String {
-        switch value { case .int(1)?: "yes"; case .int(0)?: "no"; default: "unknown" }
+    private static func yesNo(_ value: Bool?) -> String {
+        switch value { case true?: "yes"; case false?: "no"; default: "unknown" }
     }
 
-    private static func personCard(_ p: [String: JSONValue]?) -> HTML {
+    private static func personCard(_ p: PersonRecord?) -> HTML {
         el("section", .class("card"), Attribute("aria-labelledby", "person")) {
             el("h2", .id("person"), text: "Person")
             if let p {
-                facts([("Name", text(p, "name")), ("Date of birth", text(p, "date_of_birth")), ("NYSID", text(p, "nysid")),
-                       ("A-number", text(p, "a_number")), ("FBI number", text(p, "fbi_number")), ("Country of birth", text(p, "country_of_birth")),
-                       ("Person record", "#" + text(p, "id"))])
+                facts([("Name", text(p.name)), ("Date of birth", text(p.dateOfBirth)), ("NYSID", text(p.nysid)),
+                       ("A-number", text(p.aNumber)), ("FBI number", text(p.fbiNumber)), ("Country of birth", text(p.countryOfBirth)),
+                       ("Person record", "#" + text(p.id))])
             } else {
                 el("p", .class("muted"), text: "No person on record (an imported ICE record).")
             }
         }
     }
 
-    private static func custodyCard(_ c: [String: JSONValue]?) -> HTML {
+    private static func custodyCard(_ c: CustodyCaseRecord?) -> HTML {
         el("section", .class("card"), Attribute("aria-labelledby", "custody")) {
             el("h2", .id("custody"), text: "Custody case")
             if let c {
-                facts([("Agency", text(c, "agency")), ("Booking number", text(c, "booking_number")), ("Facility", text(c, "facility")),
-                       ("Arrest date", text(c, "arrest_date")),
-                       ("Scheduled release", UTCInstant(parsing: text(c, "scheduled_release_at")).map(Badges.newYork) ?? "")])
+                facts([("Agency", c.agency.rawValue), ("Booking number", text(c.bookingNumber)), ("Facility", text(c.facility)),
+                       ("Arrest date", text(c.arrestDate)),
+                       ("Scheduled release", c.scheduledReleaseAt.map(Badges.newYork) ?? "")])
             } else {
                 el("p", .class("muted"), text: "No custody case on record.")
             }
         }
     }
 
-    private static func paperworkCard(_ d: [String: JSONValue]) -> HTML {
-        let boxes = [("final order", "pc_final_order"), ("removal proceedings", "pc_removal_proceedings"),
-                     ("biometric match", "pc_biometric_match"), ("statements", "pc_statements")].filter { d[$0.1] == .int(1) }.map(\.0)
-        let warrant = text(d, "warrant_type")
+    private static func paperworkCard(_ d: DetainerRecord) -> HTML {
+        let boxes = [("final order", d.pcFinalOrder), ("removal proceedings", d.pcRemovalProceedings),
+                     ("biometric match", d.pcBiometricMatch), ("statements", d.pcStatements)].filter(\.1).map(\.0)
+        let warrant = d.warrantType.rawValue
         return el("section", .class("card"), Attribute("aria-labelledby", "paperwork")) {
             el("h2", .id("paperwork"), text: "ICE paperwork")
-            facts([("Form", text(d, "form")), ("Received", UTCInstant(parsing: text(d, "received_at")).map(Badges.newYork) ?? ""),
-                   ("Warrant", warrant + (text(d, "warrant_issuer").isEmpty ? "" : " — \(text(d, "warrant_issuer")), \(text(d, "warrant_date"))")),
-                   ("TSDB match", yesNo(d["tsdb_match"])), ("Illegal re-entry", yesNo(d["illegal_reentry"])),
+            facts([("Form", d.form.rawValue), ("Received", Badges.newYork(d.receivedAt)),
+                   ("Warrant", warrant + (text(d.warrantIssuer).isEmpty ? "" : " — \(text(d.warrantIssuer)), \(text(d.warrantDate))")),
+                   ("TSDB match", yesNo(d.tsdbMatch)), ("Illegal re-entry", yesNo(d.illegalReentry)),
                    ("Probable cause", boxes.isEmpty ? "none checked" : boxes.joined(separator: ", ")),
-                   ("Decision", text(d, "decision").isEmpty ? "" : "\(text(d, "decision")) on \(text(d, "decided_on")) (basis \(text(d, "decision_basis")))")])
+                   ("Decision", d.decision.map { "\($0.rawValue) on \(text(d.decidedOn)) (basis \(text(d.decisionBasis)))" } ?? "")] + detailFacts(d))
         }
     }
 
-    private static func explanation(_ evaluation: [String: JSONValue]?) -> HTML {
+    private static func explanation(_ entry: WithActor<EvaluationRecord>?) -> HTML {
         el("section", .class("card"), Attribute("aria-labelledby", "engine")) {
             el("h2", .id("engine"), text: "The law engine's explanation")
-            if let evaluation, case .object(let result)? = evaluation["result_json"] {
+            if let entry, case .object(let result) = entry.record.resultJSON.value {
+                let evaluation = entry.record
                 el("p") {
                     Badges.outcome(Outcome(rawValue: text(result, "outcome")))
-                    HTML(" under rule version \(text(result, "ruleVersion")), \(text(result, "agency")), evaluated as of \(text(result, "evaluatedOn")) (evaluation #\(text(evaluation, "sequence")), \(text(evaluation, "trigger")), by \(text(evaluation, "actor"))).")
+                    HTML(" under rule version \(text(result, "ruleVersion")), \(text(result, "agency")), evaluated as of \(text(result, "evaluatedOn")) (evaluation #\(evaluation.sequence), \(evaluation.trigger), by \(entry.actor)).")
                 }
                 if case .array(let reasons)? = result["reasons"], !reasons.isEmpty {
                     el("p") { el("strong", text: "Reasons: "); HTML(reasons.map(\.cellText).joined(separator: ", ")) }
@@ -144,7 +148,8 @@ enum DetainerPage {
     }
 
     private static func convictions(_ detail: DetainerDetail, session: WebSession, state: FormState?) -> HTML {
-        let personID = text(detail.person, "id")
+        let personID = text(detail.person?.id)
+        let detainerID = text(detail.detainer.id)
         let canEdit = session.user.role.may(.recordHistory) && detail.person != nil
         return el("section", .class("card"), Attribute("aria-labelledby", "convictions")) {
             el("h2", .id("convictions"), text: "Convictions (\(detail.convictions.count))")
@@ -163,14 +168,13 @@ enum DetainerPage {
                         el("tbody") {
                             for c in detail.convictions {
                                 el("tr") {
-                                    el("td", text: text(c, "id"))
-                                    el("td", text: text(c, "statute_raw"))
-                                    el("td", text: text(c, "felony_class"))
-                                    el("td", text: text(c, "convicted_on"))
-                                    el("td", text: text(c, "jurisdiction") + (text(c, "ny_equivalent").isEmpty ? "" : " ≈ " + text(c, "ny_equivalent")))
-                                    el("td", .class("num"), text: text(c, "incarcerated_days"))
-                                    el("td", text: ["youthful_offender", "juvenile_delinquent", "hate_crime", "sealed", "vacated"]
-                                        .filter { c[$0] == .int(1) }.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))
+                                    el("td", text: text(c.id))
+                                    el("td", text: c.statuteRaw)
+                                    el("td", text: text(c.felonyClass))
+                                    el("td", text: text(c.convictedOn))
+                                    el("td", text: text(c.jurisdiction?.rawValue) + (text(c.nyEquivalent).isEmpty ? "" : " ≈ " + text(c.nyEquivalent)))
+                                    el("td", .class("num"), text: text(c.incarceratedDays))
+                                    el("td", text: ConvictionRecord.flags.filter { c[keyPath: $0.value] == true }.map(\.words).joined(separator: ", "))
                                 }
                             }
                         }
@@ -178,12 +182,12 @@ enum DetainerPage {
                 }
                 if canEdit {
                     for c in detail.convictions {
-                        let cid = text(c, "id")
+                        let cid = text(c.id)
                         let formName = "conviction-\(cid)"
                         let mine = state?.form == formName ? state : nil
                         element("details", attributes: [Attribute("open", present: mine != nil)]) {
-                            el("summary", text: "Correct conviction #\(cid) (\(text(c, "statute_raw")))")
-                            el("form", Attribute("method", "post"), Attribute("action", "/detainers/\(text(detail.detainer, "id"))/convictions/\(cid)")) {
+                            el("summary", text: "Correct conviction #\(cid) (\(c.statuteRaw))")
+                            el("form", Attribute("method", "post"), Attribute("action", "/detainers/\(detainerID)/convictions/\(cid)")) {
                                 Forms.csrf(session)
                                 convictionFields(prefix: formName, values: mine?.values ?? [:], errors: mine?.errors ?? [:], current: c)
                                 Forms.submit("Save correction")
@@ -196,7 +200,7 @@ enum DetainerPage {
                 let mine = state?.form == "conviction-add" ? state : nil
                 element("details", attributes: [Attribute("open", present: mine != nil)]) {
                     el("summary", text: "Add a conviction")
-                    el("form", Attribute("method", "post"), Attribute("action", "/detainers/\(text(detail.detainer, "id"))/convictions")) {
+                    el("form", Attribute("method", "post"), Attribute("action", "/detainers/\(detainerID)/convictions")) {
                         Forms.csrf(session)
                         void("input", .type("hidden"), .name("person"), .value(personID))
                         convictionFields(prefix: "conviction-add", values: mine?.values ?? [:], errors: mine?.errors ?? [:], current: nil)
@@ -210,12 +214,12 @@ enum DetainerPage {
     static let felonyClasses = ["", "A-I", "A-II", "A", "B", "C", "D", "E", "misdemeanor", "violation", "infraction"]
     static let triState = [("", "not given"), ("yes", "yes"), ("no", "no")]
 
-    private static func convictionFields(prefix: String, values: [String: String], errors: [String: String], current: [String: JSONValue]?) -> HTML {
-        func value(_ field: String, _ column: String) -> String { values[field] ?? text(current, column) }
+    private static func convictionFields(prefix: String, values: [String: String], errors: [String: String], current: ConvictionRecord?) -> HTML {
+        let stored = current?.columnValues
+        func value(_ field: String, _ column: String) -> String { values[field] ?? text(stored, column) }
         func flag(_ field: String, _ column: String) -> String {
             if let given = values[field] { return given }
-            guard let current else { return "" }
-            return current[column] == .int(1) ? "yes" : (current[column] == .int(0) ? "no" : "")
+            return stored?[column] == .int(1) ? "yes" : (stored?[column] == .int(0) ? "no" : "")
         }
         // Field names repeat across the forms on the page; ids must not, so each gets a prefix.
         return el("div", .class("fields")) {
@@ -243,15 +247,15 @@ enum DetainerPage {
         }
     }
 
-    private static func reviewForm(_ d: [String: JSONValue], latest: [String: JSONValue]?, session: WebSession, state: FormState?) -> HTML {
+    private static func reviewForm(_ d: DetainerRecord, latest: WithActor<EvaluationRecord>?, session: WebSession, state: FormState?) -> HTML {
         let mine = state?.form == "review" ? state : nil
-        let engine = Outcome(rawValue: text(d, "outcome"))
+        let engine = d.outcome
         return el("section", .class("card"), Attribute("aria-labelledby", "review")) {
             el("h2", .id("review"), text: "Review")
             el("p", text: engine == .needsReview
                 ? "The engine could not decide this case: decide it with a written reason."
                 : "Approve the engine's outcome, or decide otherwise with a written reason (an override).")
-            el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(text(d, "id"))/review")) {
+            el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(text(d.id))/review")) {
                 Forms.csrf(session)
                 Forms.select("Action", name: "action",
                              options: [("", "choose…")] + (engine == .needsReview ? [] : [("approve", "Approve the engine's outcome")]) + [("honor", "Decide: honor"), ("decline", "Decide: decline")],
@@ -309,6 +313,11 @@ enum DetainerPage {
                 Forms.submit("Record contact")
             }
         }
+    }
+
+    /// The detainer's columns listed by their record definition (DetainerRecord.columns).
+    private static func detailFacts(_ d: DetainerRecord) -> [(String, String)] {
+        DetainerDetail.listedFacts(of: d)
     }
 
     private static func timeline(_ detail: DetainerDetail) -> HTML {
