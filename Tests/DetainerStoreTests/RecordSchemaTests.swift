@@ -97,7 +97,7 @@ import TestSupport
         let request = IntakeRequest(person: .init(name: "Ana Ruiz", nysid: "12345678K"),
                                     custody: .init(agency: "DOC", bookingNumber: "B-100", arrestDate: "2026-02-20",
                                                    scheduledReleaseAt: "2026-03-05T15:00:00Z"))
-        let id = try db.intake(request, by: clara).detainerID
+        let id = try IntakeService(db).intake(request, by: clara).detainerID
         let detail = try db.detail(detainerID: id)
         guard case .object(let json) = detail.json, case .object(let detainer)? = json["detainer"],
               case .object(let person)? = json["person"], case .object(let custody)? = json["custodyCase"] else {
