@@ -6,7 +6,7 @@ extension StoreError: ExitStatusError {
     public var exitStatus: ExitStatus {
         switch self {
         case .missingDatabase, .notAFile: .noInput
-        case .needsMigration: .dataError
+        case .needsMigration, .badStoredValue: .dataError
         case .readOnly: .ioError
         }
     }
