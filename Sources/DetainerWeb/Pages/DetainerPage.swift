@@ -100,11 +100,17 @@ enum DetainerPage {
         return el("section", .class("card"), Attribute("aria-labelledby", "paperwork")) {
             el("h2", .id("paperwork"), text: "ICE paperwork")
             facts([("Form", text(d, "form")), ("Received", UTCInstant(parsing: text(d, "received_at")).map(Badges.newYork) ?? ""),
-                   ("Warrant", warrant + (text(d, "warrant_issuer").isEmpty ? "" : " — \(text(d, "warrant_issuer")), \(text(d, "warrant_date"))")),
+                   ("Warrant", warrantText(type: warrant, issuer: text(d, "warrant_issuer"), date: text(d, "warrant_date"))),
                    ("TSDB match", yesNo(d["tsdb_match"])), ("Illegal re-entry", yesNo(d["illegal_reentry"])),
                    ("Probable cause", boxes.isEmpty ? "none checked" : boxes.joined(separator: ", ")),
                    ("Decision", text(d, "decision").isEmpty ? "" : "\(text(d, "decision")) on \(text(d, "decided_on")) (basis \(text(d, "decision_basis")))")])
         }
+    }
+
+    /// "judicial — Hon. A. Judge, 2026-11-20": only the parts on record, no stray separators.
+    static func warrantText(type: String, issuer: String, date: String) -> String {
+        let details = [issuer, date].filter { !$0.isEmpty }.joined(separator: ", ")
+        return [type, details].filter { !$0.isEmpty }.joined(separator: " — ")
     }
 
     private static func explanation(_ evaluation: [String: JSONValue]?) -> HTML {
@@ -271,7 +277,7 @@ enum DetainerPage {
             el("h2", .id("status"), text: "Change status")
             el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(id)/status")) {
                 Forms.csrf(session)
-                Forms.select("New status", name: "to", options: [("", "choose…")] + choices.map { ($0.rawValue, $0.rawValue) }, selected: mine?.values["to"],
+                Forms.select("New status", name: "to", options: [("", "choose…")] + choices.map { ($0.rawValue, Labels.status($0)) }, selected: mine?.values["to"],
                              error: mine?.errors["to"], required: true, scope: "status.")
                 Forms.input("When", name: "at", value: mine?.values["at"], type: "datetime-local", error: mine?.errors["at"],
                             hint: "New York time; leave empty for now", scope: "status.")

@@ -28,18 +28,9 @@ enum QueuePage {
         el("form", .class("filters card"), Attribute("method", "get"), Attribute("action", "/queue"), Attribute("aria-label", "Filter the queue")) {
             Forms.select("Agency", name: "agency", options: [("", "All agencies")] + agencies.map { ($0, $0) }, selected: filter.agency?.rawValue)
             Forms.select("Engine outcome", name: "outcome",
-                         options: [("", "Any outcome")] + Outcome.allCases.map { ($0.rawValue, label($0)) },
+                         options: [("", "Any outcome")] + Outcome.allCases.map { ($0.rawValue, Labels.outcome($0)) },
                          selected: filter.outcome?.rawValue)
             Forms.submit("Filter", style: "secondary")
-        }
-    }
-
-    static func label(_ outcome: Outcome) -> String {
-        switch outcome {
-        case .permitted: "Permitted"
-        case .decline: "Decline"
-        case .holdPendingWarrant: "Hold pending warrant"
-        case .needsReview: "Needs review"
         }
     }
 
@@ -71,7 +62,7 @@ enum QueuePage {
                                     el("td", text: item.person)
                                     el("td", text: item.agency.rawValue)
                                     el("td") {
-                                        Badges.status(item.status.rawValue)
+                                        Badges.status(item.status)
                                         if item.needsAttention { HTML(" "); el("span", .class("badge bad"), text: "law no longer allows the hold") }
                                     }
                                     el("td") { Badges.outcome(item.outcome) }
