@@ -281,7 +281,7 @@ enum DetainerPage {
                              error: mine?.errors["to"], required: true, scope: "status.")
                 Forms.input("When", name: "at", value: mine?.values["at"], type: "datetime-local", error: mine?.errors["at"],
                             hint: "New York time; leave empty for now", scope: "status.")
-                Forms.textarea("Note", name: "note", value: mine?.values["note"], error: mine?.errors["note"], hint: "Required for enteredInError", scope: "status.")
+                Forms.textarea("Note", name: "note", value: mine?.values["note"], error: mine?.errors["note"], hint: "Required for \(Labels.status(.enteredInError))", scope: "status.")
                 Forms.submit("Change status")
             }
         }
