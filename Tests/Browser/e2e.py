@@ -285,6 +285,8 @@ class Suite:
         text = clerk.text()
         expect("Forbidden" in text, f"a clerk's review POST was not refused with 403 Forbidden; the page says: {text[:300]!r}")
         expect("Nothing was written" in text, "the refusal does not say that nothing was written")
+        # The error page keeps the office's frame: navigation and who is signed in.
+        expect(clerk.driver.find_elements(By.CSS_SELECTOR, "nav[aria-label='Main'] a[href='/queue']"), "the 403 page has lost the site navigation")
         clerk.shot("forged-review-403")
         after = clerk.api(f"/api/v1/detainers/{ident}")
         expect(after == before, "the detainer changed after a refused review:\n" + json.dumps(after)[:600])
@@ -336,6 +338,7 @@ class Suite:
         pending = boss.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='pending-review']")
         links = pending.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{ident}']")
         expect(links, f"detainer #{ident} is not in the supervisor's pending-review list")
+        expect("Pending review" in pending.text and "pendingReview" not in pending.text, "the queue shows a raw status value, not its words")
         boss.shot("queue-supervisor")
         links[0].click()
         boss.wait_ready()

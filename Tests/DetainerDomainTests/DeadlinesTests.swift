@@ -20,6 +20,15 @@ struct DeadlinesTests {
         }
     }
 
+    /// The queue's SQL is built from `NeedRule.all`: each need must have exactly one rule, and
+    /// only open statuses may need anything.
+    @Test func oneRulePerNeedOnOpenStatuses() {
+        #expect(NeedRule.all.map(\.need) == ActionNeed.allCases)
+        #expect(NeedRule.all.allSatisfy { $0.statuses.allSatisfy(\.isOpen) })
+        #expect(NeedRule.OutcomeTest.noneOf([.decline]).admits(nil))
+        #expect(!NeedRule.OutcomeTest.oneOf([.decline]).admits(nil))
+    }
+
     @Test func lateEnds() {
         let deadline = instant("2026-03-10T15:00:00Z")
         let late = instant("2026-03-11T00:36:00Z")  // 9 h 36 min after

@@ -42,7 +42,7 @@ struct DemoCommand: DetainerSubcommand {
         Terminal.out("REVIEW QUEUE (\(items.count) awaiting action)")
         var set = RecordSet(columns: ["id", "agency", "person", "needs", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items.prefix(15) {
-            set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .string(NeedsText.describe(item.needs)),
+            set.append([.int(item.detainerID), .string(item.agency.rawValue), .string(item.person), .string(NeedsText.describe(item.needs)),
                         .optional(item.outcome?.rawValue),
                         .string(item.reasons.joined(separator: " ")),
                         .optional(item.holdDeadline.map { $0.newYorkText }),

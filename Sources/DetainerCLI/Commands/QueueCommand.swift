@@ -23,7 +23,7 @@ struct QueueCommand: DetainerSubcommand {
         let items = try db.queue(QueueFilter(agency: agency, outcome: outcome, overdueOnly: overdue))
         var set = RecordSet(columns: ["id", "agency", "person", "status", "needs", "received", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items {
-            set.append([.int(item.detainerID), .string(item.agency), .string(item.person), .string(item.status.rawValue),
+            set.append([.int(item.detainerID), .string(item.agency.rawValue), .string(item.person), .string(item.status.rawValue),
                         .string(NeedsText.describe(item.needs)),
                         .string(item.receivedAt.iso8601),
                         .optional(item.outcome?.rawValue), .string(item.reasons.joined(separator: " ")),

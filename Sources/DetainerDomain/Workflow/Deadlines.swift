@@ -18,24 +18,9 @@ public enum ActionNeed: String, Sendable, Hashable, CaseIterable, Codable {
 
 public enum Deadlines {
     /// The needs of a detainer in `status` now; empty when nothing is to be done (closed, or
-    /// nothing pending). Order: what to do, then `overdue` last.
+    /// nothing pending). Order: what to do, then `overdue` last. The rules are `NeedRule.all`.
     public static func needs(status: DetainerStatus, outcome: Outcome?, holdDeadline: UTCInstant?, now: UTCInstant) -> [ActionNeed] {
-        var needs: [ActionNeed] = []
-        switch status {
-        case .received, .pendingReview:
-            needs.append(.review)
-            if outcome == .holdPendingWarrant { needs.append(.warrant) }
-        case .honored:
-            switch outcome {
-            case .decline?: needs.append(.attention)
-            case .holdPendingWarrant?: needs.append(.warrant)
-            default: needs.append(.transfer)
-            }
-        case .declined, .transferred, .released, .lifted, .enteredInError:
-            return []
-        }
-        if isPast(holdDeadline, at: now) { needs.append(.overdue) }
-        return needs
+        NeedRule.all.filter { $0.applies(status: status, outcome: outcome, holdDeadline: holdDeadline, now: now) }.map(\.need)
     }
 
     /// True when a transfer to ICE or a release from a hold happened after the hold deadline: a

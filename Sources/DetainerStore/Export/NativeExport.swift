@@ -113,13 +113,4 @@ extension ReportService {
             return count
         }
     }
-
-    /// Records that an export happened (who, what range, how many rows): exports of personal
-    /// data are themselves auditable events.
-    public func recordExport(filter: ExportFilter, format: String, pseudonymized: Bool, rows: Int, by actor: Actor) throws {
-        try audited(actor: actor, action: "export", entity: "export") { context in
-            context.details = ["from": .optional(filter.receivedFrom?.description), "to": .optional(filter.receivedTo?.description),
-                               "format": .string(format), "pseudonymized": .bool(pseudonymized), "rows": .int(Int64(rows))]
-        }
-    }
 }

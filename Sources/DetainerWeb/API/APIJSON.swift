@@ -9,7 +9,7 @@ enum APIJSON {
 
     static func queueItem(_ item: QueueItem) -> JSONValue {
         .object([
-            "detainerID": .int(item.detainerID), "agency": .string(item.agency), "person": .string(item.person),
+            "detainerID": .int(item.detainerID), "agency": .string(item.agency.rawValue), "person": .string(item.person),
             "status": .string(item.status.rawValue), "receivedAt": .string(item.receivedAt.iso8601),
             "outcome": .optional(item.outcome?.rawValue), "reasons": .array(item.reasons.map(JSONValue.string)),
             "holdDeadline": .optional(item.holdDeadline?.iso8601), "secondsLeft": .optional(item.secondsLeft),
@@ -24,6 +24,8 @@ enum APIJSON {
             "holdsPendingWarrant": .array(queue.holdsPendingWarrant.map(queueItem)),
             "pastDeadline": .array(queue.pastDeadline.map(queueItem)),
             "truncated": .bool(queue.truncated),
+            // Each group's size in all: the lists above hold at most ActionQueue.limit entries.
+            "totals": .object(Dictionary(uniqueKeysWithValues: ActionQueue.Group.allCases.map { ($0.rawValue, JSONValue.int(Int64(queue.total($0)))) })),
         ])
     }
 }

@@ -80,8 +80,8 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .checks li { margin-bottom: .5rem; }
 .checks .citation { color: var(--muted); font-size: .88rem; }
 ol.timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }
-ol.timeline li { padding: .2rem 0 .8rem 1rem; position: relative; }
-ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .55rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--brand); }
+ol.timeline > li { padding: .2rem 0 .8rem 1rem; position: relative; }
+ol.timeline > li::before { content: ""; position: absolute; left: -.5rem; top: .55rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--brand); }
 ol.timeline time { font-weight: 600; }
 .chart { width: 100%; max-width: 60rem; height: auto; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); }
 .chart .received { fill: #0b3d91; } .chart .honored { fill: #116329; } .chart .declined { fill: #a40e26; }

@@ -25,7 +25,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 return Responses.redirect(to: "/login?next=" + Responses.safeNext(request.uri.path))
             }
             return isAPI ? Responses.json(problem.json, status: problem.status)
-                : Responses.html(ErrorPage.render(problem, session: context.session), status: problem.status)
+                : Responses.html(ErrorPage.render(problem, session: context.session ?? context.note.session), status: problem.status)
         }
     }
 

@@ -33,6 +33,7 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
         context.note.user = context.session?.user.name
+        context.note.session = context.session
 
         if request.method != .get, request.method != .head {
             if Self.signInPaths.contains(request.uri.path) {

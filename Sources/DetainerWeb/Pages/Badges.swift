@@ -5,22 +5,27 @@ import DetainerStore
 enum Badges {
     static func outcome(_ outcome: Outcome?) -> HTML {
         guard let outcome else { return el("span", .class("badge info"), text: "not evaluated") }
-        switch outcome {
-        case .permitted: return el("span", .class("badge ok"), text: "Permitted")
-        case .decline: return el("span", .class("badge bad"), text: "Decline")
-        case .holdPendingWarrant: return el("span", .class("badge warn"), text: "Hold pending warrant")
-        case .needsReview: return el("span", .class("badge warn"), text: "Needs review")
+        let style = switch outcome {
+        case .permitted: "badge ok"
+        case .decline: "badge bad"
+        case .holdPendingWarrant, .needsReview: "badge warn"
         }
+        return el("span", .class(style), text: Labels.outcome(outcome))
     }
 
-    static func status(_ status: String) -> HTML {
+    static func status(_ status: DetainerStatus) -> HTML {
         let style = switch status {
-        case "honored", "transferred": "badge ok"
-        case "declined", "lifted", "released": "badge info"
-        case "enteredInError": "badge bad"
-        default: "badge warn"
+        case .honored, .transferred: "badge ok"
+        case .declined, .lifted, .released: "badge info"
+        case .enteredInError: "badge bad"
+        case .received, .pendingReview: "badge warn"
         }
-        return el("span", .class(style), text: status)
+        return el("span", .class(style), text: Labels.status(status))
+    }
+
+    /// A status read back as text: its badge, or the text as it is if it is not a status.
+    static func status(_ text: String) -> HTML {
+        DetainerStatus(rawValue: text).map { status($0) } ?? el("span", .class("badge warn"), text: text)
     }
 
     static func check(_ result: String) -> HTML {

@@ -103,11 +103,17 @@ enum DetainerPage {
         return el("section", .class("card"), Attribute("aria-labelledby", "paperwork")) {
             el("h2", .id("paperwork"), text: "ICE paperwork")
             facts([("Form", d.form.rawValue), ("Received", Badges.newYork(d.receivedAt)),
-                   ("Warrant", warrant + (text(d.warrantIssuer).isEmpty ? "" : " — \(text(d.warrantIssuer)), \(text(d.warrantDate))")),
+                   ("Warrant", warrantText(type: warrant, issuer: text(d.warrantIssuer), date: text(d.warrantDate))),
                    ("TSDB match", yesNo(d.tsdbMatch)), ("Illegal re-entry", yesNo(d.illegalReentry)),
                    ("Probable cause", boxes.isEmpty ? "none checked" : boxes.joined(separator: ", ")),
                    ("Decision", d.decision.map { "\($0.rawValue) on \(text(d.decidedOn)) (basis \(text(d.decisionBasis)))" } ?? "")] + detailFacts(d))
         }
+    }
+
+    /// "judicial — Hon. A. Judge, 2026-11-20": only the parts on record, no stray separators.
+    static func warrantText(type: String, issuer: String, date: String) -> String {
+        let details = [issuer, date].filter { !$0.isEmpty }.joined(separator: ", ")
+        return [type, details].filter { !$0.isEmpty }.joined(separator: " — ")
     }
 
     private static func explanation(_ entry: WithActor<EvaluationRecord>?) -> HTML {
@@ -275,11 +281,11 @@ enum DetainerPage {
             el("h2", .id("status"), text: "Change status")
             el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(id)/status")) {
                 Forms.csrf(session)
-                Forms.select("New status", name: "to", options: [("", "choose…")] + choices.map { ($0.rawValue, $0.rawValue) }, selected: mine?.values["to"],
+                Forms.select("New status", name: "to", options: [("", "choose…")] + choices.map { ($0.rawValue, Labels.status($0)) }, selected: mine?.values["to"],
                              error: mine?.errors["to"], required: true, scope: "status.")
                 Forms.input("When", name: "at", value: mine?.values["at"], type: "datetime-local", error: mine?.errors["at"],
                             hint: "New York time; leave empty for now", scope: "status.")
-                Forms.textarea("Note", name: "note", value: mine?.values["note"], error: mine?.errors["note"], hint: "Required for enteredInError", scope: "status.")
+                Forms.textarea("Note", name: "note", value: mine?.values["note"], error: mine?.errors["note"], hint: "Required for \(Labels.status(.enteredInError))", scope: "status.")
                 Forms.submit("Change status")
             }
         }

@@ -12,13 +12,13 @@ enum QueuePage {
             if queue.truncated {
                 el("div", .class("notice"), Attribute("role", "status"), text: "Some lists show only their \(ActionQueue.limit) most urgent entries; narrow the filters to see the rest.")
             }
-            section("Past the hold deadline", id: "past-deadline", items: queue.pastDeadline,
+            section("Past the hold deadline", id: "past-deadline", queue, .pastDeadline,
                     empty: "No open detainer is past its hold deadline.")
-            section("Pending review", id: "pending-review", items: queue.pendingReview,
+            section("Pending review", id: "pending-review", queue, .pendingReview,
                     empty: "Nothing is waiting for a supervisor's review.")
-            section("NYPD holds pending a judicial warrant", id: "holds", items: queue.holdsPendingWarrant,
+            section("NYPD holds pending a judicial warrant", id: "holds", queue, .holdsPendingWarrant,
                     empty: "No NYPD hold is waiting for a warrant.")
-            section("Honored: awaiting transfer to ICE", id: "awaiting-transfer", items: queue.awaitingTransfer,
+            section("Honored: awaiting transfer to ICE", id: "awaiting-transfer", queue, .awaitingTransfer,
                     empty: "No honored detainer is awaiting transfer.")
             el("p", .class("muted"), text: "Times are New York time. Countdowns run to the hold deadline.")
         }
@@ -28,24 +28,16 @@ enum QueuePage {
         el("form", .class("filters card"), Attribute("method", "get"), Attribute("action", "/queue"), Attribute("aria-label", "Filter the queue")) {
             Forms.select("Agency", name: "agency", options: [("", "All agencies")] + agencies.map { ($0, $0) }, selected: filter.agency?.rawValue)
             Forms.select("Engine outcome", name: "outcome",
-                         options: [("", "Any outcome")] + Outcome.allCases.map { ($0.rawValue, label($0)) },
+                         options: [("", "Any outcome")] + Outcome.allCases.map { ($0.rawValue, Labels.outcome($0)) },
                          selected: filter.outcome?.rawValue)
             Forms.submit("Filter", style: "secondary")
         }
     }
 
-    static func label(_ outcome: Outcome) -> String {
-        switch outcome {
-        case .permitted: "Permitted"
-        case .decline: "Decline"
-        case .holdPendingWarrant: "Hold pending warrant"
-        case .needsReview: "Needs review"
-        }
-    }
-
-    private static func section(_ title: String, id: String, items: [QueueItem], empty: String) -> HTML {
-        el("section", Attribute("aria-labelledby", id)) {
-            el("h2", .id(id), text: "\(title) (\(items.count))")
+    private static func section(_ title: String, id: String, _ queue: ActionQueue, _ group: ActionQueue.Group, empty: String) -> HTML {
+        let items = queue.items(group), total = queue.total(group)
+        return el("section", Attribute("aria-labelledby", id)) {
+            el("h2", .id(id), text: total > items.count ? "\(title) (\(items.count) most urgent of \(total))" : "\(title) (\(total))")
             if items.isEmpty {
                 el("p", .class("muted"), text: empty)
             } else {
@@ -68,9 +60,9 @@ enum QueuePage {
                                     el("td") { Badges.countdown(deadline: item.holdDeadline, secondsLeft: item.secondsLeft) }
                                     el("td") { el("a", .href("/detainers/\(item.detainerID)"), text: "#\(item.detainerID)") }
                                     el("td", text: item.person)
-                                    el("td", text: item.agency)
+                                    el("td", text: item.agency.rawValue)
                                     el("td") {
-                                        Badges.status(item.status.rawValue)
+                                        Badges.status(item.status)
                                         if item.needsAttention { HTML(" "); el("span", .class("badge bad"), text: "law no longer allows the hold") }
                                     }
                                     el("td") { Badges.outcome(item.outcome) }

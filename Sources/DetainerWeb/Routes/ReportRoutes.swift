@@ -47,18 +47,16 @@ enum ReportRoutes {
             let session = try context.requireSession()
             let (from, to, _) = try monthlyParameters(request, office: office)
             let filter = ExportFilter(receivedFrom: CivilDate(parsing: from + "-01"), receivedTo: lastDay(of: to))
-            // Built in memory: fine for the city's volume (thousands of rows). A streamed
-            // response is the next step for very large databases.
-            let text = try await office.write { db in
+            // As the CLI: the audit entry (with the number of matching rows) is written before
+            // the first byte; then the rows stream (ExportStream), memory flat as data grows.
+            try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .export)
-                let writer = try CSVWriter.inMemory(options: .init(neutralizeFormulas: true))
-                try writer.write(NativeExport.columnNames)
-                let reports = ReportService(db)
-                let rows = try reports.exportDetainers(filter, pseudonymizer: nil) { values in try writer.write(values.map(\.cellText)) }
-                try reports.recordExport(filter: filter, format: "csv", pseudonymized: false, rows: rows, by: actor)
-                return try writer.text()
+                try ReportService(db).recordExportStart(filter: filter, format: "csv", pseudonymized: false, destination: "web download", by: actor)
             }
-            return download(text, format: "csv", name: "detainers-export-\(from)-\(to)")
+            var response = Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
+                                    body: ExportStream.csv(path: office.databasePath, clock: office.clock, filter: filter))
+            response.headers[.contentDisposition] = "attachment; filename=\"detainers-export-\(from)-\(to).csv\""
+            return response
         }
 
         routes.get("/api/v1/reports/monthly") { request, context in

@@ -22,12 +22,20 @@ public struct WebContext: RequestContext {
     }
 }
 
-/// What the request log needs to know from inside the middleware chain.
+/// What the middleware outside `SessionMiddleware` needs to know from inside the chain: the
+/// request log (the user's name) and the error pages (the session, so an error page keeps the
+/// signed-in layout; `context.session` there is the outer copy of the context, always nil).
 final class RequestNote: Sendable {
     private let userName = Mutex<String?>(nil)
+    private let signedIn = Mutex<WebSession?>(nil)
 
     var user: String? {
         get { userName.withLock { $0 } }
         set { userName.withLock { $0 = newValue } }
+    }
+
+    var session: WebSession? {
+        get { signedIn.withLock { $0 } }
+        set { signedIn.withLock { $0 = newValue } }
     }
 }
