@@ -30,7 +30,7 @@ import TestSupport
                     let agency = Agency.allCases[n % Agency.allCases.count]
                     let request = IntakeRequest(person: .init(name: "Person \(n)", nysid: String(format: "%08dK", n)),
                                                 custody: .init(agency: agency.rawValue, bookingNumber: "B-\(n)", arrestDate: "2026-02-20"))
-                    let id = try db.intake(request, by: sam).detainerID
+                    let id = try IntakeService(db).intake(request, by: sam).detainerID
                     try db.connection.run("""
                         UPDATE detainers SET status = ?, outcome = ?, hold_deadline = ?,
                             closed_on = CASE WHEN ? THEN '2026-03-01' END WHERE id = ?
@@ -113,7 +113,7 @@ import TestSupport
         let (db, _) = try office()
         let sam = try db.authorize("sam", for: .intake)
         for n in 1...ActionQueue.limit {
-            _ = try db.intake(IntakeRequest(person: .init(name: "Extra \(n)", nysid: String(format: "%08dX", n)),
+            _ = try IntakeService(db).intake(IntakeRequest(person: .init(name: "Extra \(n)", nysid: String(format: "%08dX", n)),
                                             custody: .init(agency: "DOC", bookingNumber: "X-\(n)", arrestDate: "2026-02-20")), by: sam)
         }
         let queue = try db.actionQueue(QueueFilter())

@@ -26,7 +26,7 @@ enum ExportStream {
                     let options = CSVWriter.Options(neutralizeFormulas: true)
                     var csv = try CSVWriter.inMemory(options: options)
                     try csv.write(NativeExport.columnNames)
-                    _ = try db.exportDetainers(filter, pseudonymizer: nil) { values in
+                    _ = try ReportService(db).exportDetainers(filter, pseudonymizer: nil) { values in
                         try csv.write(values.map(\.cellText))
                         if csv.bytesWritten >= chunkBytes {
                             guard channel.send(try csv.text()) else { throw CancellationError() }
