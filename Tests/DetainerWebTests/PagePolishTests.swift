@@ -38,7 +38,7 @@ import Testing
         try await WebFixture.application(office).test(.router) { client in
             let clara = try await client.signIn("clara")
             let created = try await client.postJSON("/api/v1/detainers", clara, intakeJSON())
-            let id = try #require(created.json["detainerId"] as? Int)
+            let id = try #require(created.json["detainerID"] as? Int)
             let queue = try await client.execute(uri: "/queue", method: .get, headers: clara.headers)
             #expect(queue.text.contains(">Pending review</span>"))
             #expect(!queue.text.contains(">pendingReview<"))
