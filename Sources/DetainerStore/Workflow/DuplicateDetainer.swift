@@ -36,7 +36,7 @@ extension IntakeService {
             guard found == nil else { return }
             let detainerID = row.int64(0)
             guard let status = DetainerStatus(rawValue: row.string(1) ?? "") else {
-                throw StoredValueError(table: "detainers", id: detainerID, column: "status", problem: "\"\(row.string(1) ?? "")\" is not a status")
+                throw StoreError.badStoredValue(table: "detainers", column: "status", rowID: detainerID, value: row.string(1).map { "\"\($0.prefix(80))\"" } ?? "NULL")
             }
             let existing = DuplicateRule.CaseKey(agency: custody.agency, bookingNumber: row.string(3), arrestDate: row.string(4).flatMap(CivilDate.init(parsing:)),
                                                  personID: row.optionalInt64(5), name: row.string(6) ?? "",

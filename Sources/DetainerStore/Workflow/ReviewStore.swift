@@ -56,11 +56,11 @@ extension ReviewService {
                 throw InputError(field: "id", "detainer \(detainerID) has no evaluation; run `detainer evaluate \(detainerID)` first")
             }
             guard let outcome = Outcome(rawValue: evaluation.1) else {
-                throw StoredValueError(table: "evaluations", id: evaluation.0, column: "outcome", problem: "\"\(evaluation.1)\" is not an outcome")
+                throw StoreError.badStoredValue(table: "evaluations", column: "outcome", rowID: evaluation.0, value: "\"\(evaluation.1.prefix(80))\"")
             }
             let reasons: [ReasonCode]
             do { reasons = try StrictJSON.decode([ReasonCode].self, from: Data(evaluation.2.utf8)) } catch {
-                throw StoredValueError(table: "evaluations", id: evaluation.0, column: "reasons", problem: "\(error)")
+                throw StoreError.badStoredValue(table: "evaluations", column: "reasons", rowID: evaluation.0, value: "\"\(evaluation.2.prefix(80))\"")
             }
             let verdict: ReviewVerdict
             switch ReviewPolicy.decide(request.choice, outcome: outcome, reasons: reasons) {
