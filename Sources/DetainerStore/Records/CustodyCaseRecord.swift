@@ -2,7 +2,7 @@ import DetainerDomain
 
 /// One row of `custody_cases`: the city's custody of a person (one arrest, one book-and-case, or
 /// for Probation the probation case).
-public struct CustodyCaseRecord: TableRecord {
+public struct CustodyCaseRecord: BookkeepingRecord {
     public static let table = "custody_cases"
 
     public var id: Int64?
@@ -37,10 +37,5 @@ public struct CustodyCaseRecord: TableRecord {
         Column("released_at", \.releasedAt, show: .hidden),
         Column("custody_status", \.custodyStatus, export: .none, show: .hidden),
         Column("source", \.source, export: .none, show: .hidden),
-        Column("import_id", \.importID, export: .none, show: .hidden),
-        Column("created_at", \.createdAt, export: .none, show: .hidden),
-        Column("created_by", \.createdBy, export: .none, show: .hidden),
-        Column("updated_at", \.updatedAt, export: .none, show: .hidden),
-        Column("updated_by", \.updatedBy, export: .none, show: .hidden),
-    ]
+    ] + bookkeepingColumns
 }

@@ -1,7 +1,7 @@
 import DetainerDomain
 
 /// One row of `persons`: the subject of detainers. Names are kept exactly as written.
-public struct PersonRecord: TableRecord {
+public struct PersonRecord: BookkeepingRecord {
     public static let table = "persons"
 
     public var id: Int64?
@@ -34,10 +34,5 @@ public struct PersonRecord: TableRecord {
         Column("source", \.source, export: .none, show: .hidden),
         Column("external_system", \.externalSystem, export: .none, show: .hidden),
         Column("external_id", \.externalID, export: .none, show: .hidden),
-        Column("import_id", \.importID, export: .none, show: .hidden),
-        Column("created_at", \.createdAt, export: .none, show: .hidden),
-        Column("created_by", \.createdBy, export: .none, show: .hidden),
-        Column("updated_at", \.updatedAt, export: .none, show: .hidden),
-        Column("updated_by", \.updatedBy, export: .none, show: .hidden),
-    ]
+    ] + bookkeepingColumns
 }

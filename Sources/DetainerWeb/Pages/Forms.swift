@@ -13,27 +13,29 @@ enum Forms {
         "f-" + name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
     }
 
-    static func input(_ label: String, name: String, value: String? = nil, type: String = "text", error: String? = nil,
-                      hint: String? = nil, required: Bool = false, extra: [Attribute] = [], scope: String = "") -> HTML {
-        let id = fieldID(scope + name)
-        var attributes: [Attribute] = [.type(type), .id(id), .name(name), .value(value ?? "")] + extra
-        if required { attributes.append(.required) }
+    /// `required`, and the hint and error tied to the control (aria-describedby, aria-invalid), the
+    /// same for every kind of control.
+    private static func stateAttributes(id: String, hint: String?, error: String?, required: Bool) -> [Attribute] {
+        var attributes: [Attribute] = required ? [.required] : []
         var described: [String] = []
         if hint != nil { described.append(id + "-hint") }
         if error != nil { described.append(id + "-error"); attributes.append(Attribute("aria-invalid", "true")) }
         if !described.isEmpty { attributes.append(.aria(describedBy: described.joined(separator: " "))) }
+        return attributes
+    }
+
+    static func input(_ label: String, name: String, value: String? = nil, type: String = "text", error: String? = nil,
+                      hint: String? = nil, required: Bool = false, extra: [Attribute] = [], scope: String = "") -> HTML {
+        let id = fieldID(scope + name)
+        let attributes: [Attribute] = [.type(type), .id(id), .name(name), .value(value ?? "")] + extra
+            + stateAttributes(id: id, hint: hint, error: error, required: required)
         return wrap(label, id: id, hint: hint, error: error, required: required, control: void("input", attributes: attributes))
     }
 
     static func textarea(_ label: String, name: String, value: String? = nil, error: String? = nil, hint: String? = nil, required: Bool = false,
                          scope: String = "") -> HTML {
         let id = fieldID(scope + name)
-        var attributes: [Attribute] = [.id(id), .name(name)]
-        if required { attributes.append(.required) }
-        var described: [String] = []
-        if hint != nil { described.append(id + "-hint") }
-        if error != nil { described.append(id + "-error"); attributes.append(Attribute("aria-invalid", "true")) }
-        if !described.isEmpty { attributes.append(.aria(describedBy: described.joined(separator: " "))) }
+        let attributes: [Attribute] = [.id(id), .name(name)] + stateAttributes(id: id, hint: hint, error: error, required: required)
         return wrap(label, id: id, hint: hint, error: error, required: required,
                     control: element("textarea", attributes: attributes) { HTML(value ?? "") })
     }
@@ -42,12 +44,7 @@ enum Forms {
     static func select(_ label: String, name: String, options: [(String, String)], selected: String? = nil, error: String? = nil,
                        hint: String? = nil, required: Bool = false, scope: String = "") -> HTML {
         let id = fieldID(scope + name)
-        var attributes: [Attribute] = [.id(id), .name(name)]
-        if required { attributes.append(.required) }
-        var described: [String] = []
-        if hint != nil { described.append(id + "-hint") }
-        if error != nil { described.append(id + "-error"); attributes.append(Attribute("aria-invalid", "true")) }
-        if !described.isEmpty { attributes.append(.aria(describedBy: described.joined(separator: " "))) }
+        let attributes: [Attribute] = [.id(id), .name(name)] + stateAttributes(id: id, hint: hint, error: error, required: required)
         let control = element("select", attributes: attributes) {
             for (value, text) in options {
                 element("option", attributes: [.value(value), Attribute("selected", present: value == (selected ?? ""))]) { HTML(text) }
