@@ -26,6 +26,15 @@ public final class WriteContext {
         if seen.insert("\(table):\(id)").inserted { touched.append((table, id)) }
     }
 
+    /// Inserts `record` (its columns from its one definition), records the new row as touched by
+    /// this write under the record's own table, and returns the row id.
+    @discardableResult
+    func insert<Record: TableRecord>(_ record: inout Record) throws -> Int64 {
+        try record.insert(into: db)
+        touch(Record.table, db.lastInsertRowID)
+        return db.lastInsertRowID
+    }
+
     /// Keeps the derived name-search keys in step with every person this write touched.
     func refreshPersonSearchKeys() throws {
         for (table, id) in touched where table == "persons" { try PersonSearchKey.refresh(personID: id, in: db) }

@@ -119,9 +119,7 @@ extension StatusService {
             row.actorID = try context.actorID
             row.summary = summary ?? ""  // required above
             row.responseOutcome = request.responseOutcome
-            try row.insert(into: db)
-            let contactID = db.lastInsertRowID
-            context.touch("ice_communications", contactID)
+            let contactID = try context.insert(&row)
             var evaluation: StoredEvaluation?
             if let warrant = request.warrant {
                 guard ClosedDetainerRule.acceptsWarrant(current.status) else {

@@ -74,10 +74,8 @@ extension HistoryService {
             row.createdBy = try context.actorID
             row.sentencedOn = facts.sentencedOn
             row.awaitingSentence = facts.awaitingSentence
-            try row.insert(into: context.db)
-            let id = context.db.lastInsertRowID
+            let id = try context.insert(&row)
             context.entityID = id
-            context.touch("convictions", id)
             let evaluations = try reevaluateOpenDetainers(personID: personID, trigger: .conviction, in: context)
             context.details = ["personID": .int(personID), "statute": .optional(i.statute),
                                "reevaluated": .array(evaluations.map { .int($0.detainerID) })]
@@ -214,10 +212,8 @@ extension HistoryService {
             row.source = .intake
             row.createdAt = context.now
             row.createdBy = try context.actorID
-            try row.insert(into: context.db)
-            let id = context.db.lastInsertRowID
+            let id = try context.insert(&row)
             context.entityID = id
-            context.touch("pending_charges", id)
             let evaluations = try reevaluateOpenDetainers(personID: personID, trigger: .charge, in: context)
             context.details = ["personID": .int(personID), "statute": .string(text!),
                                "reevaluated": .array(evaluations.map { .int($0.detainerID) })]

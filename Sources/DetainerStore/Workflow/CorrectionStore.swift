@@ -49,8 +49,7 @@ extension IntakeService {
                 row.reason = reason ?? ""  // required above (v.finish)
                 row.correctedAt = context.now
                 row.actorID = try context.actorID
-                try row.insert(into: db)
-                context.touch("corrections", db.lastInsertRowID)
+                try context.insert(&row)
             }
             let evaluation = ClosedDetainerRule.reevaluates(current.status) ? try recordEvaluation(detainerID: detainerID, trigger: .detainer, in: context) : nil
             context.details = [

@@ -40,9 +40,6 @@ extension IntakeService {
         row.source = .intake
         row.createdAt = context.now
         row.createdBy = try context.actorID
-        try row.insert(into: db)
-        let id = db.lastInsertRowID
-        context.touch("custody_cases", id)
-        return (id, [])
+        return (try context.insert(&row), [])
     }
 }

@@ -79,10 +79,8 @@ extension DetainerDatabase {
         row.resultJSON = try JSONText(text: result.json)
         row.trigger = trigger.rawValue
         row.actorID = try context.actorID
-        try row.insert(into: db)
-        let evaluationID = db.lastInsertRowID
+        let evaluationID = try context.insert(&row)
         let reasons = row.reasons.stored
-        context.touch("evaluations", evaluationID)
 
         let deadline = HoldDeadline.forEvaluation(outcome: result.report.outcome, warrantlessDeadline: result.report.holdDeadline,
                                                   scheduledRelease: result.facts.releaseAt)

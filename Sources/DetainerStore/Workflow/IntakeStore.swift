@@ -26,7 +26,6 @@ extension IntakeService {
             let duplicate = try openDetainerOnSameCase(personID: person.id, person: intake.person, custody: intake.custody, in: context.db)
             if let duplicate, duplicateReason == nil { throw duplicate }
             let custody = try findOrCreateCustodyCase(intake.custody, personID: person.id, in: context)
-            let db = context.db
             let d = intake.detainer
             let received = d.receivedAt
             var row = DetainerRecord()
@@ -55,10 +54,8 @@ extension IntakeService {
             row.illegalReentry = d.illegalReentryAfterRemoval
             row.status = .received
             row.statusAt = row.receivedAt
-            try row.insert(into: db)
-            let detainerID = db.lastInsertRowID
+            let detainerID = try context.insert(&row)
             context.entityID = detainerID
-            context.touch("detainers", detainerID)
             try appendStatusEvent(detainerID: detainerID, from: nil, to: .received, at: received, note: nil, afterDeadline: false, in: context)
             var receipt = ContactRecord()
             receipt.detainerID = detainerID
@@ -70,8 +67,7 @@ extension IntakeService {
             receipt.recordedAt = context.now
             receipt.actorID = try context.actorID
             receipt.summary = "\(d.form.rawValue) detainer received\(d.warrant == .none ? " without a warrant" : " with a\(d.warrant == .administrative ? "n administrative" : " judicial") warrant")"
-            try receipt.insert(into: db)
-            context.touch("ice_communications", db.lastInsertRowID)
+            try context.insert(&receipt)
             let evaluation = try recordEvaluation(detainerID: detainerID, trigger: .intake, in: context)
             try moveStatus(detainerID: detainerID, from: .received, to: .pendingReview, at: context.now, note: nil, in: context)
             context.details = [

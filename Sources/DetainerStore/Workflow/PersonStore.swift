@@ -66,10 +66,7 @@ extension IntakeService {
         row.source = .intake
         row.createdAt = context.now
         row.createdBy = try context.actorID
-        try row.insert(into: db)
-        let id = db.lastInsertRowID
-        context.touch("persons", id)
-        return PersonMatch(id: id, reused: false, warnings: warnings)
+        return PersonMatch(id: try context.insert(&row), reused: false, warnings: warnings)
     }
 
 }

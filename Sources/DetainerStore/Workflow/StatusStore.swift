@@ -49,8 +49,7 @@ extension DetainerDatabase {
         row.actorID = try context.actorID
         row.note = note
         row.afterDeadline = afterDeadline
-        try row.insert(into: context.db)
-        context.touch("status_events", context.db.lastInsertRowID)
+        try context.insert(&row)
     }
 
     /// Moves the detainer and writes the ledger row; `closed_on` is set when it leaves the open set.
