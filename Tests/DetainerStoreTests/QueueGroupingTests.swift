@@ -124,6 +124,33 @@ import TestSupport
         #expect(queue.truncated)
     }
 
+    /// Every statement the queue runs seeks into detainers_queue_cells and reads it in the
+    /// queue's order: no scan of the open backlog and no sort, whatever the group and filter.
+    @Test func everyCellIsOneOrderedIndexRange() throws {
+        let db = try dir.database(now: Self.now)
+        let now = UTCInstant(parsing: Self.now)!
+        let filters = [QueueFilter(), QueueFilter(overdueOnly: true), QueueFilter(agency: .nypd), QueueFilter(outcome: .needsReview)]
+        var shapes = 0
+        for filter in filters {
+            for group in ActionQueue.Group.allCases {
+                let cells = QueueSQL.cells(needing: group.needs, filter)
+                // An outcome filter can rule a group out (no hold pending a warrant says needsReview).
+                if filter.outcome == nil { #expect(!cells.isEmpty) }
+                for cell in cells {
+                    let query = QueueSQL.query(cell, filter, now: now)
+                    for sql in [QueueSQL.listing(cell, where: query.sql), QueueSQL.counting(where: query.sql)] {
+                        let plan = try db.connection.prepare("EXPLAIN QUERY PLAN " + sql).map { $0.string(3) ?? "" }
+                        let table = plan.filter { $0.contains(" d ") || $0.hasSuffix(" d") }
+                        #expect(table.count == 1 && table[0].hasPrefix("SEARCH d USING") && table[0].contains("INDEX detainers_queue_cells (status=? AND outcome=?"), "\(sql)\n\(plan)")
+                        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(sql)\n\(plan)")
+                        shapes += 1
+                    }
+                }
+            }
+        }
+        #expect(shapes > 0)
+    }
+
     @Test func badStoredValuesAreErrorsNamingTheirRow() throws {
         let (db, rows) = try office()
         let target = rows.first { $0.status == .pendingReview && $0.deadline == nil }!.id

@@ -48,66 +48,128 @@ extension DetainerDatabase {
     /// their deadline), most urgent first, at most `limit` of them. Each item's `needs` is the
     /// domain's full answer for it (`Deadlines.needs`), so a detainer pending review and overdue
     /// says both wherever it is listed.
+    ///
+    /// One bounded query per queue cell (`QueueSQL.cells`), each a walk of one range of
+    /// detainers_queue_cells in queue order that stops at the limit, merged here in that order.
     public func queueItems(needing needs: Set<ActionNeed>, _ filter: QueueFilter, limit: Int?) throws -> [QueueItem] {
         let now = clock.now()
-        let condition = QueueSQL.condition(needing: needs, filter, now: now)
-        // Served by detainers_action_queue (migration 0007): its key is this ORDER BY, and status,
-        // outcome and agency ride in it, so the scan tests the rules in the index and stops at the
-        // limit; only the rows returned are looked up in the table (for the reasons and person).
-        let statement = try connection.cached("""
-            SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, d.reasons, d.hold_deadline, d.person_id
-            FROM detainers AS d
-            LEFT JOIN persons AS p ON p.id = d.person_id
-            WHERE \(condition.sql)
-            ORDER BY d.hold_deadline IS NULL, d.hold_deadline, d.received_at, d.id
-            LIMIT ?
-            """)
-        try statement.bind(condition.parameters + [Int64(limit ?? -1)])
-        return try statement.map { row in try QueueRow.item(row, now: now) }
+        var items: [QueueItem] = []
+        for cell in QueueSQL.cells(needing: needs, filter) {
+            let query = QueueSQL.query(cell, filter, now: now)
+            let statement = try connection.cached(QueueSQL.listing(cell, where: query.sql))
+            try statement.bind(query.parameters + [Int64(limit ?? -1)])
+            items += try statement.map { row in try QueueRow.item(row, now: now) }
+        }
+        // Each cell came back in queue order; cells are disjoint (one status, one outcome each).
+        items.sort(by: QueueRow.isMoreUrgent)
+        return limit.map { Array(items.prefix($0)) } ?? items
     }
 
-    /// How many detainers `queueItems(needing:_:limit:)` would list without a limit: one count over
-    /// the same index, no table rows read.
+    /// How many detainers `queueItems(needing:_:limit:)` would list without a limit: one index
+    /// count per cell, no table rows read.
     public func queueCount(needing needs: Set<ActionNeed>, _ filter: QueueFilter) throws -> Int {
-        let condition = QueueSQL.condition(needing: needs, filter, now: clock.now())
-        let statement = try connection.cached("SELECT count(*) FROM detainers AS d WHERE \(condition.sql)")
-        try statement.bind(condition.parameters)
-        return Int(try statement.first { $0.int64(0) } ?? 0)
+        let now = clock.now()
+        var total: Int64 = 0
+        for cell in QueueSQL.cells(needing: needs, filter) {
+            let query = QueueSQL.query(cell, filter, now: now)
+            let statement = try connection.cached(QueueSQL.counting(where: query.sql))
+            try statement.bind(query.parameters)
+            total += try statement.first { $0.int64(0) } ?? 0
+        }
+        return Int(total)
     }
 }
 
-/// The queue's WHERE clause, made from the domain's `NeedRule`s. Statuses, outcomes and "now" are
-/// bound parameters; the SQL text depends only on which rules are asked for, so each group's
-/// statement is prepared once per connection.
+/// The queue's SQL, made from the domain's `NeedRule`s. A rule names statuses and an outcome test,
+/// so every rule is a union of cells, one per (status, outcome) pair, and each cell is one range
+/// of the index detainers_queue_cells (migration 0008), whose key after status and outcome is the
+/// queue's order. A cell is read by seeking to its range and walking it in order to the limit;
+/// an empty cell costs one seek. Statuses, outcomes and "now" are bound parameters; the SQL text
+/// depends only on the cell's shape (no outcome, past-deadline only, agency filter), so each
+/// shape's statement is prepared once per connection.
 enum QueueSQL {
-    /// The partial index's own predicate, spelt exactly as migration 0007 spells it (SQLite uses a
+    /// The partial index's own predicate, spelt exactly as migration 0008 spells it (SQLite uses a
     /// partial index only when the query repeats its terms). Every `NeedRule` is about open
     /// statuses (DeadlinesTests checks it), so this narrows nothing the rules would admit.
     static let openIntake = "d.origin = 'intake' AND (d.status = 'received' OR d.status = 'pendingReview' OR d.status = 'honored')"
+    /// The queue's order: hold deadline (none last), time received, id; the index's key order.
+    static let order = "d.hold_deadline IS NULL, d.hold_deadline, d.received_at, d.id"
+    /// The same order for a past-deadline cell, whose rows all have a deadline. Written without
+    /// the `IS NULL` term so SQLite sees the index order behind the deadline range.
+    static let pastDeadlineOrder = "d.hold_deadline, d.received_at, d.id"
 
-    static func condition(needing needs: Set<ActionNeed>, _ filter: QueueFilter, now: UTCInstant) -> (sql: String, parameters: [(any SQLiteBindable)?]) {
-        var parameters: [(any SQLiteBindable)?] = []
-        func rule(_ rule: NeedRule) -> String {
-            var terms = ["(" + rule.statuses.map { parameters.append($0.rawValue); return "d.status = ?" }.joined(separator: " OR ") + ")"]
-            switch rule.outcome {
-            case .any: break
-            case .oneOf(let outcomes):
-                terms.append("(" + outcomes.map { parameters.append($0.rawValue); return "d.outcome = ?" }.joined(separator: " OR ") + ")")
-            case .noneOf(let outcomes):
-                terms.append("(d.outcome IS NULL OR (" + outcomes.map { parameters.append($0.rawValue); return "d.outcome <> ?" }.joined(separator: " AND ") + "))")
-            }
-            if rule.pastDeadline {
-                // Stored instants are fixed-width `YYYY-MM-DDTHH:MM:SSZ`: text order is time order.
-                parameters.append(now.iso8601)
-                terms.append("d.hold_deadline < ?")
-            }
-            return "(" + terms.joined(separator: " AND ") + ")"
-        }
+    /// A cell's rows in queue order, at most `LIMIT ?` of them (-1: all), with the person's name.
+    static func listing(_ cell: Cell, where condition: String) -> String {
+        """
+        SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, d.reasons, d.hold_deadline, d.person_id
+        FROM detainers AS d
+        LEFT JOIN persons AS p ON p.id = d.person_id
+        WHERE \(condition)
+        ORDER BY \(cell.pastDeadline ? pastDeadlineOrder : order)
+        LIMIT ?
+        """
+    }
+
+    /// How many rows a cell holds: a count over its index range.
+    static func counting(where condition: String) -> String {
+        "SELECT count(*) FROM detainers AS d WHERE \(condition)"
+    }
+
+    /// One (status, outcome) pair to list; with `pastDeadline`, only its rows past the deadline.
+    struct Cell: Equatable {
+        let status: DetainerStatus
+        let outcome: Outcome?
+        let pastDeadline: Bool
+    }
+
+    /// The cells whose rows need one of `needs` (and pass the filter's outcome and, with
+    /// `overdueOnly`, the overdue rule). A cell is listed whole when a wanted rule applies to it
+    /// without a deadline condition, and only past its deadline when every rule that applies to
+    /// it needs the deadline passed.
+    static func cells(needing needs: Set<ActionNeed>, _ filter: QueueFilter) -> [Cell] {
         let wanted = NeedRule.all.filter { needs.contains($0.need) }
-        var clauses = [openIntake, "(" + (wanted.isEmpty ? "0" : wanted.map(rule).joined(separator: " OR ")) + ")"]
-        if filter.overdueOnly, let overdue = NeedRule.all.first(where: { $0.need == .overdue }) { clauses.append(rule(overdue)) }
-        if let agency = filter.agency { clauses.append("d.agency = ?"); parameters.append(agency.rawValue) }
-        if let outcome = filter.outcome { clauses.append("d.outcome = ?"); parameters.append(outcome.rawValue) }
+        let overdue = NeedRule.all.filter { $0.need == .overdue }
+        let outcomes: [Outcome?] = filter.outcome.map { [$0] } ?? [nil] + Outcome.allCases
+        var cells: [Cell] = []
+        for status in DetainerStatus.allCases where status.isOpen {
+            for outcome in outcomes {
+                func applying(_ rules: [NeedRule]) -> [NeedRule] {
+                    rules.filter { $0.statuses.contains(status) && $0.outcome.admits(outcome) }
+                }
+                let rules = applying(wanted)
+                guard !rules.isEmpty else { continue }
+                var pastDeadline = rules.allSatisfy(\.pastDeadline)
+                if filter.overdueOnly {
+                    guard !applying(overdue).isEmpty else { continue }
+                    pastDeadline = true
+                }
+                cells.append(Cell(status: status, outcome: outcome, pastDeadline: pastDeadline))
+            }
+        }
+        return cells
+    }
+
+    /// The WHERE clause for one cell: the index's predicate, the cell's equalities, the deadline
+    /// range for a past-deadline cell, and the agency filter (agency rides in the index).
+    static func query(_ cell: Cell, _ filter: QueueFilter, now: UTCInstant) -> (sql: String, parameters: [(any SQLiteBindable)?]) {
+        var clauses = [openIntake, "d.status = ?"]
+        var parameters: [(any SQLiteBindable)?] = [cell.status.rawValue]
+        if let outcome = cell.outcome {
+            clauses.append("d.outcome = ?")
+            parameters.append(outcome.rawValue)
+        } else {
+            clauses.append("d.outcome IS NULL")
+        }
+        if cell.pastDeadline {
+            // Stored instants are fixed-width `YYYY-MM-DDTHH:MM:SSZ`: text order is time order.
+            // The `IS NULL` term is the index's third key column, fixed so the range can follow.
+            clauses.append("(d.hold_deadline IS NULL) = 0 AND d.hold_deadline < ?")
+            parameters.append(now.iso8601)
+        }
+        if let agency = filter.agency {
+            clauses.append("d.agency = ?")
+            parameters.append(agency.rawValue)
+        }
         return (clauses.joined(separator: " AND "), parameters)
     }
 }
@@ -115,6 +177,17 @@ enum QueueSQL {
 /// One queue row decoded strictly: a stored value the types do not accept is an error naming its
 /// table, column and row, never a quiet default.
 enum QueueRow {
+    /// The queue's order (`QueueSQL.order`) on decoded items: deadline, none last; then time
+    /// received; then id.
+    static func isMoreUrgent(_ a: QueueItem, _ b: QueueItem) -> Bool {
+        switch (a.holdDeadline, b.holdDeadline) {
+        case let (x?, y?) where x != y: return x < y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return a.receivedAt != b.receivedAt ? a.receivedAt < b.receivedAt : a.detainerID < b.detainerID
+        }
+    }
+
     static func item(_ row: Statement, now: UTCInstant) throws -> QueueItem {
         let id = row.int64(0)
         func bad(_ table: String, _ column: String, _ value: String?) -> StoreError {
