@@ -9,6 +9,8 @@ public final class DetainerDatabase {
     public var clock: Clock
     /// Signs the head of every write transaction (issue 13 §2). Loaded once by the caller.
     public var signer: SigningKey?
+    /// Queue cell counts kept between pages on a read-only connection (`QueueCountCache`).
+    var queueCounts = QueueCountCache()
 
     public enum Access {
         /// Read-only; the file must exist and be fully migrated.

@@ -228,6 +228,15 @@ public final class Connection {
     }
 
     public func userVersion() throws -> Int { Int(try scalarInt("PRAGMA user_version") ?? 0) }
+
+    /// `PRAGMA data_version`: changes whenever another connection (in any process) commits to
+    /// the database, never for this connection's own commits. The pragma itself reads nothing,
+    /// so the header is read first (`schema_version`): the value is then that of the snapshot
+    /// being read (inside a transaction, the transaction's), never one left from an earlier read.
+    public func dataVersion() throws -> Int64 {
+        _ = try cached("PRAGMA schema_version").first { $0.int64(0) }
+        return try cached("PRAGMA data_version").first { $0.int64(0) } ?? 0
+    }
 }
 
 @available(*, unavailable)

@@ -151,6 +151,32 @@ import TestSupport
         #expect(shapes > 0)
     }
 
+    /// A read-only connection keeps its cell counts between pages (the server's readers) and
+    /// drops them as soon as another connection commits: every total stays the domain's count.
+    @Test func countsKeptOnAReaderFollowEveryCommit() throws {
+        let (db, rows) = try office()
+        let reader = try DetainerDatabase.open(path: db.path, access: .read, clock: db.clock)
+        let sam = try db.authorize("sam", for: .intake)
+        func totals(_ on: DetainerDatabase) throws -> [Int] {
+            try ActionQueue.Group.allCases.map { try on.queueCount(needing: $0.needs, QueueFilter()) }
+        }
+        let before = try totals(reader)
+        #expect(before == ActionQueue.Group.allCases.map { expected(rows, $0.needs, QueueFilter()).count })
+        #expect(try totals(reader) == before)
+        // Another connection commits: a new pending review, then one of them honored.
+        _ = try IntakeService(db).intake(IntakeRequest(person: .init(name: "Late Arrival", nysid: "99999999Z"),
+                                                       custody: .init(agency: "DOC", bookingNumber: "LATE-1", arrestDate: "2026-02-20")), by: sam)
+        #expect(try totals(reader) == totals(db))
+        #expect(try reader.queueCount(needing: [.review], QueueFilter()) == before[0] + 1)
+        let reviewed = rows.first { $0.status == .pendingReview && $0.outcome == .permitted && $0.deadline == nil }!.id
+        try db.connection.run("UPDATE detainers SET status = 'honored' WHERE id = ?", reviewed)
+        #expect(try totals(reader) == totals(db))
+        #expect(try reader.queueCount(needing: [.review], QueueFilter()) == before[0])
+        // Inside one read transaction the page's lists and totals agree.
+        let page = try reader.actionQueue(QueueFilter())
+        #expect(try ActionQueue.Group.allCases.map { page.total($0) } == totals(db))
+    }
+
     @Test func badStoredValuesAreErrorsNamingTheirRow() throws {
         let (db, rows) = try office()
         let target = rows.first { $0.status == .pendingReview && $0.deadline == nil }!.id

@@ -66,15 +66,29 @@ extension DetainerDatabase {
     }
 
     /// How many detainers `queueItems(needing:_:limit:)` would list without a limit: one index
-    /// count per cell, no table rows read.
+    /// count per cell, no table rows read. On a read-only connection (the server's readers) a
+    /// cell's count is kept until another connection commits (`QueueCountCache`).
     public func queueCount(needing needs: Set<ActionNeed>, _ filter: QueueFilter) throws -> Int {
+        connection.isInTransaction ? try countCells(needs, filter) : try connection.read { try countCells(needs, filter) }
+    }
+
+    private func countCells(_ needs: Set<ActionNeed>, _ filter: QueueFilter) throws -> Int {
         let now = clock.now()
+        // The version of the snapshot the counts below read.
+        let version = connection.options.mode == .readOnly ? try connection.dataVersion() : nil
         var total: Int64 = 0
         for cell in QueueSQL.cells(needing: needs, filter) {
             let query = QueueSQL.query(cell, filter, now: now)
-            let statement = try connection.cached(QueueSQL.counting(where: query.sql))
-            try statement.bind(query.parameters)
-            total += try statement.first { $0.int64(0) } ?? 0
+            func count() throws -> Int64 {
+                let statement = try connection.cached(QueueSQL.counting(where: query.sql))
+                try statement.bind(query.parameters)
+                return try statement.first { $0.int64(0) } ?? 0
+            }
+            if let version, !cell.pastDeadline {
+                total += try queueCounts.count(cell.key(filter), version: version, count)
+            } else {
+                total += try count()
+            }
         }
         return Int(total)
     }
@@ -120,6 +134,12 @@ enum QueueSQL {
         let status: DetainerStatus
         let outcome: Outcome?
         let pastDeadline: Bool
+
+        /// What the cell's count depends on, apart from the data (and the clock, for a
+        /// past-deadline cell, which is never kept).
+        func key(_ filter: QueueFilter) -> String {
+            "\(status.rawValue) \(outcome?.rawValue ?? "-") \(filter.agency?.rawValue ?? "-")"
+        }
     }
 
     /// The cells whose rows need one of `needs` (and pass the filter's outcome and, with
