@@ -46,7 +46,12 @@ import Testing
             let page = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: clara.headers)
             #expect(page.text.contains(">Pending review</span>"))
             #expect(!page.text.contains(">pendingReview<"))
-            #expect(page.text.contains("judicial — Hon. A. Judge (E.D.N.Y.), 2026-01-11"))
+            #expect(page.text.contains("Judicial (signed by a federal judge) — Hon. A. Judge (E.D.N.Y.), 2026-01-11"))
+            // The timeline and the contact form speak the office's words, not stored names.
+            #expect(page.text.contains("Pending review</li>") || page.text.contains("→ Pending review"))
+            #expect(!page.text.contains("→ pendingReview"))
+            #expect(page.text.contains(">Information request</option>") && page.text.contains(">Administrative (ICE I-200/I-205)</option>"))
+            #expect(!page.text.contains(">informationRequest<"))
             let api = try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers)
             let pending = try #require(api.json["pendingReview"] as? [[String: Any]])
             #expect(pending.first?["status"] as? String == "pendingReview")

@@ -21,13 +21,35 @@ public struct TimelineEvent: Sendable, Equatable {
     let order: Int
 }
 
+/// The words a timeline uses for stored values. The CLI keeps the stored names (`pendingReview`),
+/// which scripts and the docs use; the web passes the office's words (`Pending review`).
+public struct TimelineWords: Sendable {
+    public var status: @Sendable (DetainerStatus) -> String
+    public var contactKind: @Sendable (ContactKind) -> String
+    public var informationType: @Sendable (InformationType) -> String
+
+    public init(status: @escaping @Sendable (DetainerStatus) -> String,
+                contactKind: @escaping @Sendable (ContactKind) -> String,
+                informationType: @escaping @Sendable (InformationType) -> String) {
+        self.status = status
+        self.contactKind = contactKind
+        self.informationType = informationType
+    }
+
+    /// The stored names, as `detainer show` prints them.
+    public static let stored = TimelineWords(status: \.rawValue, contactKind: \.rawValue, informationType: \.rawValue)
+}
+
 extension DetainerDetail {
-    public var timeline: [TimelineEvent] {
+    /// The timeline in the stored names (`detainer show`).
+    public var timeline: [TimelineEvent] { timeline(words: .stored) }
+
+    public func timeline(words: TimelineWords) -> [TimelineEvent] {
         var events: [TimelineEvent] = []
         for entry in statusEvents {
             let s = entry.record
-            let to = s.toStatus.rawValue
-            var line = s.fromStatus.map { "status \($0.rawValue) → \(to)" } ?? "status → \(to)"
+            let to = words.status(s.toStatus)
+            var line = s.fromStatus.map { "status \(words.status($0)) → \(to)" } ?? "status → \(to)"
             if s.afterDeadline { line += s.toStatus == .transferred ? "  (AFTER the hold deadline)" : "  (AFTER the hold deadline, no transfer)" }
             if let note = s.note, !note.isEmpty { line += "  — \(note)" }
             line += TimelineText.recordedLater(occurred: s.occurredAt, recorded: s.recordedAt)
@@ -57,7 +79,7 @@ extension DetainerDetail {
             let c = entry.record
             let id = c.id.map(String.init) ?? ""
             events.append(TimelineEvent(at: c.occurredAt.description, kind: .contact,
-                                        summary: "contact \(id) \(c.direction == .incoming ? "from" : "to") ICE: \(c.kind.rawValue)\(c.infoType.map { " (\($0.rawValue))" } ?? "") — \(c.summary)",
+                                        summary: "contact \(id) \(c.direction == .incoming ? "from" : "to") ICE: \(words.contactKind(c.kind))\(c.infoType.map { " (\(words.informationType($0)))" } ?? "") — \(c.summary)",
                                         actor: entry.actor, details: [], order: 0))
         }
         for entry in corrections {

@@ -99,7 +99,8 @@ enum DetainerPage {
     private static func paperworkCard(_ d: DetainerRecord) -> HTML {
         let boxes = [("final order", d.pcFinalOrder), ("removal proceedings", d.pcRemovalProceedings),
                      ("biometric match", d.pcBiometricMatch), ("statements", d.pcStatements)].filter(\.1).map(\.0)
-        let warrant = d.warrantType.rawValue
+        // An unknown warrant stays visibly unknown: the engine reads it as "not shown yet".
+        let warrant = switch d.warrantType { case .known(let kind): Labels.warrant(kind); case .unknown: "unknown (not yet established)" }
         return el("section", .class("card"), Attribute("aria-labelledby", "paperwork")) {
             el("h2", .id("paperwork"), text: "ICE paperwork")
             facts([("Form", d.form.rawValue), ("Received", Badges.newYork(d.receivedAt)),
@@ -301,16 +302,16 @@ enum DetainerPage {
                 el("div", .class("fields")) {
                     Forms.select("Direction", name: "direction", options: [("in", "from ICE"), ("out", "to ICE")], selected: values["direction"],
                                  error: errors["direction"], required: true, scope: "contact.")
-                    Forms.select("Kind", name: "kind", options: ContactKind.allCases.map { ($0.rawValue, $0.rawValue) }, selected: values["kind"],
+                    Forms.select("Kind", name: "kind", options: ContactKind.allCases.map { ($0.rawValue, Labels.contactKind($0)) }, selected: values["kind"],
                                  error: errors["kind"], required: true, scope: "contact.")
                     Forms.input("When", name: "at", value: values["at"], type: "datetime-local", error: errors["at"], hint: "New York time; empty for now", scope: "contact.")
-                    Forms.select("Information asked about", name: "infoType", options: [("", "not applicable")] + InformationType.allCases.map { ($0.rawValue, $0.rawValue) },
+                    Forms.select("Information asked about", name: "infoType", options: [("", "not applicable")] + InformationType.allCases.map { ($0.rawValue, Labels.informationType($0)) },
                                  selected: values["infoType"], error: errors["infoType"], scope: "contact.")
                     Forms.input("In reply to contact", name: "inReplyTo", value: values["inReplyTo"], type: "number", error: errors["inReplyTo"],
                                 hint: "for a response: the request's contact number", scope: "contact.")
                     Forms.select("Response", name: "outcome", options: [("", "not applicable"), ("provided", "information provided"), ("declined", "information declined")],
                                  selected: values["outcome"], error: errors["outcome"], scope: "contact.")
-                    Forms.select("Warrant presented", name: "warrant", options: [("", "not applicable")] + WarrantKind.allCases.map { ($0.rawValue, $0.rawValue) },
+                    Forms.select("Warrant presented", name: "warrant", options: [("", "not applicable")] + WarrantKind.allCases.map { ($0.rawValue, Labels.warrant($0)) },
                                  selected: values["warrant"], error: errors["warrant"], scope: "contact.")
                     Forms.input("Warrant signed by", name: "warrantIssuer", value: values["warrantIssuer"], error: errors["warrantIssuer"], scope: "contact.")
                     Forms.input("Warrant date", name: "warrantDate", value: values["warrantDate"], type: "date", error: errors["warrantDate"], scope: "contact.")
@@ -330,7 +331,7 @@ enum DetainerPage {
         el("section", .class("card"), Attribute("aria-labelledby", "timeline")) {
             el("h2", .id("timeline"), text: "Timeline")
             el("ol", .class("timeline")) {
-                for event in detail.timeline {
+                for event in detail.timeline(words: Labels.timeline) {
                     el("li") {
                         Badges.time(event.at)
                         HTML(" — " + event.summary + " ")

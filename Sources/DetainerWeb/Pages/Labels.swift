@@ -1,4 +1,5 @@
 import DetainerDomain
+import DetainerStore
 
 /// The words pages show for the domain's values: one place, so every page says "Pending review"
 /// for `pendingReview`. The JSON API and the CLI keep the raw values.
@@ -27,4 +28,38 @@ enum Labels {
         case .needsReview: "Needs review"
         }
     }
+
+    static func contactKind(_ kind: ContactKind) -> String {
+        switch kind {
+        case .detainer: "Detainer"
+        case .warrant: "Warrant"
+        case .releaseNotification: "Release notification"
+        case .informationRequest: "Information request"
+        case .informationResponse: "Information response"
+        case .withdrawal: "Withdrawal of the detainer"
+        case .transfer: "Transfer to ICE"
+        case .other: "Other"
+        }
+    }
+
+    static func informationType(_ type: InformationType) -> String {
+        switch type {
+        case .incarcerationStatus: "Incarceration status"
+        case .releaseDate: "Release date"
+        case .courtDate: "Court date"
+        case .appointment: "Appointment"
+        case .other: "Other"
+        }
+    }
+
+    static func warrant(_ kind: WarrantKind) -> String {
+        switch kind {
+        case .judicial: "Judicial (signed by a federal judge)"
+        case .administrative: "Administrative (ICE I-200/I-205)"
+        case .none: "None"
+        }
+    }
+
+    /// The timeline in these words (the CLI's `show` keeps the stored names).
+    static let timeline = TimelineWords(status: { status($0) }, contactKind: { contactKind($0) }, informationType: { informationType($0) })
 }
