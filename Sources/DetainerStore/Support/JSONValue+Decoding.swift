@@ -1,8 +1,9 @@
 import Foundation
 
-/// Reading JSON back (stored evaluations, stored reason lists) goes through Foundation's
-/// `JSONDecoder`; this project keeps only its canonical writer (`JSONValue.serialized`), which the
-/// audit chain hashes byte for byte.
+/// Reading JSON back (stored evaluations, stored reason lists) goes through `JSONReader`; this
+/// `Decodable` conformance is what decodes a `JSONValue` inside a `Decodable` input, and is the
+/// reference the reader is tested against. The canonical writer (`JSONValue.serialized`) is what
+/// the audit chain hashes byte for byte.
 extension JSONValue: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -25,7 +26,7 @@ extension JSONValue: Decodable {
 
     /// Parses JSON text (e.g. a stored evaluation) into a value; nil when it is not valid JSON.
     public init?(parsing text: String) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        guard let value = JSONReader.read(text) else { return nil }
         self = value
     }
 }
