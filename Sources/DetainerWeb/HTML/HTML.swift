@@ -16,19 +16,35 @@ public struct HTML: Sendable, CustomStringConvertible {
 
     public var description: String { rendered }
 
-    public static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(trusted: lhs.rendered + rhs.rendered) }
+    public static func + (lhs: HTML, rhs: HTML) -> HTML { join([lhs, rhs]) }
 
     public mutating func append(_ other: HTML) { rendered += other.rendered }
 
+    /// Each part is copied once, into a string sized for all of them: a page is built by
+    /// nesting, so a copy per level per part (what `+` chains do) is most of rendering's cost.
     public static func join(_ parts: [HTML], separator: HTML = HTML()) -> HTML {
-        HTML(trusted: parts.map(\.rendered).joined(separator: separator.rendered))
+        var out = ""
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.rendered.utf8.count } + separator.rendered.utf8.count * max(parts.count - 1, 0))
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out += separator.rendered }
+            out += part.rendered
+        }
+        return HTML(trusted: out)
     }
 
     /// `<name attrs>children</name>`. Element and attribute names are literals; values escaped.
     public static func element(_ name: StaticString, _ attributes: [Attribute], _ children: HTML) -> HTML {
-        var out = "<" + name.description
+        let tag = name.description
+        var out = ""
+        out.reserveCapacity(2 * tag.utf8.count + 5 + children.rendered.utf8.count + attributes.reduce(0) { $0 + $1.rendered.utf8.count })
+        out += "<"
+        out += tag
         for attribute in attributes { out += attribute.rendered }
-        out += ">" + children.rendered + "</" + name.description + ">"
+        out += ">"
+        out += children.rendered
+        out += "</"
+        out += tag
+        out += ">"
         return HTML(trusted: out)
     }
 
@@ -76,7 +92,15 @@ public struct Attribute: Sendable {
     let rendered: String
 
     public init(_ name: StaticString, _ value: String) {
-        rendered = " " + name.description + "=\"" + HTML.escape(value) + "\""
+        let escaped = HTML.escape(value), key = name.description
+        var out = ""
+        out.reserveCapacity(key.utf8.count + escaped.utf8.count + 4)
+        out += " "
+        out += key
+        out += "=\""
+        out += escaped
+        out += "\""
+        rendered = out
     }
 
     /// A boolean attribute (`required`, `checked`, …), present only when `on`.
