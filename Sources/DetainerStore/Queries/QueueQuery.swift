@@ -239,7 +239,6 @@ enum QueueRow {
 
     /// The reason codes kept on the detainer row: a JSON array of strings, nothing else.
     static func reasonCodes(_ text: String) -> [String]? {
-        if let codes = canonicalCodes(text) { return codes }
         guard case .array(let values)? = JSONValue(parsing: text) else { return nil }
         var codes: [String] = []
         for value in values {
@@ -247,29 +246,5 @@ enum QueueRow {
             codes.append(code)
         }
         return codes
-    }
-
-    /// The form the store itself writes, `["CODE","CODE"]` with codes of A–Z, 0–9 and `_`, read
-    /// without the general JSON reader (which cost a twentieth of a queue page). Anything else,
-    /// valid or not, returns nil and goes to the general reader, which decides.
-    static func canonicalCodes(_ text: String) -> [String]? {
-        let bytes = Array(text.utf8)
-        guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return nil }
-        if bytes.count == 2 { return [] }
-        var codes: [String] = []
-        var index = 1
-        while true {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-            let start = index + 1
-            var end = start
-            while end < bytes.count, bytes[end] == UInt8(ascii: "_") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[end])
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
-            guard end > start, end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
-            codes.append(String(decoding: bytes[start..<end], as: UTF8.self))
-            index = end + 1
-            if index == bytes.count - 1 { return codes }
-            guard bytes[index] == UInt8(ascii: ",") else { return nil }
-            index += 1
-        }
     }
 }
