@@ -28,6 +28,7 @@ public struct DetainerCommand: ParsableCommand {
                 ChargeCommand.self,
                 QueueCommand.self,
                 ReviewCommand.self,
+                ProposalCommand.self,
                 StatusCommand.self,
                 ContactCommand.self,
                 ShowCommand.self,

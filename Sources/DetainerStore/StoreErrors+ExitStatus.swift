@@ -25,6 +25,8 @@ extension BoundedFile.Failure: ExitStatusError {
         switch self {
         case .missing, .unreadable: .noInput
         case .notRegular, .tooLarge: .dataError
+        case .notPrivate: .permission
         }
     }
 }
+extension SecondPersonRequired: ExitStatusError { public var exitStatus: ExitStatus { .permission } }

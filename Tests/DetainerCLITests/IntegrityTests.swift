@@ -256,6 +256,50 @@ import TestSupport
         let bytes = try Data(contentsOf: URL(fileURLWithPath: pseudo))
         #expect(bytes.count == 32 && Set(bytes).count >= 16)
     }
+
+    /// Issue 23 §4: secrets are owner-only, and keys go only into directories no one else can write.
+    @Test func keysOthersCanReadOrReplaceAreRefused() throws {
+        let cli = CLIRunner()
+        let shared = cli.directory.path("shared")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o777])
+        let intoShared = try cli.run("keygen", "--out", shared)
+        #expect(intoShared.status == 77 && intoShared.stderr.contains("other accounts can write"), "\(intoShared)")
+        #expect(!FileManager.default.fileExists(atPath: shared + "/signing.key"))
+        let dir = cli.directory.path("k")
+        try expectOK(cli.run("keygen", "--out", dir))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: dir + "/signing.key")
+        let readable = try cli.run("init", "--signing-key", dir + "/signing.key")
+        #expect(readable.status == 77 && readable.stderr.contains("chmod 600"), "\(readable)")
+        #expect(!FileManager.default.fileExists(atPath: cli.dbPath))
+        // A pseudonymisation key: exactly keygen's 32 bytes, owner-only.
+        let pseudo = cli.directory.path("p.key")
+        try expectOK(cli.run("keygen", "--pseudonym-key", pseudo))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: pseudo)
+        try expectOK(cli.run("init", "--training", "--admin", "admin"))
+        let open = try cli.run("export", "--pseudonymize", "--key-file", pseudo, "--user", "admin")
+        #expect(open.status == 77, "\(open)")
+        let long = cli.directory.path("long.key")
+        try Data((0..<64).map { UInt8($0 * 7 % 256) }).write(to: URL(fileURLWithPath: long))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: long)
+        let wrongSize = try cli.run("export", "--pseudonymize", "--key-file", long, "--user", "admin")
+        #expect(wrongSize.status == 65 && wrongSize.stderr.contains("exactly 32"), "\(wrongSize)")
+    }
+
+    /// Issue 23, finding 2: `init --admin` on a database that has users claims, creates or remaps nobody.
+    @Test func initNeverTakesOverAnExistingDatabase() throws {
+        let prod = try Production()
+        try expectOK(prod.cli.run("user", "add", "webadmin", "--role", "admin", "--user", "maria"))   // web-only: no OS login
+        let before = try prod.auditRows()
+        for name in ["maria", "webadmin", "newadmin"] {
+            let result = try prod.cli.run("init", "--signing-key", prod.privateKey, "--admin", name)
+            if name == "maria" {
+                #expect(result.status == 0, "\(result)")   // the same admin from the same OS account: a no-op
+            } else {
+                #expect(result.status == 77 && result.stderr.contains("only sets up an empty database"), "\(result)")
+            }
+        }
+        #expect(try prod.auditRows() == before)
+    }
 }
 
 @Suite struct DuplicateDetainerTests {
@@ -344,6 +388,7 @@ import TestSupport
         #expect(!result.stdout.contains("Singer") && !result.stdout.contains("ERO New York") && !result.stdout.contains("14:37"))
         for weak in [Data(repeating: 0x30, count: 32), Data("correct horse battery staple 1234".utf8), Data((0..<8).map { UInt8($0) } + [UInt8](repeating: 1, count: 24))] {
             try weak.write(to: URL(fileURLWithPath: key + ".weak"))
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key + ".weak")
             let refused = try office.cli.run("export", "--pseudonymize", "--key-file", key + ".weak", "--user", "audrey")
             #expect(refused.status == 65, "\(refused.stderr)")
         }

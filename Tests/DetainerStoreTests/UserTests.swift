@@ -43,3 +43,19 @@ import TestSupport
         #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 2)  // establish + the admin
     }
 }
+
+/// Issue 23 §4: at least 12 characters and not a password a guesser tries first.
+@Suite struct PasswordPolicyTests {
+    @Test func commonPasswordsAndTheirPaddedFormsAreRefused() {
+        #expect(CommonPasswordList.count == 10_000 && CommonPasswords.set.count > 9_900)
+        for weak in ["123qweasdzxc", "QWERTY123456", "Password2026!", "!!sunshine!!2026", "football1234", "aaaaaaaaaaaaaa", "abababababab"] {
+            #expect(CommonPasswords.problem(weak) != nil, "\(weak)")
+            #expect(throws: InputError.self) { try PasswordHashing.validate(weak) }
+        }
+        for fine in ["correct horse battery staple", "Tuesday ledger 7 moth", "a long pass phrase"] {
+            #expect(CommonPasswords.problem(fine) == nil, "\(fine)")
+            #expect(throws: Never.self) { try PasswordHashing.validate(fine) }
+        }
+        #expect(throws: InputError.self) { try PasswordHashing.validate("short one") }
+    }
+}

@@ -124,3 +124,27 @@ import Testing
         }
     }
 }
+
+extension WorkflowTests {
+    /// Issue 23 §4: a conviction reached through another person's detainer answers 404 and changes nothing.
+    @Test func aConvictionOnlyAnswersUnderItsOwnPersonsDetainer() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            let first = try await client.postJSON("/api/v1/detainers", clara, intakeJSON())
+            let second = try await client.postJSON("/api/v1/detainers", clara, intakeJSON(name: "Ana Pérez", nysid: "87654321B").replacingOccurrences(of: "3411700123", with: "3411700999"))
+            let a = try #require(first.json["detainerID"] as? Int), b = try #require(second.json["detainerID"] as? Int)
+            let added = try await client.postJSON("/api/v1/detainers/\(a)/convictions", clara,
+                                                  #"{"conviction": {"statute": "PL 120.05", "convictedOn": "2022-03-02", "sentencedOn": "2022-04-13", "felonyClass": "D"}}"#)
+            #expect(added.status == .created, "\(added.text)")
+            let conviction = try #require(added.json["convictionID"] as? Int)
+            let before = try WebFixture.count(path, "SELECT count(*) FROM audit_log")
+            let wrong = try await client.postForm("/detainers/\(b)/convictions/\(conviction)", clara, [("statute", "PL 120.10")])
+            #expect(wrong.status == .notFound)
+            let right = try await client.postForm("/detainers/\(a)/convictions/\(conviction)", clara, [("statute", "PL 120.10")])
+            #expect(right.status == .seeOther)
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log") == before + 1)
+        }
+    }
+}

@@ -104,6 +104,7 @@ import TestSupport
         #expect(zero.status == 65 && zero.stderr.contains("not a regular file"), "\(zero)")
         // A weak pseudonymisation key is refused.
         try Data(repeating: UInt8(ascii: "0"), count: 32).write(to: URL(fileURLWithPath: box.path("weak.key")))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: box.path("weak.key"))
         let weak = try box.detainer(["export", "--pseudonymize", "--key-file", box.path("weak.key")], user: "aud1")
         #expect(weak.status == 65 && weak.stderr.contains("guessable"), "\(weak)")
     }

@@ -31,6 +31,11 @@ struct KeygenCommand: DetainerSubcommand {
                 throw CLIError(.cannotCreate, "\(out): cannot create the directory: \(String(cString: strerror(errno)))")
             }
             guard FileStatus.isDirectory(out) else { throw CLIError(.cannotCreate, "\(out) is not a directory") }
+            // Another account that can write the directory can swap the key files for its own
+            // (rename is a directory write), so the office would sign with a key someone else holds.
+            if let mode = FileStatus.mode(out), mode & 0o022 != 0 {
+                throw CLIError(.permission, "\(out): other accounts can write this directory (mode \(String(mode, radix: 8))); keep keys in an owner-only directory (chmod 700 \(out), or give a new one); nothing was written")
+            }
             let key = SigningKey.generate()
             let privatePath = out + "/signing.key", publicPath = out + "/signing.pub"
             if FileStatus.exists(publicPath) { throw CLIError(.cannotCreate, "\(publicPath) already exists; keys are never overwritten") }

@@ -35,6 +35,14 @@ struct QueueCommand: DetainerSubcommand {
             let overdueCount = items.filter(\.isOverdue).count
             Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time.")
         }
+        // Acts waiting for a second person race the same deadlines (issue 23 §3).
+        let proposals = try ProposalService(db).pending().filter { p in
+            items.contains { $0.detainerID == p.detainerID } || (agency == nil && outcome == nil && !overdue)
+        }
+        if output.format == .table && !proposals.isEmpty {
+            Terminal.out("\nAwaiting a second person (`detainer proposal approve ID`):")
+            try RecordPrinter.print(ProposalTable.set(proposals), as: .table, empty: "")
+        }
     }
 }
 

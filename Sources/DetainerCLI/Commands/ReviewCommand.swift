@@ -9,7 +9,8 @@ struct ReviewCommand: DetainerSubcommand {
         discussion: """
             --approve accepts the engine's outcome. --decide honor|decline overrides it and needs --reason; a \
             needsReview outcome can only be decided this way. Honoring is refused when the engine's outcome is \
-            decline: the law forbids it; correct the facts and run `detainer evaluate ID` instead.
+            decline: the law forbids it; correct the facts and run `detainer evaluate ID` instead. Honoring a \
+            needsReview needs a second supervisor: it is recorded as a proposal (`detainer proposal`).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -30,7 +31,15 @@ struct ReviewCommand: DetainerSubcommand {
         let db = try database.open(.write)
         let supervisor = try actor.resolve(in: db, for: .review)
         let request: ReviewRequest = decide.map { .decide($0, reason: reason ?? "") } ?? .approve(reason: reason)
-        let result = try ReviewService(db).review(detainerID: detainerID, request, by: supervisor)
+        let result: ReviewResult
+        do {
+            result = try ReviewService(db).review(detainerID: detainerID, request, by: supervisor)
+        } catch is SecondPersonRequired {
+            // Nothing was written; the same request becomes a proposal for a second supervisor.
+            let proposal = try ProposalService(db).propose(detainerID: detainerID, .review(decide ?? .honor, reason: reason ?? ""), by: supervisor)
+            output.print(text: ProposalTable.proposed(proposal), json: proposal.json)
+            return
+        }
         let verb = result.decision == .honor ? "HONORED" : "DECLINED"
         let how = result.isOverride ? "overriding the engine's \(result.engineOutcome.rawValue)" : "as the engine found (\(result.engineOutcome.rawValue))"
         output.print(text: "Detainer \(result.detainerID) \(verb), \(how); basis \(result.basis). Review \(result.reviewID) recorded.",

@@ -23,6 +23,7 @@ struct ShowCommand: DetainerSubcommand {
             return
         }
         TimelinePrinter.print(detail)
+        TimelinePrinter.print(detail.proposals)
     }
 }
 
@@ -89,6 +90,21 @@ enum TimelinePrinter {
             for line in event.details { Terminal.out("      \(line)") }
         }
     }
+
+    /// Four-eyes acts (issue 23 §3): both people, their times and reasons.
+    static func print(_ proposals: [Proposal]) {
+        guard !proposals.isEmpty else { return }
+        Terminal.out("\nSECOND-PERSON APPROVALS (\(proposals.count))")
+        for p in proposals {
+            Terminal.out("  proposal \(p.id): \(p.act)  \(p.state.rawValue.uppercased())")
+            Terminal.out("      proposed \(p.proposedAt.newYorkText) by \(p.proposedBy): \(oneLine(p.reason))")
+            if let by = p.decidedBy, let at = p.decidedAt {
+                Terminal.out("      \(p.state.rawValue) \(at.newYorkText) by \(by)\(p.decisionNote.map { ": " + oneLine($0) } ?? "")")
+            }
+        }
+    }
+
+    private static func oneLine(_ text: String) -> String { String(text.map { $0.isNewline ? " " : $0 }) }
 
     private static func yesNo(_ value: Bool?) -> String {
         switch value { case true?: "yes"; case false?: "no"; default: "unknown" }

@@ -8,7 +8,8 @@ struct StatusCommand: DetainerSubcommand {
         abstract: "Move a detainer to a new status (lifted, released, transferred, enteredInError…).",
         discussion: """
             received → pendingReview → honored | declined (decisions: use `detainer review`); honored → transferred | \
-            released; any open status → lifted | released; any status → enteredInError (with --note). A release \
+            released; any open status → lifted | released; any status → enteredInError (with --note; after an honor or a transfer a supervisor must approve it: \
+            `detainer proposal`). A release \
             after the hold deadline without a transfer is recorded as such.
             """)
 
@@ -25,7 +26,15 @@ struct StatusCommand: DetainerSubcommand {
         let when = try at.map { try InstantArgument.parse($0, field: "at") }
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .changeStatus)
-        let change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, by: user)
+        let change: StatusChange
+        do {
+            change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, by: user)
+        } catch is SecondPersonRequired {
+            // Nothing was written; the same change becomes a proposal for a supervisor to approve.
+            let proposal = try ProposalService(db).propose(detainerID: detainerID, .status(to, at: when, note: note ?? ""), by: user)
+            output.print(text: ProposalTable.proposed(proposal), json: proposal.json)
+            return
+        }
         var line = "Detainer \(change.detainerID): \(change.from.rawValue) → \(change.to.rawValue) at \(change.at.newYorkText)."
         if change.afterDeadline, let deadline = change.holdDeadline {
             line += " Released AFTER the hold deadline (\(deadline.newYorkText)) without a transfer; recorded as such."

@@ -5,6 +5,8 @@ public enum AccountPolicy {
     public static let bcryptCost: UInt8 = 12
     /// Passwords shorter than this are refused. Length beats composition rules (NIST SP 800-63B).
     public static let minimumPasswordLength = 12
+    /// Passwords with fewer distinct characters than this ("aaaaaaaaaaaa", "abababababab") are refused.
+    public static let minimumDistinctPasswordCharacters = 5
     /// bcrypt reads only the first 72 bytes; a longer password would be silently truncated, so
     /// it is refused instead.
     public static let maximumPasswordBytes = 72

@@ -31,5 +31,8 @@ public enum PasswordHashing {
         if password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw InputError(field: "password", "may not contain control characters")
         }
+        if let problem = CommonPasswords.problem(password) {
+            throw InputError(field: "password", "\(problem): a guesser tries it first; choose a longer phrase of unrelated words")
+        }
     }
 }

@@ -197,7 +197,16 @@ extension DetainerDatabase {
             switch outcome {
             case .needsReview:
                 let honor = random.chance(0.25)
-                result = try ReviewService(self).review(detainerID: detainerID, .decide(honor ? .honor : .decline, reason: random.pick(DemoPeople.decideReasons)), by: supervisor)
+                let reason = random.pick(DemoPeople.decideReasons)
+                if honor {
+                    // Honoring against the engine takes two supervisors (issue 23 §3): one proposes, the other approves.
+                    let proposal = try ProposalService(self).propose(detainerID: detainerID, .review(.honor, reason: reason), by: supervisor)
+                    let second = supervisors.first { $0 != supervisor }!
+                    guard case .review(let approved) = try ProposalService(self).approve(proposalID: proposal.id, note: nil, by: second).1 else { return }
+                    result = approved
+                } else {
+                    result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: reason), by: supervisor)
+                }
             case .permitted where random.chance(0.12):
                 result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), by: supervisor)
             default:

@@ -23,9 +23,9 @@ public struct SigningKey: Sendable {
         "\(Self.privateLabel)\n\(Base64.encode(Array(privateKey.rawRepresentation)))\n"
     }
 
-    /// Reads a private key file (regular file, at most 4 KiB).
+    /// Reads a private key file (regular file, at most 4 KiB, readable by its owner only).
     public static func load(path: String) throws -> SigningKey {
-        let (label, raw) = try KeyFile.parse(path: path)
+        let (label, raw) = try KeyFile.parse(path: path, ownerOnly: true)
         guard label == privateLabel else {
             throw KeyFileError(path: path, problem: label == PublicSigningKey.label
                 ? "is a public key; writes need the private key (signing.key)" : "is not a detainer signing key file")
@@ -87,8 +87,8 @@ public struct KeyFileError: Error, Equatable, CustomStringConvertible {
 }
 
 enum KeyFile {
-    static func parse(path: String) throws -> (label: String, raw: [UInt8]) {
-        let bytes = try BoundedFile.read(path, limit: 4096)
+    static func parse(path: String, ownerOnly: Bool = false) throws -> (label: String, raw: [UInt8]) {
+        let bytes = try BoundedFile.read(path, limit: 4096, ownerOnly: ownerOnly)
         let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map { String($0).keyLineTrimmed }
         guard lines.count == 2, let raw = Base64.decode(lines[1]), raw.count == 32 else {
             throw KeyFileError(path: path, problem: "is not a detainer key file (expected a label line and 32 base64-encoded bytes); make one with `detainer keygen`")

@@ -11,4 +11,12 @@ extension HistoryService {
         }
         return personID
     }
+
+    /// The person a conviction belongs to, or nil when there is no such conviction: a page or API
+    /// route that names both a detainer and a conviction checks that they belong together.
+    public func personID(ofConviction convictionID: Int64) throws -> Int64? {
+        let statement = try connection.prepare("SELECT person_id FROM convictions WHERE id = ?")
+        try statement.bind(convictionID, at: 1)
+        return try statement.first({ $0.int64(0) })
+    }
 }

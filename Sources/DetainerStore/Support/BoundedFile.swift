@@ -13,6 +13,7 @@ public enum BoundedFile {
         case unreadable(path: String, reason: String)
         case notRegular(path: String)
         case tooLarge(path: String, limit: Int)
+        case notPrivate(path: String, mode: UInt32)
 
         public var description: String {
             switch self {
@@ -20,11 +21,15 @@ public enum BoundedFile {
             case .unreadable(let path, let reason): return "\(path): cannot be read (\(reason))"
             case .notRegular(let path): return "\(path) is not a regular file (a directory, device, FIFO or socket); give a plain file"
             case .tooLarge(let path, let limit): return "\(path) is larger than the \(limit)-byte limit for this input"
+            case .notPrivate(let path, let mode):
+                return "\(path) can be read or written by other accounts (mode \(String(mode, radix: 8))); a secret must be owner-only: chmod 600 \(path)"
             }
         }
     }
 
-    public static func read(_ path: String, limit: Int) throws -> [UInt8] {
+    /// `ownerOnly`: refuse a file whose group or other permission bits are set (a secret such as
+    /// the signing key, issue 23 §4: a key others can read lets them sign as the office).
+    public static func read(_ path: String, limit: Int, ownerOnly: Bool = false) throws -> [UInt8] {
         // O_NONBLOCK: opening a FIFO with no writer would otherwise hang before fstat can refuse it.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
@@ -34,6 +39,7 @@ public enum BoundedFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw Failure.notRegular(path: path) }
+        if ownerOnly, info.st_mode & 0o077 != 0 { throw Failure.notPrivate(path: path, mode: UInt32(info.st_mode & 0o777)) }
         guard Int(info.st_size) <= limit else { throw Failure.tooLarge(path: path, limit: limit) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)

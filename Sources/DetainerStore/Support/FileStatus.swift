@@ -22,6 +22,12 @@ public enum FileStatus {
         return stat(path, &info) == 0 ? Int64(info.st_size) : nil
     }
 
+    /// The permission bits (st_mode & 0o7777), or nil when the path cannot be stat'd.
+    public static func mode(_ path: String) -> UInt32? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt32(info.st_mode & 0o7777) : nil
+    }
+
     public static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
 
     /// Whether the path exists but this OS account may not reach or read it.

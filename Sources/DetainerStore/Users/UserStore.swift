@@ -125,21 +125,20 @@ extension DetainerDatabase {
     }
 
     /// Creates the first admin during `init`, mapped to `osLogin` (the account running init).
-    /// Idempotent for an existing active admin of that name.
+    /// `init` only bootstraps an empty database (issue 23 §1): it never creates, claims or remaps a
+    /// user in a database that already has users, whoever runs it. Running it again for the same
+    /// admin from the same OS account is a no-op, so a provisioning script can be re-run.
     public func bootstrapAdmin(name: String, osLogin: String? = nil) throws -> (user: User, created: Bool) {
         if let existing = try user(named: name) {
-            guard existing.role == .admin, existing.active else {
-                throw InputError(field: "admin", "user \"\(name)\" exists and is not an active admin")
-            }
-            // An admin from before OS accounts were mapped is claimed by the account running init.
-            if let osLogin, try self.osLogin(ofUserID: existing.id) == nil {
-                _ = try mapUser(name: name, osLogin: osLogin, by: .bootstrap)
+            let mapped = try self.osLogin(ofUserID: existing.id)
+            guard existing.role == .admin, existing.active, mapped == osLogin else {
+                throw PermissionDenied(message: "init only sets up an empty database: user \"\(name)\" already exists\(mapped.map { " (OS account \"\($0)\")" } ?? " (web only)"); nothing was changed; an admin maps OS accounts with `detainer user map`")
             }
             return (existing, false)
         }
-        let admins = try connection.scalarInt("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1") ?? 0
-        guard admins == 0 else {
-            throw InputError(field: "admin", "this database already has an admin; ask them to run `detainer user add \(name) --role admin`")
+        let users = try connection.scalarInt("SELECT count(*) FROM users") ?? 0
+        guard users == 0 else {
+            throw PermissionDenied(message: "init only sets up an empty database: this one already has users; nothing was changed; ask an admin to run `detainer user add \(name) --role admin`")
         }
         return (try addUser(name: name, role: .admin, osLogin: osLogin, by: .bootstrap), true)
     }

@@ -28,8 +28,26 @@ public struct ReviewResult: Sendable {
     public let basis: String
 }
 
+/// An act that takes effect only when a second person approves it (issue 23 §3, `FourEyesRule`):
+/// the front ends answer it by recording a proposal (`ProposalService.propose`).
+public struct SecondPersonRequired: Error, Equatable, CustomStringConvertible {
+    public let detainerID: Int64
+    public let act: String
+
+    public var description: String {
+        "\(act) on detainer \(detainerID) needs a second person: propose it, and another supervisor approves it (`detainer proposal approve`)"
+    }
+}
+
 extension ReviewService {
     public func review(detainerID: Int64, _ request: ReviewRequest, by actor: Actor) throws -> ReviewResult {
+        let reason = try Self.validatedReason(request)
+        return try audited(actor: actor, action: "detainer.review", entity: "detainer") { context in
+            try record(detainerID: detainerID, request, reason: reason, approvedProposal: nil, in: context)
+        }
+    }
+
+    static func validatedReason(_ request: ReviewRequest) throws -> String? {
         var v = FieldValidator()
         let reason: String?
         switch request {
@@ -37,56 +55,71 @@ extension ReviewService {
         case .decide(_, let text): reason = v.text(text, "reason", maxLength: FieldLimits.note, required: request.choice.requiresReason, allowNewlines: true)
         }
         try v.finish()
-        return try audited(actor: actor, action: "detainer.review", entity: "detainer") { context in
-            context.entityID = detainerID
-            let db = context.db
-            let current = try currentStatus(of: detainerID, in: db)
-            guard ReviewPolicy.isReviewable(current.status) else {
-                throw InputError(field: "id", "detainer \(detainerID) is \(current.status.rawValue); only detainers pending review can be reviewed")
-            }
-            // A decision cannot predate the detainer (issue 13 §4), nor the status it ends.
-            if context.now < current.receivedAt || context.now < current.statusAt {
-                throw InputError(field: "at", "a decision now (\(context.now.iso8601)) would be dated before the detainer was received or last changed (\(max(current.receivedAt, current.statusAt).iso8601)); check the clock")
-            }
-            let row = try db.prepare("""
-                SELECT e.id, e.outcome, e.reasons FROM detainers AS d JOIN evaluations AS e ON e.id = d.evaluation_id WHERE d.id = ?
-                """)
-            try row.bind(detainerID, at: 1)
-            guard let evaluation = try row.first({ ($0.int64(0), $0.string(1) ?? "", $0.string(2) ?? "") }) else {
-                throw InputError(field: "id", "detainer \(detainerID) has no evaluation; run `detainer evaluate \(detainerID)` first")
-            }
-            guard let outcome = Outcome(rawValue: evaluation.1) else {
-                throw StoreError.badStoredValue(table: "evaluations", column: "outcome", rowID: evaluation.0, value: "\"\(evaluation.1.prefix(80))\"")
-            }
-            let reasons: [ReasonCode]
-            do { reasons = try StrictJSON.decode([ReasonCode].self, from: Data(evaluation.2.utf8)) } catch {
-                throw StoreError.badStoredValue(table: "evaluations", column: "reasons", rowID: evaluation.0, value: "\"\(evaluation.2.prefix(80))\"")
-            }
-            let verdict: ReviewVerdict
-            switch ReviewPolicy.decide(request.choice, outcome: outcome, reasons: reasons) {
-            case .success(let value): verdict = value
-            case .failure(.engineUndecided(let reasons)):
-                throw InputError(field: "approve", "the engine could not decide (needsReview: \(reasons.map(\.code).joined(separator: ", "))); decide with --decide honor|decline --reason TEXT")
-            case .failure(.honorForbidden(let reasons)):
-                throw InputError(field: "decide", "honoring is forbidden: the law engine's outcome is decline (\(reasons.map(\.code).joined(separator: ", "))). If a fact is wrong, correct it and re-evaluate (`detainer evaluate \(detainerID)`)")
-            }
-            let (decision, isOverride, basis) = (verdict.decision, verdict.isOverride, verdict.basis)
-            try db.run("""
-                INSERT INTO reviews (detainer_id, evaluation_id, action, decision, reason, reviewed_at, actor_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, detainerID, evaluation.0, verdict.action.rawValue,
-                       decision.rawValue, reason, context.now.iso8601, context.actor.id)
-            let reviewID = db.lastInsertRowID
-            context.touch("reviews", reviewID)
-            try db.run("UPDATE detainers SET decision = ?, decision_basis = ?, decided_at = ?, decided_on = ? WHERE id = ?",
-                       decision.rawValue, basis, context.now.iso8601, context.now.newYorkDate.description, detainerID)
-            try moveStatus(detainerID: detainerID, from: .pendingReview, to: decision.status,
-                           at: context.now, note: reason, in: context)
-            context.details = ["decision": .string(decision.rawValue), "override": .bool(isOverride),
-                               "engineOutcome": .string(outcome.rawValue), "basis": .string(basis), "reviewID": .int(reviewID)]
-            return ReviewResult(detainerID: detainerID, reviewID: reviewID, decision: decision, isOverride: isOverride,
-                                engineOutcome: outcome, basis: basis)
+        return reason
+    }
+
+    /// What a review would decide now, without writing: the current evaluation, its outcome and
+    /// the policy's verdict (or why it is refused).
+    func verdict(detainerID: Int64, _ request: ReviewRequest, in context: WriteContext) throws -> (evaluationID: Int64, outcome: Outcome, verdict: ReviewVerdict) {
+        let db = context.db
+        let current = try currentStatus(of: detainerID, in: db)
+        guard ReviewPolicy.isReviewable(current.status) else {
+            throw InputError(field: "id", "detainer \(detainerID) is \(current.status.rawValue); only detainers pending review can be reviewed")
         }
+        // A decision cannot predate the detainer (issue 13 §4), nor the status it ends.
+        if context.now < current.receivedAt || context.now < current.statusAt {
+            throw InputError(field: "at", "a decision now (\(context.now.iso8601)) would be dated before the detainer was received or last changed (\(max(current.receivedAt, current.statusAt).iso8601)); check the clock")
+        }
+        let row = try db.prepare("""
+            SELECT e.id, e.outcome, e.reasons FROM detainers AS d JOIN evaluations AS e ON e.id = d.evaluation_id WHERE d.id = ?
+            """)
+        try row.bind(detainerID, at: 1)
+        guard let evaluation = try row.first({ ($0.int64(0), $0.string(1) ?? "", $0.string(2) ?? "") }) else {
+            throw InputError(field: "id", "detainer \(detainerID) has no evaluation; run `detainer evaluate \(detainerID)` first")
+        }
+        guard let outcome = Outcome(rawValue: evaluation.1) else {
+            throw StoreError.badStoredValue(table: "evaluations", column: "outcome", rowID: evaluation.0, value: "\"\(evaluation.1.prefix(80))\"")
+        }
+        let reasons: [ReasonCode]
+        do { reasons = try StrictJSON.decode([ReasonCode].self, from: Data(evaluation.2.utf8)) } catch {
+            throw StoreError.badStoredValue(table: "evaluations", column: "reasons", rowID: evaluation.0, value: "\"\(evaluation.2.prefix(80))\"")
+        }
+        switch ReviewPolicy.decide(request.choice, outcome: outcome, reasons: reasons) {
+        case .success(let value): return (evaluation.0, outcome, value)
+        case .failure(.engineUndecided(let reasons)):
+            throw InputError(field: "approve", "the engine could not decide (needsReview: \(reasons.map(\.code).joined(separator: ", "))); decide with --decide honor|decline --reason TEXT")
+        case .failure(.honorForbidden(let reasons)):
+            throw InputError(field: "decide", "honoring is forbidden: the law engine's outcome is decline (\(reasons.map(\.code).joined(separator: ", "))). If a fact is wrong, correct it and re-evaluate (`detainer evaluate \(detainerID)`)")
+        }
+    }
+
+    /// Records the review inside `context`. Without `approvedProposal`, an act the four-eyes rule
+    /// reserves for two people is refused; with it, the approval being written is the second person.
+    func record(detainerID: Int64, _ request: ReviewRequest, reason: String?, approvedProposal: Int64?,
+                in context: WriteContext) throws -> ReviewResult {
+        context.entityID = detainerID
+        let db = context.db
+        let (evaluationID, outcome, verdict) = try self.verdict(detainerID: detainerID, request, in: context)
+        if approvedProposal == nil, FourEyesRule.reviewNeedsSecondPerson(verdict) {
+            throw SecondPersonRequired(detainerID: detainerID, act: "honoring against the engine's \(outcome.rawValue)")
+        }
+        let (decision, isOverride, basis) = (verdict.decision, verdict.isOverride, verdict.basis)
+        try db.run("""
+            INSERT INTO reviews (detainer_id, evaluation_id, action, decision, reason, reviewed_at, actor_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, detainerID, evaluationID, verdict.action.rawValue,
+                   decision.rawValue, reason, context.now.iso8601, context.actor.id)
+        let reviewID = db.lastInsertRowID
+        context.touch("reviews", reviewID)
+        try db.run("UPDATE detainers SET decision = ?, decision_basis = ?, decided_at = ?, decided_on = ? WHERE id = ?",
+                   decision.rawValue, basis, context.now.iso8601, context.now.newYorkDate.description, detainerID)
+        try moveStatus(detainerID: detainerID, from: .pendingReview, to: decision.status,
+                       at: context.now, note: reason, in: context)
+        context.details = ["decision": .string(decision.rawValue), "override": .bool(isOverride),
+                           "engineOutcome": .string(outcome.rawValue), "basis": .string(basis), "reviewID": .int(reviewID)]
+        if let approvedProposal { context.details["proposal"] = .int(approvedProposal) }
+        return ReviewResult(detainerID: detainerID, reviewID: reviewID, decision: decision, isOverride: isOverride,
+                            engineOutcome: outcome, basis: basis)
     }
 }
 

@@ -73,48 +73,74 @@ extension DetainerDatabase {
 extension StatusService {
     /// `detainer status ID --to STATUS`: any move but a decision, by a clerk or supervisor.
     public func changeStatus(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?, by actor: Actor) throws -> StatusChange {
+        let note = try Self.validatedNote(note)
+        return try audited(actor: actor, action: "detainer.status", entity: "detainer") { context in
+            try record(detainerID: detainerID, to: to, at: requested, note: note, approvedProposal: nil, in: context)
+        }
+    }
+
+    static func validatedNote(_ note: String?) throws -> String? {
         var v = FieldValidator()
         let note = v.text(note, "note", maxLength: FieldLimits.note, allowNewlines: true)
         try v.finish()
-        return try audited(actor: actor, action: "detainer.status", entity: "detainer") { context in
-            context.entityID = detainerID
-            let current = try currentStatus(of: detainerID, in: context.db)
-            if StatusMachine.statusChangeRefusal(from: current.status, to: to) != nil {
-                throw IllegalTransition(detainerID: detainerID, from: current.status, to: to)
-            }
-            let at = requested.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
-            if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
-                throw InputError(field: "at", "\(at.newYorkText) is in the future")
-            }
-            if at < current.receivedAt {
-                throw InputError(field: "at", "\(at.newYorkText) is before the detainer was received (\(current.receivedAt.newYorkText))")
-            }
-            // A release is recorded when it really happened, even if the office learned of it only
-            // after a later review: the ledger keeps both times (occurred_at, recorded_at) and the
-            // timeline shows it in its true place, marked as recorded later.
-            if at < current.statusAt && !StatusTiming.mayPrecedeCurrentStatus(to) {
-                throw InputError(field: "at", "\(at.newYorkText) is before the current status was set (\(current.statusAt.newYorkText))")
-            }
-            if StatusMachine.requiresNote(to), note == nil {
-                throw InputError(field: "note", "say why the record is in error (e.g. \"duplicate of detainer 12\")")
-            }
-            // A hold past its deadline without a transfer is unlawful detention; record it as such.
-            // A transfer after it is the same unlawful hold, ended by ICE instead of the city.
-            let afterDeadline = Deadlines.holdEndedLate(from: current.status, to: to, at: at, holdDeadline: current.holdDeadline)
-            var change = try moveStatus(detainerID: detainerID, from: current.status, to: to, at: at, note: note,
-                                        afterDeadline: afterDeadline, in: context)
-            if StatusMachine.leavesCityCustody(to) {
-                try context.db.run("UPDATE custody_cases SET released_at = coalesce(released_at, ?), updated_at = ?, updated_by = ? WHERE id = (SELECT custody_case_id FROM detainers WHERE id = ?)",
-                                   at.iso8601, context.now.iso8601, context.actor.id, detainerID)
-                if let caseID = try context.db.scalarInt("SELECT custody_case_id FROM detainers WHERE id = ?", detainerID) {
-                    context.touch("custody_cases", caseID)
-                }
-            }
-            change = StatusChange(detainerID: detainerID, from: current.status, to: to, at: at, afterDeadline: afterDeadline,
-                                  holdDeadline: current.holdDeadline)
-            context.details = ["from": .string(current.status.rawValue), "to": .string(to.rawValue), "at": .string(at.iso8601),
-                               "afterDeadline": .bool(afterDeadline), "note": .optional(note)]
-            return change
+        return note
+    }
+
+    /// The detainer's status now, refusing a move the machine does not allow: shared by a change
+    /// and by a proposal of one.
+    func checkedCurrentStatus(detainerID: Int64, to: DetainerStatus, in context: WriteContext) throws -> DetainerStatus {
+        let current = try currentStatus(of: detainerID, in: context.db)
+        if StatusMachine.statusChangeRefusal(from: current.status, to: to) != nil {
+            throw IllegalTransition(detainerID: detainerID, from: current.status, to: to)
         }
+        return current.status
+    }
+
+    /// Makes the change inside `context`. Without `approvedProposal`, a change the four-eyes rule
+    /// reserves for two people is refused; with it, the approval being written is the second person.
+    func record(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?, approvedProposal: Int64?,
+                in context: WriteContext) throws -> StatusChange {
+        context.entityID = detainerID
+        let current = try currentStatus(of: detainerID, in: context.db)
+        if StatusMachine.statusChangeRefusal(from: current.status, to: to) != nil {
+            throw IllegalTransition(detainerID: detainerID, from: current.status, to: to)
+        }
+        if approvedProposal == nil, FourEyesRule.statusChangeNeedsSecondPerson(from: current.status, to: to) {
+            throw SecondPersonRequired(detainerID: detainerID, act: "marking a \(current.status.rawValue) detainer \(to.rawValue)")
+        }
+        let at = requested.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
+        if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
+            throw InputError(field: "at", "\(at.newYorkText) is in the future")
+        }
+        if at < current.receivedAt {
+            throw InputError(field: "at", "\(at.newYorkText) is before the detainer was received (\(current.receivedAt.newYorkText))")
+        }
+        // A release is recorded when it really happened, even if the office learned of it only
+        // after a later review: the ledger keeps both times (occurred_at, recorded_at) and the
+        // timeline shows it in its true place, marked as recorded later.
+        if at < current.statusAt && !StatusTiming.mayPrecedeCurrentStatus(to) {
+            throw InputError(field: "at", "\(at.newYorkText) is before the current status was set (\(current.statusAt.newYorkText))")
+        }
+        if StatusMachine.requiresNote(to), note == nil {
+            throw InputError(field: "note", "say why the record is in error (e.g. \"duplicate of detainer 12\")")
+        }
+        // A hold past its deadline without a transfer is unlawful detention; record it as such.
+        // A transfer after it is the same unlawful hold, ended by ICE instead of the city.
+        let afterDeadline = Deadlines.holdEndedLate(from: current.status, to: to, at: at, holdDeadline: current.holdDeadline)
+        var change = try moveStatus(detainerID: detainerID, from: current.status, to: to, at: at, note: note,
+                                    afterDeadline: afterDeadline, in: context)
+        if StatusMachine.leavesCityCustody(to) {
+            try context.db.run("UPDATE custody_cases SET released_at = coalesce(released_at, ?), updated_at = ?, updated_by = ? WHERE id = (SELECT custody_case_id FROM detainers WHERE id = ?)",
+                               at.iso8601, context.now.iso8601, context.actor.id, detainerID)
+            if let caseID = try context.db.scalarInt("SELECT custody_case_id FROM detainers WHERE id = ?", detainerID) {
+                context.touch("custody_cases", caseID)
+            }
+        }
+        change = StatusChange(detainerID: detainerID, from: current.status, to: to, at: at, afterDeadline: afterDeadline,
+                              holdDeadline: current.holdDeadline)
+        context.details = ["from": .string(current.status.rawValue), "to": .string(to.rawValue), "at": .string(at.iso8601),
+                           "afterDeadline": .bool(afterDeadline), "note": .optional(note)]
+        if let approvedProposal { context.details["proposal"] = .int(approvedProposal) }
+        return change
     }
 }

@@ -44,8 +44,17 @@ enum APIRoutes {
             let id = try context.id()
             let body = try await APIBody.decode(ReviewBody.self, request, context: context)
             let review = try body.request()
-            let result = try await office.write { db in try ReviewService(db).review(detainerID: id, review, by: try db.authorize(session.user.name, for: .review)) }
-            return Responses.json(result.json, status: .created)
+            let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
+                let actor = try db.authorize(session.user.name, for: .review)
+                do {
+                    return (try ReviewService(db).review(detainerID: id, review, by: actor).json, .created)
+                } catch let needed as SecondPersonRequired {
+                    // Nothing was written; the decision becomes a proposal for a second supervisor (202: not yet in effect).
+                    guard case .decide(let decision, let reason) = review else { throw needed }
+                    return (try ProposalService(db).propose(detainerID: id, .review(decision, reason: reason), by: actor).json, .accepted)
+                }
+            }
+            return Responses.json(answer.0, status: answer.1)
         }
 
         routes.post("/api/v1/detainers/{id}/status") { request, context in
@@ -57,10 +66,44 @@ enum APIRoutes {
                 throw ValidationIssue(path: "to", message: "unknown status \"\(body.to)\" (expected \(DetainerStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let at = try body.at.map { try InstantInput.parse($0, field: "at") }
-            let change = try await office.write { db in
-                try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: body.note, by: try db.authorize(session.user.name, for: .changeStatus))
+            let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
+                let actor = try db.authorize(session.user.name, for: .changeStatus)
+                do {
+                    return (try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: body.note, by: actor).json, .created)
+                } catch is SecondPersonRequired {
+                    // Nothing was written; the change becomes a proposal for a supervisor (202: not yet in effect).
+                    return (try ProposalService(db).propose(detainerID: id, .status(to, at: at, note: body.note ?? ""), by: actor).json, .accepted)
+                }
             }
-            return Responses.json(change.json, status: .created)
+            return Responses.json(answer.0, status: answer.1)
+        }
+
+        routes.get("/api/v1/proposals") { _, context in
+            _ = try context.requireSession()
+            let pending = try await office.read { db in try ProposalService(db).pending() }
+            return Responses.json(.object(["proposals": .array(pending.map(\.json))]))
+        }
+
+        routes.post("/api/v1/proposals/{id}/approve") { request, context in
+            let session = try context.requireSession()
+            try await office.permit(session, .review)
+            let id = try context.id()
+            let body = try await APIBody.decode(ProposalBody.self, request, context: context)
+            let json = try await office.write { db in
+                let (proposal, effect) = try ProposalService(db).approve(proposalID: id, note: body.note, by: try db.authorize(session.user.name, for: .review))
+                return JSONValue.object(["proposal": proposal.json, "effect": effect.json])
+            }
+            return Responses.json(json, status: .created)
+        }
+
+        routes.post("/api/v1/proposals/{id}/reject") { request, context in
+            let session = try context.requireSession()
+            let id = try context.id()
+            let body = try await APIBody.decode(ProposalBody.self, request, context: context)
+            let json = try await office.write { db in
+                try ProposalService(db).reject(proposalID: id, note: body.note, by: try db.activeActor(named: session.user.name)).json
+            }
+            return Responses.json(json)
         }
 
         routes.post("/api/v1/detainers/{id}/contacts") { request, context in
@@ -167,6 +210,12 @@ struct ContactBody: Decodable {
 }
 
 /// `{"conviction": {…the evaluate contract's convictions[] fields…}, "court": "…", "docketNumber": "…"}`.
+/// `{"note": "…"}` for approving (optional) or rejecting (required) a proposal.
+struct ProposalBody: Decodable, KnownKeys {
+    let note: String?
+    static let knownKeys: Set<String> = ["note"]
+}
+
 struct ConvictionBody: Decodable, KnownKeys {
     let conviction: ConvictionInput
     let court: String?

@@ -43,6 +43,7 @@ enum DetainerPage {
                 custodyCard(detail.custodyCase)
                 paperworkCard(d)
             }
+            if !detail.proposals.isEmpty { proposals(detail.proposals, detainerID: id, session: session, state: state) }
             explanation(latest)
             convictions(detail, session: session, state: state)
             if role.may(.review), status == .pendingReview { reviewForm(d, latest: latest, session: session, state: state) }
@@ -270,6 +271,49 @@ enum DetainerPage {
                 Forms.textarea("Reason", name: "reason", value: mine?.values["reason"], error: mine?.errors["reason"],
                                hint: "Required to decide; an override of the engine must say why.", scope: "review.")
                 Forms.submit("Record review")
+            }
+        }
+    }
+
+    /// Four-eyes (issue 23 §3): who proposed what and why, who decided it; for a pending one, the
+    /// approve form (supervisors other than the proposer) and the reject (or withdraw) form.
+    private static func proposals(_ proposals: [Proposal], detainerID id: String, session: WebSession, state: FormState?) -> HTML {
+        el("section", .class("card"), Attribute("aria-labelledby", "proposals")) {
+            el("h2", .id("proposals"), text: "Second-person approvals")
+            for p in proposals {
+                el("div", .class("stack")) {
+                    el("p") {
+                        el("strong", text: "Proposal \(p.id): \(Labels.proposalAct(p)) ")
+                        el("span", .class(p.state == .pending ? "badge warn" : "badge"), text: Labels.proposalState(p.state))
+                    }
+                    el("p", text: "Proposed \(p.proposedAt.newYorkText) by \(p.proposedBy): \(p.reason)")
+                    if let by = p.decidedBy, let at = p.decidedAt {
+                        el("p", text: "\(Labels.proposalState(p.state)) \(at.newYorkText) by \(by)\(p.decisionNote.map { ": " + $0 } ?? "")")
+                    }
+                    if p.state == .pending {
+                        let own = p.proposedBy == session.user.name
+                        if session.user.role.may(.review), !own {
+                            let mine = state?.form == "approve-\(p.id)" ? state : nil
+                            el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(id)/proposals/\(p.id)/approve")) {
+                                Forms.csrf(session)
+                                Forms.textarea("Note (optional)", name: "note", value: mine?.values["note"], error: mine?.errors["note"], scope: "approve-\(p.id).")
+                                Forms.submit("Approve: put it into effect")
+                            }
+                        }
+                        if session.user.role.may(.review) || own {
+                            let mine = state?.form == "reject-\(p.id)" ? state : nil
+                            el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(id)/proposals/\(p.id)/reject")) {
+                                Forms.csrf(session)
+                                Forms.textarea(own ? "Why withdraw it" : "Why reject it", name: "note", value: mine?.values["note"], error: mine?.errors["note"],
+                                               required: true, scope: "reject-\(p.id).")
+                                Forms.submit(own ? "Withdraw my proposal" : "Reject", style: "secondary")
+                            }
+                        }
+                        if !own && !session.user.role.may(.review) {
+                            el("p", .class("muted"), text: "Waiting for a supervisor other than \(p.proposedBy) to approve or reject it.")
+                        }
+                    }
+                }
             }
         }
     }

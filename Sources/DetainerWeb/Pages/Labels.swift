@@ -62,4 +62,18 @@ enum Labels {
 
     /// The timeline in these words (the CLI's `show` keeps the stored names).
     static let timeline = TimelineWords(status: { status($0) }, contactKind: { contactKind($0) }, informationType: { informationType($0) })
+
+    /// A proposal's act in the office's words.
+    static func proposalAct(_ p: Proposal) -> String {
+        p.kind == "review" ? "honor this detainer against the engine" : "mark it \(status(.enteredInError)) after the city acted on it"
+    }
+
+    static func proposalState(_ state: ProposalState) -> String {
+        switch state {
+        case .pending: "waiting for a second person"
+        case .approved: "approved"
+        case .rejected: "rejected"
+        case .withdrawn: "withdrawn"
+        }
+    }
 }

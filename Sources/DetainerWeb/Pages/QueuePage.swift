@@ -5,7 +5,7 @@ import DetainerStore
 enum QueuePage {
     static let agencies = Agency.allCases.map(\.rawValue)
 
-    static func render(_ queue: ActionQueue, filter: QueueFilter, session: WebSession) -> HTML {
+    static func render(_ queue: ActionQueue, filter: QueueFilter, session: WebSession, proposals: [Proposal] = []) -> HTML {
         Layout.page("Queue", session: session, current: .queue) {
             el("h1", text: "What needs action")
             filters(filter)
@@ -14,6 +14,7 @@ enum QueuePage {
             }
             section("Past the hold deadline", id: "past-deadline", queue, .pastDeadline,
                     empty: "No open detainer is past its hold deadline.")
+            if !proposals.isEmpty { proposalSection(proposals) }
             section("Pending review", id: "pending-review", queue, .pendingReview,
                     empty: "Nothing is waiting for a supervisor's review.")
             section("NYPD holds pending a judicial warrant", id: "holds", queue, .holdsPendingWarrant,
@@ -21,6 +22,35 @@ enum QueuePage {
             section("Honored: awaiting transfer to ICE", id: "awaiting-transfer", queue, .awaitingTransfer,
                     empty: "No honored detainer is awaiting transfer.")
             el("p", .class("muted"), text: "Times are New York time. Countdowns run to the hold deadline.")
+        }
+    }
+
+    /// Acts waiting for a second person (issue 23 §3), the earliest hold deadline first.
+    private static func proposalSection(_ proposals: [Proposal]) -> HTML {
+        el("section", Attribute("aria-labelledby", "proposals")) {
+            el("h2", .id("proposals"), text: "Waiting for a second person (\(proposals.count))")
+            el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("aria-label", "Proposals waiting for a second person")) {
+                el("table") {
+                    el("thead") {
+                        el("tr") {
+                            el("th", Attribute("scope", "col"), text: "Detainer")
+                            el("th", Attribute("scope", "col"), text: "Proposal")
+                            el("th", Attribute("scope", "col"), text: "Proposed by")
+                            el("th", Attribute("scope", "col"), text: "Hold deadline")
+                        }
+                    }
+                    el("tbody") {
+                        for p in proposals {
+                            el("tr") {
+                                el("td") { el("a", .href("/detainers/\(p.detainerID)#proposals"), text: "#\(p.detainerID)") }
+                                el("td", text: Labels.proposalAct(p))
+                                el("td", text: "\(p.proposedBy), \(p.proposedAt.newYorkText)")
+                                el("td") { Badges.time(p.holdDeadline) }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -10,8 +10,8 @@ enum OfficeRoutes {
         routes.get("/queue") { request, context in
             let session = try context.requireSession()
             let filter = try queueFilter(request)
-            let queue = try await office.read { try $0.actionQueue(filter) }
-            return Responses.html(QueuePage.render(queue, filter: filter, session: session))
+            let (queue, proposals) = try await office.read { db in (try db.actionQueue(filter), try ProposalService(db).pending()) }
+            return Responses.html(QueuePage.render(queue, filter: filter, session: session, proposals: proposals))
         }
 
         routes.get("/detainers/{id}") { request, context in
@@ -44,15 +44,42 @@ enum OfficeRoutes {
         }
 
         // The role is checked before the form is read: a refused user gets 403 whatever they sent.
+        // An act the four-eyes rule reserves for two people becomes a proposal (nothing else is written).
         detainerForm(routes, office: office, path: "/detainers/{id}/review", form: "review", permission: .review) { form, id, actor, db in
-            _ = try ReviewService(db).review(detainerID: id, try FormRequests.review(form), by: actor)
+            let request = try FormRequests.review(form)
+            do {
+                _ = try ReviewService(db).review(detainerID: id, request, by: actor)
+            } catch let needed as SecondPersonRequired {
+                guard case .decide(let decision, let reason) = request else { throw needed }
+                _ = try ProposalService(db).propose(detainerID: id, .review(decision, reason: reason), by: actor)
+                return "proposed"
+            }
+            return nil
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/status", form: "status", permission: .changeStatus) { form, id, actor, db in
             let change = try FormRequests.status(form)
-            _ = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, by: actor)
+            do {
+                _ = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, by: actor)
+            } catch is SecondPersonRequired {
+                _ = try ProposalService(db).propose(detainerID: id, .status(change.to, at: change.at, note: change.note ?? ""), by: actor)
+                return "proposed"
+            }
+            return nil
+        }
+        detainerForm(routes, office: office, path: "/detainers/{id}/proposals/{proposal}/approve", form: "approve", permission: .review) { form, id, actor, db in
+            let proposalID = try proposalOf(detainer: id, form, db)
+            _ = try ProposalService(db).approve(proposalID: proposalID, note: form.nonEmpty("note"), by: actor)
+            return nil
+        }
+        // Rejecting someone else's proposal needs the review permission; withdrawing one's own does not (the service checks).
+        detainerForm(routes, office: office, path: "/detainers/{id}/proposals/{proposal}/reject", form: "reject", permission: nil) { form, id, actor, db in
+            let proposalID = try proposalOf(detainer: id, form, db)
+            _ = try ProposalService(db).reject(proposalID: proposalID, note: form.nonEmpty("note"), by: actor)
+            return nil
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/contacts", form: "contact", permission: .recordContact) { form, id, actor, db in
             _ = try StatusService(db).recordContact(detainerID: id, try FormRequests.contact(form), by: actor)
+            return nil
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/convictions", form: "conviction-add", permission: .recordHistory) { form, id, actor, db in
             let entry = try FormRequests.conviction(form)
@@ -61,12 +88,26 @@ enum OfficeRoutes {
                 throw ValidationIssue(path: "person", message: "detainer \(id) has no person on record to add a conviction to")
             }
             _ = try history.addConviction(personID: personID, entry, by: actor)
+            return nil
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/convictions/{conviction}", form: "conviction", permission: .recordHistory) { form, id, actor, db in
             let entry = try FormRequests.conviction(form)
             guard let convictionID = form["_conviction"].flatMap(Int64.init) else { throw WebError.notFound }
-            _ = try HistoryService(db).updateConviction(id: convictionID, changes: entry, by: actor)
+            let history = HistoryService(db)
+            // A conviction reached through another person's detainer does not exist at this address.
+            guard let owner = try history.personID(ofConviction: convictionID), owner == (try history.personID(ofDetainer: id)) else {
+                throw WebError.notFound
+            }
+            _ = try history.updateConviction(id: convictionID, changes: entry, by: actor)
+            return nil
         }
+    }
+
+    /// The proposal named in the path, which must be about the detainer in the path (else 404).
+    private static func proposalOf(detainer id: Int64, _ form: FormData, _ db: DetainerDatabase) throws -> Int64 {
+        guard let proposalID = form["_proposal"].flatMap(Int64.init),
+              try ProposalService(db).proposals(detainerID: id).contains(where: { $0.id == proposalID }) else { throw WebError.notFound }
+        return proposalID
     }
 
     static func queueFilter(_ request: Request) throws -> QueueFilter {
@@ -95,6 +136,9 @@ enum OfficeRoutes {
         case "status": "Status changed."
         case "contact": "Contact recorded."
         case "conviction-add", "conviction": "Conviction recorded; the person's open detainers were re-evaluated."
+        case "proposed": "Not yet in effect: this needs a second person. It is recorded as a proposal and waits in the queue for another supervisor."
+        case "approve": "Proposal approved: the act is now in effect, in your name beside the proposer's."
+        case "reject": "Proposal closed; nothing else changed."
         default: nil
         }
     }
@@ -102,8 +146,10 @@ enum OfficeRoutes {
     /// A POST from a form on the detainer page: on success back to the page (303) with a notice;
     /// on a validation error the page again, the form open with its input and errors (422).
     /// Permission and other errors go to `ErrorMiddleware` (403 …) with nothing written.
-    private static func detainerForm(_ routes: RouteBook, office: Office, path: String, form name: String, permission: Permission,
-                                     _ write: @escaping @Sendable (FormData, Int64, Actor, DetainerDatabase) throws -> Void) {
+    /// `write` returns the notice to show instead of the form's own (nil: the form's), and
+    /// `permission` nil means any active user (the service decides).
+    private static func detainerForm(_ routes: RouteBook, office: Office, path: String, form name: String, permission: Permission?,
+                                     _ write: @escaping @Sendable (FormData, Int64, Actor, DetainerDatabase) throws -> String?) {
         routes.post(path) { request, context in
             let session = try context.requireSession()
             let id = try context.id()
@@ -113,10 +159,17 @@ enum OfficeRoutes {
                 form.set("_conviction", conviction)
                 formName = "conviction-\(conviction)"
             }
+            if let proposal = context.parameters.get("proposal") {
+                form.set("_proposal", proposal)
+                formName = "\(name)-\(proposal)"
+            }
             let submitted = form
             do {
-                try await office.write { db in try write(submitted, id, try db.authorize(session.user.name, for: permission), db) }
-                return Responses.redirect(to: "/detainers/\(id)?done=\(name)")
+                let done = try await office.write { db in
+                    let actor = try permission.map { try db.authorize(session.user.name, for: $0) } ?? db.activeActor(named: session.user.name)
+                    return try write(submitted, id, actor, db)
+                }
+                return Responses.redirect(to: "/detainers/\(id)?done=\(done ?? name)")
             } catch {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }
                 let detail = try await office.read { db in try db.detail(detainerID: id) }

@@ -1,0 +1,243 @@
+import DetainerDomain
+import SQLite
+
+/// What a proposal asks for.
+public enum ProposedAct: Sendable, Equatable {
+    /// A supervisor's decision that needs a second supervisor (honoring against the engine).
+    case review(Decision, reason: String)
+    /// A status change that needs a supervisor's approval (entered in error after the city acted).
+    case status(DetainerStatus, at: UTCInstant?, note: String)
+
+    var kind: String {
+        switch self {
+        case .review: "review"
+        case .status: "status"
+        }
+    }
+}
+
+public enum ProposalState: String, Sendable, CaseIterable {
+    case pending, approved, rejected, withdrawn
+}
+
+/// A proposal as the queue, `show` and the pages list it.
+public struct Proposal: Sendable, Equatable {
+    public let id: Int64
+    public let detainerID: Int64
+    public let kind: String
+    /// In words: "honor (against the engine's needsReview)", "honored → enteredInError".
+    public let act: String
+    public let reason: String
+    public let proposedAt: UTCInstant
+    public let proposedBy: String
+    public let state: ProposalState
+    public let decidedAt: UTCInstant?
+    public let decidedBy: String?
+    public let decisionNote: String?
+    /// The deadline the proposal races (the detainer's hold deadline), if any.
+    public let holdDeadline: UTCInstant?
+
+    public var json: JSONValue {
+        .object(["proposalID": .int(id), "detainerID": .int(detainerID), "kind": .string(kind), "act": .string(act),
+                 "reason": .string(reason), "proposedAt": .string(proposedAt.iso8601), "proposedBy": .string(proposedBy),
+                 "state": .string(state.rawValue), "decidedAt": .optional(decidedAt?.iso8601), "decidedBy": .optional(decidedBy),
+                 "decisionNote": .optional(decisionNote), "holdDeadline": .optional(holdDeadline?.iso8601)])
+    }
+}
+
+/// An approval's answer: the proposal as it now stands and the act it made.
+public enum ProposalEffect: Sendable {
+    case review(ReviewResult)
+    case status(StatusChange)
+
+    public var json: JSONValue {
+        switch self {
+        case .review(let result): result.json
+        case .status(let change): change.json
+        }
+    }
+}
+
+extension ProposalService {
+    /// Records a proposal for an act that needs a second person. Refused when the act needs no
+    /// second person (make it directly), when the act is not possible now, or when the detainer
+    /// already has an open proposal.
+    public func propose(detainerID: Int64, _ act: ProposedAct, by actor: Actor) throws -> Proposal {
+        var v = FieldValidator()
+        let reason: String?
+        switch act {
+        case .review(_, let text): reason = v.text(text, "reason", maxLength: FieldLimits.note, required: true, allowNewlines: true)
+        case .status(_, _, let note): reason = v.text(note, "note", maxLength: FieldLimits.note, required: true, allowNewlines: true)
+        }
+        try v.finish()
+        return try audited(actor: actor, action: "proposal.create", entity: "detainer") { context in
+            context.entityID = detainerID
+            let payload: JSONValue
+            switch act {
+            case .review(let decision, _):
+                let review = ReviewService(store)
+                let (evaluationID, outcome, verdict) = try review.verdict(detainerID: detainerID, .decide(decision, reason: reason ?? ""), in: context)
+                guard FourEyesRule.reviewNeedsSecondPerson(verdict) else {
+                    throw InputError(field: "decide", "\(decision.rawValue) on the engine's \(outcome.rawValue) needs no second person; record it with `detainer review`")
+                }
+                payload = ["decision": .string(decision.rawValue), "evaluationID": .int(evaluationID), "engineOutcome": .string(outcome.rawValue)]
+            case .status(let to, let at, _):
+                let from = try StatusService(store).checkedCurrentStatus(detainerID: detainerID, to: to, in: context)
+                guard FourEyesRule.statusChangeNeedsSecondPerson(from: from, to: to) else {
+                    throw InputError(field: "to", "\(from.rawValue) → \(to.rawValue) needs no second person; record it with `detainer status`")
+                }
+                payload = ["from": .string(from.rawValue), "to": .string(to.rawValue), "at": .optional(at?.iso8601)]
+            }
+            if let open = try context.db.scalarInt("SELECT id FROM proposals WHERE detainer_id = ? AND state = 'pending'", detainerID) {
+                throw InputError(field: "id", "detainer \(detainerID) already has proposal \(open) waiting for a second person; approve or reject it first")
+            }
+            try context.db.run("""
+                INSERT INTO proposals (kind, detainer_id, payload, reason, proposed_at, proposed_by, state)
+                VALUES (?, ?, ?, ?, ?, ?, 'pending')
+                """, act.kind, detainerID, payload.serialized, reason ?? "", context.now.iso8601, try context.actorID)
+            let id = context.db.lastInsertRowID
+            context.touch("proposals", id)
+            context.details = ["proposal": .int(id), "kind": .string(act.kind), "payload": payload]
+            guard let proposal = try proposal(id: id, in: context.db) else { throw NotFound(entity: "proposal", key: String(id)) }
+            return proposal
+        }
+    }
+
+    /// The second person approves: the act is made now, in the approver's name, in this one write.
+    /// The proposer cannot approve; a review proposal whose evaluation has changed since (new
+    /// facts) is refused, so nobody approves a decision on facts that are no longer the record's.
+    public func approve(proposalID: Int64, note: String?, by actor: Actor) throws -> (Proposal, ProposalEffect) {
+        var v = FieldValidator()
+        let note = v.text(note, "note", maxLength: FieldLimits.note, allowNewlines: true)
+        try v.finish()
+        guard actor.role.map({ $0.may(.review) }) == true else {
+            throw PermissionDenied(message: "approving a proposal \(PermissionDenied.required(.review))")
+        }
+        return try audited(actor: actor, action: "proposal.approve", entity: "detainer") { context in
+            let open = try pendingRow(proposalID, in: context.db)
+            context.entityID = open.detainerID
+            guard open.proposedBy != (try context.actorID) else {
+                throw PermissionDenied(message: "\(actor.name) proposed \(proposalID); a second person must approve it (you may withdraw it with `detainer proposal reject \(proposalID)`)")
+            }
+            let effect: ProposalEffect
+            let effectTable: String, effectID: Int64
+            switch open.kind {
+            case "review":
+                guard let decision = Decision(rawValue: open.decision ?? "") else {
+                    throw StoreError.badStoredValue(table: "proposals", column: "payload", rowID: proposalID, value: open.decision ?? "null")
+                }
+                let current = try context.db.scalarInt("SELECT evaluation_id FROM detainers WHERE id = ?", open.detainerID)
+                guard current == open.evaluationID else {
+                    throw InputError(field: "id", "detainer \(open.detainerID) was re-evaluated after proposal \(proposalID) was made; reject it and propose again on the current facts")
+                }
+                let result = try ReviewService(store).record(detainerID: open.detainerID, .decide(decision, reason: open.reason),
+                                                             reason: open.reason, approvedProposal: proposalID, in: context)
+                effect = .review(result)
+                (effectTable, effectID) = ("reviews", result.reviewID)
+            default:
+                guard let to = DetainerStatus(rawValue: open.to ?? "") else {
+                    throw StoreError.badStoredValue(table: "proposals", column: "payload", rowID: proposalID, value: open.to ?? "null")
+                }
+                let change = try StatusService(store).record(detainerID: open.detainerID, to: to, at: open.at.flatMap(UTCInstant.init(parsing:)),
+                                                             note: open.reason, approvedProposal: proposalID, in: context)
+                effect = .status(change)
+                guard let event = try context.db.scalarInt("SELECT max(id) FROM status_events WHERE detainer_id = ?", open.detainerID) else {
+                    throw NotFound(entity: "status event of detainer", key: String(open.detainerID))
+                }
+                (effectTable, effectID) = ("status_events", event)
+            }
+            try context.db.run("""
+                UPDATE proposals SET state = 'approved', decided_at = ?, decided_by = ?, decision_note = ?, effect_table = ?, effect_id = ?
+                WHERE id = ? AND state = 'pending'
+                """, context.now.iso8601, try context.actorID, note, effectTable, effectID, proposalID)
+            context.touch("proposals", proposalID)
+            context.details["proposal"] = .int(proposalID)
+            context.details["proposedBy"] = .string(open.proposedByName)
+            guard let proposal = try proposal(id: proposalID, in: context.db) else { throw NotFound(entity: "proposal", key: String(proposalID)) }
+            return (proposal, effect)
+        }
+    }
+
+    /// Rejects a proposal (a supervisor), or withdraws it (its proposer). Nothing else changes.
+    public func reject(proposalID: Int64, note: String?, by actor: Actor) throws -> Proposal {
+        var v = FieldValidator()
+        let note = v.text(note, "note", maxLength: FieldLimits.note, required: true, allowNewlines: true)
+        try v.finish()
+        return try audited(actor: actor, action: "proposal.reject", entity: "detainer") { context in
+            let open = try pendingRow(proposalID, in: context.db)
+            context.entityID = open.detainerID
+            let own = open.proposedBy == (try context.actorID)
+            guard own || actor.role.map({ $0.may(.review) }) == true else {
+                throw PermissionDenied(message: "rejecting someone else's proposal \(PermissionDenied.required(.review))")
+            }
+            try context.db.run("""
+                UPDATE proposals SET state = ?, decided_at = ?, decided_by = ?, decision_note = ? WHERE id = ? AND state = 'pending'
+                """, own ? "withdrawn" : "rejected", context.now.iso8601, try context.actorID, note, proposalID)
+            context.touch("proposals", proposalID)
+            context.details = ["proposal": .int(proposalID), "state": .string(own ? "withdrawn" : "rejected")]
+            guard let proposal = try proposal(id: proposalID, in: context.db) else { throw NotFound(entity: "proposal", key: String(proposalID)) }
+            return proposal
+        }
+    }
+
+    /// Open proposals, the one racing the earliest hold deadline first.
+    public func pending(limit: Int = 200) throws -> [Proposal] {
+        try proposals(where: "p.state = 'pending'", order: "d.hold_deadline IS NULL, d.hold_deadline, p.id", limit: limit, bind: nil, in: connection)
+    }
+
+    /// Every proposal about one detainer, oldest first (for `show` and the detainer page).
+    public func proposals(detainerID: Int64) throws -> [Proposal] {
+        try proposals(where: "p.detainer_id = ?1", order: "p.id", limit: 1000, bind: detainerID, in: connection)
+    }
+
+    func proposal(id: Int64, in db: Connection) throws -> Proposal? {
+        try proposals(where: "p.id = ?1", order: "p.id", limit: 1, bind: id, in: db).first
+    }
+
+    private func proposals(where condition: String, order: String, limit: Int, bind: Int64?, in db: Connection) throws -> [Proposal] {
+        let statement = try db.cached("""
+            SELECT p.id, p.detainer_id, p.kind, p.payload ->> '$.decision', p.payload ->> '$.engineOutcome', p.payload ->> '$.from',
+                   p.payload ->> '$.to', p.reason, p.proposed_at, pu.name, p.state, p.decided_at, du.name, p.decision_note, d.hold_deadline
+            FROM proposals AS p JOIN detainers AS d ON d.id = p.detainer_id JOIN users AS pu ON pu.id = p.proposed_by
+            LEFT JOIN users AS du ON du.id = p.decided_by
+            WHERE \(condition) ORDER BY \(order) LIMIT \(limit)
+            """)
+        if let bind { try statement.bind(bind, at: 1) }
+        var result: [Proposal] = []
+        try statement.forEachRow { r in
+            let kind = r.string(2) ?? ""
+            let act = kind == "review"
+                ? "\(r.string(3) ?? "?") (against the engine's \(r.string(4) ?? "?"))"
+                : "\(r.string(5) ?? "?") → \(r.string(6) ?? "?")"
+            result.append(Proposal(
+                id: r.int64(0), detainerID: r.int64(1), kind: kind, act: act, reason: r.string(7) ?? "",
+                proposedAt: UTCInstant(parsing: r.string(8) ?? "") ?? UTCInstant(secondsSinceEpoch: 0), proposedBy: r.string(9) ?? "?",
+                state: ProposalState(rawValue: r.string(10) ?? "") ?? .pending, decidedAt: r.string(11).flatMap(UTCInstant.init(parsing:)),
+                decidedBy: r.string(12), decisionNote: r.string(13), holdDeadline: r.string(14).flatMap(UTCInstant.init(parsing:))))
+        }
+        return result
+    }
+
+    private struct PendingRow {
+        let detainerID: Int64, kind: String, reason: String, proposedBy: Int64, proposedByName: String
+        let decision: String?, evaluationID: Int64?, to: String?, at: String?
+    }
+
+    private func pendingRow(_ id: Int64, in db: Connection) throws -> PendingRow {
+        let statement = try db.cached("""
+            SELECT p.detainer_id, p.kind, p.reason, p.proposed_by, u.name, p.payload ->> '$.decision', p.payload ->> '$.evaluationID',
+                   p.payload ->> '$.to', p.payload ->> '$.at', p.state
+            FROM proposals AS p JOIN users AS u ON u.id = p.proposed_by WHERE p.id = ?
+            """)
+        try statement.bind(id, at: 1)
+        guard let (row, state) = try statement.first({ r in
+            (PendingRow(detainerID: r.int64(0), kind: r.string(1) ?? "", reason: r.string(2) ?? "", proposedBy: r.int64(3),
+                        proposedByName: r.string(4) ?? "", decision: r.string(5), evaluationID: r.optionalInt64(6), to: r.string(7), at: r.string(8)),
+             r.string(9) ?? "")
+        }) else { throw NotFound(entity: "proposal", key: String(id)) }
+        guard state == ProposalState.pending.rawValue else {
+            throw InputError(field: "id", "proposal \(id) is already \(state)")
+        }
+        return row
+    }
+}
