@@ -1,14 +1,14 @@
 -- Four-eyes for the acts that hurt most (issue 23 §3): honoring a detainer against the engine (an
--- override towards ICE) and marking a decided-and-acted-on detainer as entered in error take effect
--- only when a second person approves. The proposal is the first person's act; the approval is
+-- override towards ICE), marking a decided-and-acted-on detainer as entered in error, granting the
+-- supervisor or admin role and reactivating a user take effect only when a second person approves. The proposal is the first person's act; the approval is
 -- the second's, in its own audited write, which also makes the act itself (a review or a status
 -- change) and links it here. Rows are fingerprinted into the audit log like every record.
 CREATE TABLE proposals (
     id             INTEGER PRIMARY KEY,
     -- review: a supervisor's decision (`payload`: decision, evaluationID); status: a status change
-    -- (`payload`: to, at, note).
-    kind           TEXT    NOT NULL CHECK (kind = 'review' OR kind = 'status'),
-    detainer_id    INTEGER NOT NULL REFERENCES detainers(id),
+    -- (`payload`: from, to, at); user: an account change (`payload`: action add|role|reactivate, name, role, osLogin).
+    kind           TEXT    NOT NULL CHECK (kind = 'review' OR kind = 'status' OR kind = 'user'),
+    detainer_id    INTEGER REFERENCES detainers(id),
     payload        TEXT    NOT NULL CHECK (json_valid(payload) AND json_type(payload) = 'object'),
     reason         TEXT    NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),
     proposed_at    TEXT    NOT NULL CHECK (proposed_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
@@ -19,7 +19,7 @@ CREATE TABLE proposals (
     decided_by     INTEGER REFERENCES users(id),
     decision_note  TEXT    CHECK (decision_note IS NULL OR length(decision_note) BETWEEN 1 AND 2000),
     -- What the approval made: the review or the status event.
-    effect_table   TEXT    CHECK (effect_table IS NULL OR effect_table = 'reviews' OR effect_table = 'status_events'),
+    effect_table   TEXT    CHECK (effect_table IS NULL OR effect_table = 'reviews' OR effect_table = 'status_events' OR effect_table = 'users'),
     effect_id      INTEGER,
     CHECK ((state = 'pending') = (decided_at IS NULL)),
     CHECK ((decided_at IS NULL) = (decided_by IS NULL)),
@@ -28,10 +28,13 @@ CREATE TABLE proposals (
     CHECK (state <> 'withdrawn' OR decided_by = proposed_by),
     CHECK ((state = 'approved') = (effect_id IS NOT NULL)),
     CHECK ((effect_table IS NULL) = (effect_id IS NULL)),
-    CHECK (decided_at IS NULL OR decided_at >= proposed_at)
+    CHECK (decided_at IS NULL OR decided_at >= proposed_at),
+    CHECK ((kind = 'user') = (detainer_id IS NULL)),
+    CHECK (kind <> 'user' OR (payload ->> '$.name') IS NOT NULL)
 ) STRICT;
 -- At most one open proposal per detainer: a second would race the first.
 CREATE UNIQUE INDEX proposals_one_pending ON proposals (detainer_id) WHERE state = 'pending';
+CREATE UNIQUE INDEX proposals_one_pending_per_user ON proposals (payload ->> '$.name') WHERE kind = 'user' AND state = 'pending';
 CREATE INDEX proposals_detainer ON proposals (detainer_id, id);
 CREATE TRIGGER proposals_no_delete BEFORE DELETE ON proposals
 BEGIN SELECT RAISE(ABORT, 'proposals are never deleted; reject or withdraw them'); END;

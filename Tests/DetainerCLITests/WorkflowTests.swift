@@ -69,6 +69,10 @@ import Testing
         #expect(approve.status == 65)
         #expect(approve.stderr.contains("--decide"))
         try expectOK(office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "TSDB search confirmed a possible match", "--user", "sam"))
+        // Honoring against the engine waits for a second supervisor (issue 23 §3; FourEyesCLITests).
+        #expect(try office.status(of: id) == "pendingReview")
+        try expectOK(office.cli.run("user", "add", "tess", "--role", "supervisor", "--user", "admin"))
+        try expectOK(office.cli.run("proposal", "approve", "1", "--user", "tess"))
         #expect(try office.status(of: id) == "honored")
     }
 

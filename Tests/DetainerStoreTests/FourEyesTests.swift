@@ -117,4 +117,41 @@ import TestSupport
                 """, proposal.id)
         }
     }
+
+    @Test func grantingPowerOrReactivatingTakesASecondAdmin() throws {
+        let o = try office()
+        let admin = try o.db.authorize("admin", for: .manageUsers)
+        // With one active admin there is nobody to ask: the grant goes ahead and says so.
+        let alone = try o.db.addUser(name: "ada", role: .admin, by: admin)
+        #expect(alone.role == .admin)
+        #expect(try o.db.connection.scalarText("SELECT payload ->> '$.details.fourEyes' FROM audit_log WHERE action = 'user.add' AND entity_id = ?", alone.id)?.contains("only active admin") == true)
+        let ada = alone.actor
+        // Now two admins: a supervisor, an admin, a role change upwards and a reactivation each need the other.
+        #expect(throws: SecondPersonRequired.self) { try o.db.addUser(name: "vic", role: .supervisor, by: admin) }
+        #expect(try o.db.user(named: "vic") == nil)
+        let clerkOK = try o.db.addUser(name: "carl", role: .clerk, by: admin)   // no power granted: one admin is enough
+        #expect(throws: SecondPersonRequired.self) { try o.db.changeRole(name: "carl", to: .supervisor, by: admin) }
+        let proposals = ProposalService(o.db)
+        let grant = try proposals.propose(detainerID: nil, .user(.role(name: "carl", role: .supervisor), reason: "new team lead"), by: admin)
+        #expect(grant.act == "make carl supervisor" && grant.detainerID == nil)
+        #expect(throws: PermissionDenied.self) { try proposals.approve(proposalID: grant.id, note: nil, by: admin) }
+        #expect(throws: PermissionDenied.self) { try proposals.approve(proposalID: grant.id, note: nil, by: o.sam) }   // supervisors do not manage accounts
+        _ = try proposals.approve(proposalID: grant.id, note: "agreed", by: ada)
+        #expect(try o.db.user(named: "carl")?.role == .supervisor && clerkOK.role == .clerk)
+
+        _ = try o.db.deactivateUser(name: "carl", by: admin)
+        #expect(throws: SecondPersonRequired.self) { try o.db.reactivateUser(name: "carl", by: admin) }
+        let back = try proposals.propose(detainerID: nil, .user(.reactivate(name: "carl"), reason: "back from leave"), by: ada)
+        _ = try proposals.approve(proposalID: back.id, note: nil, by: admin)
+        #expect(try o.db.user(named: "carl")?.active == true)
+
+        let add = try proposals.propose(detainerID: nil, .user(.add(name: "vic", role: .admin, osLogin: nil), reason: "second site"), by: admin)
+        #expect(throws: InputError.self) {   // one open proposal per account
+            try proposals.propose(detainerID: nil, .user(.add(name: "vic", role: .supervisor, osLogin: nil), reason: "x"), by: ada)
+        }
+        let (_, effect) = try proposals.approve(proposalID: add.id, note: nil, by: ada)
+        guard case .user(let vic) = effect else { Issue.record("expected a user"); return }
+        #expect(vic.role == .admin && vic.active)
+        #expect(try o.db.healthCheck().ok)
+    }
 }

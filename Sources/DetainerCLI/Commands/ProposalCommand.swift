@@ -9,9 +9,10 @@ struct ProposalCommand: ParsableCommand {
         abstract: "Acts that wait for a second person: list, approve or reject them.",
         discussion: """
             Honoring a detainer against the engine (a needsReview decided as honor) and marking an honored or \
-            transferred detainer enteredInError take effect only when a second person approves. `review` and \
-            `status` record such a request as a proposal; another supervisor approves it here (the proposer \
-            cannot), or rejects it; the proposer may withdraw it with `reject`.
+            transferred detainer enteredInError take effect only when a second supervisor approves; granting the \
+            supervisor or admin role and reactivating a user, only when a second admin does. `review`, `status` \
+            and `user add|role|reactivate` record such a request as a proposal; another supervisor (or admin) \
+            approves it here (the proposer cannot), or rejects it; the proposer may withdraw it with `reject`.
             """,
         subcommands: [List.self, Approve.self, Reject.self])
 
@@ -37,11 +38,12 @@ struct ProposalCommand: ParsableCommand {
         func execute() throws {
             let proposalID = try IDArgument.parse(id)
             let db = try database.open(.write)
-            let supervisor = try actor.resolve(in: db, for: .review)
-            let (proposal, effect) = try ProposalService(db).approve(proposalID: proposalID, note: note, by: supervisor)
+            // The service checks the role the proposal needs (supervisor for a detainer, admin for an account).
+            let approver = try actor.resolveSelf(in: db)
+            let (proposal, effect) = try ProposalService(db).approve(proposalID: proposalID, note: note, by: approver)
             var json = effect.json
             if case .object(var object) = json { object["proposal"] = proposal.json; json = .object(object) }
-            output.print(text: "Proposal \(proposal.id) APPROVED by \(supervisor.name) (proposed by \(proposal.proposedBy)): detainer \(proposal.detainerID) \(proposal.act) now in effect.",
+            output.print(text: "Proposal \(proposal.id) APPROVED by \(approver.name) (proposed by \(proposal.proposedBy)): \(proposal.detainerID.map { "detainer \($0) " } ?? "")\(proposal.act) now in effect.",
                          json: json)
         }
     }
@@ -52,15 +54,14 @@ struct ProposalCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The proposal id.") var id: String
         @Option(help: "Why (required).") var note: String
-
         @OptionGroup var output: WriteOutputOptions
 
         func execute() throws {
             let proposalID = try IDArgument.parse(id)
             let db = try database.open(.write)
-            let user = try actor.resolve(in: db, for: .changeStatus)
+            let user = try actor.resolveSelf(in: db)
             let proposal = try ProposalService(db).reject(proposalID: proposalID, note: note, by: user)
-            output.print(text: "Proposal \(proposal.id) \(proposal.state.rawValue.uppercased()) by \(user.name); detainer \(proposal.detainerID) is unchanged.",
+            output.print(text: "Proposal \(proposal.id) \(proposal.state.rawValue.uppercased()) by \(user.name); nothing else changed.",
                          json: proposal.json)
         }
     }
@@ -71,7 +72,7 @@ enum ProposalTable {
     static func set(_ proposals: [Proposal]) -> RecordSet {
         var set = RecordSet(columns: ["proposal", "detainer", "act", "proposed_by", "proposed_at", "reason", "hold_deadline"])
         for p in proposals {
-            set.append([.int(p.id), .int(p.detainerID), .string(p.act), .string(p.proposedBy), .string(p.proposedAt.iso8601),
+            set.append([.int(p.id), .optional(p.detainerID), .string(p.act), .string(p.proposedBy), .string(p.proposedAt.iso8601),
                         .string(p.reason), .optional(p.holdDeadline?.iso8601)])
         }
         return set
@@ -79,8 +80,8 @@ enum ProposalTable {
 
     /// The sentence `review` and `status` print when the act became a proposal.
     static func proposed(_ proposal: Proposal) -> String {
-        "Not yet in effect: \(proposal.act) on detainer \(proposal.detainerID) needs a second person. Recorded as proposal \(proposal.id); "
-            + "another supervisor approves it with `detainer proposal approve \(proposal.id)` (or rejects it)."
+        "Not yet in effect: \(proposal.act)\(proposal.detainerID.map { " on detainer \($0)" } ?? "") needs a second person. Recorded as proposal \(proposal.id); "
+            + "another \(proposal.kind == "user" ? "admin" : "supervisor") approves it with `detainer proposal approve \(proposal.id)` (or rejects it)."
             + (proposal.holdDeadline.map { " It races the hold deadline \($0.newYorkText)." } ?? "")
     }
 }

@@ -5,7 +5,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the people who use the system (admins only).",
-        subcommands: [Add.self, Map.self, List.self, Deactivate.self, Passwd.self])
+        subcommands: [Add.self, Map.self, List.self, Role_.self, Deactivate.self, Reactivate.self, Passwd.self])
 
     struct Map: DetainerSubcommand {
         static let configuration = CommandConfiguration(commandName: "map", abstract: "Set the OS account a user acts from on the command line.")
@@ -31,12 +31,69 @@ struct UserCommand: ParsableCommand {
         @Option(name: .customLong("os-login"), help: ArgumentHelp(
             "The OS account this user acts from on the command line (omit for a web-only user).", valueName: "login"))
         var osLogin: String?
+        @Option(help: "Why (needed to add a supervisor or admin while another admin exists: a second admin approves).") var reason: String?
+        @OptionGroup var output: WriteOutputOptions
 
         func execute() throws {
             let db = try database.open(.write)
             let admin = try actor.resolve(in: db, for: .manageUsers)
-            let user = try db.addUser(name: name, role: role, osLogin: osLogin, by: admin)
-            Terminal.out("Added \(user.role.rawValue) \(user.name)\(osLogin.map { " (OS account \($0))" } ?? "").")
+            try UserCommand.proposingIfNeeded(db, .add(name: name, role: role, osLogin: osLogin), reason: reason, by: admin, output: output) {
+                let user = try db.addUser(name: name, role: role, osLogin: osLogin, by: admin)
+                return "Added \(user.role.rawValue) \(user.name)\(osLogin.map { " (OS account \($0))" } ?? "")."
+            }
+        }
+    }
+
+    /// `user role NAME --role R`: named with a trailing underscore so it does not hide `Role`.
+    struct Role_: DetainerSubcommand {
+        static let configuration = CommandConfiguration(commandName: "role", abstract: "Change a user's role (supervisor or admin: a second admin approves).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The user.") var name: String
+        @Option(help: "clerk, supervisor, auditor or admin.") var role: Role
+        @Option(help: "Why (needed for supervisor or admin while another admin exists).") var reason: String?
+        @OptionGroup var output: WriteOutputOptions
+
+        func execute() throws {
+            let db = try database.open(.write)
+            let admin = try actor.resolve(in: db, for: .manageUsers)
+            try UserCommand.proposingIfNeeded(db, .role(name: name, role: role), reason: reason, by: admin, output: output) {
+                let user = try db.changeRole(name: name, to: role, by: admin)
+                return "\(user.name) is now \(user.role == .admin ? "an" : "a") \(user.role.rawValue)."
+            }
+        }
+    }
+
+    struct Reactivate: DetainerSubcommand {
+        static let configuration = CommandConfiguration(commandName: "reactivate", abstract: "Reactivate a deactivated user (a second admin approves).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The user.") var name: String
+        @Option(help: "Why (needed while another admin exists).") var reason: String?
+        @OptionGroup var output: WriteOutputOptions
+
+        func execute() throws {
+            let db = try database.open(.write)
+            let admin = try actor.resolve(in: db, for: .manageUsers)
+            try UserCommand.proposingIfNeeded(db, .reactivate(name: name), reason: reason, by: admin, output: output) {
+                "Reactivated \(try db.reactivateUser(name: name, by: admin).name)."
+            }
+        }
+    }
+
+    /// Makes the change, or, when it needs a second admin (nothing was written), records it as a
+    /// proposal with `reason` (required then).
+    static func proposingIfNeeded(_ db: DetainerDatabase, _ act: UserAct, reason: String?, by admin: Actor, output: WriteOutputOptions,
+                                  _ change: () throws -> String) throws {
+        do {
+            let text = try change()
+            output.print(text: text, json: ["name": .string(act.name), "state": "done"])
+        } catch let needed as SecondPersonRequired {
+            guard let reason else {
+                throw CLIError(.permission, "\(needed.description); give --reason TEXT to propose it; nothing was written")
+            }
+            let proposal = try ProposalService(db).propose(detainerID: nil, .user(act, reason: reason), by: admin)
+            output.print(text: ProposalTable.proposed(proposal), json: proposal.json)
         }
     }
 

@@ -63,8 +63,13 @@ struct ActorOptions: ParsableArguments {
     /// The acting user for what any active user may do to their own account (`user passwd`):
     /// on a training database the declared name, else `fallback`; on a production database the
     /// user mapped to the effective OS account, as for every other command.
-    func resolveSelf(in db: DetainerDatabase, fallback: String) throws -> Actor {
-        if try db.mode() == .training { return try db.activeActor(named: resolvedName ?? fallback) }
+    func resolveSelf(in db: DetainerDatabase, fallback: String? = nil) throws -> Actor {
+        if try db.mode() == .training {
+            guard let name = resolvedName ?? fallback else {
+                throw CLIError(.permission, "name the acting user with --user NAME or DETAINER_USER")
+            }
+            return try db.activeActor(named: name)
+        }
         return try db.activeActor(named: try db.mappedUserName(osLogin: try OSAccount.currentLogin(), requested: resolvedName))
     }
 }

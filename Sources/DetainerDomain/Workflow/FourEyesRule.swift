@@ -9,6 +9,10 @@
 /// - Marking a detainer `enteredInError` after the city acted on it (honored, transferred): the
 ///   record then leaves every statutory count, so one person alone must not be able to hide a
 ///   hold or a transfer.
+/// - Granting the supervisor or admin role (a new user or a role change) and reactivating a
+///   user: one admin alone must not be able to make a confederate who decides or who manages
+///   accounts. Where the office has a single active admin there is no second person to ask;
+///   the act then takes effect and its audit entry says four-eyes was unavailable.
 public enum FourEyesRule {
     /// Statuses after which marking the record as entered in error needs a second person.
     public static let actedUpon: Set<DetainerStatus> = [.honored, .transferred]
@@ -16,6 +20,12 @@ public enum FourEyesRule {
     public static func reviewNeedsSecondPerson(_ verdict: ReviewVerdict) -> Bool {
         verdict.decision == .honor && verdict.isOverride
     }
+
+    /// Roles that decide detainers or manage accounts.
+    public static let powerfulRoles: Set<String> = ["supervisor", "admin"]
+
+    /// Whether giving an account `role` (new, or changed to) needs a second admin.
+    public static func grantNeedsSecondPerson(role: String) -> Bool { powerfulRoles.contains(role) }
 
     public static func statusChangeNeedsSecondPerson(from: DetainerStatus, to: DetainerStatus) -> Bool {
         to == .enteredInError && actedUpon.contains(from)

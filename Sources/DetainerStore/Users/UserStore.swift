@@ -47,26 +47,88 @@ extension DetainerDatabase {
     }
 
     /// Adds a user. `osLogin` is the operating-system account they act from on the command
-    /// line of a production database; nil for a web-only user.
+    /// line of a production database; nil for a web-only user. A supervisor or admin needs a
+    /// second admin's approval (`SecondPersonRequired`; propose it with `ProposalService`).
     @discardableResult
     public func addUser(name: String, role: Role, osLogin: String? = nil, by actor: Actor) throws -> User {
         try Self.validateUserName(name)
         if let osLogin { try Self.validateOSLogin(osLogin) }
-        let key = UserName.key(name)
         return try audited(actor: actor, action: "user.add", entity: "user") { context in
-            if try user(named: name) != nil { throw InputError(field: "name", "a user named \"\(name)\" already exists") }
-            // Compared in Swift too: users created before name keys were stored have none.
-            if let twin = try users().first(where: { UserName.key($0.name) == key }) {
-                throw InputError(field: "name", "\"\(name)\" looks the same as the existing user \"\(twin.name)\" (names are compared after Unicode NFKC and case folding)")
-            }
-            try context.db.run("INSERT INTO users (name, role, active, created_at, created_by, os_login, name_key) VALUES (?, ?, 1, ?, ?, ?, ?)",
-                               name, role.rawValue, context.now.iso8601, actor.id, osLogin, key)
-            let id = context.db.lastInsertRowID
-            context.touch("users", id)
-            context.entityID = id
-            context.details = ["name": .string(name), "role": .string(role.rawValue), "osLogin": osLogin.map(JSONValue.string) ?? .null]
-            return try user(named: name)!
+            try recordAddUser(name: name, role: role, osLogin: osLogin, approvedProposal: nil, in: context)
         }
+    }
+
+    func recordAddUser(name: String, role: Role, osLogin: String?, approvedProposal: Int64?, in context: WriteContext) throws -> User {
+        let key = UserName.key(name)
+        if try user(named: name) != nil { throw InputError(field: "name", "a user named \"\(name)\" already exists") }
+        // Compared in Swift too: users created before name keys were stored have none.
+        if let twin = try users().first(where: { UserName.key($0.name) == key }) {
+            throw InputError(field: "name", "\"\(name)\" looks the same as the existing user \"\(twin.name)\" (names are compared after Unicode NFKC and case folding)")
+        }
+        let fourEyes = try fourEyesCheck(grant: FourEyesRule.grantNeedsSecondPerson(role: role.rawValue), subject: name,
+                                         act: "adding a \(role.rawValue)", approvedProposal: approvedProposal, in: context)
+        try context.db.run("INSERT INTO users (name, role, active, created_at, created_by, os_login, name_key) VALUES (?, ?, 1, ?, ?, ?, ?)",
+                           name, role.rawValue, context.now.iso8601, context.actor.id, osLogin, key)
+        let id = context.db.lastInsertRowID
+        context.touch("users", id)
+        context.entityID = id
+        context.details = ["name": .string(name), "role": .string(role.rawValue), "osLogin": osLogin.map(JSONValue.string) ?? .null]
+        if let fourEyes { context.details["fourEyes"] = fourEyes }
+        return try user(named: name)!
+    }
+
+    /// Changes a user's role. Granting supervisor or admin needs a second admin.
+    public func changeRole(name: String, to role: Role, by actor: Actor) throws -> User {
+        try audited(actor: actor, action: "user.role", entity: "user") { context in
+            try recordChangeRole(name: name, to: role, approvedProposal: nil, in: context)
+        }
+    }
+
+    func recordChangeRole(name: String, to role: Role, approvedProposal: Int64?, in context: WriteContext) throws -> User {
+        guard let target = try user(named: name) else { throw NotFound(entity: "user", key: "\"\(name)\"") }
+        guard target.role != role else { throw InputError(field: "role", "user \"\(name)\" is already \(role == .admin ? "an" : "a") \(role.rawValue)") }
+        if target.role == .admin, target.active {
+            let admins = try context.db.scalarInt("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1") ?? 0
+            if admins <= 1 { throw InputError(field: "name", "\"\(name)\" is the last active admin; add another admin first") }
+        }
+        let fourEyes = try fourEyesCheck(grant: FourEyesRule.grantNeedsSecondPerson(role: role.rawValue), subject: name,
+                                         act: "making \(name) \(role == .admin ? "an" : "a") \(role.rawValue)", approvedProposal: approvedProposal, in: context)
+        try context.db.run("UPDATE users SET role = ? WHERE id = ?", role.rawValue, target.id)
+        context.touch("users", target.id)
+        context.entityID = target.id
+        context.details = ["name": .string(name), "from": .string(target.role.rawValue), "to": .string(role.rawValue)]
+        if let fourEyes { context.details["fourEyes"] = fourEyes }
+        return try user(named: name)!
+    }
+
+    /// Reactivates a deactivated user; needs a second admin.
+    public func reactivateUser(name: String, by actor: Actor) throws -> User {
+        try audited(actor: actor, action: "user.reactivate", entity: "user") { context in
+            try recordReactivate(name: name, approvedProposal: nil, in: context)
+        }
+    }
+
+    func recordReactivate(name: String, approvedProposal: Int64?, in context: WriteContext) throws -> User {
+        guard let target = try user(named: name) else { throw NotFound(entity: "user", key: "\"\(name)\"") }
+        guard !target.active else { throw InputError(field: "name", "user \"\(name)\" is active") }
+        let fourEyes = try fourEyesCheck(grant: true, subject: name, act: "reactivating \(name)", approvedProposal: approvedProposal, in: context)
+        try context.db.run("UPDATE users SET active = 1, deactivated_at = NULL WHERE id = ?", target.id)
+        context.touch("users", target.id)
+        context.entityID = target.id
+        context.details = ["name": .string(name), "role": .string(target.role.rawValue)]
+        if let fourEyes { context.details["fourEyes"] = fourEyes }
+        return try user(named: name)!
+    }
+
+    /// Refuses an account act the four-eyes rule reserves for two admins, unless it is the
+    /// approval of a proposal. With no other active admin there is nobody to ask: the act goes
+    /// ahead and the audit entry says so (the value returned for its details).
+    private func fourEyesCheck(grant: Bool, subject: String, act: String, approvedProposal: Int64?, in context: WriteContext) throws -> JSONValue? {
+        guard grant else { return nil }
+        if let approvedProposal { return .object(["proposal": .int(approvedProposal)]) }
+        let others = try context.db.scalarInt("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND id IS NOT ?", context.actor.id) ?? 0
+        guard others == 0 else { throw SecondPersonRequired(subject: "user \(subject)", act: act) }
+        return .string("unavailable: \(context.actor.name) is the only active admin")
     }
 
     static func validateOSLogin(_ login: String) throws {

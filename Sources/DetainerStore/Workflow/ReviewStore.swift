@@ -31,11 +31,12 @@ public struct ReviewResult: Sendable {
 /// An act that takes effect only when a second person approves it (issue 23 §3, `FourEyesRule`):
 /// the front ends answer it by recording a proposal (`ProposalService.propose`).
 public struct SecondPersonRequired: Error, Equatable, CustomStringConvertible {
-    public let detainerID: Int64
+    /// "detainer 12", "user sam".
+    public let subject: String
     public let act: String
 
     public var description: String {
-        "\(act) on detainer \(detainerID) needs a second person: propose it, and another supervisor approves it (`detainer proposal approve`)"
+        "\(act) (\(subject)) needs a second person: propose it with a reason, and another \(subject.hasPrefix("user") ? "admin" : "supervisor") approves it (`detainer proposal approve`)"
     }
 }
 
@@ -101,7 +102,7 @@ extension ReviewService {
         let db = context.db
         let (evaluationID, outcome, verdict) = try self.verdict(detainerID: detainerID, request, in: context)
         if approvedProposal == nil, FourEyesRule.reviewNeedsSecondPerson(verdict) {
-            throw SecondPersonRequired(detainerID: detainerID, act: "honoring against the engine's \(outcome.rawValue)")
+            throw SecondPersonRequired(subject: "detainer \(detainerID)", act: "honoring against the engine's \(outcome.rawValue)")
         }
         let (decision, isOverride, basis) = (verdict.decision, verdict.isOverride, verdict.basis)
         try db.run("""

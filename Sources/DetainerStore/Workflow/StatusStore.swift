@@ -106,7 +106,7 @@ extension StatusService {
             throw IllegalTransition(detainerID: detainerID, from: current.status, to: to)
         }
         if approvedProposal == nil, FourEyesRule.statusChangeNeedsSecondPerson(from: current.status, to: to) {
-            throw SecondPersonRequired(detainerID: detainerID, act: "marking a \(current.status.rawValue) detainer \(to.rawValue)")
+            throw SecondPersonRequired(subject: "detainer \(detainerID)", act: "marking a \(current.status.rawValue) detainer \(to.rawValue)")
         }
         let at = requested.map { UTCInstant(secondsSinceEpoch: $0.secondsSinceEpoch) } ?? context.now
         if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {

@@ -54,7 +54,8 @@ enum AuditPage {
 
 /// Accounts: list, add, deactivate, set a password (admins only).
 enum UsersPage {
-    static func render(users: [User], session: WebSession, errors: [String: String] = [:], values: [String: String] = [:], notice: String? = nil) -> HTML {
+    static func render(users: [User], session: WebSession, errors: [String: String] = [:], values: [String: String] = [:], notice: String? = nil,
+                       proposals: [Proposal] = []) -> HTML {
         Layout.page("Users", session: session, current: .users) {
             el("h1", text: "Users")
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
@@ -81,15 +82,47 @@ enum UsersPage {
                                             Forms.submit("Set password", style: "secondary")
                                         }
                                         if user.name != session.user.name {
+                                            el("form", Attribute("method", "post"), Attribute("action", "/users/\(user.name)/role")) {
+                                                Forms.csrf(session)
+                                                Forms.select("New role for \(user.name)", name: "role", options: [("", "choose…")] + Role.allCases.filter { $0 != user.role }.map { ($0.rawValue, $0.rawValue) },
+                                                             required: true, scope: "role-\(user.name).")
+                                                Forms.input("Reason", name: "reason", hint: "Needed for supervisor or admin: a second admin approves", scope: "role-\(user.name).")
+                                                Forms.submit("Change role", style: "secondary")
+                                            }
                                             el("form", Attribute("method", "post"), Attribute("action", "/users/\(user.name)/deactivate")) {
                                                 Forms.csrf(session)
                                                 el("button", .type("submit"), .class("danger"), text: "Deactivate \(user.name)")
                                             }
                                         }
+                                    } else {
+                                        el("form", Attribute("method", "post"), Attribute("action", "/users/\(user.name)/reactivate")) {
+                                            Forms.csrf(session)
+                                            Forms.input("Reason", name: "reason", hint: "A second admin approves", required: true, scope: "reactivate-\(user.name).")
+                                            Forms.submit("Propose reactivating \(user.name)", style: "secondary")
+                                        }
                                     }
                                 }
                             }
                         }
+                    }
+                }
+            }
+            el("h2", .id("proposals"), text: "Waiting for a second admin (\(proposals.count))")
+            if proposals.isEmpty { el("p", .class("muted"), text: "No account change is waiting for a second admin.") }
+            for p in proposals {
+                el("div", .class("card stack")) {
+                    el("p", text: "Proposal \(p.id): \(p.act), proposed \(p.proposedAt.newYorkText) by \(p.proposedBy): \(p.reason)")
+                    if p.proposedBy != session.user.name {
+                        el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/users/proposals/\(p.id)/approve")) {
+                            Forms.csrf(session)
+                            Forms.input("Note (optional)", name: "note", scope: "approve-\(p.id).")
+                            Forms.submit("Approve proposal \(p.id)")
+                        }
+                    }
+                    el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/users/proposals/\(p.id)/reject")) {
+                        Forms.csrf(session)
+                        Forms.input(p.proposedBy == session.user.name ? "Why withdraw it" : "Why reject it", name: "note", required: true, scope: "reject-\(p.id).")
+                        Forms.submit(p.proposedBy == session.user.name ? "Withdraw proposal \(p.id)" : "Reject proposal \(p.id)", style: "secondary")
                     }
                 }
             }
@@ -100,6 +133,8 @@ enum UsersPage {
                 Forms.select("Role", name: "role", options: Role.allCases.map { ($0.rawValue, $0.rawValue) }, selected: values["role"], error: errors["role"], required: true)
                 Forms.input("Password", name: "password", type: "password", error: errors["password"],
                             hint: "At least \(AccountPolicy.minimumPasswordLength) characters; may be set later", extra: [Attribute("autocomplete", "new-password")])
+                Forms.input("Reason", name: "reason", value: values["reason"], error: errors["reason"],
+                            hint: "Needed to add a supervisor or admin: a second admin approves (set the password once approved)")
                 Forms.submit("Add user")
             }
         }

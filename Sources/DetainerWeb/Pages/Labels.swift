@@ -65,7 +65,11 @@ enum Labels {
 
     /// A proposal's act in the office's words.
     static func proposalAct(_ p: Proposal) -> String {
-        p.kind == "review" ? "honor this detainer against the engine" : "mark it \(status(.enteredInError)) after the city acted on it"
+        switch p.kind {
+        case "review": "honor this detainer against the engine"
+        case "status": "mark it \(status(.enteredInError)) after the city acted on it"
+        default: p.act
+        }
     }
 
     static func proposalState(_ state: ProposalState) -> String {

@@ -42,7 +42,10 @@ enum QueuePage {
                     el("tbody") {
                         for p in proposals {
                             el("tr") {
-                                el("td") { el("a", .href("/detainers/\(p.detainerID)#proposals"), text: "#\(p.detainerID)") }
+                                el("td") {
+                                    if let detainer = p.detainerID { el("a", .href("/detainers/\(detainer)#proposals"), text: "#\(detainer)") }
+                                    else { el("a", .href("/users#proposals"), text: "account") }
+                                }
                                 el("td", text: Labels.proposalAct(p))
                                 el("td", text: "\(p.proposedBy), \(p.proposedAt.newYorkText)")
                                 el("td") { Badges.time(p.holdDeadline) }
