@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Issue 23 §3 end to end: `review` and `status` turn an act for two people into a proposal;
@@ -49,5 +52,21 @@ import Testing
         let rejectAgain = try office.cli.run("proposal", "reject", "1", "--note", "too late", "--user", "sam")
         #expect(rejectAgain.status == 65 && rejectAgain.stderr.contains("already approved"), "\(rejectAgain)")
         try expectOK(office.cli.run("check"))
+    }
+}
+
+/// Issue 23 §2: every audit row records how its actor was authenticated.
+@Suite struct AuthenticationRecordTests {
+    @Test func eachWriteRecordsTheOSAccountThatMadeIt() throws {
+        let office = try Office()
+        _ = try office.intake()
+        let row = try office.cli.sqlite("SELECT payload ->> '$.auth.channel', payload ->> '$.auth.uid', payload ->> '$.auth.pid', payload ->> '$.auth.identity' FROM audit_log WHERE action = 'detainer.intake';")
+        let fields = row.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").map(String.init)
+        #expect(fields.count == 4 && fields[0] == "cli" && fields[1] == String(getuid()) && Int(fields[2]) != nil, "\(row.stdout)")
+        #expect(fields.last == "declared name (training)")
+        let prod = try Production()
+        try expectOK(prod.cli.run("user", "add", "clara", "--role", "clerk", "--user", "maria"))
+        let identity = try prod.cli.sqlite("SELECT payload ->> '$.auth.identity' FROM audit_log WHERE action = 'user.add';")
+        #expect(identity.stdout.contains("bound to the OS account"), "\(identity.stdout)")
     }
 }

@@ -48,6 +48,11 @@ import Testing
         #expect(try db.healthCheck().items.allSatisfy(\.ok))
         #expect(try WebFixture.count(path, "SELECT count(*) FROM reviews AS r JOIN users AS u ON u.id = r.actor_id WHERE u.name = 'sam'") == 1)
         #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'detainer.intake' AND actor_name = 'clara'") == 1)
+        // Issue 23 §2: the write records the web session it came through (never its token).
+        #expect(try WebFixture.count(path, """
+            SELECT count(*) FROM audit_log AS a JOIN web_sessions AS s ON s.id = a.payload ->> '$.auth.session'
+            WHERE a.action = 'detainer.intake' AND a.payload ->> '$.auth.channel' = 'web' AND substr(s.token_hash, 1, 16) = a.payload ->> '$.auth.sessionTokenHash'
+            """) == 1)
     }
 
     @Test func intakeFormShowsEachErrorBesideItsFieldAndKeepsTheInput() async throws {

@@ -1,4 +1,8 @@
 import ArgumentParser
+import DetainerStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Every subcommand runs its work through `execute()`, so failures are reported the same way
 /// everywhere: one line on stderr and a documented exit status.
@@ -10,7 +14,12 @@ extension DetainerSubcommand {
     func run() throws {
         defer { Terminal.flush() }
         do {
-            try execute()
+            // Every audit row this run writes records the OS account the kernel says runs it
+            // (issue 23 §2); whether the actor was bound to it or declared is settled per database.
+            try Authentication.$current.withValue(Authentication.commandLine(
+                uid: getuid(), euid: geteuid(), pid: getpid(), login: try? OSAccount.currentLogin())) {
+                try execute()
+            }
         } catch let exit as ExitCode {
             throw exit
         } catch {

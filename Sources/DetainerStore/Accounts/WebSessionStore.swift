@@ -10,6 +10,9 @@ public struct WebSession: Sendable, Equatable {
     public let csrfToken: String
     public let createdAt: UTCInstant
     public let lastSeenAt: UTCInstant
+    /// The first 16 hex digits of the stored token hash: names the session in the audit log
+    /// without anything that signs in.
+    public var tokenHashPrefix: Substring = ""
 }
 
 /// What a presented session token turns out to be.
@@ -61,7 +64,7 @@ extension DetainerDatabase {
     public func webSession(token: String, idleTimeoutSeconds: Int64 = AccountPolicy.idleTimeoutSeconds) throws -> SessionLookup {
         let statement = try connection.cached("""
             SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at,
-                   u.id, u.name, u.role, u.active, u.created_at, u.deactivated_at
+                   u.id, u.name, u.role, u.active, u.created_at, u.deactivated_at, s.token_hash
             FROM web_sessions AS s JOIN users AS u ON u.id = s.user_id
             WHERE s.token_hash = ?
             """)
@@ -69,9 +72,10 @@ extension DetainerDatabase {
         let row: (WebSession, ended: Bool)? = try statement.first { row in
             let user = User(id: row.int64(5), name: row.string(6) ?? "", role: Role(rawValue: row.string(7) ?? "") ?? .auditor,
                             active: row.bool(8), createdAt: row.string(9) ?? "", deactivatedAt: row.string(10))
-            let session = WebSession(id: row.int64(0), user: user, csrfToken: row.string(1) ?? "",
+            var session = WebSession(id: row.int64(0), user: user, csrfToken: row.string(1) ?? "",
                                      createdAt: UTCInstant(parsing: row.string(2) ?? "") ?? UTCInstant(secondsSinceEpoch: 0),
                                      lastSeenAt: UTCInstant(parsing: row.string(3) ?? "") ?? UTCInstant(secondsSinceEpoch: 0))
+            session.tokenHashPrefix = (row.string(11) ?? "").prefix(16)
             return (session, !row.isNull(4))
         }
         guard let (session, ended) = row, !ended, session.user.active else { return .none }

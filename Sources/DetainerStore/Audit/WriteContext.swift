@@ -63,6 +63,8 @@ extension DetainerDatabase {
             var payload: [String: JSONValue] = ["details": .object(context.details), "rows": try context.rowFingerprints()]
             if !context.importFingerprints.isEmpty { payload["imported"] = .array(context.importFingerprints.map(\.json)) }
             let signer = try requiredSigner()
+            let mode = try connection.cached("SELECT value FROM settings WHERE key = 'mode'").first { $0.string(0) }.flatMap { $0 }
+            if let authentication = Authentication.recorded(mode: mode) { payload["auth"] = authentication }
             try AuditLog.append(connection, at: now, actor: actor, action: action, entity: entity,
                                 entityID: context.entityID, payload: .object(payload), signer: signer)
             return result

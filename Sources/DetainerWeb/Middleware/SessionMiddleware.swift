@@ -51,7 +51,10 @@ struct SessionMiddleware: RouterMiddleware {
                 guard Self.constantTimeEquals(presented, session.csrfToken) else { throw WebError.csrfRejected }
             }
         }
-        return try await next(request, context)
+        // Every write this request makes records the session and address it came from (issue 23 §2).
+        let authentication: JSONValue = context.session.map { Authentication.web(session: $0, address: context.remoteAddress) }
+            ?? ["channel": "web", "session": .null, "address": .optional(context.remoteAddress)]
+        return try await Authentication.$current.withValue(authentication) { try await next(request, context) }
     }
 
     /// A sign-in form posted from another site is refused (login CSRF). Browsers send Origin on

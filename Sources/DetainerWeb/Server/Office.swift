@@ -32,8 +32,11 @@ public final class Office: Sendable {
     }
 
     /// A write: runs alone, in order, on the writer connection.
+    /// The request's `Authentication` (bound by `SessionMiddleware`) goes with it onto the lane,
+    /// whose thread has no task of its own, so the audit row records how its actor signed in.
     func write<T: Sendable>(_ body: @escaping @Sendable (DetainerDatabase) throws -> T) async throws -> T {
-        try await writer.run(body)
+        let authentication = Authentication.current
+        return try await writer.run { db in try Authentication.$current.withValue(authentication) { try body(db) } }
     }
 
     /// A read on one of the read-only connections (round robin).

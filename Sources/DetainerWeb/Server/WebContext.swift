@@ -10,9 +10,12 @@ public struct WebContext: RequestContext {
     public var session: WebSession?
     /// Shared with `RequestLogMiddleware`, which sits outside the middleware that learns the user.
     var note = RequestNote()
+    /// The client's IP address as the connection reports it (recorded with every write it makes).
+    let remoteAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The signed-in session, or a 401 (API) / redirect to sign-in (pages).
