@@ -59,11 +59,20 @@ import Testing
         let (directory, office, _) = try WebFixture.office()
         defer { _ = directory; office.close() }
         try await WebFixture.application(office).test(.router) { client in
-            let sam = try await client.signIn("sam")
-            let page = try await client.execute(uri: "/audit?check=1", method: .get, headers: sam.headers)
+            let audrey = try await client.signIn("audrey")
+            let page = try await client.execute(uri: "/audit?check=1", method: .get, headers: audrey.headers)
             #expect(page.status == .ok)
             #expect(page.text.contains("all checks passed"))
             #expect(page.text.contains("auth.signin"))
+            // The full check is for auditors and admins (issue 23 §4); others still read the log.
+            let sam = try await client.signIn("sam")
+            #expect(try await client.execute(uri: "/audit?check=1", method: .get, headers: sam.headers).status == .forbidden)
+            #expect(try await client.execute(uri: "/audit", method: .get, headers: sam.headers).status == .ok)
+            // One at a time: while the slot is taken, another check is refused with 503.
+            #expect(office.beginCheck())
+            #expect(try await client.execute(uri: "/audit?check=1", method: .get, headers: audrey.headers).status == .serviceUnavailable)
+            office.endCheck()
+            #expect(try await client.execute(uri: "/audit?check=1", method: .get, headers: audrey.headers).status == .ok)
         }
     }
 

@@ -24,9 +24,13 @@ enum AuditPage {
                     }
                 } else {
                     el("p", text: "The check verifies the hash chain of every audit entry and every record against its last audit entry (as `detainer check`). It reads the whole database.")
-                    el("form", Attribute("method", "get"), Attribute("action", "/audit")) {
-                        void("input", .type("hidden"), .name("check"), .value("1"))
-                        Forms.submit("Run the check now", style: "secondary")
+                    if [.auditor, .admin].contains(session.user.role) {
+                        el("form", Attribute("method", "get"), Attribute("action", "/audit")) {
+                            void("input", .type("hidden"), .name("check"), .value("1"))
+                            Forms.submit("Run the check now", style: "secondary")
+                        }
+                    } else {
+                        el("p", .class("muted"), text: "Auditors and admins run it, one at a time.")
                     }
                 }
             }

@@ -139,6 +139,17 @@ enum AuditRoutes {
             let entity = query.get("entity").flatMap { $0.isEmpty ? nil : $0 }
             let entityID = query.get("id").flatMap { Int64($0) }
             let runCheck = query.get("check") == "1"
+            // A full check reads every row: for auditors and admins only, and one at a time, so a
+            // page reload loop cannot keep the server's readers busy (issue 23 §4).
+            if runCheck {
+                guard [.auditor, .admin].contains(session.user.role) else {
+                    throw HTTPError(.forbidden, message: "running the integrity check is for auditors and admins; nothing was run")
+                }
+                guard office.beginCheck() else {
+                    throw HTTPError(.serviceUnavailable, message: "an integrity check is already running; try again when it has finished")
+                }
+            }
+            defer { if runCheck { office.endCheck() } }
             let (entries, health) = try await office.read { db in
                 (try { var entries = RecordSet(columns: []); try db.auditLog(entity: entity, entityID: entityID, limit: pageSize, into: &entries); return entries }(), runCheck ? try db.healthCheck() : nil)
             }

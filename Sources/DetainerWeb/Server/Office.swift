@@ -11,6 +11,8 @@ public final class Office: Sendable {
     let writer: DatabaseLane
     let readers: [DatabaseLane]
     private let nextReader = Atomic<Int>(0)
+    /// Whether a full integrity check (`/audit?check=1`) is running: one at a time.
+    private let checkRunning = Atomic<Bool>(false)
     public let databasePath: String
     /// The clock the store uses (pinned by DETAINER_NOW for demos and tests).
     public let clock: Clock
@@ -38,6 +40,11 @@ public final class Office: Sendable {
         let authentication = Authentication.current
         return try await writer.run { db in try Authentication.$current.withValue(authentication) { try body(db) } }
     }
+
+    /// Claims the one integrity-check slot; false when a check is already running.
+    func beginCheck() -> Bool { checkRunning.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged }
+
+    func endCheck() { checkRunning.store(false, ordering: .releasing) }
 
     /// A read on one of the read-only connections (round robin).
     func read<T: Sendable>(_ body: @escaping @Sendable (DetainerDatabase) throws -> T) async throws -> T {
