@@ -121,6 +121,21 @@ import Testing
         #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE end_reason = 'idle'") == 1)
     }
 
+    /// Issue 23 §4: however busy, a session older than the absolute lifetime ends.
+    @Test func busySessionsStillEndAtTheirAbsoluteLifetime() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            let db = try DetainerDatabase.open(path: path, access: .write)
+            try db.connection.run("UPDATE web_sessions SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-13 hours')")   // active a moment ago
+            try db.close()
+            #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .unauthorized)
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE end_reason = 'expired'") == 1)
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.session_end' AND payload ->> '$.details.reason' = 'expired'") == 1)
+    }
+
     @Test func deactivatingAUserEndsTheirSessionsAtOnce() async throws {
         let (directory, office, path) = try WebFixture.office()
         defer { _ = directory; office.close() }

@@ -16,6 +16,9 @@ public enum AccountPolicy {
     public static let lockoutSeconds: Int64 = 15 * 60
     /// A session unused for this long is over.
     public static let idleTimeoutSeconds: Int64 = 15 * 60
+    /// A session this old is over however busy it is (issue 23 §4): a stolen cookie stops working
+    /// by the end of the working day. Twelve hours covers one long shift.
+    public static let absoluteLifetimeSeconds: Int64 = 12 * 3600
     /// `last_seen_at` is written at most this often per session, so a page view is not a disk
     /// write; the idle timeout is therefore exact to within this many seconds.
     public static let lastSeenResolutionSeconds: Int64 = 60

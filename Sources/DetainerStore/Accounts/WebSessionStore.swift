@@ -21,12 +21,14 @@ public enum SessionLookup: Sendable, Equatable {
     case active(WebSession, touchDue: Bool)
     /// Idle past the timeout; the caller ends it (`endWebSession(…, reason: .idle)`).
     case idle(WebSession)
+    /// Older than the absolute lifetime; the caller ends it (`reason: .expired`).
+    case expired(WebSession)
     /// Unknown, ended, or its user is deactivated: not signed in.
     case none
 }
 
 public enum SessionEndReason: String, Sendable {
-    case signout, idle, deactivated, password
+    case signout, idle, expired, deactivated, password
 }
 
 /// Session tokens: 256 random bits, base64url in the cookie, SHA-256 in the database.
@@ -79,7 +81,9 @@ extension DetainerDatabase {
             return (session, !row.isNull(4))
         }
         guard let (session, ended) = row, !ended, session.user.active else { return .none }
-        let idle = clock.now().secondsSinceEpoch - session.lastSeenAt.secondsSinceEpoch
+        let now = clock.now().secondsSinceEpoch
+        if now - session.createdAt.secondsSinceEpoch >= AccountPolicy.absoluteLifetimeSeconds { return .expired(session) }
+        let idle = now - session.lastSeenAt.secondsSinceEpoch
         if idle >= idleTimeoutSeconds { return .idle(session) }
         // A short timeout needs a finer touch, or activity could not keep the session alive.
         let resolution = min(AccountPolicy.lastSeenResolutionSeconds, max(1, idleTimeoutSeconds / 3))

@@ -28,6 +28,8 @@ struct SessionMiddleware: RouterMiddleware {
                 if touchDue { try await office.write { try $0.touchWebSession(id: session.id) } }
             case .idle(let session):
                 try await office.write { try $0.endWebSession(session, reason: .idle) }
+            case .expired(let session):
+                try await office.write { try $0.endWebSession(session, reason: .expired) }
             case .none:
                 break
             }

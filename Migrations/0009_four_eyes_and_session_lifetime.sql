@@ -41,3 +41,23 @@ BEGIN SELECT RAISE(ABORT, 'proposals are never deleted; reject or withdraw them'
 -- Once decided, a proposal is history.
 CREATE TRIGGER proposals_decided_frozen BEFORE UPDATE ON proposals WHEN OLD.state <> 'pending'
 BEGIN SELECT RAISE(ABORT, 'a decided proposal cannot change'); END;
+
+-- Sessions have an absolute lifetime (issue 23 §4): a session past it ends with reason 'expired',
+-- however active it is. SQLite cannot change a CHECK in place, so the table is rebuilt.
+CREATE TABLE web_sessions_next (
+    id           INTEGER PRIMARY KEY,
+    token_hash   TEXT    NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+    user_id      INTEGER NOT NULL REFERENCES users(id),
+    csrf_token   TEXT    NOT NULL CHECK (length(csrf_token) >= 32),
+    created_at   TEXT    NOT NULL CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    last_seen_at TEXT    NOT NULL CHECK (last_seen_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    ended_at     TEXT    CHECK (ended_at IS NULL OR ended_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    end_reason   TEXT    CHECK (end_reason IS NULL OR end_reason = 'signout' OR end_reason = 'idle' OR end_reason = 'expired'
+                                OR end_reason = 'deactivated' OR end_reason = 'password'),
+    CHECK ((ended_at IS NULL) = (end_reason IS NULL))
+) STRICT;
+INSERT INTO web_sessions_next (id, token_hash, user_id, csrf_token, created_at, last_seen_at, ended_at, end_reason)
+    SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, ended_at, end_reason FROM web_sessions;
+DROP TABLE web_sessions;
+ALTER TABLE web_sessions_next RENAME TO web_sessions;
+CREATE INDEX web_sessions_open ON web_sessions (user_id) WHERE ended_at IS NULL;
