@@ -1,3 +1,4 @@
+import DetainerDomain
 import DetainerStore
 @testable import DetainerWeb
 import Foundation
@@ -73,23 +74,45 @@ import Testing
         }
     }
 
-    @Test func fiveFailuresLockTheAccountForFifteenMinutes() async throws {
-        let (directory, office, path) = try WebFixture.office()
+    /// Issue 23 §4: no lockout; a guessing address waits longer and longer, and a refused attempt
+    /// checks no password and writes nothing. (The clock is pinned: the wait never runs out here.)
+    @Test func failuresSlowTheAddressWithoutLockingTheAccount() async throws {
+        let (directory, fixture, path) = try WebFixture.office()
+        fixture.close()
+        let office = try Office(path: path, clock: .fixed(UTCInstant(parsing: "2026-03-02T15:00:00Z")!), signer: WebFixture.signer)
         defer { _ = directory; office.close() }
+        @Sendable func login(_ name: String, _ password: String) -> ByteBuffer { ByteBuffer(string: #"{"username": "\#(name)", "password": "\#(password)"}"#) }
         try await WebFixture.application(office).test(.router) { client in
-            for _ in 1...5 {
+            for _ in 1...AccountPolicy.freeFailuresPerAddress {
                 let response = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
-                                                        body: ByteBuffer(string: #"{"username": "sam", "password": "not the password"}"#))
+                                                        body: login("sam", "not the password"))
                 #expect(response.status == .unauthorized)
             }
-            let locked = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
-                                                  body: ByteBuffer(string: #"{"username": "sam", "password": "correct horse battery staple"}"#))
-            #expect(locked.status == .unauthorized)
-            #expect(((locked.json["error"] as? [String: Any])?["message"] as? String)?.contains("locked") == true)
-            #expect(locked.headers[.setCookie] == nil)
+            let unknown = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+                                                   body: login("nobody.here", "whatever it is"))
+            #expect(unknown.status == .tooManyRequests)   // the address waits, whatever the name
+            let waiting = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+                                                   body: login("sam", "correct horse battery staple"))
+            #expect(waiting.status == .tooManyRequests)
+            #expect(waiting.headers[.retryAfter] == "1")
+            #expect(((waiting.json["error"] as? [String: Any])?["message"] as? String)?.contains("nothing was checked") == true)
+            #expect(waiting.headers[.setCookie] == nil)
         }
-        #expect(try WebFixture.count(path, "SELECT count(*) FROM user_credentials AS c JOIN users AS u ON u.id = c.user_id WHERE u.name = 'sam' AND c.locked_until IS NOT NULL") == 1)
-        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.signin_failed'") == 6)
+        // Three counted failures, no row for the refused attempts, and no lock on the account.
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.signin_failed'") == 3)
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM user_credentials WHERE locked_until IS NOT NULL") == 0)
+    }
+
+    @Test func signInsForUnknownNamesStayOutOfTheSignedChain() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        let before = try WebFixture.count(path, "SELECT count(*) FROM audit_log")
+        try await WebFixture.application(office).test(.router) { client in
+            let response = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+                                                    body: ByteBuffer(string: #"{"username": "no.such.user", "password": "a guess of some length"}"#))
+            #expect(response.status == .unauthorized)
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log") == before)
     }
 
     @Test func signOutEndsTheSession() async throws {

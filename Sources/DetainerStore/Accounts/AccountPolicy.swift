@@ -10,10 +10,14 @@ public enum AccountPolicy {
     /// bcrypt reads only the first 72 bytes; a longer password would be silently truncated, so
     /// it is refused instead.
     public static let maximumPasswordBytes = 72
-    /// Consecutive failed sign-ins that lock an account …
-    public static let failedSignInLimit = 5
-    /// … for this long.
-    public static let lockoutSeconds: Int64 = 15 * 60
+    /// Failed sign-ins from one client address before each further attempt waits (`SignInThrottle`).
+    public static let freeFailuresPerAddress = 3
+    /// The longest an address waits between attempts after many failures.
+    public static let maximumAddressDelaySeconds: Int64 = 15 * 60
+    /// Failed sign-ins for one account name before its checks are spaced out …
+    public static let freeFailuresPerAccount = 3
+    /// … to one every this many seconds: the most a flood can delay the real person.
+    public static let accountCheckIntervalSeconds: Int64 = 1
     /// A session unused for this long is over.
     public static let idleTimeoutSeconds: Int64 = 15 * 60
     /// A session this old is over however busy it is (issue 23 §4): a stolen cookie stops working

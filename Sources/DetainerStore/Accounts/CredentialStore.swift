@@ -10,13 +10,14 @@ public struct SignInCandidate: Sendable {
     public let lockedUntil: UTCInstant?
 }
 
-/// The result of a sign-in attempt, after the password check.
+/// The result of a sign-in attempt.
 public enum SignInResult: Sendable, Equatable {
     case signedIn(WebSession, token: String)
     /// Wrong name or password (the two are never told apart), or no password set, or deactivated.
     case refused
-    /// Too many failures: refused without checking the password until this instant.
-    case locked(until: UTCInstant)
+    /// Too many recent failures (`SignInThrottle`): refused without checking the password; try
+    /// again after this many seconds.
+    case throttled(retryAfterSeconds: Int64)
 }
 
 extension DetainerDatabase {
@@ -29,46 +30,24 @@ extension DetainerDatabase {
     }
 
     /// Records the outcome of a password check in one audited transaction: a success opens a
-    /// session and clears the failure count; a failure counts towards the lockout. The lock is
-    /// re-read here, so attempts racing the fifth failure are refused too.
+    /// session and clears the failure count; a failure is counted. There is no lockout (issue 23
+    /// §4): guessing is slowed by `SignInThrottle` in the server instead, which nobody can turn
+    /// into a way to keep the office out.
     ///
-    /// `candidate` nil means the name matched no user: audited without the name typed (people
-    /// type passwords into the name field).
+    /// `candidate` nil means the name matched no user: nothing is written (the server logs it),
+    /// so a flood of made-up names cannot fill the signed audit chain.
     public func recordSignIn(candidate: SignInCandidate?, passwordMatched: Bool) throws -> SignInResult {
-        guard let candidate else {
-            try audited(actor: Actor(id: nil, name: "web sign-in", role: nil), action: "auth.signin_failed", entity: "user") { context in
-                context.details = ["reason": "unknown user"]
-            }
-            return .refused
-        }
+        guard let candidate else { return .refused }
         let user = candidate.user
-        // A correct password refused only because of a lock is still logged as a failure (details.reason).
         let looksValid = passwordMatched && user.active && candidate.passwordHash != nil
-            && (candidate.lockedUntil.map { $0.secondsSinceEpoch <= clock.now().secondsSinceEpoch } ?? true)
         return try audited(actor: user.actor, action: looksValid ? "auth.signin" : "auth.signin_failed", entity: "user") { context -> SignInResult in
             context.entityID = user.id
             let now = context.now
-            let state = try context.db.cached("SELECT failed_signins, locked_until FROM user_credentials WHERE user_id = ?")
-            try state.bind(user.id, at: 1)
-            let (failures, lockedUntil): (Int64, UTCInstant?) = try state.first {
-                ($0.int64(0), $0.string(1).flatMap(UTCInstant.init(parsing:)))
-            } ?? (0, nil)
-            if let lockedUntil, lockedUntil.secondsSinceEpoch > now.secondsSinceEpoch {
-                context.details = ["result": "refused", "reason": "locked", "lockedUntil": .string(lockedUntil.iso8601)]
-                return .locked(until: lockedUntil)
-            }
-            guard passwordMatched, user.active, candidate.passwordHash != nil else {
-                let count = failures + 1
-                var details: [String: JSONValue] = ["result": "refused", "failedSignIns": .int(count)]
+            guard looksValid else {
+                let failures = try context.db.scalarInt("SELECT failed_signins FROM user_credentials WHERE user_id = ?", user.id) ?? 0
+                var details: [String: JSONValue] = ["result": "refused", "failedSignIns": .int(failures + 1)]
                 if !user.active { details["reason"] = "deactivated" } else if candidate.passwordHash == nil { details["reason"] = "no password set" }
-                if count >= AccountPolicy.failedSignInLimit {
-                    let until = UTCInstant(secondsSinceEpoch: now.secondsSinceEpoch + AccountPolicy.lockoutSeconds)
-                    try context.db.run("UPDATE user_credentials SET failed_signins = 0, locked_until = ? WHERE user_id = ?", until.iso8601, user.id)
-                    details["lockedUntil"] = .string(until.iso8601)
-                    context.details = details
-                    return .locked(until: until)
-                }
-                try context.db.run("UPDATE user_credentials SET failed_signins = ?, locked_until = NULL WHERE user_id = ?", count, user.id)
+                try context.db.run("UPDATE user_credentials SET failed_signins = ?, locked_until = NULL WHERE user_id = ?", failures + 1, user.id)
                 context.details = details
                 return .refused
             }

@@ -14,7 +14,7 @@ enum LoginPage {
                                 extra: [Attribute("autocomplete", "current-password"), Attribute("autofocus", present: username != nil)])
                     Forms.submit("Sign in")
                 }
-                el("p", .class("muted"), text: "Sessions end after \(AccountPolicy.idleTimeoutSeconds / 60) idle minutes, and after \(AccountPolicy.absoluteLifetimeSeconds / 3600) hours in any case. \(AccountPolicy.failedSignInLimit) failed sign-ins lock an account for \(AccountPolicy.lockoutSeconds / 60) minutes.")
+                el("p", .class("muted"), text: "Sessions end after \(AccountPolicy.idleTimeoutSeconds / 60) idle minutes, and after \(AccountPolicy.absoluteLifetimeSeconds / 3600) hours in any case. After \(AccountPolicy.freeFailuresPerAddress) failed sign-ins, each further try from the same place waits longer (up to \(AccountPolicy.maximumAddressDelaySeconds / 60) minutes); no account is ever locked.")
             }
         }
     }

@@ -14,7 +14,7 @@ enum AuthRoutes {
             let form = try await FormData.read(request, context: context)
             let name = form["username"] ?? ""
             let next = form["next"]
-            switch try await SignIn.attempt(office: office, name: name, password: form["password"] ?? "") {
+            switch try await SignIn.attempt(office: office, name: name, password: form["password"] ?? "", address: context.remoteAddress, logger: context.logger) {
             case .signedIn(_, let token):
                 var response = Responses.redirect(to: Responses.safeNext(next))
                 response.setCookie(cookies.session(token))
@@ -22,10 +22,12 @@ enum AuthRoutes {
             case .refused:
                 return Responses.html(LoginPage.render(next: next, username: name, message: "That user name and password do not match an active account."),
                                       status: .unauthorized)
-            case .locked(let until):
-                return Responses.html(LoginPage.render(next: next, username: name,
-                                                       message: "Too many failed sign-ins: this account is locked until \(Badges.newYork(until)). Ask an admin if you need in sooner."),
-                                      status: .unauthorized)
+            case .throttled(let seconds):
+                var response = Responses.html(LoginPage.render(next: next, username: name,
+                                                               message: "Too many failed sign-ins: wait \(ThrottleText.wait(seconds)) before trying again. Nothing was checked."),
+                                              status: .tooManyRequests)
+                response.headers[.retryAfter] = String(seconds)
+                return response
             }
         }
 
@@ -46,7 +48,7 @@ enum AuthRoutes {
                 let body = try await APIBody.decode(LoginBody.self, request, context: context)
                 (name, password) = (body.username, body.password)
             }
-            switch try await SignIn.attempt(office: office, name: name, password: password) {
+            switch try await SignIn.attempt(office: office, name: name, password: password, address: context.remoteAddress, logger: context.logger) {
             case .signedIn(let session, let token):
                 var response = Responses.json(.object([
                     "user": APIJSON.user(session.user),
@@ -57,8 +59,11 @@ enum AuthRoutes {
                 return response
             case .refused:
                 return Responses.json(Problem(.unauthorized, "user name and password do not match an active account").json, status: .unauthorized)
-            case .locked(let until):
-                return Responses.json(Problem(.unauthorized, "account locked after too many failed sign-ins until \(until.iso8601)").json, status: .unauthorized)
+            case .throttled(let seconds):
+                var response = Responses.json(Problem(.tooManyRequests, "too many failed sign-ins: wait \(seconds) s before trying again; nothing was checked").json,
+                                              status: .tooManyRequests)
+                response.headers[.retryAfter] = String(seconds)
+                return response
             }
         }
 
@@ -80,8 +85,10 @@ enum AuthRoutes {
             let form = try await FormData.read(request, context: context)
             let current = form["current_password"] ?? "", new = form["new_password"] ?? "", again = form["confirm_password"] ?? ""
             var errors: [String: String] = [:]
-            if !(try await SignIn.verify(office: office, name: session.user.name, password: current)) {
-                errors["current_password"] = "does not match your current password"
+            switch try await SignIn.verify(office: office, name: session.user.name, password: current, address: context.remoteAddress) {
+            case true?: break
+            case false?: errors["current_password"] = "does not match your current password"
+            case nil: errors["current_password"] = "too many wrong passwords: wait a moment before trying again (nothing was checked)"
             }
             if new != again { errors["confirm_password"] = "does not match the new password" }
             if errors.isEmpty {
@@ -104,4 +111,11 @@ struct LoginBody: Decodable, KnownKeys {
     static let knownKeys: Set<String> = ["username", "password"]
     let username: String
     let password: String
+}
+
+/// A wait in words: "3 seconds", "4 minutes".
+enum ThrottleText {
+    static func wait(_ seconds: Int64) -> String {
+        seconds < 90 ? "\(seconds) second\(seconds == 1 ? "" : "s")" : "\((seconds + 59) / 60) minutes"
+    }
 }

@@ -1,16 +1,22 @@
 import DetainerStore
 import Dispatch
+import Logging
 
-/// The order of a sign-in: read the account (read connection), check the password with bcrypt
-/// on a worker thread (a quarter second of CPU that must not hold the writer or the async
-/// pool), then record the outcome in one audited write, which also decides the lockout.
+/// The order of a sign-in: ask the throttle (no password check at all while an address or an
+/// account must wait), read the account (read connection), check the password with bcrypt on a
+/// worker thread (a quarter second of CPU that must not hold the writer or the async pool), then
+/// record the outcome in one audited write and tell the throttle.
 enum SignIn {
-    static func attempt(office: Office, name: String, password: String) async throws -> SignInResult {
+    static func attempt(office: Office, name: String, password: String, address: String?, logger: Logger) async throws -> SignInResult {
+        let now = office.clock.now().secondsSinceEpoch
+        if let wait = office.signInThrottle.wait(name: name, address: address, now: now) {
+            logger.notice("sign-in throttled", metadata: ["address": .string(address ?? "?"), "retryAfter": .stringConvertible(wait)])
+            return .throttled(retryAfterSeconds: wait)
+        }
         let candidate = try await office.read { try $0.signInCandidate(name: name) }
-        let lockedNow = candidate?.lockedUntil.map { $0.secondsSinceEpoch > office.clock.now().secondsSinceEpoch } ?? false
         let matched: Bool = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                if let hash = candidate?.passwordHash, !lockedNow {
+                if let hash = candidate?.passwordHash {
                     continuation.resume(returning: PasswordHashing.verify(password, hash: hash))
                 } else {
                     PasswordHashing.verifyAgainstDummy(password)
@@ -18,15 +24,27 @@ enum SignIn {
                 }
             }
         }
-        return try await office.write { try $0.recordSignIn(candidate: candidate, passwordMatched: matched) }
+        let result = try await office.write { try $0.recordSignIn(candidate: candidate, passwordMatched: matched) }
+        var succeeded = false
+        if case .signedIn = result { succeeded = true }
+        office.signInThrottle.record(name: name, address: address, succeeded: succeeded, now: now)
+        // An unknown name is not in the signed audit chain; the server's log keeps it, without
+        // the name typed (people type passwords into the name field).
+        if candidate == nil { logger.notice("sign-in refused: unknown user name", metadata: ["address": .string(address ?? "?")]) }
+        return result
     }
 
-    /// Checks a password against the signed-in user's own (for a password change).
-    static func verify(office: Office, name: String, password: String) async throws -> Bool {
+    /// Checks a password against the signed-in user's own (for a password change), counted by
+    /// the same throttle as sign-ins: nil when the caller must wait first.
+    static func verify(office: Office, name: String, password: String, address: String?) async throws -> Bool? {
+        let now = office.clock.now().secondsSinceEpoch
+        if office.signInThrottle.wait(name: name, address: address, now: now) != nil { return nil }
         let candidate = try await office.read { try $0.signInCandidate(name: name) }
         guard let hash = candidate?.passwordHash else { return false }
-        return await withCheckedContinuation { continuation in
+        let matched = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: PasswordHashing.verify(password, hash: hash)) }
         }
+        office.signInThrottle.record(name: name, address: address, succeeded: matched, now: now)
+        return matched
     }
 }

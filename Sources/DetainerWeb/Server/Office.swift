@@ -11,6 +11,8 @@ public final class Office: Sendable {
     let writer: DatabaseLane
     let readers: [DatabaseLane]
     private let nextReader = Atomic<Int>(0)
+    /// Spaces out password guesses (per address and per account name), in memory.
+    let signInThrottle = SignInThrottle()
     /// Whether a full integrity check (`/audit?check=1`) is running: one at a time.
     private let checkRunning = Atomic<Bool>(false)
     public let databasePath: String
