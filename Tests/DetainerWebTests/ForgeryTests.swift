@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 
 /// CSRF and role checks: a refused request writes nothing.
@@ -63,5 +64,32 @@ import Testing
             #expect(response.status == .forbidden)
             #expect(response.headers[.setCookie] == nil)
         }
+    }
+
+    /// Issue 23 §4: `Origin: null` is refused, and a configured public origin pins Host and Origin.
+    @Test func originNullAndForeignHostsAreRefused() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let null = try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json", .origin: "null"],
+                                                body: ByteBuffer(string: #"{"username": "clara", "password": "correct horse battery staple"}"#))
+            #expect(null.status == .forbidden && null.headers[.setCookie] == nil)
+            let clara = try await client.signIn("clara")
+            var headers = clara.json()
+            headers[.origin] = "null"
+            let write = try await client.execute(uri: "/api/v1/detainers", method: .post, headers: headers, body: ByteBuffer(string: intakeJSON()))
+            #expect(write.status == .forbidden)
+        }
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM detainers") == 0)
+        let elsewhere = WebOptions(publicOrigin: "https://detainer.example.org/")
+        #expect(elsewhere.publicOrigin == "https://detainer.example.org")
+        let app = WebApp.application(office: office, options: elsewhere, logger: Logging.Logger(label: "test"))
+        try await app.test(.router) { client throws in
+            // The test client's requests name another host: refused before anything is read.
+            let response = try await client.execute(uri: "/login", method: .get)
+            #expect(response.status == .forbidden)
+        }
+        #expect(WebOptions.validPublicOrigin("https://a.example") && !WebOptions.validPublicOrigin("https://a.example/path")
+                && !WebOptions.validPublicOrigin("ftp://a.example") && !WebOptions.validPublicOrigin("a.example"))
     }
 }

@@ -20,6 +20,9 @@ struct ServeCommand: DetainerSubcommand {
     @Option(help: "Address to listen on.") var bind = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Mark cookies Secure and send HSTS: use when a TLS proxy is in front.") var secureCookies = false
+    @Option(name: .customLong("public-origin"), help: ArgumentHelp(
+        "The address people use, e.g. https://detainer.example.org: requests for another Host, and writes from another Origin, are refused.",
+        valueName: "url")) var publicOrigin: String?
     /// Hidden, for the browser tests' expiry check: it can only shorten the 15-minute policy,
     /// which is never less safe, so it needs no training-database guard.
     @Option(name: .customLong("session-idle-seconds"), help: .hidden) var sessionIdleSeconds: Int64?
@@ -41,8 +44,11 @@ struct ServeCommand: DetainerSubcommand {
         let office = try Office(path: database.resolvedPath, clock: clock, signer: signer)
         defer { office.close() }
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        if let publicOrigin, !WebOptions.validPublicOrigin(publicOrigin) {
+            throw CLIError(.usage, "--public-origin: \"\(publicOrigin)\" is not an origin such as https://detainer.example.org (scheme and host, no path)")
+        }
         let options = WebOptions(bind: bind, port: port, secureCookies: secureCookies,
-                                 sessionIdleSeconds: sessionIdleSeconds ?? AccountPolicy.idleTimeoutSeconds)
+                                 sessionIdleSeconds: sessionIdleSeconds ?? AccountPolicy.idleTimeoutSeconds, publicOrigin: publicOrigin)
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {

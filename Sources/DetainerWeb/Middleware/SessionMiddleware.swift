@@ -12,6 +12,8 @@ struct SessionMiddleware: RouterMiddleware {
     let cookies: SessionCookies
     /// `AccountPolicy.idleTimeoutSeconds`, or shorter when `serve --session-idle-seconds` says so.
     var idleTimeoutSeconds: Int64 = AccountPolicy.idleTimeoutSeconds
+    /// `WebOptions.publicOrigin`: when set, Host and Origin are checked against it.
+    var publicOrigin: String? = nil
 
     static let csrfField = "csrf_token"
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
@@ -19,6 +21,10 @@ struct SessionMiddleware: RouterMiddleware {
     static let signInPaths: Set<String> = ["/login", "/api/v1/login"]
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        // A request for another host name (DNS rebinding, a misrouted proxy) is refused outright.
+        if let publicOrigin, let host = request.head.authority, host.lowercased() != Self.authority(of: publicOrigin) {
+            throw WebError.crossOrigin
+        }
         var context = context
         var request = request
         if let token = request.cookies[cookies.name]?.value, !token.isEmpty {
@@ -38,9 +44,9 @@ struct SessionMiddleware: RouterMiddleware {
         context.note.session = context.session
 
         if request.method != .get, request.method != .head {
-            if Self.signInPaths.contains(request.uri.path) {
-                try Self.checkOrigin(request)
-            } else {
+            // Every state-changing request from a browser says where it comes from (issue 23 §4).
+            try Self.checkOrigin(request, publicOrigin: publicOrigin)
+            if !Self.signInPaths.contains(request.uri.path) {
                 var presented = request.headers[Self.csrfHeader]
                 if presented == nil, FormData.isForm(request) {
                     let body = try await request.collectBody(upTo: FormData.maximumBytes)
@@ -59,13 +65,25 @@ struct SessionMiddleware: RouterMiddleware {
         return try await Authentication.$current.withValue(authentication) { try await next(request, context) }
     }
 
-    /// A sign-in form posted from another site is refused (login CSRF). Browsers send Origin on
-    /// POST; non-browser clients that send none are allowed.
-    static func checkOrigin(_ request: Request) throws {
-        guard let origin = request.headers[.origin], origin != "null" else { return }
+    /// A state-changing request posted from another site is refused (login CSRF, and a second
+    /// wall behind the CSRF token). Browsers send Origin on POST; `Origin: null` (a sandboxed
+    /// frame, a data: URL, a redirect across sites) is refused; non-browser clients that send no
+    /// Origin are allowed. With a public origin configured the Origin must be exactly it;
+    /// otherwise its host must be the request's Host.
+    static func checkOrigin(_ request: Request, publicOrigin: String?) throws {
+        guard let origin = request.headers[.origin] else { return }
+        if origin == "null" { throw WebError.crossOrigin }
+        if let publicOrigin {
+            guard origin.lowercased() == publicOrigin else { throw WebError.crossOrigin }
+            return
+        }
         let host = request.head.authority ?? ""
-        let originHost = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
-        guard !host.isEmpty, originHost == host else { throw WebError.crossOrigin }
+        guard !host.isEmpty, authority(of: origin) == host.lowercased() else { throw WebError.crossOrigin }
+    }
+
+    /// "host:port" of "scheme://host:port", lower-cased.
+    static func authority(of origin: String) -> String {
+        origin.lowercased().split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
     }
 
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {

@@ -12,13 +12,32 @@ public struct WebOptions: Sendable {
     public var secureCookies: Bool
     /// The idle timeout; may only be shorter than `AccountPolicy.idleTimeoutSeconds` (`serve --session-idle-seconds`).
     public var sessionIdleSeconds: Int64
+    /// The address people reach the office at (`serve --public-origin https://detainer.example.org`):
+    /// when set, every request's Host must be its host and every state-changing request's Origin
+    /// (when sent) must be it exactly. Lower-cased, without a trailing slash.
+    public var publicOrigin: String?
 
     public init(bind: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
-                sessionIdleSeconds: Int64 = AccountPolicy.idleTimeoutSeconds) {
+                sessionIdleSeconds: Int64 = AccountPolicy.idleTimeoutSeconds, publicOrigin: String? = nil) {
         self.bind = bind
         self.port = port
         self.secureCookies = secureCookies
         self.sessionIdleSeconds = min(sessionIdleSeconds, AccountPolicy.idleTimeoutSeconds)
+        self.publicOrigin = publicOrigin.map { origin in
+            var text = origin.lowercased()
+            while text.hasSuffix("/") { text.removeLast() }
+            return text
+        }
+    }
+
+    /// Checks a `--public-origin` value: scheme http or https, a host, nothing after it.
+    public static func validPublicOrigin(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard let range = lowered.range(of: "://") else { return false }
+        let scheme = lowered[..<range.lowerBound], rest = lowered[range.upperBound...]
+        let authority = rest.hasSuffix("/") ? rest.dropLast() : rest
+        return (scheme == "http" || scheme == "https") && !authority.isEmpty
+            && !authority.contains("/") && !authority.contains("?") && !authority.contains("#") && !authority.contains("@")
     }
 }
 
@@ -33,7 +52,8 @@ public enum WebApp {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware(strictTransport: options.secureCookies))
         router.add(middleware: ErrorMiddleware(logger: logger))
-        router.add(middleware: SessionMiddleware(office: office, cookies: cookies, idleTimeoutSeconds: options.sessionIdleSeconds))
+        router.add(middleware: SessionMiddleware(office: office, cookies: cookies, idleTimeoutSeconds: options.sessionIdleSeconds,
+                                                 publicOrigin: options.publicOrigin))
         let routes = RouteBook(router: router)
         SystemRoutes.register(routes)
         AuthRoutes.register(routes, office: office, cookies: cookies)
