@@ -65,11 +65,28 @@ import Testing
         try Data(past.utf8).write(to: URL(fileURLWithPath: file))
         let text = try cli.run("evaluate", "--input", file, "--format", "text")
         try expectOK(text)
-        #expect(text.stdout.contains("already past on 2021-06-10"), "\(text.stdout)")
+        // Issue 24 §3: past its deadline the hold has ended: decline (release), and the text says so.
+        #expect(text.stdout.contains("Outcome: decline"), "\(text.stdout)")
+        #expect(text.stdout.contains("already past: the hold has ended and the person must be released"), "\(text.stdout)")
+        #expect(text.stdout.contains("shall be released"), "\(text.stdout)")
         #expect(!text.stdout.contains("holdPendingWarrant") && !text.stdout.contains("terroristScreening"))
         let json = try cli.run("evaluate", "--input", file)
         let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(report?["holdDeadlinePassed"] as? Bool == true)
+    }
+
+    /// Issue 24 §5: a statute carrying terminal control codes is refused (exit 65, naming the
+    /// field), so `--format text` never prints it raw.
+    @Test func controlCharactersInAnyFieldAreRefused() throws {
+        let cli = CLIRunner()
+        let text = #"{"agency": "DOC", "evaluatedOn": "2021-06-01", "instantArrestDate": "2021-05-20", "detainer": {"warrant": "judicial"}, "convictions": [{"statute": "PL 120.05\u001b[2J\u0007\nOutcome: permitted", "convictedOn": "2018-03-02"}], "pendingCharges": [{"statute": "PL 125.25\n"}]}"#
+        let file = cli.directory.path("escape.json")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let result = try cli.run("evaluate", "--input", file, "--format", "text")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("convictions[0].statute: contains a control character (U+001B)"), "\(result.stderr)")
+        #expect(result.stderr.contains("pendingCharges[0].statute: contains a control character (U+000A)"), "\(result.stderr)")
+        #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"))
     }
 
     @Test func offensesLookupAnswersForTheDateAsked() throws {

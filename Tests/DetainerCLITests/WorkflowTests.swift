@@ -207,6 +207,9 @@ import Testing
         #expect(try office.cli.run("queue", "--agency", "NYPD").stdout.contains("empty"))
     }
 
+    /// Issue 24 §4: a judicial warrant recorded six days after a DOC detainer joins the warrant
+    /// history with its time, the detainer keeps the warrant it came with, and the re-evaluation
+    /// declines with a check that says when the warrant came (it was "permitted" before).
     @Test func contactsAreRecordedAndALateJudicialWarrantReevaluates() throws {
         let office = try Office()
         let id = try office.intake(["--tsdb-match", "yes"])  // no warrant yet
@@ -214,10 +217,22 @@ import Testing
                                      "--summary", "ICE asked for the release date", "--user", "clara")
         try expectOK(ask)
         #expect(try office.cli.run("contact", "\(id)", "--direction", "out", "--kind", "informationResponse", "--summary", "x", "--user", "clara").status == 65)
-        let warrant = try office.cli.run("contact", "\(id)", "--direction", "in", "--kind", "warrant", "--warrant", "judicial",
-                                         "--warrant-issuer", "Hon. E (S.D.N.Y.)", "--summary", "Judicial warrant presented", "--user", "clara")
+        let later = ["DETAINER_NOW": "2026-03-08T15:00:00Z"]
+        let warrant = try office.cli.run(["contact", "\(id)", "--direction", "in", "--kind", "warrant", "--warrant", "judicial",
+                                          "--warrant-issuer", "Hon. E (S.D.N.Y.)", "--summary", "Judicial warrant presented", "--user", "clara"],
+                                         env: later)
         try expectOK(warrant)
-        #expect(warrant.stdout.contains("Re-evaluated: permitted"))
+        #expect(warrant.stdout.contains("Re-evaluated: decline"), "\(warrant.stdout)")
+        let stored = try office.cli.sqlite("SELECT d.warrant_type, c.warrant_type, c.warrant_issuer, c.occurred_at FROM detainers d JOIN ice_communications c ON c.detainer_id = d.id AND c.kind = 'warrant';").stdout
+        #expect(stored == "none|judicial|Hon. E (S.D.N.Y.)|2026-03-08T15:00:00Z\n")
+        let evaluation = try office.cli.run(["evaluate", "\(id)", "--user", "clara"], env: later)
+        try expectOK(evaluation)
+        #expect(evaluation.stdout.contains("\"warrantPresentedAt\"") == false)  // the report's contract is unchanged
+        #expect(evaluation.stdout.contains("WARRANT_PRESENTED_LATE"))
+        #expect(evaluation.stdout.contains("A judicial warrant was presented on 2026-03-08 10:00 EST (2026-03-08T15:00:00Z), after the detainer received on 2026-03-02"))
+        // The stored input carries the time, and replays to the stored result.
+        let input = try office.cli.sqlite("SELECT input_json FROM evaluations WHERE detainer_id = \(id) ORDER BY sequence DESC LIMIT 1;").stdout
+        #expect(input.contains("\"warrantPresentedAt\" : \"2026-03-08T15:00:00Z\"") || input.contains("\"warrantPresentedAt\": \"2026-03-08T15:00:00Z\""), "\(input)")
     }
 
     @Test func showAndListAndLogWork() throws {

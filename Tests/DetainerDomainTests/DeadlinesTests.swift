@@ -15,6 +15,10 @@ struct DeadlinesTests {
         #expect(Deadlines.needs(status: .honored, outcome: .decline, holdDeadline: future, now: now) == [.attention])
         #expect(Deadlines.needs(status: .honored, outcome: .permitted, holdDeadline: past, now: now) == [.transfer, .overdue])
         #expect(Deadlines.needs(status: .pendingReview, outcome: .needsReview, holdDeadline: past, now: now) == [.review, .overdue])
+        // Issue 24 §3: an NYPD hold past its deadline no longer waits for a warrant: release now.
+        #expect(Deadlines.needs(status: .honored, outcome: .holdPendingWarrant, holdDeadline: past, now: now) == [.overdue, .release])
+        #expect(Deadlines.needs(status: .pendingReview, outcome: .holdPendingWarrant, holdDeadline: past, now: now) == [.review, .overdue, .release])
+        #expect(Deadlines.needs(status: .honored, outcome: .holdPendingWarrant, holdDeadline: now, now: now) == [.warrant])
         for closed in [DetainerStatus.declined, .transferred, .released, .lifted, .enteredInError] {
             #expect(Deadlines.needs(status: closed, outcome: .permitted, holdDeadline: past, now: now).isEmpty)
         }

@@ -17,13 +17,13 @@ struct EvaluationCase: Sendable, CustomStringConvertible {
 func request(
     _ convictions: [ConvictionInput] = [], agency: String = "DOC", warrant: String = "judicial", tsdb: Bool? = false,
     reentry: Bool? = nil, evaluatedOn: String? = "2021-06-01", arrest: String = "2021-05-20", receivedOn: String? = nil,
-    pending: [String] = [], releaseAt: String? = nil, warrantUnknown: Bool = false
+    pending: [String] = [], releaseAt: String? = nil, warrantUnknown: Bool = false, warrantPresentedAt: String? = nil
 ) -> EvaluationRequest {
     EvaluationRequest(
         agency: agency, evaluatedOn: evaluatedOn, instantArrestDate: arrest, releaseAt: releaseAt,
         detainer: DetainerInput(
             receivedOn: receivedOn, warrant: warrantUnknown ? nil : warrant, warrantUnknown: warrantUnknown,
-            terroristScreeningMatch: tsdb, illegalReentryAfterRemoval: reentry),
+            terroristScreeningMatch: tsdb, illegalReentryAfterRemoval: reentry, warrantPresentedAt: warrantPresentedAt),
         convictions: convictions, pendingCharges: pending.map { PendingChargeInput(statute: $0) })
 }
 

@@ -23,6 +23,9 @@ struct EvaluationPropertyTests {
         "PL 105.15/125.25", "PL 100.13/120.10", "PL 115.01/120.05", "PL 485.05", "PL 220.39", "PL 155.25", "PL 265.02(3)",
         "PL 265.02", "PL 135.65(2)(b)", "PL 240.30(1)", "VTL 600(2)(c)", "VTL 1192(3)", "120.00H", "CO", "PL 230.34-a",
         "PL 135.37", "AC 10-131(g)(1)", "",
+        // Issue 24: the paths whose stated class and dates are now checked.
+        "PL 135.61", "PL 140.10", "110-120.00", "PL 105.15/120.05", "PL 115.08/160.15", "VTL 600(1)", "VTL 600(2)(a)",
+        "VTL 1192(1)", "PL 125.40", "PL 121.12", "110-120.10",
     ]
     static let classes: [String?] = [nil, nil, nil, "A-I", "A-II", "A", "B", "C", "D", "E", "misdemeanor", "A misdemeanor",
                                      "B misdemeanor", "violation", "infraction"]

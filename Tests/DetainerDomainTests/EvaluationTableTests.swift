@@ -14,7 +14,12 @@ struct EvaluationTableTests {
         #expect(issue10Cases.count >= 40)
     }
 
-    @Test("Evaluation table", arguments: evaluationCases + issue10Cases)
+    @Test("Issue 24 adds a case for every example it gives")
+    func issue24Coverage() {
+        #expect(issue24Cases.count >= 40)
+    }
+
+    @Test("Evaluation table", arguments: evaluationCases + issue10Cases + issue24Cases)
     func evaluate(_ testCase: EvaluationCase) throws {
         let facts = try testCase.request.validated()
         let evaluation = Evaluator.evaluate(facts)

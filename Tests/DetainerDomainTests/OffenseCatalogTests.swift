@@ -22,9 +22,37 @@ struct OffenseCatalogTests {
             #expect(offense.listOriginText == record["list_origin"])
             #expect(offense.violentFelonyFlag == record["vfo_70_02"])
             #expect(offense.notes == record["notes"])
+            #expect(offense.inForceFromText == record["in_force_from"])
+            #expect((offense.inForceUntil?.description ?? "") == record["in_force_until"])
+            #expect(offense.datesSource == record["dates_source"])
             // The parsed section must be a prefix of the citation text.
             #expect(offense.citation.hasPrefix(offense.section.description), "\(offense.citation)")
         }
+    }
+
+    @Test("Every section has the dates it was in force, each with its source; unknown stays unknown (issue 24 §2)")
+    func datesInForce() {
+        let penalLaw = CivilDate(year: 1967, month: 9, day: 1)!
+        for offense in OffenseCatalog.all {
+            #expect(!offense.datesSource.isEmpty, "\(offense.citation)")
+            // Known: the bound is the date itself. Unknown: never "always in force", a stated bound.
+            if let from = offense.inForceFrom {
+                #expect(offense.notBefore == from, "\(offense.citation)")
+            } else {
+                #expect(offense.inForceFromText.hasPrefix("unknown, not before "), "\(offense.citation)")
+            }
+            #expect(offense.notBefore >= penalLaw, "\(offense.citation)")
+            if let until = offense.inForceUntil { #expect(until > offense.notBefore, "\(offense.citation)") }
+        }
+        func from(_ section: String) -> CivilDate? { OffenseCatalog.offense(for: PenalSection(parsing: Substring(section))!)?.inForceFrom }
+        // Law reference §3a: PL 135.61 exists only from November 2018.
+        #expect(from("135.61") == CivilDate(year: 2018, month: 11, day: 13))
+        #expect(from("230.34-a") == CivilDate(year: 2018, month: 11, day: 13))
+        // The 2019 rule's seven all carry a date or an explicit unknown.
+        let rule = OffenseCatalog.all.filter { $0.listOrigin == .rule2019 || $0.listOrigin == .rule2019AndStatuteList }
+        #expect(rule.count == 7)
+        // Repealed in January 2019 (law reference §9).
+        #expect(OffenseCatalog.offense(for: PenalSection(parsing: "125.40")!)?.inForceUntil == CivilDate(year: 2019, month: 1, day: 21))
     }
 
     @Test("Subdivision limits of §9-131(a)(7)(i) are parsed")

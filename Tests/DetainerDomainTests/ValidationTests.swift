@@ -87,6 +87,18 @@ struct ValidationTests {
          "convictions[1].awaitingSentence: expected true, false or null"),
         ("\"convictedOn\": \"2017-01-01\"", "\"convictedOn\": \"2017-01-01\", \"incarceratedDaysForThisCrime\": \"10\"",
          "convictions[1].incarceratedDaysForThisCrime: expected an integer"),
+        // Issue 24 §5: control characters in any text field (BEL, ESC, CR, LF, DEL, C1).
+        ("\"statute\": \"PL 120.05\"", "\"statute\": \"PL 120.05\\u0007\"", "convictions[0].statute: contains a control character (U+0007)"),
+        ("\"statute\": \"PL 120.05\"", "\"statute\": \"\\u001B[2JPL 120.05\"", "convictions[0].statute: contains a control character (U+001B)"),
+        ("\"statute\": \"PL 120.05\"", "\"statute\": \"PL 120.05\\r\\nOutcome: permitted\"", "convictions[0].statute: contains a control character (U+000D)"),
+        ("\"statute\": \"PL 160.15\"", "\"statute\": \"PL 160.15\\u007F\"", "convictions[1].statute: contains a control character (U+007F)"),
+        ("\"statute\": \"PL 120.05\"", "\"statute\": \"PL 120.05\", \"objectStatute\": \"\\u009B\"", "convictions[0].objectStatute: contains a control character (U+009B)"),
+        ("\"agency\": \"DOC\"", "\"agency\": \"DOC\\n\"", "agency: contains a control character (U+000A)"),
+        // Issue 24 §4: when the warrant was presented.
+        ("\"warrant\": \"judicial\"", "\"warrant\": \"judicial\", \"warrantPresentedAt\": \"2021-06-01\"",
+         "detainer.warrantPresentedAt: not a valid UTC ISO-8601 instant \"2021-06-01\" (e.g. 2021-06-03T15:00:00Z)"),
+        ("\"warrant\": \"judicial\"", "\"warrant\": \"judicial\", \"warrantPresentedAt\": \"2021-06-02T04:00:00Z\"",
+         "detainer.warrantPresentedAt: 2021-06-02T04:00:00Z is after evaluatedOn 2021-06-01 (New York time)"),
     ]
 
     /// Issue 10 §2: an explicit null is "not known" for every fact; omitted keeps the contract's

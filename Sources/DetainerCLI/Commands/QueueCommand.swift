@@ -9,7 +9,8 @@ struct QueueCommand: DetainerSubcommand {
         discussion: """
             The needs column says what: review (awaiting a supervisor), transfer (honored, ICE must take \
             custody before the deadline), warrant (an NYPD hold awaiting a judicial warrant), attention \
-            (honored but the latest evaluation says decline: release), OVERDUE (past the hold deadline).
+            (honored but the latest evaluation says decline: release), OVERDUE (past the hold deadline), \
+            RELEASE-NOW (an NYPD hold past its deadline without a judicial warrant: release, §14-154(b)(2)).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -49,7 +50,7 @@ struct QueueCommand: DetainerSubcommand {
 enum NeedsText {
     /// "review", "transfer OVERDUE": the needs in words, OVERDUE in capitals (printed once per row).
     static func describe(_ needs: [ActionNeed]) -> String {
-        needs.map { $0 == .overdue ? "OVERDUE" : $0.rawValue }.joined(separator: " ")
+        needs.map { $0 == .overdue ? "OVERDUE" : ($0 == .release ? "RELEASE-NOW" : $0.rawValue) }.joined(separator: " ")
     }
 }
 

@@ -32,13 +32,19 @@ public struct DetainerFacts: Sendable, Hashable {
     /// nil = not recorded (unknown), see `ProjectDecisions.unknownFactsAreNeverNo`.
     public var terroristScreeningMatch: Bool?
     public var illegalReentryAfterRemoval: Bool?
+    /// When ICE presented the warrant, if not with the detainer (issue 24 §4). nil = with the
+    /// detainer. §9-131(b)(1)(i) and §9-205(b)(1) require the judicial warrant "at the time such
+    /// civil immigration detainer is presented"; for the NYPD hold a warrant counts only before
+    /// the hold's deadline (§14-154(b)(2)).
+    public var warrantPresentedAt: UTCInstant?
 
     public init(
         receivedOn: CivilDate? = nil, warrant: WarrantKind?, terroristScreeningMatch: Bool? = nil,
-        illegalReentryAfterRemoval: Bool? = nil
+        illegalReentryAfterRemoval: Bool? = nil, warrantPresentedAt: UTCInstant? = nil
     ) {
         self.receivedOn = receivedOn
         self.warrant = warrant
+        self.warrantPresentedAt = warrantPresentedAt
         self.terroristScreeningMatch = terroristScreeningMatch
         self.illegalReentryAfterRemoval = illegalReentryAfterRemoval
     }

@@ -26,7 +26,9 @@ struct CheckMessages {
             if check.verdict.reasons.contains(.sealedConviction) { return provisions.convicted + "; project decision §12.5 (Sources/DetainerDomain/Law/README.md)" }
             return provisions.convicted + " and CPL 1.20(15)"
         case .convictionOffense(let index):
-            return offenseCitation(evaluation.convictions[index].offense, index: index)
+            let finding = evaluation.convictions[index].offense
+            let dates = finding.outOfForceRow.map { "; dates in force of PL \(OffenseCatalog.rows[$0].section) (offenses.csv)" } ?? ""
+            return offenseCitation(finding, index: index) + conflictProvision(finding, index: index) + dates
         case .convictionPredicate:
             return provisions.convicted + " and PL 70.06(1)(b)(i)"
         case .convictionWindow:
@@ -45,6 +47,21 @@ struct CheckMessages {
             return Provisions.holdReentry
         case .warrantlessHold:
             return Provisions.warrantlessHold
+        }
+    }
+
+    /// The provision that decides a class conflict, added to the offense check's citation.
+    private func conflictProvision(_ finding: OffenseFinding, index: Int) -> String {
+        switch finding.conflict {
+        case .degree?, .degreeObject?:
+            guard case .inchoate(let reference)? = resolvedInchoate(index), let section = reference.section else { return "" }
+            return " and PL \(section)"
+        case .vehicleAndTraffic?:
+            return "; " + ClassRules.vehicleAndTrafficSource(facts.convictions[index].statute.description)
+        case .listedSection?:
+            return "; PL \(finding.catalogRow.map { OffenseCatalog.rows[$0].section.description } ?? "") (its class)"
+        case .attempt?, .hateCrime?, nil:
+            return ""
         }
     }
 
@@ -87,7 +104,9 @@ struct CheckMessages {
             }
         case .judicialWarrant:
             switch facts.detainer.warrant {
-            case .judicial?: return "ICE presented a judicial warrant with the detainer."
+            case .judicial?:
+                if let presented = facts.detainer.warrantPresentedAt { return lateWarrantMessage(presented, value: value) }
+                return "ICE presented a judicial warrant with the detainer."
             case .administrative?: return "ICE presented only an administrative warrant (I-200/I-205), which is not a judicial warrant."
             case WarrantKind.none?: return "ICE presented no warrant with the detainer."
             case nil: return "The record does not say what kind of warrant, if any, ICE presented, so a person must check it."
@@ -242,16 +261,46 @@ struct CheckMessages {
         }
     }
 
+    /// The judicial-warrant check for a warrant presented after the detainer: what happened, when
+    /// (New York time with its zone, and UTC), and what the law makes of it (issue 24 §4).
+    private func lateWarrantMessage(_ presented: UTCInstant, value: Tri) -> String {
+        let when = "on \(presented.newYorkText) (\(presented))"
+        let receipt = facts.detainer.receivedOn.map { "the detainer received on \($0)" } ?? "the detainer (its receipt date is not recorded)"
+        let rule = facts.agency == .dop ? "§9-205(b)(1)" : (facts.agency == .doc ? "§9-131(b)(1)(i)" : "§14-154(b)(1)(i)")
+        let requirement = "\(rule) requires it \"at the time such civil immigration detainer is presented\""
+        if facts.agency == .nypd, let deadline = evaluation.warrantMeasuredAgainstDeadline {
+            let end = "the 48-hour hold's deadline, \(deadline.newYorkText) (\(deadline))"
+            if presented <= deadline {
+                return "A judicial warrant was presented \(when), after \(receipt) but before \(end), so it counts (§14-154(b)(2))."
+            }
+            return "A judicial warrant was presented \(when), after \(end), when the person had to be released (§14-154(b)(2)), so it does not count."
+        }
+        switch value {
+        case .yes:
+            return "A judicial warrant was presented \(when), before \(receipt), so it was on hand when the detainer was presented."
+        case .unknown:
+            return "A judicial warrant was presented \(when), the day of \(receipt); \(requirement), and the record does not show whether it came with the detainer, so a person must check."
+        case .no:
+            let lodge = facts.agency == .nypd ? "" : " ICE may lodge a new detainer with the warrant, which is a new intake."
+            return "A judicial warrant was presented \(when), after \(receipt); \(requirement), so the late warrant does not make this detainer honorable.\(lodge)"
+        }
+    }
+
     private func holdMessage(value: Tri, reasons: ReasonSet) -> String {
         guard let hold = evaluation.warrantlessHold else { return "" }
         switch value {
+        case .yes where hold.passed:
+            guard let deadline = hold.deadline else { return "" }
+            let before = facts.detainer.warrantPresentedAt.map { $0 > deadline ? "before the judicial warrant was presented on \($0.newYorkText)" : "before this evaluation on \(facts.evaluatedOn)" }
+                ?? "before this evaluation on \(facts.evaluatedOn)"
+            return "The NYPD 48-hour hold ended at \(deadline.newYorkText) (\(deadline)), \(before), without a judicial warrant presented in time: the person \"shall be released\" and ICE may not be notified of the release (§14-154(b)(2))."
         case .yes:
             guard let deadline = hold.deadline else { return "" }
             let local = NewYorkTime.localDateTime(at: deadline)
             let start = hold.startIsReleaseTime
                 ? "from the release time \(hold.start)"
-                : "from 00:00 New York time on \(facts.evaluatedOn) because no release time was given (the earliest possible start, so the deadline is conservative)"
-            let after = facts.detainer.warrant == .judicial
+                : "from 00:00 New York time on \(NewYorkTime.localDate(at: hold.start)) (the day the detainer was received, or else the evaluation day) because no release time was given (the earliest possible start, so the deadline is conservative)"
+            let after = evaluation.judicialWarrant.value == .yes
                 ? "a judicial warrant is already on file, but paragraph (1) does not permit honoring, so the hold may not go beyond that time"
                 : "without a judicial warrant by then the person must be released without notifying ICE"
             return "NYPD may hold the person until \(local) (\(deadline)), 48 hours excluding Saturdays, Sundays and federal holidays counted \(start); \(after)."

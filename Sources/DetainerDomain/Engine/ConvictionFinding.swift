@@ -24,6 +24,10 @@ public struct OffenseFinding: Sendable, Hashable {
     public var classSource: ClassSource
     /// For otherState/federal convictions: the PL 70.06(1)(b)(i) predicate question.
     public var predicate: Verdict?
+    /// Set when a stated class contradicts the law (`FELONY_CLASS_CONFLICT`): what the law allows.
+    public var conflict: ClassConflict? = nil
+    /// The catalog row whose dates in force the judgment falls outside (`SECTION_NOT_IN_FORCE`).
+    public var outOfForceRow: Int? = nil
 
     /// The offense counts: the New York analysis and, for foreign convictions, the predicate test.
     public var counts: Verdict { verdict && (predicate ?? .yes) }

@@ -17,6 +17,9 @@ public struct Evaluation: Sendable, Hashable {
     public var convictions: [ConvictionFinding]
     /// NYPD (b)(2), when evaluated.
     public var warrantlessHold: WarrantlessHold?
+    /// NYPD: the hold deadline a judicial warrant presented after the detainer was measured
+    /// against (§14-154(b)(2)), when it was.
+    public var warrantMeasuredAgainstDeadline: UTCInstant? = nil
 
     public enum Stage: UInt8, Sendable, Hashable {
         /// Stopped: no encoded rules for the evaluation date.
@@ -52,4 +55,7 @@ public struct WarrantlessHold: Sendable, Hashable {
     public var startIsReleaseTime: Bool
     /// Present when the hold is allowed.
     public var deadline: UTCInstant?
+    /// The deadline was past when the evaluation was made (the start of `evaluatedOn`, New York
+    /// time, or a warrant presented after it): the hold has ended (§14-154(b)(2)).
+    public var passed: Bool
 }

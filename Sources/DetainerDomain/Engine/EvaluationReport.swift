@@ -66,12 +66,15 @@ extension Evaluation {
                 lastQualifyingArrestDate: conviction.lastQualifyingArrestDate,
                 withinWindow: convictions[index].window.value == .yes)
         }
-        let deadline = outcome == .holdPendingWarrant ? warrantlessHold?.deadline : nil
+        // A hold's deadline is reported while the hold runs and, once it has passed, with the
+        // decline it caused (issue 24 §3).
+        let ended = outcome == .decline && reasons.contains(.holdDeadlinePassed)
+        let deadline = outcome == .holdPendingWarrant || ended ? warrantlessHold?.deadline : nil
         return EvaluationReport(
             outcome: outcome, ruleVersion: ruleVersion.id, agency: facts.agency, evaluatedOn: facts.evaluatedOn,
             reasons: reasons.codes, checks: checks, qualifyingConvictions: qualifying, holdDeadline: deadline,
             holdDeadlineLocal: deadline.map { NewYorkTime.localDateTime(at: $0).description },
-            holdDeadlinePassed: deadline.map { $0 < NewYorkTime.startOfDay(facts.evaluatedOn) })
+            holdDeadlinePassed: deadline.map { _ in warrantlessHold?.passed ?? false })
     }
 
     /// A plain-text rendering for the terminal (`detainer evaluate --format text`).
@@ -89,7 +92,7 @@ extension EvaluationReport {
             "Reasons: " + (reasons.isEmpty ? "none" : reasons.map(\.plainClause).joined(separator: "; ")),
         ]
         if let holdDeadline, let holdDeadlineLocal {
-            let passed = holdDeadlinePassed == true ? " — already past on \(evaluatedOn): the person may not be held" : ""
+            let passed = holdDeadlinePassed == true ? " — already past: the hold has ended and the person must be released" : ""
             lines.append("Hold deadline: \(holdDeadlineLocal) (\(holdDeadline))\(passed)")
         }
         if !qualifyingConvictions.isEmpty {

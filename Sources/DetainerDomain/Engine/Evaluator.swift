@@ -39,15 +39,29 @@ public enum Evaluator {
         }
         evaluation.convictions = findings
 
-        let warrant: Verdict
-        switch facts.detainer.warrant {
-        case .judicial?: warrant = .yes
-        case .administrative?, WarrantKind.none?: warrant = Verdict(.no, .noJudicialWarrant)
-        case nil: warrant = Verdict(.unknown, .warrantStatusUnknown)
-        }
+        var warrant = warrantVerdict(facts.detainer)
         let conviction = anyQualifies(findings, ever: false, facts: facts)
         let tsdb = terroristScreening(facts.detainer.terroristScreeningMatch)
-        let honor = warrant && (conviction || tsdb)
+        var honor = warrant && (conviction || tsdb)
+
+        let paragraphTwoApplies = decisions.nypdHoldWhenParagraphOneFails || warrant.value != .yes
+        var hold: WarrantlessHold?
+        if facts.agency == .nypd, honor.value != .yes, paragraphTwoApplies {
+            hold = warrantlessHold(findings, tsdb: tsdb, facts: facts, decisions: decisions)
+            // §14-154(b)(2): a judicial warrant ICE presents within the hold period counts, "the
+            // period described above" being the business-hour deadline itself (issue 24 §4).
+            if warrant.value != .yes, facts.detainer.warrant == .judicial, let presented = facts.detainer.warrantPresentedAt,
+               let deadline = hold?.deadline {
+                evaluation.warrantMeasuredAgainstDeadline = deadline
+                if presented <= deadline {
+                    warrant = .yes
+                    honor = warrant && (conviction || tsdb)
+                } else {
+                    warrant = Verdict(.no, ReasonSet([.noJudicialWarrant, .warrantPresentedLate]))
+                    honor = warrant && (conviction || tsdb)
+                }
+            }
+        }
         evaluation.judicialWarrant = warrant
         evaluation.violentOrSeriousConviction = conviction
         evaluation.terroristScreening = tsdb
@@ -64,12 +78,20 @@ public enum Evaluator {
             evaluation.outcome = .decline
             evaluation.reasons = honor.reasons
         }
-        let paragraphTwoApplies = decisions.nypdHoldWhenParagraphOneFails || facts.detainer.warrant != .judicial
-        if facts.agency == .nypd, honor.value != .yes, paragraphTwoApplies {
-            let hold = warrantlessHold(findings, tsdb: tsdb, facts: facts, decisions: decisions)
+        if var hold, honor.value != .yes {
+            // What is known "now": the evaluation day has begun, and a warrant presented later
+            // than the deadline shows the deadline is past.
+            var known = NewYorkTime.startOfDay(facts.evaluatedOn)
+            if let presented = facts.detainer.warrantPresentedAt, presented > known { known = presented }
+            hold.passed = hold.deadline.map { $0 < known } ?? false
             evaluation.warrantlessHold = hold
             if honor.value == .no {
                 switch hold.verdict.value {
+                case .yes where hold.passed && decisions.holdEndsAtDeadline:
+                    // §14-154(b)(2): without a judicial warrant within the period the person "shall
+                    // be released": past the deadline nothing may be held (issue 24 §3).
+                    evaluation.outcome = .decline
+                    evaluation.reasons = honor.reasons.union(hold.verdict.reasons).union(ReasonSet(.holdDeadlinePassed))
                 case .yes:
                     evaluation.outcome = .holdPendingWarrant
                     evaluation.reasons = honor.reasons.union(hold.verdict.reasons)
@@ -82,6 +104,24 @@ public enum Evaluator {
             }
         }
         return evaluation
+    }
+
+    /// §9-131(b)(1)(i), §14-154(b)(1)(i), §9-205(b)(1): a judicial warrant presented "at the time
+    /// such civil immigration detainer is presented". A warrant presented on a later New York day
+    /// than the detainer's receipt was not (decline); on the same day, or with no receipt date,
+    /// the record cannot tell (unknown). A warrant presented earlier was on hand (issue 24 §4).
+    static func warrantVerdict(_ detainer: DetainerFacts) -> Verdict {
+        switch detainer.warrant {
+        case .judicial?:
+            guard let presented = detainer.warrantPresentedAt else { return .yes }
+            guard let received = detainer.receivedOn else { return Verdict(.unknown, .warrantTimeUnknown) }
+            let day = NewYorkTime.localDate(at: presented)
+            if day < received { return .yes }
+            if day == received { return Verdict(.unknown, .warrantTimeUnknown) }
+            return Verdict(.no, ReasonSet([.noJudicialWarrant, .warrantPresentedLate]))
+        case .administrative?, WarrantKind.none?: return Verdict(.no, .noJudicialWarrant)
+        case nil: return Verdict(.unknown, .warrantStatusUnknown)
+        }
     }
 
     static func analyse(
@@ -104,22 +144,47 @@ public enum Evaluator {
         status = status && judgment(conviction, decisions: decisions)
 
         let classifier = OffenseClassifier(decisions: decisions)
-        let offense: OffenseFinding
+        let classified: OffenseFinding
         let window: Verdict
         if known {
             // The common path reads the conviction in place (no copy of its strings).
-            offense = classifier.classify(conviction, listed: listed)
+            classified = classifier.classify(conviction, listed: listed)
             window = Self.window(conviction, arrest: arrest, decisions: decisions)
         } else {
             var readable = copy conviction
             readable.hateCrime = conviction.hateCrime ?? false
             readable.incarceratedDaysForThisCrime = conviction.incarceratedDaysForThisCrime ?? 0
-            offense = classifier.classify(readable, listed: listed)
+            classified = classifier.classify(readable, listed: listed)
             window = Self.window(readable, arrest: arrest, decisions: decisions)
+        }
+        var offense = classified
+        if decisions.judgmentMustFallWhileSectionInForce, let outside = sectionOutOfForce(conviction, offense) {
+            // Issue 24 §2: a judgment dated before its section existed, or after it was repealed,
+            // means the section or the date is wrong.
+            offense.verdict = offense.verdict && Verdict(.unknown, .sectionNotInForce)
+            offense.outOfForceRow = outside
         }
         let ever = status && offense.counts
         return ConvictionFinding(
             status: status, offense: offense, window: window, qualifies: ever && window, qualifiesEver: ever)
+    }
+
+    /// The catalog row whose dates in force (offenses.csv `in_force_from`, `in_force_until`) the
+    /// conviction's date falls outside, if any: the section relied on (or the object of an
+    /// inchoate offense, or the specified offense of a hate crime) and, for a hate crime, PL
+    /// 485.05 itself. The date is the plea or verdict (else the sentence). A New York conviction
+    /// only: a foreign statute's dates are not in the list.
+    static func sectionOutOfForce(_ conviction: borrowing ConvictionFacts, _ offense: OffenseFinding) -> Int? {
+        guard (conviction.jurisdiction ?? .newYork) == .newYork, let date = conviction.convictedOn ?? conviction.sentencedOn else { return nil }
+        var rows: [Int] = []
+        if let row = offense.catalogRow { rows.append(row) }
+        if offense.basis == .hateCrime, let row = OffenseCatalog.rowIndex(for: hateCrimeSection) { rows.append(row) }
+        for row in rows {
+            let rule = OffenseCatalog.rules[row]
+            if date < rule.notBefore { return row }
+            if let until = rule.inForceUntil, date > until { return row }
+        }
+        return nil
     }
 
     /// A fact that, when true, means "not a conviction".
@@ -198,12 +263,15 @@ public enum Evaluator {
         }
         let reentryGround = ever && reentry
         let verdict = reentryGround || tsdb
+        // Without a release time the count starts at 00:00 on the day the detainer was received
+        // (the earliest the hold could begin), so evaluating later never moves the deadline.
+        let day = decisions.holdCountedFromReceiptWithoutReleaseTime ? (facts.detainer.receivedOn ?? facts.evaluatedOn) : facts.evaluatedOn
         let start = facts.releaseAt ?? NewYorkTime.startOfDay(
-            decisions.holdStartsAtMidnightWithoutReleaseTime ? facts.evaluatedOn : facts.evaluatedOn.adding(days: 1))
+            decisions.holdStartsAtMidnightWithoutReleaseTime ? day : day.adding(days: 1))
         let deadline = verdict.value == .yes
             ? BusinessHours.deadline(start: start, hours: decisions.warrantlessHoldHours) : nil
         return WarrantlessHold(
             violentOrSeriousEver: ever, reentryAfterRemoval: reentry, reentryGround: reentryGround,
-            verdict: verdict, start: start, startIsReleaseTime: facts.releaseAt != nil, deadline: deadline)
+            verdict: verdict, start: start, startIsReleaseTime: facts.releaseAt != nil, deadline: deadline, passed: false)
     }
 }

@@ -27,7 +27,15 @@
 /// - `releaseAt` — UTC ISO-8601 instant the person would otherwise be released; starts the NYPD
 ///   48-hour count (otherwise 00:00 New York time on `evaluatedOn`).
 /// - `detainer`*: `warrant`* `judicial` | `administrative` | `none` (null = not known);
-///   `receivedOn`; `terroristScreeningMatch`, `illegalReentryAfterRemoval` (absent = false).
+///   `receivedOn`; `terroristScreeningMatch`, `illegalReentryAfterRemoval` (absent = false);
+///   `warrantPresentedAt` — UTC ISO-8601 instant ICE presented the warrant, when it came after the
+///   detainer (absent = presented with the detainer). A judicial warrant presented after the day
+///   the detainer was received does not meet §9-131(b)(1)(i) / §9-205(b)(1) ("at the time such
+///   civil immigration detainer is presented"); on that same day the record cannot tell, so it
+///   needs review; for NYPD it counts when presented before the 48-hour hold's deadline
+///   (§14-154(b)(2)). Not after the end of `evaluatedOn`. Only a judicial warrant's time
+///   decides the warrant test; any stated time also shows the evaluation is no earlier than it
+///   (an NYPD hold whose deadline it follows has ended).
 /// - `convictions[]`:
 ///   - `statute`* (as written); `objectStatute` (object crime of PL 100/105/110/115, or specified
 ///     offense of PL 485.05); `felonyClass` (the class as convicted, see `OffenseLevel`; omitted =
@@ -106,12 +114,15 @@ public struct DetainerInput: Sendable, Hashable, Codable {
     /// nil = not known (explicit null); absent in JSON = false.
     public var terroristScreeningMatch: Bool?
     public var illegalReentryAfterRemoval: Bool?
+    /// When the warrant was presented, if after the detainer (absent = with it).
+    public var warrantPresentedAt: String?
     var decodingIssues: [ValidationIssue] = []
 
     public init(
         receivedOn: String? = nil, warrant: String? = nil, warrantUnknown: Bool = false,
-        terroristScreeningMatch: Bool? = nil, illegalReentryAfterRemoval: Bool? = nil
+        terroristScreeningMatch: Bool? = nil, illegalReentryAfterRemoval: Bool? = nil, warrantPresentedAt: String? = nil
     ) {
+        self.warrantPresentedAt = warrantPresentedAt
         self.receivedOn = receivedOn
         self.warrant = warrant
         self.warrantUnknown = warrantUnknown
@@ -122,7 +133,7 @@ public struct DetainerInput: Sendable, Hashable, Codable {
     private static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case receivedOn, warrant, terroristScreeningMatch, illegalReentryAfterRemoval
+        case receivedOn, warrant, terroristScreeningMatch, illegalReentryAfterRemoval, warrantPresentedAt
     }
 
     public init(from decoder: any Decoder) throws {
@@ -132,6 +143,7 @@ public struct DetainerInput: Sendable, Hashable, Codable {
         warrant = reader.read("warrant", as: String.self)
         terroristScreeningMatch = reader.readFact("terroristScreeningMatch")
         illegalReentryAfterRemoval = reader.readFact("illegalReentryAfterRemoval")
+        warrantPresentedAt = reader.read("warrantPresentedAt", as: String.self)
         decodingIssues = reader.issues
     }
 
@@ -142,6 +154,7 @@ public struct DetainerInput: Sendable, Hashable, Codable {
         if warrantUnknown { try container.encodeNil(forKey: .warrant) } else { try container.encodeIfPresent(warrant, forKey: .warrant) }
         try container.encode(terroristScreeningMatch, forKey: .terroristScreeningMatch)
         try container.encode(illegalReentryAfterRemoval, forKey: .illegalReentryAfterRemoval)
+        try container.encodeIfPresent(warrantPresentedAt, forKey: .warrantPresentedAt)
     }
 }
 

@@ -29,6 +29,14 @@ extension EvaluationRequest {
             if value == nil { issues.append(ValidationIssue(path: path, message: "required (\(what))")) }
         }
 
+        // Issue 24 §5: no text field of any input may carry a control character (a statute with
+        // ESC could repaint a report on a terminal). Named by path, exit 65.
+        refuseControlCharacters([
+            ("agency", agency), ("evaluatedOn", evaluatedOn), ("instantArrestDate", instantArrestDate), ("releaseAt", releaseAt),
+            ("detainer.receivedOn", detainer?.receivedOn), ("detainer.warrant", detainer?.warrant),
+            ("detainer.warrantPresentedAt", detainer?.warrantPresentedAt),
+        ] + (pendingCharges ?? []).enumerated().map { ("pendingCharges[\($0.offset)].statute", $0.element.statute) }, &issues)
+
         let agency: Agency? = enumeration(agency, "agency", Agency.allCases.map(\.rawValue), &issues).flatMap { Agency(rawValue: $0) }
         if self.agency == nil { required(agency, "agency", "DOC, NYPD or DOP") }
 
@@ -72,6 +80,19 @@ extension EvaluationRequest {
             }
         }
 
+        // Issue 24 §4: when the warrant was presented, if after the detainer.
+        var presentedAt: UTCInstant?
+        if let text = detainer?.warrantPresentedAt {
+            presentedAt = UTCInstant(parsing: text)
+            if presentedAt == nil {
+                issues.append(ValidationIssue(
+                    path: "detainer.warrantPresentedAt", message: "not a valid UTC ISO-8601 instant \"\(text)\" (e.g. 2021-06-03T15:00:00Z)"))
+            } else if let presented = presentedAt, let evaluatedOn, presented >= NewYorkTime.startOfDay(evaluatedOn.adding(days: 1)) {
+                issues.append(ValidationIssue(
+                    path: "detainer.warrantPresentedAt", message: "\(presented) is after evaluatedOn \(evaluatedOn) (New York time)"))
+            }
+        }
+
         var convictionFacts: [ConvictionFacts] = []
         for (index, input) in (convictions ?? []).enumerated() {
             let path = "convictions[\(index)]"
@@ -96,8 +117,18 @@ extension EvaluationRequest {
             detainer: DetainerFacts(
                 receivedOn: receivedOn, warrant: warrant,
                 terroristScreeningMatch: detainer?.terroristScreeningMatch,
-                illegalReentryAfterRemoval: detainer?.illegalReentryAfterRemoval),
+                illegalReentryAfterRemoval: detainer?.illegalReentryAfterRemoval, warrantPresentedAt: presentedAt),
             convictions: convictionFacts, pendingCharges: pending)
+    }
+}
+
+/// Records an issue for each field whose text holds a control character (C0, DEL, C1, U+2028/9;
+/// `FieldValidator.isControl`), naming the field and the character.
+func refuseControlCharacters(_ fields: [(String, String?)], _ issues: inout [ValidationIssue]) {
+    for (path, text) in fields {
+        guard let text, let bad = text.unicodeScalars.first(where: { FieldValidator.isControl($0, allowNewlines: false) }) else { continue }
+        issues.append(ValidationIssue(
+            path: path, message: "contains a control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4)))"))
     }
 }
 
@@ -114,6 +145,11 @@ func enumeration(_ text: String?, _ path: String, _ allowed: [String], _ issues:
 extension ConvictionInput {
     public func validated(path: String, evaluatedOn: CivilDate?, issues: inout [ValidationIssue]) -> ConvictionFacts? {
         let before = issues.count
+        refuseControlCharacters([
+            (path + ".statute", statute), (path + ".objectStatute", objectStatute), (path + ".convictedOn", convictedOn),
+            (path + ".sentencedOn", sentencedOn), (path + ".felonyClass", felonyClass), (path + ".jurisdiction", jurisdiction),
+            (path + ".nyEquivalent", nyEquivalent),
+        ], &issues)
         func date(_ text: String?, _ key: String) -> CivilDate? {
             guard let text else { return nil }
             guard let value = CivilDate(parsing: text) else {

@@ -34,4 +34,14 @@ enum InchoateClasses {
         guard let section else { return nil }
         return table[section]
     }
+
+    /// "second" for PL 105.15: the degree each section names.
+    static func degreeName(_ section: PenalSection) -> String? {
+        let degrees: [String: String] = [
+            "100.00": "fifth", "100.05": "fourth", "100.08": "third", "100.10": "second", "100.13": "first",
+            "105.00": "sixth", "105.05": "fifth", "105.10": "fourth", "105.13": "third", "105.15": "second", "105.17": "first",
+            "115.00": "fourth", "115.01": "third", "115.05": "second", "115.08": "first",
+        ]
+        return degrees[section.description]
+    }
 }

@@ -22,6 +22,18 @@ public struct Offense: Sendable, Hashable {
     public let notes: String
     /// For 2019-rule rows, the paragraph of 39 RCNY §2-01 that lists it, e.g. `39 RCNY §2-01(a)(1)`.
     public let ruleParagraph: String?
+    /// `in_force_from` verbatim: `YYYY-MM-DD`, or `unknown, not before YYYY-MM-DD`.
+    public let inForceFromText: String
+    /// The day the section took effect, when known (issue 24 §2); nil = not verified.
+    public let inForceFrom: CivilDate?
+    /// The earliest day the section can have been in force: `inForceFrom` when known, otherwise a
+    /// bound the sources do establish (the revised Penal Law's 1967-09-01, or the act that
+    /// created the article). An unknown date is never read as "always in force".
+    public let notBefore: CivilDate
+    /// The last day in force (repealed or renumbered), or nil while it is in force.
+    public let inForceUntil: CivilDate?
+    /// `dates_source` verbatim: where each date comes from.
+    public let datesSource: String
 
     /// `PL 265.02(2)-(8) | Criminal possession of a weapon in the third degree … | D felony … | statute (i)`.
     public var summary: String { "PL \(citation) | \(title) | \(classText) | \(listOrigin.rawValue)" }
@@ -61,6 +73,8 @@ struct OffenseRule: Sendable, Hashable {
     let offenseClass: CatalogClass
     let listOrigin: ListOrigin
     let subdivisionLimit: SubdivisionLimit?
+    let notBefore: CivilDate
+    let inForceUntil: CivilDate?
 
     var isInStatutoryList: Bool { listOrigin == .statuteList || listOrigin == .rule2019AndStatuteList }
 }

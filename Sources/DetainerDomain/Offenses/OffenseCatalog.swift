@@ -5,7 +5,8 @@ public enum OffenseCatalog {
 
     /// Evaluation-relevant part of each row, same order as `rows`.
     static let rules: [OffenseRule] = rows.map {
-        OffenseRule(offenseClass: $0.offenseClass, listOrigin: $0.listOrigin, subdivisionLimit: $0.subdivisionLimit)
+        OffenseRule(offenseClass: $0.offenseClass, listOrigin: $0.listOrigin, subdivisionLimit: $0.subdivisionLimit,
+                    notBefore: $0.notBefore, inForceUntil: $0.inForceUntil)
     }
 
     /// Row indexes sorted by section key, for binary search.

@@ -16,7 +16,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.02",
@@ -30,7 +35,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table) | https://law.onecle.com/new-york/penal/PEN0120.02_120.02.html; class verified: https://law.onecle.com/new-york/penal/PEN0120.02_120.02.html; vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.03",
@@ -44,7 +54,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.04",
@@ -58,7 +73,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.04-a(4)",
@@ -72,7 +92,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2007-11-01",
+            inForceFrom: CivilDate(year: 2007, month: 11, day: 1)!,
+            notBefore: CivilDate(year: 2007, month: 11, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "L.2007 ch.345 (aggravated vehicular homicide and assault), in force 2007-11-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "120.05",
@@ -86,7 +111,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "120.06",
@@ -100,7 +130,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.07",
@@ -114,7 +149,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.08",
@@ -128,7 +168,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.09",
@@ -142,7 +187,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.10",
@@ -156,7 +206,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "120.11",
@@ -170,7 +225,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.12",
@@ -184,7 +244,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.13",
@@ -198,7 +263,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.18",
@@ -212,7 +282,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "120.25",
@@ -226,7 +301,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "120.55",
@@ -240,7 +320,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1999-12-01",
+            inForceFrom: CivilDate(year: 1999, month: 12, day: 1)!,
+            notBefore: CivilDate(year: 1999, month: 12, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Clinic Access and Anti-Stalking Act of 1999, L.1999 ch.635, in force 1999-12-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "120.60",
@@ -254,7 +339,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y (subd. 1)",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1999-12-01",
+            inForceFrom: CivilDate(year: 1999, month: 12, day: 1)!,
+            notBefore: CivilDate(year: 1999, month: 12, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Clinic Access and Anti-Stalking Act of 1999, L.1999 ch.635, in force 1999-12-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "120.70",
@@ -268,7 +358,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://ypdcrime.com/penal.law/article120.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "121.12",
@@ -282,7 +377,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2010-11-11",
+            inForceFrom: CivilDate(year: 2010, month: 11, day: 11)!,
+            notBefore: CivilDate(year: 2010, month: 11, day: 11)!,
+            inForceUntil: nil,
+            datesSource: "L.2010 ch.405 (strangulation), in force 2010-11-11 (general knowledge, not verified)"
         ),
         Offense(
             citation: "121.13",
@@ -296,7 +396,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2010-11-11",
+            inForceFrom: CivilDate(year: 2010, month: 11, day: 11)!,
+            notBefore: CivilDate(year: 2010, month: 11, day: 11)!,
+            inForceUntil: nil,
+            datesSource: "L.2010 ch.405 (strangulation), in force 2010-11-11 (general knowledge, not verified)"
         ),
         Offense(
             citation: "125.10",
@@ -310,7 +415,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "125.11",
@@ -324,7 +434,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "125.12",
@@ -338,7 +453,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "125.13",
@@ -352,7 +472,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "125.14",
@@ -366,7 +491,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2007-11-01",
+            inForceFrom: CivilDate(year: 2007, month: 11, day: 1)!,
+            notBefore: CivilDate(year: 2007, month: 11, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "L.2007 ch.345 (aggravated vehicular homicide and assault), in force 2007-11-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "125.15",
@@ -380,7 +510,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://www.nysenate.gov/legislation/laws/PEN/125.15; vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "125.20",
@@ -394,7 +529,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "125.21",
@@ -408,7 +548,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "125.22",
@@ -422,7 +567,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "125.25",
@@ -436,7 +586,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class NOT verified (general knowledge of NY Penal Law)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "125.26",
@@ -450,7 +605,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class NOT verified (general knowledge of NY Penal Law)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "125.27",
@@ -464,7 +624,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class NOT verified (general knowledge of NY Penal Law)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1995-09-01",
+            inForceFrom: CivilDate(year: 1995, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1995, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "L.1995 ch.1 (murder in the first degree, death penalty act), in force 1995-09-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "125.40",
@@ -478,7 +643,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: CivilDate(year: 2019, month: 1, day: 21)!,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law); repealed by the Reproductive Health Act, L.2019 ch.1, signed and in force 2019-01-22 (law reference §9 says January 2019; day from general knowledge, not verified)"
         ),
         Offense(
             citation: "125.45",
@@ -492,7 +662,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: CivilDate(year: 2019, month: 1, day: 21)!,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law); repealed by the Reproductive Health Act, L.2019 ch.1, signed and in force 2019-01-22 (law reference §9 says January 2019; day from general knowledge, not verified)"
         ),
         Offense(
             citation: "130.25",
@@ -506,7 +681,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://www2.brockport.edu/support/university-police/safety-report/nys-penal-law-definitions/; vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "130.30",
@@ -520,7 +700,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www2.brockport.edu/support/university-police/safety-report/nys-penal-law-definitions/; vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "130.35",
@@ -534,7 +719,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www2.brockport.edu/support/university-police/safety-report/nys-penal-law-definitions/; B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "130.40",
@@ -548,7 +738,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "130.45",
@@ -562,7 +757,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "130.50",
@@ -576,7 +776,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "130.53",
@@ -590,7 +795,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "130.65",
@@ -604,7 +814,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "130.65-a",
@@ -618,7 +833,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "130.66",
@@ -632,7 +852,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "130.67",
@@ -646,7 +871,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "130.70",
@@ -660,7 +890,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "130.75",
@@ -674,7 +909,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "130.80",
@@ -688,7 +928,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "130.85",
@@ -702,7 +947,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "130.90",
@@ -716,7 +966,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "130.95",
@@ -730,7 +985,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class NOT verified (general knowledge of NY Penal Law)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2006-06-23",
+            inForceFrom: CivilDate(year: 2006, month: 6, day: 23)!,
+            notBefore: CivilDate(year: 2006, month: 6, day: 23)!,
+            inForceUntil: nil,
+            datesSource: "Sexual Assault Reform Act, L.2006 ch.107, in force 2006-06-23 (general knowledge, not verified)"
         ),
         Offense(
             citation: "130.96",
@@ -744,7 +1004,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class verified: https://www.nysenate.gov/legislation/laws/PEN/130.96",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2006-06-23",
+            inForceFrom: CivilDate(year: 2006, month: 6, day: 23)!,
+            notBefore: CivilDate(year: 2006, month: 6, day: 23)!,
+            inForceUntil: nil,
+            datesSource: "Sexual Assault Reform Act, L.2006 ch.107, in force 2006-06-23 (general knowledge, not verified)"
         ),
         Offense(
             citation: "135.10",
@@ -758,7 +1023,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article135.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "135.20",
@@ -772,7 +1042,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: http://ypdcrime.com/penal.law/article135.htm (class table); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "135.25",
@@ -786,7 +1061,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class verified: http://ypdcrime.com/penal.law/article135.htm (class table)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "135.35",
@@ -800,7 +1080,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y (subd. 3(a),(b))",
             notes: "class verified: http://ypdcrime.com/penal.law/article135.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2007-11-01",
+            inForceFrom: CivilDate(year: 2007, month: 11, day: 1)!,
+            notBefore: CivilDate(year: 2007, month: 11, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Anti-human-trafficking act, L.2007 ch.74, in force 2007-11-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "135.50",
@@ -814,7 +1099,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article135.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "135.65(2)(b)",
@@ -828,7 +1118,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article135.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "140.17",
@@ -842,7 +1137,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "140.25",
@@ -856,7 +1156,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "140.30",
@@ -870,7 +1175,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "145.12",
@@ -884,7 +1194,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "150.05",
@@ -898,7 +1213,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "150.10",
@@ -912,7 +1232,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "150.15",
@@ -926,7 +1251,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "150.20",
@@ -940,7 +1270,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class NOT verified (general knowledge of NY Penal Law)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "160.05",
@@ -954,7 +1289,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "160.10",
@@ -968,7 +1308,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "160.15",
@@ -982,7 +1327,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "195.07",
@@ -996,7 +1346,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "195.08",
@@ -1010,7 +1365,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "195.17",
@@ -1024,7 +1384,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "215.11",
@@ -1038,7 +1403,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "215.12",
@@ -1052,7 +1422,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "215.13",
@@ -1066,7 +1441,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "215.15",
@@ -1080,7 +1460,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "215.16",
@@ -1094,7 +1479,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "215.17",
@@ -1108,7 +1498,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "215.51",
@@ -1122,7 +1517,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "215.52",
@@ -1136,7 +1536,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "220.18",
@@ -1150,7 +1555,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class verified: http://ypdcrime.com/penal.law/article220.htm (class table)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1973-09-01",
+            inForceFrom: CivilDate(year: 1973, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1973, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "L.1973 ch.276 (the 1973 drug laws), in force 1973-09-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "220.21",
@@ -1164,7 +1574,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class verified: http://ypdcrime.com/penal.law/article220.htm (class table)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1973-09-01",
+            inForceFrom: CivilDate(year: 1973, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1973, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "L.1973 ch.276 (the 1973 drug laws), in force 1973-09-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "220.28",
@@ -1178,7 +1593,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article220.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "220.41",
@@ -1192,7 +1612,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class verified: http://ypdcrime.com/penal.law/article220.htm (class table)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1973-09-01",
+            inForceFrom: CivilDate(year: 1973, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1973, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "L.1973 ch.276 (the 1973 drug laws), in force 1973-09-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "220.43",
@@ -1206,7 +1631,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class verified: http://ypdcrime.com/penal.law/article220.htm (class table)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1973-09-01",
+            inForceFrom: CivilDate(year: 1973, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1973, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "L.1973 ch.276 (the 1973 drug laws), in force 1973-09-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "220.44",
@@ -1220,7 +1650,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article220.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "220.48",
@@ -1234,7 +1669,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article220.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "220.77",
@@ -1248,7 +1688,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class NOT verified (general knowledge of NY Penal Law)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2005-01-13",
+            inForceFrom: CivilDate(year: 2005, month: 1, day: 13)!,
+            notBefore: CivilDate(year: 2005, month: 1, day: 13)!,
+            inForceUntil: nil,
+            datesSource: "Drug Law Reform Act of 2004, L.2004 ch.738, in force 2005-01-13 (general knowledge, not verified)"
         ),
         Offense(
             citation: "230.05",
@@ -1262,7 +1707,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "230.06",
@@ -1276,7 +1726,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "230.19",
@@ -1290,7 +1745,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "230.25(2)",
@@ -1304,7 +1764,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "230.30",
@@ -1318,7 +1783,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "230.32",
@@ -1332,7 +1802,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "230.33",
@@ -1346,7 +1821,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "?",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "230.34",
@@ -1360,7 +1840,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y (subd. 5(a),(b))",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2007-11-01",
+            inForceFrom: CivilDate(year: 2007, month: 11, day: 1)!,
+            notBefore: CivilDate(year: 2007, month: 11, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Anti-human-trafficking act, L.2007 ch.74, in force 2007-11-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "235.22",
@@ -1374,7 +1859,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "240.06",
@@ -1388,7 +1878,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://ypdcrime.com/penal.law/article240.php (class table) | http://criminallawweb.net/NewYork/ny3(b).htm; vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "240.55",
@@ -1402,7 +1897,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article240.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "240.60",
@@ -1416,7 +1916,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article240.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "240.61",
@@ -1430,7 +1935,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article240.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "240.62",
@@ -1444,7 +1954,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article240.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "240.63",
@@ -1458,7 +1973,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article240.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "240.75",
@@ -1472,7 +1992,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "241.05",
@@ -1486,7 +2011,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: NY Assembly memo A7992A (2017) 'class E felony offense of Harassment of a Rent Regulated Tenant' http://nyassembly.gov/leg/?default_fld=&leg_video=&bn=7992a&term=2017&Summary=Y&Memo=Y&Text=Y; vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "255.26",
@@ -1500,7 +2030,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "255.27",
@@ -1514,7 +2049,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class NOT verified (general knowledge of NY Penal Law); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "260.25",
@@ -1528,7 +2068,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article260.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "260.32",
@@ -1542,7 +2087,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article260.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "260.34",
@@ -1556,7 +2106,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article260.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "263.05",
@@ -1570,7 +2125,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "263.10",
@@ -1584,7 +2144,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "263.11",
@@ -1598,7 +2163,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://www.nysenate.gov/legislation/bills/2011/S620 (quotes current 263.11 as class E felony); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "263.15",
@@ -1612,7 +2182,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "263.16",
@@ -1626,7 +2201,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "263.30",
@@ -1640,7 +2220,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.01-a",
@@ -1654,7 +2239,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "?",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.01-b",
@@ -1668,7 +2258,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2013-01-15",
+            inForceFrom: CivilDate(year: 2013, month: 1, day: 15)!,
+            notBefore: CivilDate(year: 2013, month: 1, day: 15)!,
+            inForceUntil: nil,
+            datesSource: "NY SAFE Act, L.2013 ch.1, signed and in force 2013-01-15 for this section (general knowledge, not verified)"
         ),
         Offense(
             citation: "265.02(2)-(8)",
@@ -1682,7 +2277,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y for subds. 5-8 (also 9,10 not listed); N for 2-4",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.03",
@@ -1696,7 +2296,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.04",
@@ -1710,7 +2315,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.08",
@@ -1724,7 +2334,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.09",
@@ -1738,7 +2353,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.10",
@@ -1752,7 +2372,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "265.11",
@@ -1766,7 +2391,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.12",
@@ -1780,7 +2410,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.13",
@@ -1794,7 +2429,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); B-VFO status verified vs PL 70.02(1)(a) text at https://nysentencing.com/app/gw20/pl/2/E/pl70/pl70_02.htm",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.14",
@@ -1808,7 +2448,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.16",
@@ -1822,7 +2467,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.17",
@@ -1836,7 +2486,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); CONFLICT: shootershaven.com table lists 265.17 as 'A MISD'; SAFE Act text (general knowledge) makes it a class D felony; the Admin Code lists it as 'a felony defined in' - only a felony conviction counts; vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.19",
@@ -1850,7 +2505,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://www.shootershaven.com/article-265-ny-penal-law/ (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "265.35(2)",
@@ -1864,7 +2524,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "1967-09-01",
+            inForceFrom: CivilDate(year: 1967, month: 9, day: 1)!,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Penal Law of 1965 (L.1965 ch.1030), in force 1967-09-01: section of the original revised Penal Law (general knowledge, not verified against the session law)"
         ),
         Offense(
             citation: "270.30",
@@ -1878,7 +2543,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "270.35",
@@ -1892,7 +2562,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "405.16(1)",
@@ -1906,7 +2581,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://ypdcrime.com/penal.law/article405.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "405.18",
@@ -1920,7 +2600,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class verified: https://ypdcrime.com/penal.law/article405.php (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "460.22",
@@ -1934,7 +2619,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class NOT verified (general knowledge of NY Penal Law)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 1986-11-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1986, month: 11, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; article 460 (enterprise corruption) was created by the Organized Crime Control Act, L.1986 ch.516, in force 1986-11-01 (general knowledge, not verified)"
         ),
         Offense(
             citation: "470.21",
@@ -1948,7 +2638,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "470.22",
@@ -1962,7 +2657,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "470.23",
@@ -1976,7 +2676,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "470.24",
@@ -1990,7 +2695,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "N",
             notes: "class NOT verified (general knowledge of NY Penal Law); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.10",
@@ -2004,7 +2714,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.15",
@@ -2018,7 +2733,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.20",
@@ -2032,7 +2752,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.25",
@@ -2046,7 +2771,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "varies",
             notes: "class NOT verified (general knowledge of NY Penal Law); PL 490.25(2)(a): a crime of terrorism whose specified offense is a B-E felony is deemed a violent felony offense (https://nacmiaslaw.com/resources/legal-codes/34615); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.30",
@@ -2060,7 +2790,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.35",
@@ -2074,7 +2809,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2001-09-17",
+            inForceFrom: CivilDate(year: 2001, month: 9, day: 17)!,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "Anti-Terrorism Act of 2001, L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.37",
@@ -2088,7 +2828,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 2001-09-17",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; article 490 (terrorism) was created by L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.40",
@@ -2102,7 +2847,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 2001-09-17",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; article 490 (terrorism) was created by L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.45",
@@ -2116,7 +2866,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 2001-09-17",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; article 490 (terrorism) was created by L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.47",
@@ -2130,7 +2885,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 2001-09-17",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; article 490 (terrorism) was created by L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.50",
@@ -2144,7 +2904,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 2001-09-17",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; article 490 (terrorism) was created by L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "490.55",
@@ -2158,7 +2923,12 @@ extension OffenseCatalog {
             listOrigin: .statuteList,
             violentFelonyFlag: "n/a (class A)",
             notes: "class verified: https://ypdcrime.com/penal.law/article490.htm (class table)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "unknown, not before 2001-09-17",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 2001, month: 9, day: 17)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; article 490 (terrorism) was created by L.2001 ch.300, in force 2001-09-17 (general knowledge, not verified)"
         ),
         Offense(
             citation: "135.37",
@@ -2172,7 +2942,12 @@ extension OffenseCatalog {
             listOrigin: .rule2019,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article135.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: "39 RCNY §2-01(a)(1)"
+            ruleParagraph: "39 RCNY §2-01(a)(1)",
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "135.61",
@@ -2186,7 +2961,12 @@ extension OffenseCatalog {
             listOrigin: .rule2019,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article135.htm (class table) | https://www.newyorkcriminallawyer-blog.com/3864-2/; class verified: https://www.newyorkcriminallawyer-blog.com/3864-2/; vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: "39 RCNY §2-01(a)(2)"
+            ruleParagraph: "39 RCNY §2-01(a)(2)",
+            inForceFromText: "2018-11-13",
+            inForceFrom: CivilDate(year: 2018, month: 11, day: 13)!,
+            notBefore: CivilDate(year: 2018, month: 11, day: 13)!,
+            inForceUntil: nil,
+            datesSource: "L.2018 ch.189 (A6823-C/S5988-B), signed 2018-08-15, in force 90 days later = 2018-11-13; law reference §3a: 135.61 exists only 'as of November 2018' (newyorkcriminallawyer-blog.com/3864-2/) and the old misdemeanor coercion 2nd was renumbered 135.60; the day is an inference, not verified"
         ),
         Offense(
             citation: "230.08",
@@ -2200,7 +2980,12 @@ extension OffenseCatalog {
             listOrigin: .rule2019,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: "39 RCNY §2-01(a)(3)"
+            ruleParagraph: "39 RCNY §2-01(a)(3)",
+            inForceFromText: "unknown, not before 1967-09-01",
+            inForceFrom: nil,
+            notBefore: CivilDate(year: 1967, month: 9, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "date the section took effect not verified; no section of the revised Penal Law is older than 1967-09-01 (L.1965 ch.1030)"
         ),
         Offense(
             citation: "230.11",
@@ -2214,7 +2999,12 @@ extension OffenseCatalog {
             listOrigin: .rule2019,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: "39 RCNY §2-01(a)(4)"
+            ruleParagraph: "39 RCNY §2-01(a)(4)",
+            inForceFromText: "2016-01-19",
+            inForceFrom: CivilDate(year: 2016, month: 1, day: 19)!,
+            notBefore: CivilDate(year: 2016, month: 1, day: 19)!,
+            inForceUntil: nil,
+            datesSource: "Trafficking Victims Protection and Justice Act, L.2015 ch.368 (signed 2015-10-21), in force 90 days later = 2016-01-19 (general knowledge, not verified)"
         ),
         Offense(
             citation: "230.12",
@@ -2228,7 +3018,12 @@ extension OffenseCatalog {
             listOrigin: .rule2019,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: "39 RCNY §2-01(a)(5)"
+            ruleParagraph: "39 RCNY §2-01(a)(5)",
+            inForceFromText: "2016-01-19",
+            inForceFrom: CivilDate(year: 2016, month: 1, day: 19)!,
+            notBefore: CivilDate(year: 2016, month: 1, day: 19)!,
+            inForceUntil: nil,
+            datesSource: "Trafficking Victims Protection and Justice Act, L.2015 ch.368 (signed 2015-10-21), in force 90 days later = 2016-01-19 (general knowledge, not verified)"
         ),
         Offense(
             citation: "230.13",
@@ -2242,7 +3037,12 @@ extension OffenseCatalog {
             listOrigin: .rule2019,
             violentFelonyFlag: "N",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); vfo_70_02 flag from general knowledge (not verified)",
-            ruleParagraph: "39 RCNY §2-01(a)(6)"
+            ruleParagraph: "39 RCNY §2-01(a)(6)",
+            inForceFromText: "2016-01-19",
+            inForceFrom: CivilDate(year: 2016, month: 1, day: 19)!,
+            notBefore: CivilDate(year: 2016, month: 1, day: 19)!,
+            inForceUntil: nil,
+            datesSource: "Trafficking Victims Protection and Justice Act, L.2015 ch.368 (signed 2015-10-21), in force 90 days later = 2016-01-19 (general knowledge, not verified)"
         ),
         Offense(
             citation: "230.34-a",
@@ -2256,7 +3056,12 @@ extension OffenseCatalog {
             listOrigin: .rule2019AndStatuteList,
             violentFelonyFlag: "Y",
             notes: "class verified: http://ypdcrime.com/penal.law/article230.htm (class table); B-VFO status verified vs PL 70.02(1)(a)",
-            ruleParagraph: "39 RCNY §2-01(a)(7)"
+            ruleParagraph: "39 RCNY §2-01(a)(7)",
+            inForceFromText: "2018-11-13",
+            inForceFrom: CivilDate(year: 2018, month: 11, day: 13)!,
+            notBefore: CivilDate(year: 2018, month: 11, day: 13)!,
+            inForceUntil: nil,
+            datesSource: "L.2018 ch.189 (A6823-C/S5988-B), signed 2018-08-15, in force 90 days later = 2018-11-13; law reference §3a: 135.61 exists only 'as of November 2018' (newyorkcriminallawyer-blog.com/3864-2/) and the old misdemeanor coercion 2nd was renumbered 135.60; the day is an inference, not verified"
         ),
         Offense(
             citation: "485.05",
@@ -2270,7 +3075,12 @@ extension OffenseCatalog {
             listOrigin: .hateCrimeStatute,
             violentFelonyFlag: "n/a",
             notes: "class NOT verified (general knowledge of NY Penal Law); category (ii) of the definition, not part of the enumerated list (i)",
-            ruleParagraph: nil
+            ruleParagraph: nil,
+            inForceFromText: "2000-11-01",
+            inForceFrom: CivilDate(year: 2000, month: 11, day: 1)!,
+            notBefore: CivilDate(year: 2000, month: 11, day: 1)!,
+            inForceUntil: nil,
+            datesSource: "Hate Crimes Act of 2000, L.2000 ch.107, in force 2000-11-01 (general knowledge, not verified)"
         ),
     ]
 }

@@ -70,12 +70,36 @@ struct OffenseClassifier {
             }
             return inchoate(reference, objectStatute: conviction.objectStatute, level: conviction.level, listed: listed)
         case .vehicleAndTraffic(let section) where section.section == "600":
+            // The subdivision fixes the class where it can (600(1) is a traffic infraction).
+            let allowed = decisions.felonyClassConflictNeedsReview ? ClassRules.vehicleAndTrafficLevels(section) : nil
+            if let allowed, let stated = conviction.level, !ClassRules.vehicleAndTrafficAdmits(allowed, stated) {
+                return OffenseFinding(
+                    verdict: Verdict(.unknown, .felonyClassConflict), basis: .vehicleAndTraffic600, catalogRow: nil,
+                    classSource: .stated, predicate: nil, conflict: .vehicleAndTraffic(allowed: allowed))
+            }
+            if conviction.level == nil, let allowed, !allowed.contains(where: \.isFelony) {
+                return OffenseFinding(
+                    verdict: Verdict(.no, .notAFelony), basis: .vehicleAndTraffic600, catalogRow: nil,
+                    classSource: .derived, predicate: nil)
+            }
             let felony = felonyVerdict(
                 stated: conviction.level, certainly: decisions.vehicleAndTraffic600NeedsClass ? .unknown : .yes, missing: .felonyClassRequired)
             return OffenseFinding(
                 verdict: felony, basis: .vehicleAndTraffic600, catalogRow: nil,
                 classSource: conviction.level == nil ? .unavailable : .stated, predicate: nil)
-        case .vehicleAndTraffic, .administrativeCode, .otherLaw:
+        case .vehicleAndTraffic(let section):
+            // Not listed whatever its class; a stated class the subdivision cannot have still
+            // means the record contradicts itself (it may be a miswritten VTL 600(2)).
+            if decisions.felonyClassConflictNeedsReview, let allowed = ClassRules.vehicleAndTrafficLevels(section),
+               let stated = conviction.level, !ClassRules.vehicleAndTrafficAdmits(allowed, stated) {
+                return OffenseFinding(
+                    verdict: Verdict(.unknown, .felonyClassConflict), basis: .notListed, catalogRow: nil,
+                    classSource: .stated, predicate: nil, conflict: .vehicleAndTraffic(allowed: allowed))
+            }
+            return OffenseFinding(
+                verdict: Verdict(.no, .notListedOffense), basis: .notListed, catalogRow: nil,
+                classSource: .unavailable, predicate: nil)
+        case .administrativeCode, .otherLaw:
             return OffenseFinding(
                 verdict: Verdict(.no, .notListedOffense), basis: .notListed, catalogRow: nil,
                 classSource: .unavailable, predicate: nil)
@@ -106,12 +130,23 @@ struct OffenseClassifier {
                 classSource: .unavailable, predicate: nil)
         }
         let subdivision = subdivisionVerdict(row, reference.subdivisions)
-        let felony = felonyVerdict(
+        var felony = felonyVerdict(
             stated: level, certainly: row.offenseClass.isAlwaysFelony ? .yes : .unknown, missing: .felonyClassRequired)
+        // A section that is "E or higher" (PL 120.70) or "D or higher" (PL 490.25) stated lower.
+        if case .atLeast(let minimum) = row.offenseClass, let stated = level?.felonyClass, stated < minimum,
+           decisions.felonyClassConflictNeedsReview {
+            felony = Verdict(.unknown, .felonyClassConflict)
+        }
+        var conflict: ClassConflict?
+        if felony.reasons.contains(.felonyClassConflict) {
+            if case .atLeast(let minimum) = row.offenseClass { conflict = .listedSection(minimum: minimum) } else {
+                conflict = .listedSection(minimum: nil)
+            }
+        }
         return OffenseFinding(
             verdict: subdivision && felony, basis: basis, catalogRow: rowIndex,
             classSource: level != nil ? .stated : (row.offenseClass.isAlwaysFelony ? .derived : .unavailable),
-            predicate: nil)
+            predicate: nil, conflict: conflict)
     }
 
     private func subdivisionVerdict(_ row: OffenseRule, _ subdivisions: [String]) -> Verdict {
@@ -142,19 +177,20 @@ struct OffenseClassifier {
         return hateCrime(specified: citation, conviction: conviction)
     }
 
-    /// Subparagraph (ii): a hate crime counts when it is a felony. Without a stated class (the
-    /// class as convicted, §12.9) it is derived: the specified offense's class (PL 485.05(3)
-    /// table), lowered for an attempt (PL 110.05) or fixed by the conspiracy degree (PL 105), then
-    /// raised one step (PL 485.10).
+    /// Subparagraph (ii): a hate crime counts when it is a felony. The class as convicted (§12.9)
+    /// follows PL 485.10 from the specified offense's class (PL 485.05(3) table), lowered for an
+    /// attempt (PL 110.05) or fixed by the conspiracy degree (PL 105), then raised one step. A
+    /// stated class is checked against that arithmetic both ways: a stated felony where PL 485.10
+    /// gives a misdemeanor, or a misdemeanor where it gives a felony, is a conflict (issue 24 §1).
     private func hateCrime(specified: StatuteCitation?, conviction: ConvictionFacts) -> OffenseFinding {
-        var base: OffenseLevel?
+        var bases: [OffenseLevel]?
         var rowIndex: Int?
         var subdivisionUnknown = false
         switch specified {
         case .penalLaw(let reference)?:
             rowIndex = OffenseCatalog.rowIndex(for: reference.section)
             if let entry = HateCrimeOffenses.entry(for: reference.section) {
-                base = entry.level
+                bases = entry.level.map { [$0] }
                 subdivisionUnknown = HateCrimeOffenses.admits(entry, reference.subdivisions) == .unknown
             }
         case .inchoate(let reference)?:
@@ -163,28 +199,46 @@ struct OffenseClassifier {
                 if let entry = HateCrimeOffenses.entry(for: object.section) {
                     subdivisionUnknown = HateCrimeOffenses.admits(entry, object.subdivisions) == .unknown
                     switch reference.kind {
-                    case .attempt: base = entry.level.flatMap(HateCrimeOffenses.attemptLevel)
-                    case .conspiracy: base = InchoateClasses.level(of: reference.section)
-                    case .solicitation, .facilitation: base = nil
+                    case .attempt: bases = entry.level.flatMap(ClassRules.attemptLevels)
+                    case .conspiracy: bases = InchoateClasses.level(of: reference.section).map { [$0] }
+                    case .solicitation, .facilitation: bases = nil
                     }
                 }
             }
         default:
             break
         }
+        // PL 485.10: each possible class of the specified offense, one step higher.
+        var raised: [OffenseLevel]?
+        if let bases {
+            let levels = bases.compactMap(HateCrimeOffenses.raised)
+            raised = levels.count == bases.count ? levels : nil
+        }
+        let derivable = raised != nil && !subdivisionUnknown
         let felony: Verdict
-        let derived = base.flatMap(HateCrimeOffenses.raised)
+        var conflict: ClassConflict?
         if let stated = conviction.level {
-            felony = stated.isFelony ? .yes : Verdict(.no, .notAFelony)
-        } else if let derived, !subdivisionUnknown {
-            felony = derived.isFelony ? .yes : Verdict(.no, .notAFelony)
+            if decisions.felonyClassConflictNeedsReview, derivable, let raised, !ClassRules.admits(raised, stated) {
+                felony = Verdict(.unknown, .felonyClassConflict)
+                conflict = .hateCrime(allowed: raised)
+            } else {
+                felony = stated.isFelony ? .yes : Verdict(.no, .notAFelony)
+            }
+        } else if derivable, let raised {
+            if raised.allSatisfy(\.isFelony) {
+                felony = .yes
+            } else if raised.contains(where: \.isFelony) {
+                felony = Verdict(.unknown, .hateCrimeClassRequired)
+            } else {
+                felony = Verdict(.no, .notAFelony)
+            }
         } else {
             felony = Verdict(.unknown, subdivisionUnknown ? .subdivisionRequired : .hateCrimeClassRequired)
         }
         return OffenseFinding(
             verdict: felony, basis: .hateCrime, catalogRow: rowIndex,
-            classSource: conviction.level != nil ? .stated : (derived != nil && !subdivisionUnknown ? .derived : .unavailable),
-            predicate: nil)
+            classSource: conviction.level != nil ? .stated : (derivable ? .derived : .unavailable),
+            predicate: nil, conflict: conflict)
     }
 
     /// Subparagraph (iii): a felony attempt, conspiracy, solicitation or facilitation of a crime in (i).
@@ -210,21 +264,27 @@ struct OffenseClassifier {
             objectVerdict = Verdict(.unknown, .inchoateObjectRequired)
         }
         let row = rowIndex.map { OffenseCatalog.rules[$0] }
-        let felony: Verdict
+        var felony: Verdict
         var derived = false
+        var conflict: ClassConflict?
+        let checks = decisions.felonyClassConflictNeedsReview
         if reference.kind == .attempt {
+            // PL 110.05: the attempt's class follows the object's, exactly.
+            let allowed = row.flatMap { ClassRules.levels($0.offenseClass) }?.first.flatMap(ClassRules.attemptLevels)
             let certainly = row?.offenseClass.attemptIsFelony ?? .unknown
-            let highest = row.flatMap { row -> FelonyClass?? in
-                if case .fixed(let value) = row.offenseClass { return .some(value.highestAttemptClass) }
-                return nil
+            if checks, let allowed, let level, !ClassRules.admits(allowed, level) {
+                felony = Verdict(.unknown, .felonyClassConflict)
+                conflict = .attempt(allowed: allowed)
+            } else {
+                felony = felonyVerdict(stated: level, certainly: certainly, missing: .inchoateClassRequired)
+                if felony.reasons.contains(.felonyClassConflict) { conflict = .attempt(allowed: allowed ?? []) }
             }
-            felony = felonyVerdict(
-                stated: level, certainly: certainly, missing: .inchoateClassRequired, highestStatedClass: highest)
             derived = level == nil && certainly != .unknown
         } else if decisions.inchoateClassFixedByDegree, let fixed = InchoateClasses.level(of: reference.section) {
             // The degree fixes the class (PL 100, 105, 115; ProjectDecisions.inchoateClassFixedByDegree).
-            if let level, !Self.compatible(stated: level, fixed: fixed), decisions.felonyClassConflictNeedsReview {
+            if let level, !Self.compatible(stated: level, fixed: fixed), checks {
                 felony = Verdict(.unknown, .felonyClassConflict)
+                conflict = .degree(fixed: fixed)
             } else {
                 let grade = level ?? fixed
                 felony = grade.isFelony ? .yes : Verdict(.no, .notAFelony)
@@ -233,9 +293,17 @@ struct OffenseClassifier {
         } else {
             felony = felonyVerdict(stated: level, certainly: .unknown, missing: .inchoateClassRequired)
         }
+        // The degree names the kind of crime it is directed at (PL 105.15: "a class A felony"): an
+        // object of another class means the degree or the object is wrong.
+        if checks, reference.kind != .attempt, let requirement = ClassRules.objectRequirement(reference.section), let row,
+           requirement.admits(row.offenseClass) == .no, felony.value != .no || conflict != nil {
+            felony = Verdict(.unknown, .felonyClassConflict)
+            conflict = .degreeObject(requirement)
+        }
         return OffenseFinding(
             verdict: objectVerdict && felony, basis: .inchoate, catalogRow: rowIndex,
-            classSource: level != nil ? .stated : (derived ? .derived : .unavailable), predicate: nil)
+            classSource: level != nil ? .stated : (derived ? .derived : .unavailable), predicate: nil,
+            conflict: conflict)
     }
 
     /// A stated class agrees with the class a section fixes (plain "A" matches A-I and A-II; any
@@ -250,19 +318,12 @@ struct OffenseClassifier {
         }
     }
 
-    /// Is the offense a felony? `certainly` is what the statute alone says; `highestStatedClass`
-    /// (attempts) is the highest class PL 110.05 allows, `.some(nil)` meaning "never a felony".
-    private func felonyVerdict(
-        stated: OffenseLevel?, certainly: Tri, missing: ReasonCode, highestStatedClass: FelonyClass?? = nil
-    ) -> Verdict {
+    /// Is the offense a felony? `certainly` is what the statute alone says.
+    private func felonyVerdict(stated: OffenseLevel?, certainly: Tri, missing: ReasonCode) -> Verdict {
         switch stated {
-        case .felony(let value)?:
+        case .felony?:
             guard decisions.felonyClassConflictNeedsReview else { return .yes }
-            if certainly == .no { return Verdict(.unknown, .felonyClassConflict) }
-            if case .some(.some(let highest)) = highestStatedClass, value > highest {
-                return Verdict(.unknown, .felonyClassConflict)
-            }
-            return .yes
+            return certainly == .no ? Verdict(.unknown, .felonyClassConflict) : .yes
         case .some:
             let conflict = certainly == .yes && decisions.felonyClassConflictNeedsReview
             return conflict ? Verdict(.unknown, .felonyClassConflict) : Verdict(.no, .notAFelony)

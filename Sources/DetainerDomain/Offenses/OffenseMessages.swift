@@ -22,14 +22,14 @@ extension CheckMessages {
         if reasons.contains(.hateCrimeStatusUnknown) {
             return "The record does not say whether \(subject) was a hate crime (PL 485.05), and as a hate crime it would be a felony that counts (PL 485.10), so a person must check."
         }
+        if reasons.contains(.sectionNotInForce), let outside = finding.outOfForceRow {
+            return sectionDatesMessage(index, row: OffenseCatalog.rows[outside])
+        }
         if reasons.contains(.jurisdictionUnknown) {
             return "The record does not say where \(convictionLabel(index)) was entered (New York, another state or federal), so it cannot be compared with the list."
         }
-        if reasons.contains(.felonyClassConflict), let level = conviction.level {
-            if finding.basis == .inchoate, let row {
-                return "The stated class (\(level.label)) is not possible for an attempt to commit \(rowName), \(classPhrase(row.offenseClass)), under PL 110.05, so a person must check the record."
-            }
-            return "The stated class (\(level.label)) contradicts \(subject), which is always a felony, so a person must check the record."
+        if reasons.contains(.felonyClassConflict), let message = conflictMessage(index, subject: subject, row: row, finding: finding) {
+            return message
         }
         switch finding.basis {
         case .noEquivalent:
@@ -154,5 +154,62 @@ extension CheckMessages {
             return .inchoate(reference.with(object: object))
         }
         return .inchoate(reference)
+    }
+}
+
+extension CheckMessages {
+    /// A list of classes in words: "a class C felony", "a class B felony or a class A-I felony".
+    func levelsPhrase(_ levels: [OffenseLevel]) -> String {
+        levels.isEmpty ? "another class" : levels.map(\.phrase).joined(separator: " or ")
+    }
+
+    /// The `FELONY_CLASS_CONFLICT` sentence: the stated class, what the statute says instead, and
+    /// the provision that decides (issue 24 §1, §6). Each names the right kind of offense.
+    func conflictMessage(_ index: Int, subject: String, row: Offense?, finding: OffenseFinding) -> String? {
+        let conviction = facts.convictions[index]
+        let stated = "The record states \(subject) was \(conviction.level?.phrase ?? "of a class it does not name")"
+        let check = "the record contradicts itself, so a person must check which of the two is wrong before relying on it."
+        let rowName = row.map { "PL \($0.section) (\($0.title))" } ?? subject
+        switch finding.conflict {
+        case .listedSection(let minimum)?:
+            let law = minimum.map { "is a class \($0.label) felony or higher" } ?? "is always a felony"
+            return "\(stated), but \(rowName) \(law) (\(row.map { classPhrase($0.offenseClass) } ?? "a felony") in the list): \(check)"
+        case .attempt(let allowed)?:
+            let object = row.map { "\(rowName), \(classPhrase($0.offenseClass))" } ?? rowName
+            return "\(stated), but under PL 110.05 an attempt to commit \(object), is \(levelsPhrase(allowed)): \(check)"
+        case .degree(let fixed)?:
+            guard case .inchoate(let reference)? = resolvedInchoate(index), let section = reference.section else { return nil }
+            return "\(stated), but PL \(section) (\(reference.kind.rawValue) in the \(InchoateClasses.degreeName(section) ?? "stated") degree) is always \(fixed.phrase) (PL \(section)): \(check)"
+        case .degreeObject(let requirement)?:
+            guard case .inchoate(let reference)? = resolvedInchoate(index), let section = reference.section else { return nil }
+            let objectClass = row.map { classPhrase($0.offenseClass) } ?? "of another class"
+            let degree = "PL \(section) (\(reference.kind.rawValue) in the \(InchoateClasses.degreeName(section) ?? "stated") degree)"
+            return "The record states a conviction under \(degree), which requires that the crime it is directed at be \(requirement.phrase) (PL \(section)), but its object \(rowName) is \(objectClass): either the degree or the object crime is wrong (a lower degree may not be a felony at all), so a person must check the record."
+        case .hateCrime(let allowed)?:
+            return "\(stated) as a hate crime, but PL 485.10 raises the specified offense one class, so as a hate crime it is \(levelsPhrase(allowed)): \(check)"
+        case .vehicleAndTraffic(let allowed)?:
+            return "\(stated), but that subdivision is \(levelsPhrase(allowed)) (\(ClassRules.vehicleAndTrafficSource(subject))): \(check)"
+        case nil:
+            return "\(stated), which contradicts the statute: \(check)"
+        }
+    }
+}
+
+extension CheckMessages {
+    /// `SECTION_NOT_IN_FORCE`: the judgment's date, the section, the dates it was in force and
+    /// their source (issue 24 §2).
+    func sectionDatesMessage(_ index: Int, row: Offense) -> String {
+        let conviction = facts.convictions[index]
+        let date = conviction.convictedOn.map { "the plea or verdict of \($0)" } ?? conviction.sentencedOn.map { "the sentence of \($0)" } ?? "its date"
+        var span: String
+        if let from = row.inForceFrom {
+            span = "in force from \(from)"
+        } else {
+            span = "in force from a date not verified, and not before \(row.notBefore)"
+        }
+        if let until = row.inForceUntil { span += " until \(until)" }
+        let hint = row.section.description == "135.61"
+            ? " (before November 2018 \"coercion in the second degree\" was the misdemeanor now at PL 135.60, which is not covered)" : ""
+        return "\(convictionLabel(index)) rests on \(date), but PL \(row.section) (\(row.title)) is \(span) (\(row.datesSource)): either the section or the date is wrong\(hint), so a person must check the record."
     }
 }

@@ -105,6 +105,30 @@ public struct ProjectDecisions: Sendable, Hashable {
     /// never later than the true one (false: from the end of that day).
     public var holdStartsAtMidnightWithoutReleaseTime = true
 
+    /// Issue 24 §3: without `releaseAt` the 48-hour count starts on the day the detainer was
+    /// received (`detainer.receivedOn`, else `evaluatedOn`), so a later evaluation never restarts
+    /// the hold (false: the evaluation day, the superseded reading that let a hold run on).
+    public var holdCountedFromReceiptWithoutReleaseTime = true
+
+    /// Issue 24 §3, §14-154(b)(2): "if federal immigration authorities fail to present the
+    /// department with a judicial warrant for such person within the period described above, such
+    /// person shall be released". A hold whose deadline had passed when the evaluation was made
+    /// (before the start of `evaluatedOn`, or before a warrant presented after it) is `decline`
+    /// with `HOLD_DEADLINE_PASSED` (false: `holdPendingWarrant` with `holdDeadlinePassed`).
+    public var holdEndsAtDeadline = true
+
+    /// Issue 24 §2: a section counts only for judgments entered while it existed. Each offenses.csv
+    /// row carries the dates it was in force (`in_force_from`, `in_force_until`, each with its
+    /// source in `dates_source`). A judgment (plea or verdict date, else the sentence date) before
+    /// the section took effect or after it was repealed is `SECTION_NOT_IN_FORCE` → needsReview
+    /// where it decides: the section or the date is wrong (a 2017 "135.61" is the old
+    /// misdemeanor coercion, now 135.60, or a wrong date). **An unknown start date stays unknown**:
+    /// it is never read as "always in force"; the row records the earliest date the section can
+    /// have existed that the sources do establish (`not before`: the revised Penal Law's
+    /// 1967-09-01, or the act that created the article), and a judgment before that is flagged.
+    /// (False: dates are not checked.)
+    public var judgmentMustFallWhileSectionInForce = true
+
     /// The hold length of §14-154(b)(2).
     public var warrantlessHoldHours = 48
 

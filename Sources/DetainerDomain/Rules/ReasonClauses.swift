@@ -49,6 +49,10 @@ extension CheckMessages {
         case .incarceratedDaysUnknown: return "the days incarcerated for a crime (tolling) are not known"
         case .jurisdictionUnknown: return "a conviction's jurisdiction is not known"
         case .warrantStatusUnknown: return "the kind of warrant presented is not known"
+        case .warrantPresentedLate: return "the judicial warrant was presented too late"
+        case .warrantTimeUnknown: return "whether the judicial warrant came with the detainer is not known"
+        case .holdDeadlinePassed: return "the NYPD 48-hour hold's deadline has passed, so the person must be released"
+        case .sectionNotInForce: return "a judgment is dated outside the years its section was in force"
         }
     }
 }

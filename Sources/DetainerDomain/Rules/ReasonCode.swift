@@ -103,6 +103,20 @@ public enum ReasonCode: UInt8, Sendable, Hashable, CaseIterable, Comparable {
     /// The kind of warrant ICE presented (judicial, administrative, none) is not known.
     case warrantStatusUnknown
 
+    // Added with issue 24 (time: warrants presented late, holds past their deadline, sections in force).
+    /// The judicial warrant was presented after the detainer (§9-131(b)(1)(i), §9-205(b)(1)), or
+    /// for an NYPD hold after its deadline (§14-154(b)(2)); it does not make the detainer honorable.
+    case warrantPresentedLate
+    /// The warrant was presented on the day the detainer was received (or the receipt date is not
+    /// recorded), and the record does not show whether it came with the detainer.
+    case warrantTimeUnknown
+    /// NYPD §14-154(b)(2): the 48-business-hour hold ended before this evaluation without a
+    /// judicial warrant in time, so the person "shall be released" without notice to ICE.
+    case holdDeadlinePassed
+    /// The judgment's date falls outside the dates the cited section was in force (added,
+    /// renumbered or repealed): either the section or the date is wrong.
+    case sectionNotInForce
+
     /// The stable spelling, e.g. `NO_JUDICIAL_WARRANT`.
     public var code: String {
         switch self {
@@ -147,6 +161,10 @@ public enum ReasonCode: UInt8, Sendable, Hashable, CaseIterable, Comparable {
         case .incarceratedDaysUnknown: return "INCARCERATED_DAYS_UNKNOWN"
         case .jurisdictionUnknown: return "JURISDICTION_UNKNOWN"
         case .warrantStatusUnknown: return "WARRANT_STATUS_UNKNOWN"
+        case .warrantPresentedLate: return "WARRANT_PRESENTED_LATE"
+        case .warrantTimeUnknown: return "WARRANT_TIME_UNKNOWN"
+        case .holdDeadlinePassed: return "HOLD_DEADLINE_PASSED"
+        case .sectionNotInForce: return "SECTION_NOT_IN_FORCE"
         }
     }
 

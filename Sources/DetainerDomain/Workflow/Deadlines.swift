@@ -14,6 +14,9 @@ public enum ActionNeed: String, Sendable, Hashable, CaseIterable, Codable {
     /// The hold deadline has passed while the detainer is still open: act now (release or record
     /// what happened).
     case overdue
+    /// An NYPD hold pending a warrant whose deadline has passed (§14-154(b)(2)): without a judicial
+    /// warrant in time the person "shall be released", and ICE is not notified. Release now.
+    case release
 }
 
 public enum Deadlines {

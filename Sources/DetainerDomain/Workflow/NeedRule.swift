@@ -26,10 +26,14 @@ public struct NeedRule: Sendable {
     /// True when the need is that the hold deadline has passed (a detainer without a deadline
     /// never has it).
     public let pastDeadline: Bool
+    /// True when the need lasts only until the hold deadline (a detainer without a deadline always
+    /// has it): an NYPD hold waits for a warrant only while the hold may run (issue 24 §3).
+    public var beforeDeadline = false
 
     public func applies(status: DetainerStatus, outcome: Outcome?, holdDeadline: UTCInstant?, now: UTCInstant) -> Bool {
         statuses.contains(status) && self.outcome.admits(outcome)
             && (!pastDeadline || Deadlines.isPast(holdDeadline, at: now))
+            && (!beforeDeadline || !Deadlines.isPast(holdDeadline, at: now))
     }
 
     /// Every rule, in the order `Deadlines.needs` lists the needs (what to do, then `overdue`).
@@ -39,11 +43,15 @@ public struct NeedRule: Sendable {
         // Honored and the engine still allows it (or has not said otherwise): ICE must take custody.
         NeedRule(need: .transfer, statuses: [.honored], outcome: .noneOf([.decline, .holdPendingWarrant]), pastDeadline: false),
         // An NYPD hold the engine allows only until ICE shows a judicial warrant (§14-154(b)(2)),
-        // whether or not it has been reviewed yet.
-        NeedRule(need: .warrant, statuses: [.received, .pendingReview, .honored], outcome: .oneOf([.holdPendingWarrant]), pastDeadline: false),
+        // whether or not it has been reviewed yet — and only until its deadline.
+        NeedRule(need: .warrant, statuses: [.received, .pendingReview, .honored], outcome: .oneOf([.holdPendingWarrant]), pastDeadline: false,
+                 beforeDeadline: true),
         // Honored, but the latest evaluation says decline: the law no longer allows the hold.
         NeedRule(need: .attention, statuses: [.honored], outcome: .oneOf([.decline]), pastDeadline: false),
         // Still open after its hold deadline.
         NeedRule(need: .overdue, statuses: DetainerStatus.allCases.filter(\.isOpen), outcome: .any, pastDeadline: true),
+        // An NYPD hold past its deadline without a judicial warrant in time: release now
+        // (§14-154(b)(2)); it has left the holds waiting for a warrant.
+        NeedRule(need: .release, statuses: [.received, .pendingReview, .honored], outcome: .oneOf([.holdPendingWarrant]), pastDeadline: true),
     ]
 }

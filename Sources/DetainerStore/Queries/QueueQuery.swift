@@ -35,6 +35,8 @@ public struct QueueItem: Sendable {
     public var isOverdue: Bool { needs.contains(.overdue) }
     /// Honored, but the current evaluation forbids it.
     public var needsAttention: Bool { needs.contains(.attention) }
+    /// An NYPD hold past its deadline without a judicial warrant: release now (§14-154(b)(2)).
+    public var releaseNow: Bool { needs.contains(.release) }
 }
 
 extension DetainerDatabase {
@@ -84,7 +86,7 @@ extension DetainerDatabase {
                 try statement.bind(query.parameters)
                 return try statement.first { $0.int64(0) } ?? 0
             }
-            if let version, !cell.pastDeadline {
+            if let version, !cell.pastDeadline, !cell.beforeDeadline {
                 total += try queueCounts.count(cell.key(filter), version: version, count)
             } else {
                 total += try count()
@@ -134,6 +136,8 @@ enum QueueSQL {
         let status: DetainerStatus
         let outcome: Outcome?
         let pastDeadline: Bool
+        /// Only its rows whose deadline has not passed (or that have none); depends on the clock.
+        var beforeDeadline = false
 
         /// What the cell's count depends on, apart from the data (and the clock, for a
         /// past-deadline cell, which is never kept).
@@ -159,11 +163,14 @@ enum QueueSQL {
                 let rules = applying(wanted)
                 guard !rules.isEmpty else { continue }
                 var pastDeadline = rules.allSatisfy(\.pastDeadline)
+                var beforeDeadline = rules.allSatisfy(\.beforeDeadline)
                 if filter.overdueOnly {
                     guard !applying(overdue).isEmpty else { continue }
                     pastDeadline = true
+                    beforeDeadline = false
                 }
-                cells.append(Cell(status: status, outcome: outcome, pastDeadline: pastDeadline))
+                guard !(pastDeadline && beforeDeadline) else { continue }
+                cells.append(Cell(status: status, outcome: outcome, pastDeadline: pastDeadline, beforeDeadline: beforeDeadline))
             }
         }
         return cells
@@ -184,6 +191,9 @@ enum QueueSQL {
             // Stored instants are fixed-width `YYYY-MM-DDTHH:MM:SSZ`: text order is time order.
             // The `IS NULL` term is the index's third key column, fixed so the range can follow.
             clauses.append("(d.hold_deadline IS NULL) = 0 AND d.hold_deadline < ?")
+            parameters.append(now.iso8601)
+        } else if cell.beforeDeadline {
+            clauses.append("(d.hold_deadline IS NULL OR d.hold_deadline >= ?)")
             parameters.append(now.iso8601)
         }
         if let agency = filter.agency {

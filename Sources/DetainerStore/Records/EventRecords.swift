@@ -100,6 +100,7 @@ extension ContactKind: TextEnumColumn {}
 extension ContactDirection: TextEnumColumn {}
 extension InformationType: TextEnumColumn {}
 extension ResponseOutcome: TextEnumColumn {}
+extension WarrantKind: TextEnumColumn {}
 
 /// One communication with ICE (`ice_communications`).
 public struct ContactRecord: TableRecord {
@@ -119,6 +120,11 @@ public struct ContactRecord: TableRecord {
     public var actorID: Int64 = 0
     public var summary = ""
     public var responseOutcome: ResponseOutcome?
+    /// For a `warrant` contact (migration 0009): the warrant ICE presented at `occurredAt`, after
+    /// the detainer. nil on other contacts and on warrant contacts recorded before 0009.
+    public var warrantType: WarrantKind?
+    public var warrantIssuer: String?
+    public var warrantDate: CivilDate?
 
     public init() {}
 
@@ -137,6 +143,9 @@ public struct ContactRecord: TableRecord {
         Column("actor_id", \.actorID),
         Column("summary", \.summary),
         Column("response_outcome", \.responseOutcome),
+        Column("warrant_type", \.warrantType),
+        Column("warrant_issuer", \.warrantIssuer),
+        Column("warrant_date", \.warrantDate),
     ]
 }
 

@@ -119,15 +119,18 @@ extension StatusService {
             row.actorID = try context.actorID
             row.summary = summary ?? ""  // required above
             row.responseOutcome = request.responseOutcome
+            if request.warrant != nil, !ClosedDetainerRule.acceptsWarrant(current.status) {
+                throw InputError(field: "warrant", "detainer \(detainerID) is \(current.status.rawValue); a warrant no longer changes it")
+            }
+            // Issue 24 §4: a warrant presented after the detainer is a new entry in the warrant
+            // history, with the time it was presented; the warrant that came with the detainer
+            // (detainers.warrant_type) is never overwritten.
+            row.warrantType = request.warrant
+            row.warrantIssuer = request.warrant == nil ? nil : issuer
+            row.warrantDate = request.warrant == nil ? nil : request.warrantDate
             let contactID = try context.insert(&row)
             var evaluation: StoredEvaluation?
-            if let warrant = request.warrant {
-                guard ClosedDetainerRule.acceptsWarrant(current.status) else {
-                    throw InputError(field: "warrant", "detainer \(detainerID) is \(current.status.rawValue); a warrant no longer changes it")
-                }
-                try db.run("UPDATE detainers SET warrant_type = ?, warrant_issuer = ?, warrant_date = ? WHERE id = ?",
-                           warrant.rawValue, issuer, request.warrantDate?.description, detainerID)
-                context.touch("detainers", detainerID)
+            if request.warrant != nil {
                 evaluation = try recordEvaluation(detainerID: detainerID, trigger: .detainer, in: context)
             }
             context.details = ["contactID": .int(contactID), "kind": .string(request.kind.rawValue),

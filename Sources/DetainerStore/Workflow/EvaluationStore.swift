@@ -31,6 +31,15 @@ extension DetainerDatabase {
             ],
         ]
         if let release = custody.scheduledReleaseAt { input["releaseAt"] = .string(release.iso8601) }
+        // Issue 24 §4: without a judicial warrant with the detainer, the first judicial warrant
+        // presented later (its contact's time) is what the law weighs, with that time.
+        if case .known(let kind) = d.warrantType, kind != .judicial,
+           let presented = try firstJudicialWarrantPresented(detainerID: detainerID),
+           case .object(var detainer)? = input["detainer"] {
+            detainer["warrant"] = .string(WarrantKind.judicial.rawValue)
+            detainer["warrantPresentedAt"] = .string(presented.iso8601)
+            input["detainer"] = .object(detainer)
+        }
         let personID = d.personID ?? 0
         input["convictions"] = .array(try ConvictionRecord.fetchAll(db, where: "person_id = ?", personID).map { c in
             // Every fact is written out, NULL as null: "not known", never the contract's absent = false.
@@ -57,6 +66,20 @@ extension DetainerDatabase {
             ["statute": .string($0.statuteRaw)]
         })
         return .object(input)
+    }
+
+    /// When the first judicial warrant was presented after the detainer (migration 0009), if any.
+    func firstJudicialWarrantPresented(detainerID: Int64) throws -> UTCInstant? {
+        let statement = try connection.cached("""
+            SELECT occurred_at FROM ice_communications
+            WHERE detainer_id = ? AND warrant_type = 'judicial' ORDER BY occurred_at, id LIMIT 1
+            """)
+        try statement.bind(detainerID, at: 1)
+        guard let text = try statement.first({ $0.string(0) }) ?? nil else { return nil }
+        guard let instant = UTCInstant(parsing: text) else {
+            throw StoreError.badStoredValue(table: "ice_communications", column: "occurred_at", rowID: detainerID, value: "\"\(text)\"")
+        }
+        return instant
     }
 
     /// Evaluates the detainer now and records the evaluation; returns the stored record.

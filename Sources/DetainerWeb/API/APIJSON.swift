@@ -13,7 +13,7 @@ enum APIJSON {
             "status": .string(item.status.rawValue), "receivedAt": .string(item.receivedAt.iso8601),
             "outcome": .optional(item.outcome?.rawValue), "reasons": .array(item.reasons.map(JSONValue.string)),
             "holdDeadline": .optional(item.holdDeadline?.iso8601), "secondsLeft": .optional(item.secondsLeft),
-            "overdue": .bool(item.isOverdue), "needsAttention": .bool(item.needsAttention),
+            "overdue": .bool(item.isOverdue), "needsAttention": .bool(item.needsAttention), "releaseNow": .bool(item.releaseNow),
         ])
     }
 

@@ -37,6 +37,10 @@ enum DetainerPage {
                     HTML(" — ")
                     Badges.countdown(deadline: deadline, secondsLeft: deadline.secondsSinceEpoch - now.secondsSinceEpoch)
                 }
+                if Deadlines.needs(status: status, outcome: d.outcome, holdDeadline: deadline, now: now).contains(.release) {
+                    el("div", .class("notice error"), Attribute("role", "alert"),
+                       text: "Release now: the NYPD hold's deadline passed without a judicial warrant, so the person must be released without notifying ICE (Admin. Code §14-154(b)(2)).")
+                }
             }
             el("div", .class("grid")) {
                 personCard(detail.person)

@@ -97,6 +97,7 @@ enum QueuePage {
                                     el("td") {
                                         Badges.status(item.status)
                                         if item.needsAttention { HTML(" "); el("span", .class("badge bad"), text: "law no longer allows the hold") }
+                                        if item.releaseNow { HTML(" "); el("span", .class("badge bad"), text: "release now: hold deadline passed without a judicial warrant") }
                                     }
                                     el("td") { Badges.outcome(item.outcome) }
                                     el("td") { Badges.time(item.holdDeadline) }
