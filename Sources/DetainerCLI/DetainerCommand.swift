@@ -30,6 +30,8 @@ public struct DetainerCommand: ParsableCommand {
                 ReviewCommand.self,
                 StatusCommand.self,
                 ContactCommand.self,
+                AssistanceCommand.self,
+                ScaapCommand.self,
                 ShowCommand.self,
                 PersonCommand.self,
                 ListCommand.self,

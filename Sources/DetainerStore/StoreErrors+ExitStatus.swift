@@ -28,3 +28,4 @@ extension BoundedFile.Failure: ExitStatusError {
         }
     }
 }
+extension Section9131hWarning: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }

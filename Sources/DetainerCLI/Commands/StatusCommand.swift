@@ -7,9 +7,11 @@ struct StatusCommand: DetainerSubcommand {
         commandName: "status",
         abstract: "Move a detainer to a new status (lifted, released, transferred, enteredInError…).",
         discussion: """
-            received → pendingReview → honored | declined (decisions: use `detainer review`); honored → transferred | \
-            released; any open status → lifted | released; any status → enteredInError (with --note). A release \
-            after the hold deadline without a transfer is recorded as such.
+            received → pendingReview → honored | declined (decisions: use `detainer review`); honored → held (kept past \
+            the time of release; --at is when the hold began) ; honored | held → transferred | released; any open \
+            status → lifted | released; any status → enteredInError (with --note). Releasing a held person needs \
+            --cause (holdExpired, iceDisavowed, courtOrder, other); a lift of a held detainer is iceDisavowed unless \
+            --cause says otherwise. A release after the hold deadline without a transfer is recorded as such.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -18,6 +20,7 @@ struct StatusCommand: DetainerSubcommand {
     @Option(help: "The new status.") var to: DetainerStatus
     @Option(help: "When it happened (default now): ISO 8601, or a New York time such as \"2026-03-02 09:30\".") var at: String?
     @Option(help: "A note (required for enteredInError).") var note: String?
+    @Option(help: "Why a hold ended, on a release or lift: holdExpired, iceDisavowed, courtOrder or other.") var cause: HoldEndCause?
     @OptionGroup var output: WriteOutputOptions
 
     func execute() throws {
@@ -25,10 +28,19 @@ struct StatusCommand: DetainerSubcommand {
         let when = try at.map { try InstantArgument.parse($0, field: "at") }
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .changeStatus)
-        let change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, by: user)
+        let change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, cause: cause, by: user)
         var line = "Detainer \(change.detainerID): \(change.from.rawValue) → \(change.to.rawValue) at \(change.at.newYorkText)."
         if change.afterDeadline, let deadline = change.holdDeadline {
             line += " Released AFTER the hold deadline (\(deadline.newYorkText)) without a transfer; recorded as such."
+        }
+        if change.to == .held, let deadline = change.holdDeadline {
+            line += " Hold deadline \(deadline.newYorkText) (48 hours excluding Saturdays, Sundays and holidays, 8 CFR 287.7(d))."
+        }
+        if let cause {
+            line += " Cause: \(cause.rawValue)."
+            if cause == .holdExpired, change.from == .held, let deadline = change.holdDeadline, change.at < deadline {
+                Terminal.err("warning: the hold ended \(change.at.newYorkText), before its 48-hour deadline \(deadline.newYorkText) (Saturdays, Sundays and holidays excluded); recorded as holdExpired as given — check the cause.")
+            }
         }
         output.print(text: line, json: change.json)
     }

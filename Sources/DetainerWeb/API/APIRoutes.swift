@@ -57,8 +57,15 @@ enum APIRoutes {
                 throw ValidationIssue(path: "to", message: "unknown status \"\(body.to)\" (expected \(DetainerStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let at = try body.at.map { try InstantInput.parse($0, field: "at") }
+            let cause = try body.cause.map { text -> HoldEndCause in
+                guard let cause = HoldEndCause(rawValue: text) else {
+                    throw ValidationIssue(path: "cause", message: "unknown cause \"\(text)\" (expected \(HoldEndCause.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                return cause
+            }
             let change = try await office.write { db in
-                try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: body.note, by: try db.authorize(session.user.name, for: .changeStatus))
+                try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: body.note, cause: cause,
+                                                   by: try db.authorize(session.user.name, for: .changeStatus))
             }
             return Responses.json(change.json, status: .created)
         }
@@ -126,6 +133,8 @@ struct StatusBody: Decodable {
     let to: String
     let at: String?
     let note: String?
+    /// Why a hold ended (release or lift): holdExpired, iceDisavowed, courtOrder, other.
+    let cause: String?
 }
 
 struct ContactBody: Decodable {

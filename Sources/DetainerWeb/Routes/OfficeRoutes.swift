@@ -49,7 +49,7 @@ enum OfficeRoutes {
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/status", form: "status", permission: .changeStatus) { form, id, actor, db in
             let change = try FormRequests.status(form)
-            _ = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, by: actor)
+            _ = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, cause: change.cause, by: actor)
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/contacts", form: "contact", permission: .recordContact) { form, id, actor, db in
             _ = try StatusService(db).recordContact(detainerID: id, try FormRequests.contact(form), by: actor)
