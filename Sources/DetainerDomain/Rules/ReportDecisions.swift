@@ -42,5 +42,5 @@ public enum ReportDecisions {
 
     /// Small-cell suppression in published output only.
     public static let smallCellThreshold = 5
-    public static let suppression = "Published pages (--format html, report publish) show a count from 1 to \(smallCellThreshold - 1) as \"<\(smallCellThreshold)\" in breakdown cells, so a person cannot be singled out; totals and zeros are shown. JSON, CSV and table output are not suppressed."
+    public static let suppression = "Small cells (published pages only: --format html): within one breakdown group, when any count is from 1 to \(smallCellThreshold - 1), every count below \(smallCellThreshold), zeros included, is shown as \"<\(smallCellThreshold)\"; if that hides a single cell, the group's smallest other count is hidden too (\"suppressed\"), so no hidden count can be found by subtraction. Item totals, which the law requires, are shown. JSON, CSV and table output are not suppressed."
 }

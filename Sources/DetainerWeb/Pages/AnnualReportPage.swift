@@ -20,10 +20,35 @@ public enum AnnualReportPage {
     }
 
     static func cell(_ value: JSONValue) -> String {
-        if case .int(let n) = value { return published(Int(n)) }
         if case .double(let d) = value { return "$" + String(format: "%.2f", d) }
         if case .null = value { return "not recorded" }
         return value.cellText
+    }
+
+    /// The small-cell rule (`ReportDecisions.suppression`) over one item's breakdown: cells are
+    /// grouped by their parent (`noVSC.byInformationType.*` is one group, `i`…`other` another).
+    /// In a group with any count from 1 to threshold−1, every count below the threshold — zeros
+    /// too — is shown as "<threshold", so a small count cannot be told from a zero; and when that
+    /// leaves a single hidden cell, the smallest shown count of the group is hidden as well, so no
+    /// hidden count can be recovered by subtracting the others from the total.
+    public static func suppressed(_ cells: [(String, JSONValue)]) -> [(String, String)] {
+        let threshold = ReportDecisions.smallCellThreshold
+        func parent(_ key: String) -> String { key.split(separator: ".").dropLast().joined(separator: ".") }
+        func count(_ value: JSONValue) -> Int? { if case .int(let n) = value { return Int(n) } else { return nil } }
+        var hidden = Set<String>()
+        for group in Set(cells.map { parent($0.0) }) {
+            let members = cells.filter { parent($0.0) == group && count($0.1) != nil }
+            guard members.contains(where: { (1..<threshold).contains(count($0.1)!) }) else { continue }
+            let small = members.filter { count($0.1)! < threshold }
+            small.forEach { hidden.insert($0.0) }
+            if small.count == 1, let next = members.filter({ count($0.1)! >= threshold }).min(by: { count($0.1)! < count($1.1)! }) {
+                hidden.insert(next.0)
+            }
+        }
+        return cells.map { key, value in
+            guard hidden.contains(key), let n = count(value) else { return (key, cell(value)) }
+            return (key, n < threshold ? "<\(threshold)" : "suppressed")
+        }
     }
 
     public static func render(_ report: AnnualReport) -> HTML {
@@ -91,8 +116,8 @@ public enum AnnualReportPage {
                 el("table") {
                     el("thead") { el("tr") { el("th", Attribute("scope", "col"), text: "Breakdown"); el("th", Attribute("scope", "col"), .class("num"), text: "Count") } }
                     el("tbody") {
-                        for (key, value) in cells {
-                            el("tr") { el("th", Attribute("scope", "row"), text: key); el("td", .class("num"), text: cell(value)) }
+                        for (key, shown) in suppressed(cells) {
+                            el("tr") { el("th", Attribute("scope", "row"), text: key); el("td", .class("num"), text: shown) }
                         }
                         for line in item.remainder {
                             el("tr", .class("remainder")) { el("th", Attribute("scope", "row"), text: line.label); el("td", .class("num"), text: published(line.count)) }
