@@ -11,14 +11,17 @@ enum ReportRoutes {
             let session = try context.requireSession()
             let (from, to, agency) = try monthlyParameters(request, office: office)
             let (annualAgency, year, calendar) = try annualParameters(request, office: office)
-            let (monthly, annual) = try await office.write { db in
+            let (quarterYear, quarter) = try quarterlyParameters(request, office: office)
+            let (monthly, annual, quarterly) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .report)
                 let reports = ReportService(db)
                 let monthly = try reports.runMonthly(from: from, to: to, agency: agency, origin: ["via": "web"], by: actor)
                 let annual = try reports.runAnnual(agency: annualAgency, year: year, calendar: calendar, origin: ["via": "web"], by: actor)
-                return (monthly, annual)
+                let quarterly = try reports.quarterlyReport(year: quarterYear, quarter: quarter)
+                try reports.recordReport("quarterly", parameters: ["year": .int(Int64(quarterYear)), "quarter": .int(Int64(quarter)), "via": "web"], by: actor)
+                return (monthly, annual, quarterly)
             }
-            return Responses.html(ReportsPage.render(monthly: monthly, annual: annual, session: session))
+            return Responses.html(ReportsPage.render(monthly: monthly, annual: annual, quarterly: quarterly, session: session))
         }
 
         for format in ["csv", "json"] {
@@ -137,6 +140,22 @@ enum ReportRoutes {
         guard let text = query.get("year"), !text.isEmpty else { return (agency, fallback, calendar) }
         guard let year = Int(text), (1990...2200).contains(year) else { throw ValidationIssue(path: "year", message: "\"\(text)\" is not a year") }
         return (agency, year, calendar)
+    }
+
+    /// `qyear` and `quarter` (default: the current quarter, New York).
+    static func quarterlyParameters(_ request: Request, office: Office) throws -> (Int, Int) {
+        let query = request.uri.queryParameters
+        let today = office.clock.now().newYorkDate
+        var year = today.year, quarter = (today.month - 1) / 3 + 1
+        if let text = query.get("qyear"), !text.isEmpty {
+            guard let value = Int(text), (1990...2200).contains(value) else { throw ValidationIssue(path: "qyear", message: "\"\(text)\" is not a year") }
+            year = value
+        }
+        if let text = query.get("quarter"), !text.isEmpty {
+            guard let value = Int(text), (1...4).contains(value) else { throw ValidationIssue(path: "quarter", message: "\"\(text)\" is not a quarter (1–4)") }
+            quarter = value
+        }
+        return (year, quarter)
     }
 
     static func month(_ year: Int, _ month: Int) -> String {
