@@ -13,7 +13,8 @@
 --    appear served (the Box 1 bases are the pc_* columns), for §9-131(f)(1)'s reasons (§7a).
 -- 4. ice_communications: its agency (a request about a person with no detainer), and a response
 --    given despite the §9-131(h) warning says so.
--- 5. SCAAP amounts per fiscal year (§9-131(f)(6)) and the §10-178(d) request log.
+-- 5. SCAAP amounts per fiscal year (§9-131(f)(6)), the §10-178(d) request log, and published
+--    (frozen, second-person approved) annual reports.
 CREATE TABLE detainers_rebuilt (
     id                      INTEGER PRIMARY KEY,
     origin                  TEXT    NOT NULL CHECK (origin IN ('intake', 'import')),
@@ -169,3 +170,35 @@ CREATE TRIGGER assistance_requests_append_only_update BEFORE UPDATE ON assistanc
 BEGIN SELECT RAISE(ABORT, 'assistance_requests is append-only'); END;
 CREATE TRIGGER assistance_requests_append_only_delete BEFORE DELETE ON assistance_requests
 BEGIN SELECT RAISE(ABORT, 'assistance_requests is append-only'); END;
+
+-- ---------------------------------------------------------------------------------------------
+-- `report publish`: a frozen annual report — its parameters, every number (the JSON as printed),
+-- the database checkpoint it was computed at (the audit chain's head), who prepared it and the
+-- second person who approved it. A prepared row may only gain its approval, once; nothing is
+-- deleted. A later run that differs from an approved one is a revision of it.
+CREATE TABLE report_publications (
+    id             INTEGER PRIMARY KEY,
+    agency         TEXT    NOT NULL CHECK ((agency = 'NYPD' OR agency = 'DOC' OR agency = 'DOP')),
+    year           INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+    calendar       INTEGER NOT NULL CHECK (calendar IN (0, 1)),
+    report_json    TEXT    NOT NULL CHECK (json_valid(report_json)),
+    report_sha256  TEXT    NOT NULL CHECK (length(report_sha256) = 64),
+    audit_head_id  INTEGER NOT NULL,
+    audit_head     TEXT    NOT NULL CHECK (length(audit_head) = 64),
+    prepared_by    INTEGER NOT NULL REFERENCES users(id),
+    prepared_at    TEXT    NOT NULL,
+    approved_by    INTEGER REFERENCES users(id),
+    approved_at    TEXT,
+    revises        INTEGER REFERENCES report_publications(id),
+    CHECK ((approved_by IS NULL) = (approved_at IS NULL)),
+    CHECK (approved_by IS NULL OR approved_by <> prepared_by)
+) STRICT;
+CREATE INDEX report_publications_report ON report_publications (agency, year, calendar, id);
+CREATE TRIGGER report_publications_approve_once BEFORE UPDATE ON report_publications
+WHEN OLD.approved_by IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.agency IS NOT OLD.agency OR NEW.year IS NOT OLD.year
+  OR NEW.calendar IS NOT OLD.calendar OR NEW.report_json IS NOT OLD.report_json OR NEW.report_sha256 IS NOT OLD.report_sha256
+  OR NEW.audit_head_id IS NOT OLD.audit_head_id OR NEW.audit_head IS NOT OLD.audit_head OR NEW.prepared_by IS NOT OLD.prepared_by
+  OR NEW.prepared_at IS NOT OLD.prepared_at OR NEW.revises IS NOT OLD.revises
+BEGIN SELECT RAISE(ABORT, 'a publication only gains its approval, once'); END;
+CREATE TRIGGER report_publications_no_delete BEFORE DELETE ON report_publications
+BEGIN SELECT RAISE(ABORT, 'publications are never deleted'); END;

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Oversight reports: monthly honored/declined counts, and the annual report the Admin. Code requires.",
-        subcommands: [Monthly.self, Annual.self, Quarterly.self])
+        subcommands: [Monthly.self, Annual.self, Quarterly.self, Publish.self, Published.self])
 
     struct Monthly: DetainerSubcommand {
         static let configuration = CommandConfiguration(
@@ -114,6 +114,65 @@ extension ReportCommand {
                 try RecordPrinter.print(report.table, as: .table)
                 Terminal.out("Withheld under §10-178(d)(i) (would interfere with an investigation): \(report.withheld["interfereInvestigation"] ?? 0); under (d)(ii) (would compromise public safety): \(report.withheld["publicSafety"] ?? 0).")
             }
+        }
+    }
+}
+
+extension ReportCommand {
+    struct Publish: DetainerSubcommand {
+        static let configuration = CommandConfiguration(
+            commandName: "publish",
+            abstract: "Freeze an annual report for publication; a second person approves it (--approve ID).",
+            discussion: """
+                `report publish --agency A --year Y [--calendar]` records the report as it stands (every number, the \
+                database checkpoint — the audit chain's head — and who prepared it). `report publish --approve ID` by \
+                another person approves it. A later `report annual` whose numbers differ says it is a REVISION of the \
+                approved publication. Training databases are refused.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
+        @Option(help: "DOC, NYPD or DOP.") var agency: Agency?
+        @Option(help: "The report year (twelve months ending June 30).") var year: Int?
+        @Flag(help: "The calendar year instead.") var calendar = false
+        @Option(help: "Approve the prepared publication with this id (a second person).") var approve: Int64?
+        @OptionGroup var output: WriteOutputOptions
+
+        func validate() throws {
+            if approve != nil, agency != nil || year != nil || calendar { throw ValidationError("--approve ID stands alone") }
+            if approve == nil, agency == nil || year == nil { throw ValidationError("give --agency and --year to prepare, or --approve ID") }
+        }
+
+        func execute() throws {
+            let db = try database.open(.write)
+            let user = try actor.resolve(in: db, for: .report)
+            let service = ReportService(db)
+            let publication = try approve.map { try service.approvePublication($0, by: user) }
+                ?? service.preparePublication(agency: agency!, year: year!, calendar: calendar, by: user)
+            let text = publication.approvedBy == nil
+                ? "Publication \(publication.id) prepared (\(publication.agency.rawValue) \(publication.year), sha256 \(publication.sha256.prefix(16))…, checkpoint audit #\(publication.auditHeadID)); a second person approves it with `detainer report publish --approve \(publication.id)`."
+                : "Publication \(publication.id) approved by \(publication.approvedBy!) (prepared by \(publication.preparedBy))."
+            output.print(text: text, json: publication.json)
+        }
+    }
+
+    struct Published: DetainerSubcommand {
+        static let configuration = CommandConfiguration(commandName: "published", abstract: "The history of published annual reports.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Only this agency.") var agency: Agency?
+        @OptionGroup var output: OutputOptions
+
+        func execute() throws {
+            let db = try database.open(.read)
+            let list = try ReportService(db).publications(agency: agency)
+            if output.format == .json { Terminal.out(JSONValue.array(list.map(\.json)).prettySerialized); return }
+            var set = RecordSet(columns: ["id", "agency", "year", "calendar", "prepared_by", "approved_by", "approved_at", "revises", "sha256"])
+            for p in list {
+                set.append([.int(p.id), .string(p.agency.rawValue), .int(Int64(p.year)), .bool(p.calendar), .string(p.preparedBy),
+                            .optional(p.approvedBy), .optional(p.approvedAt), .optional(p.revises), .string(p.sha256)])
+            }
+            try RecordPrinter.print(set, as: output.format)
         }
     }
 }

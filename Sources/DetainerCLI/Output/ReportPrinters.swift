@@ -37,6 +37,9 @@ enum AnnualReportPrinter {
         if report.training { Terminal.out("TRAINING DATABASE — these numbers are not an agency's report.") }
         Terminal.out("Annual report, \(report.agency.rawValue), \(kind) \(report.periodStart) to \(report.periodEnd) (as of \(report.asOf.newYorkText))")
         Terminal.out("Only detainers logged at intake; imported ICE records are shown apart. Reasons: \(StatutoryReasonMapping.version).")
+        if let revision = report.revisionOf {
+            Terminal.out("REVISION: these numbers differ from publication \(revision), approved earlier (`detainer report published`).")
+        }
         var set = RecordSet(columns: ["item", "count", "citation"])
         for item in report.items {
             set.append([.string(item.definition.id + " " + String(item.definition.label.prefix(90)) + (item.definition.label.count > 90 ? "…" : "")),

@@ -36,6 +36,8 @@ public struct AnnualReport: Sendable {
     /// Holds of this agency that ended (transfer or release) in the period after their deadline:
     /// persons held longer than the law allows. Not an item of the law; shown beside them.
     public let endedAfterDeadline: Int
+    /// Set when an approved publication of this report exists and these numbers differ from it.
+    public var revisionOf: Int64? = nil
 
     public var periodStart: CivilDate { period.start }
     public var periodEnd: CivilDate { period.end }

@@ -69,6 +69,7 @@ extension AnnualReport {
             "reconciliation": .object(Dictionary(uniqueKeysWithValues: reconciliation.map { ($0.key, .int(Int64($0.count))) })),
             "iceRecords": .object(Dictionary(uniqueKeysWithValues: iceRecords.map { ($0.key, .int(Int64($0.count))) })),
             "endedAfterDeadline": .int(Int64(endedAfterDeadline)),
+            "revisionOf": .optional(revisionOf),
         ])
     }
 
