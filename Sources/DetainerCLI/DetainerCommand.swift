@@ -31,6 +31,8 @@ public struct DetainerCommand: ParsableCommand {
                 ProposalCommand.self,
                 StatusCommand.self,
                 ContactCommand.self,
+                AssistanceCommand.self,
+                ScaapCommand.self,
                 ShowCommand.self,
                 PersonCommand.self,
                 ListCommand.self,

@@ -20,12 +20,15 @@ import Testing
         let table = try office.cli.run("queue")
         #expect(table.stdout.contains("Honored Person") && !table.stdout.contains("empty"))
 
-        // Past the deadline (release 2026-03-05 15:00 UTC + 48 h): OVERDUE once per row.
-        let later = try office.cli.run("queue", env: ["DETAINER_NOW": "2026-03-08T15:00:00Z"])
+        // Past the deadline (release Thursday 2026-03-05 10:00 EST + 48 hours without the weekend, 8 CFR 287.7(d):
+        // Monday 2026-03-09 10:00 EDT): OVERDUE once per row.
+        let before = try office.cli.run(["queue", "--overdue", "--format", "json"], env: ["DETAINER_NOW": "2026-03-08T15:00:00Z"])
+        #expect(!before.stdout.contains("OVERDUE"), "a weekend does not count toward the 48 hours")
+        let later = try office.cli.run("queue", env: ["DETAINER_NOW": "2026-03-10T15:00:00Z"])
         for line in later.stdout.split(separator: "\n") where line.contains("Person") {
             #expect(line.components(separatedBy: "OVERDUE").count == 2, "\(line)")
         }
-        let overdue = try office.cli.run(["queue", "--overdue", "--format", "json"], env: ["DETAINER_NOW": "2026-03-08T15:00:00Z"])
+        let overdue = try office.cli.run(["queue", "--overdue", "--format", "json"], env: ["DETAINER_NOW": "2026-03-10T15:00:00Z"])
         #expect(overdue.stdout.contains("\"transfer OVERDUE\""))
     }
 
@@ -33,9 +36,9 @@ import Testing
         let office = try Office(now: "2026-03-02T15:00:00Z")
         let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. J", "--tsdb-match", "yes"])
         try expectOK(office.cli.run("review", "\(id)", "--approve", "--user", "sam"))
-        // Deadline 2026-03-07T15:00Z; ICE took custody 9 h 36 min later.
-        try expectOK(office.cli.run(["status", "\(id)", "--to", "transferred", "--at", "2026-03-08T00:36:00Z", "--user", "clara"],
-                                    env: ["DETAINER_NOW": "2026-03-08T01:00:00Z"]))
+        // Deadline Monday 2026-03-09T14:00Z (48 hours from Thursday 10:00 EST, the weekend excluded); ICE took custody 9 h 36 min later.
+        try expectOK(office.cli.run(["status", "\(id)", "--to", "transferred", "--at", "2026-03-09T23:36:00Z", "--user", "clara"],
+                                    env: ["DETAINER_NOW": "2026-03-10T01:00:00Z"]))
         let show = try office.cli.run("show", "\(id)")
         #expect(show.stdout.contains("LATE: transferred 9h 36m after the hold deadline"), "\(show.stdout)")
         #expect(show.stdout.contains("(AFTER the hold deadline)"))
@@ -45,10 +48,9 @@ import Testing
         #expect(lines[1].last == "1")
         let monthly = try office.cli.run("report", "monthly", "--from", "2026-03", "--to", "2026-03", "--user", "audrey")
         #expect(monthly.stdout.contains("LATE: 1 hold(s) in this range ended"))
-        let annual = try office.cli.run("report", "annual", "--year", "2026", "--format", "json", "--user", "audrey")
+        let annual = try office.cli.run("report", "annual", "--agency", "DOC", "--year", "2026", "--format", "json", "--user", "audrey")
         let json = try JSONSerialization.jsonObject(with: Data(annual.stdout.utf8)) as? [String: Any]
-        let item = ((json?["items"] as? [[String: Any]]) ?? []).first { $0["key"] as? String == "ended_after_deadline" }
-        #expect((item?["counts"] as? [String: Int])?["DOC"] == 1)
+        #expect(json?["endedAfterDeadline"] as? Int == 1)
         // Export → import → export still round-trips with the derived column.
         let file = office.cli.directory.path("export.csv")
         try expectOK(office.cli.run("export", "--output", file, "--user", "audrey"))
@@ -78,8 +80,11 @@ import Testing
         let help = try office.cli.run("--help")
         #expect(help.stdout.contains("9-205"))
         try expectOK(office.cli.run("review", "1", "--approve", "--user", "sam"))
-        let annual = try office.cli.run("report", "annual", "--year", "2026", "--format", "json", "--user", "audrey")
-        #expect(annual.stdout.contains("\"DOP\": 1"))
+        let annual = try office.cli.run("report", "annual", "--agency", "DOP", "--year", "2026", "--format", "json", "--user", "audrey")
+        let json = try JSONSerialization.jsonObject(with: Data(annual.stdout.utf8)) as? [String: Any]
+        let f1 = ((json?["items"] as? [[String: Any]]) ?? []).first { $0["id"] as? String == "f1" }
+        #expect(f1?["total"] as? Int == 1)
+        #expect(f1?["citation"] as? String == "Admin. Code §9-205(f)(1)")
     }
 
     @Test func personShowListsDetainersConvictionsAndCharges() throws {
@@ -122,14 +127,12 @@ import Testing
         #expect(try received(["--include-external"]) == "3")
         let table = try office.cli.run("report", "monthly", "--from", "2026-01", "--to", "2026-01", "--user", "audrey")
         #expect(table.stdout.contains("Scope: detainers lodged with a city agency"))
-        func annualAll(_ extra: [String]) throws -> Int? {
-            let report = try office.cli.run(["report", "annual", "--year", "2026", "--format", "json", "--user", "audrey"] + extra)
-            let json = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
-            let item = ((json?["items"] as? [[String: Any]]) ?? []).first { $0["key"] as? String == "received" }
-            return (item?["counts"] as? [String: Int])?["all"]
-        }
-        #expect(try annualAll([]) == 1)
-        #expect(try annualAll(["--include-external"]) == 3)
+        // The annual report never counts ICE's records as the city's: the Rikers row is shown apart.
+        let annualReport = try office.cli.run(["report", "annual", "--agency", "DOC", "--year", "2026", "--format", "json", "--user", "audrey"])
+        let annualJSON = try JSONSerialization.jsonObject(with: Data(annualReport.stdout.utf8)) as? [String: Any]
+        let f1 = ((annualJSON?["items"] as? [[String: Any]]) ?? []).first { $0["id"] as? String == "f1" }
+        #expect(f1?["total"] as? Int == 0)
+        #expect((annualJSON?["iceRecords"] as? [String: Any])?["lodged"] as? Int == 1)
 
         // Information responses: only provided ones honor a request.
         let id = try office.intake()
@@ -145,14 +148,14 @@ import Testing
         try expectOK(office.cli.run("contact", "\(id)", "--direction", "out", "--kind", "informationResponse", "--info-type", "releaseDate",
                                     "--in-reply-to", requestIDs[0], "--outcome", "declined", "--summary", "no conviction", "--user", "clara"))
         try expectOK(office.cli.run("contact", "\(id)", "--direction", "out", "--kind", "informationResponse", "--info-type", "releaseDate",
-                                    "--in-reply-to", requestIDs[1], "--outcome", "provided", "--summary", "date given", "--user", "clara"))
-        let report = try office.cli.run("report", "annual", "--year", "2026", "--format", "json", "--user", "audrey")
+                                    "--in-reply-to", requestIDs[1], "--outcome", "provided", "--summary", "date given (court order)", "--confirm-despite-9-131h", "--user", "clara"))
+        let report = try office.cli.run("report", "annual", "--agency", "DOC", "--year", "2026", "--format", "json", "--user", "audrey")
         let json = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
-        func count(_ key: String) -> Int? {
-            (((json?["items"] as? [[String: Any]]) ?? []).first { $0["key"] as? String == key }?["counts"] as? [String: Int])?["DOC"]
-        }
-        #expect(count("info_requests") == 2)
-        #expect(count("info_answered") == 1)
+        let f9 = ((json?["items"] as? [[String: Any]]) ?? []).first { $0["id"] as? String == "f9" }
+        #expect(f9?["total"] as? Int == 2)
+        let noVSC = (f9?["breakdown"] as? [String: Any])?["noVSC"] as? [String: Any]
+        #expect(noVSC?["requests"] as? Int == 2)
+        #expect(noVSC?["responses"] as? Int == 1)
         try expectOK(office.cli.run("check"))
     }
 }

@@ -29,8 +29,10 @@ struct BusinessHoursDeadlineTests {
         #expect(businessHoursDeadline(start: instant("2021-06-05T16:00:00Z"), hours: 0) == instant("2021-06-07T04:00:00Z"))
     }
 
-    @Test("Plain workflow hold deadline is release + 48 clock hours, weekends included")
+    @Test("The detainer hold deadline is 48 hours excluding Saturdays, Sundays and holidays (8 CFR 287.7(d)): Friday 18:00 runs to Tuesday 18:00")
     func plainHold() {
-        #expect(HoldDeadline.plain(scheduledRelease: instant("2021-06-04T22:00:00Z")) == instant("2021-06-06T22:00:00Z"))
+        #expect(HoldDeadline.plain(scheduledRelease: instant("2021-06-04T22:00:00Z")) == instant("2021-06-08T22:00:00Z"))
+        // Friday 10:00 before Labor Day (2026-09-07): Saturday, Sunday and the holiday are skipped.
+        #expect(HoldDeadline.plain(scheduledRelease: instant("2026-09-04T14:00:00Z")) == instant("2026-09-09T14:00:00Z"))
     }
 }

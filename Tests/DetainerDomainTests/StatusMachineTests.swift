@@ -30,7 +30,8 @@ struct StatusMachineTests {
 
     @Test func theMovesAStatusChangeOffers() {
         #expect(StatusMachine.statusChanges(from: .pendingReview) == [.lifted, .released, .enteredInError])
-        #expect(StatusMachine.statusChanges(from: .honored) == [.transferred, .released, .lifted, .enteredInError])
+        #expect(StatusMachine.statusChanges(from: .honored) == [.held, .transferred, .released, .lifted, .enteredInError])
+        #expect(StatusMachine.statusChanges(from: .held) == [.transferred, .released, .lifted, .enteredInError])
         #expect(StatusMachine.statusChanges(from: .transferred) == [.enteredInError])
         #expect(StatusMachine.statusChanges(from: .enteredInError).isEmpty)
     }
@@ -45,6 +46,6 @@ struct StatusMachineTests {
     @Test func notesAndCustody() {
         #expect(DetainerStatus.allCases.filter(StatusMachine.requiresNote) == [.enteredInError])
         #expect(DetainerStatus.allCases.filter(StatusMachine.leavesCityCustody) == [.transferred, .released])
-        #expect(DetainerStatus.open == [.received, .pendingReview, .honored])
+        #expect(DetainerStatus.open == [.received, .pendingReview, .honored, .held])
     }
 }

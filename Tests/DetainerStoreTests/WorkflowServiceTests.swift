@@ -84,7 +84,11 @@ import TestSupport
         let o = try office()
         let id = try o.intake.intake(request("B1"), by: o.clerk).detainerID
         _ = try o.reviews.review(detainerID: id, .approve(reason: nil), by: o.supervisor)
-        o.db.clock = .fixed(UTCInstant(parsing: "2026-03-08T15:00:00Z")!)  // release + 48 h was 2026-03-07T15:00Z
+        // Release Thursday 2026-03-05 10:00 EST + 48 hours without the weekend (8 CFR 287.7(d)) = Monday 2026-03-09 10:00 EDT.
+        o.db.clock = .fixed(UTCInstant(parsing: "2026-03-08T15:00:00Z")!)
+        #expect(!Deadlines.endedAfterDeadline(status: .transferred, at: o.db.clock.now(), holdDeadline: try o.db.connection.scalarText(
+            "SELECT hold_deadline FROM detainers WHERE id = ?", id).flatMap(UTCInstant.init(parsing:))), "Sunday is not past a weekday deadline")
+        o.db.clock = .fixed(UTCInstant(parsing: "2026-03-09T15:00:00Z")!)
         let change = try o.statuses.changeStatus(detainerID: id, to: .transferred, at: nil, note: nil, by: o.clerk)
         #expect(change.afterDeadline)
         #expect(try o.db.connection.scalarInt("SELECT after_deadline FROM status_events WHERE detainer_id = ? AND to_status = 'transferred'", id) == 1)

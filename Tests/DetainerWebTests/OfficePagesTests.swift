@@ -50,6 +50,17 @@ import Testing
             #expect(export.text.contains("José Nuñez"))
             let bad = try await client.execute(uri: "/api/v1/reports/monthly?from=2026-13", method: .get, headers: audrey.headers)
             #expect(bad.status == .unprocessableContent)
+            // Issue 22: the annual report of one agency, its definitions, the quarterly report, the publishable page.
+            let reports = try await client.execute(uri: "/reports?annualAgency=NYPD&year=2026&qyear=2026&quarter=1", method: .get, headers: audrey.headers)
+            #expect(reports.text.contains("Admin. Code §14-154(f)"))
+            #expect(reports.text.contains("Definitions and readings") && reports.text.contains("dated by"))
+            #expect(reports.text.contains("Quarterly report (Admin. Code §10-178(d))"))
+            let annual = try await client.execute(uri: "/api/v1/reports/annual?agency=DOC&year=2026", method: .get, headers: audrey.headers)
+            #expect((annual.json["items"] as? [[String: Any]])?.map { $0["id"] as? String ?? "" } == (1...9).map { "f\($0)" })
+            let published = try await client.execute(uri: "/reports/annual.html?agency=DOC&year=2026", method: .get, headers: audrey.headers)
+            #expect(published.text.hasPrefix("<!DOCTYPE html>") && published.text.contains("@media print"))
+            let badAgency = try await client.execute(uri: "/api/v1/reports/annual?agency=ICE", method: .get, headers: audrey.headers)
+            #expect(badAgency.status == .unprocessableContent)
         }
         #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'export' AND actor_name = 'audrey'") == 1)
         #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE actor_name = 'audrey' AND action LIKE 'report%'") >= 3)

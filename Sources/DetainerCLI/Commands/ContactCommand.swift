@@ -5,18 +5,26 @@ import DetainerStore
 struct ContactCommand: DetainerSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
-        abstract: "Record a communication with ICE about a detainer.",
+        abstract: "Record a communication with ICE about a detainer, or about a person with no detainer (--person, --agency).",
         discussion: """
             Kinds: detainer, warrant, releaseNotification, informationRequest, informationResponse, withdrawal, transfer, \
             other. Information requests and responses need --info-type (incarcerationStatus, releaseDate, courtDate, \
             appointment, other); a response names its request with --in-reply-to and says with --outcome whether the \
             information was provided or declined (only provided responses count as honoring a request). A warrant ICE presents after the \
-            detainer (--kind warrant --warrant judicial --warrant-issuer …) updates the detainer and re-evaluates it.
+            detainer (--kind warrant --warrant judicial --warrant-issuer …) updates the detainer and re-evaluates it. \
+            A request about a person in custody with no detainer: omit the detainer id and give --person (id, NYSID \
+            or A-number) and --agency. --facilitated-transfer is refused unless the person was transferred to ICE. A \
+            DOC response that provides information about a person §9-131(h) protects (no violent or serious \
+            conviction and no TSDB match, or not known) is refused unless --confirm-despite-9-131h is given.
             """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: ActorOptions
-    @Argument(help: "The detainer id.") var id: String
+    @Argument(help: "The detainer id (omit with --person).") var id: String?
+    @Option(help: "The person a request is about when there is no detainer: record id, NYSID or A-number.") var person: String?
+    @Option(help: "With --person: the agency ICE asked (NYPD, DOC or DOP).") var agency: Agency?
+    @Flag(name: .customLong("confirm-despite-9-131h"), help: "Record a provided DOC response §9-131(h) would forbid, because it is unrelated to civil immigration enforcement or required by law (say which in --summary).")
+    var confirmDespite9131h = false
     @Option(help: "in (from ICE) or out (to ICE).") var direction: ContactDirection
     @Option(help: "What kind of contact.") var kind: ContactKind
     @Option(help: "What was said or sent.") var summary: String
@@ -31,14 +39,28 @@ struct ContactCommand: DetainerSubcommand {
     @OptionGroup var output: WriteOutputOptions
 
     func execute() throws {
-        let detainerID = try IDArgument.parse(id)
+        if id != nil, person != nil { throw ValidationError("give a detainer id or --person, not both") }
+        if id == nil, person == nil { throw ValidationError("give the detainer id, or --person and --agency for a person with no detainer") }
+        if person != nil, agency == nil { throw ValidationError("--person needs --agency (NYPD, DOC or DOP)") }
+        if id != nil, agency != nil { throw ValidationError("--agency goes with --person; a detainer's contact takes the detainer's agency") }
         var request = ContactRequest(
             direction: direction, kind: kind, summary: summary, at: try at.map { try InstantArgument.parse($0, field: "at") },
             informationType: infoType, inReplyTo: inReplyTo, facilitatedTransfer: facilitatedTransfer, warrant: warrant,
             warrantIssuer: warrantIssuer, warrantDate: try warrantDate.map { try DateArgument.parse($0, field: "warrant-date") })
         request.responseOutcome = outcome
+        request.confirmDespite9131h = confirmDespite9131h
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .recordContact)
+        guard let id else {
+            let result = try StatusService(db).recordPersonContact(person: person!, agency: agency!, request, by: user)
+            if output.format == .json {
+                Terminal.out(JSONValue.object(["contactID": .int(result.contactID), "person": .string(person!), "agency": .string(agency!.rawValue)]).prettySerialized)
+            } else {
+                Terminal.out("Contact \(result.contactID) recorded about person \(person!) (\(agency!.rawValue), no detainer).")
+            }
+            return
+        }
+        let detainerID = try IDArgument.parse(id)
         let result = try StatusService(db).recordContact(detainerID: detainerID, request, by: user)
         if output.format == .json {
             Terminal.out(result.json(detainerID: detainerID).prettySerialized)

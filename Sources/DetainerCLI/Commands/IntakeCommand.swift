@@ -14,7 +14,7 @@ struct IntakeCommand: DetainerSubcommand {
             "custody": {"agency", "bookingNumber", "facility", "arrestDate", "scheduledReleaseAt"}, \
             "detainer": {"form", "iceSubjectId", "eventNumber", "issuingOffice", "preparedOn", "receivedAt", \
             "probableCause": [...], "warrant": {"type", "issuer", "date"}, "terroristScreeningMatch", \
-            "illegalReentryAfterRemoval"}}. Options given with --json override the file's values. \
+            "illegalReentryAfterRemoval", "dhsTransferBox2", "administrativeWarrantForm", "noticeToAppearServed"}}. Options given with --json override the file's values. \
             An existing person (same NYSID or A-number) is reused; a probable duplicate is warned about.
             """)
 
@@ -48,6 +48,11 @@ struct IntakeCommand: DetainerSubcommand {
     @Option(help: "Warrant presented with it: none (default), administrative or judicial.") var warrant: String?
     @Option(help: "Who signed the warrant (for a judicial warrant, the federal judge or magistrate judge).") var warrantIssuer: String?
     @Option(help: "Date of the warrant, YYYY-MM-DD.") var warrantDate: String?
+    @Option(name: .customLong("box2"), help: "I-247A Box 2 ticked (DHS transferred the person to this custody): yes, no or unknown (default).")
+    var box2: TriState = .unknown
+    @Option(help: "With --warrant administrative: which form is attached, I-200 or I-205.") var adminWarrantForm: String?
+    @Option(name: .customLong("nta-served"), help: "A notice to appear (or other charging document) was served: yes, no or unknown (default).")
+    var ntaServed: TriState = .unknown
     @Option(name: .customLong("tsdb-match"), help: "Terrorist screening database search: yes, no or unknown (default).") var tsdbMatch: TriState = .unknown
     @Option(help: "ICE asserts illegal re-entry after removal: yes, no or unknown (default).") var illegalReentry: TriState = .unknown
     @Flag(help: "Log a second open detainer on the same custody case (requires --reason).") var allowDuplicate = false
@@ -112,6 +117,9 @@ struct IntakeCommand: DetainerSubcommand {
         }
         if let value = tsdbMatch.bool { request.detainer.terroristScreeningMatch = value }
         if let value = illegalReentry.bool { request.detainer.illegalReentryAfterRemoval = value }
+        if let value = box2.bool { request.detainer.dhsTransferBox2 = value }
+        set(adminWarrantForm, &request.detainer.administrativeWarrantForm)
+        if let value = ntaServed.bool { request.detainer.noticeToAppearServed = value }
     }
 
     /// New York wall-clock times become UTC here; anything unparseable is passed through so the

@@ -7,10 +7,12 @@ struct StatusCommand: DetainerSubcommand {
         commandName: "status",
         abstract: "Move a detainer to a new status (lifted, released, transferred, enteredInError…).",
         discussion: """
-            received → pendingReview → honored | declined (decisions: use `detainer review`); honored → transferred | \
-            released; any open status → lifted | released; any status → enteredInError (with --note; after an honor or a transfer a supervisor must approve it: \
-            `detainer proposal`). A release \
-            after the hold deadline without a transfer is recorded as such.
+            received → pendingReview → honored | declined (decisions: use `detainer review`); honored → held (kept past \
+            the time of release; --at is when the hold began) ; honored | held → transferred | released; any open \
+            status → lifted | released; any status → enteredInError (with --note; after an honor, a hold or a transfer a \
+            supervisor must approve it: `detainer proposal`). Releasing a held person needs \
+            --cause (holdExpired, iceDisavowed, courtOrder, other); a lift of a held detainer is iceDisavowed unless \
+            --cause says otherwise. A release after the hold deadline without a transfer is recorded as such.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -19,6 +21,7 @@ struct StatusCommand: DetainerSubcommand {
     @Option(help: "The new status.") var to: DetainerStatus
     @Option(help: "When it happened (default now): ISO 8601, or a New York time such as \"2026-03-02 09:30\".") var at: String?
     @Option(help: "A note (required for enteredInError).") var note: String?
+    @Option(help: "Why a hold ended, on a release or lift: holdExpired, iceDisavowed, courtOrder or other.") var cause: HoldEndCause?
     @OptionGroup var output: WriteOutputOptions
 
     func execute() throws {
@@ -28,7 +31,7 @@ struct StatusCommand: DetainerSubcommand {
         let user = try actor.resolve(in: db, for: .changeStatus)
         let change: StatusChange
         do {
-            change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, by: user)
+            change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, cause: cause, by: user)
         } catch is SecondPersonRequired {
             // Nothing was written; the same change becomes a proposal for a supervisor to approve.
             let proposal = try ProposalService(db).propose(detainerID: detainerID, .status(to, at: when, note: note ?? ""), by: user)
@@ -38,6 +41,15 @@ struct StatusCommand: DetainerSubcommand {
         var line = "Detainer \(change.detainerID): \(change.from.rawValue) → \(change.to.rawValue) at \(change.at.newYorkText)."
         if change.afterDeadline, let deadline = change.holdDeadline {
             line += " Released AFTER the hold deadline (\(deadline.newYorkText)) without a transfer; recorded as such."
+        }
+        if change.to == .held, let deadline = change.holdDeadline {
+            line += " Hold deadline \(deadline.newYorkText) (48 hours excluding Saturdays, Sundays and holidays, 8 CFR 287.7(d))."
+        }
+        if let cause {
+            line += " Cause: \(cause.rawValue)."
+            if cause == .holdExpired, change.from == .held, let deadline = change.holdDeadline, change.at < deadline {
+                Terminal.err("warning: the hold ended \(change.at.newYorkText), before its 48-hour deadline \(deadline.newYorkText) (Saturdays, Sundays and holidays excluded); recorded as holdExpired as given — check the cause.")
+            }
         }
         output.print(text: line, json: change.json)
     }

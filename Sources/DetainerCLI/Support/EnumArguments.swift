@@ -28,3 +28,4 @@ extension ContactKind: CaseInsensitiveArgument {}
 extension InformationType: CaseInsensitiveArgument {}
 extension WarrantKind: CaseInsensitiveArgument {}
 extension ResponseOutcome: CaseInsensitiveArgument {}
+extension HoldEndCause: CaseInsensitiveArgument {}

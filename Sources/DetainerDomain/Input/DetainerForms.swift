@@ -19,6 +19,15 @@ public enum ProbableCause: String, Sendable, Hashable, CaseIterable, Codable {
     case statements
 }
 
+/// Which administrative warrant ICE attached to the I-247A: an I-200 (warrant for arrest of alien,
+/// for removal proceedings) or an I-205 (warrant of removal/deportation, which follows a final
+/// order). Neither is a judicial warrant (Admin. Code §9-131(a)(5)); the difference matters only to
+/// the reason the annual report files the detainer under (`StatutoryReasonMapping`).
+public enum AdministrativeWarrantForm: String, Sendable, Hashable, CaseIterable, Codable {
+    case i200 = "I-200"
+    case i205 = "I-205"
+}
+
 /// Agencies a clerk logs detainers for. For Probation (Admin. Code §9-205) the "custody case" is
 /// the probation case: its booking number is the probation case number, its release time the
 /// end of the appointment or supervision contact at which ICE asked for the person.

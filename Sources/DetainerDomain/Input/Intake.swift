@@ -30,6 +30,11 @@ public struct Intake: Sendable, Equatable {
         public var warrantDate: CivilDate?
         public var terroristScreeningMatch: Bool?
         public var illegalReentryAfterRemoval: Bool?
+        /// The I-247A as received beyond Box 1 (nil = not recorded): Box 2, the administrative
+        /// warrant attached, a notice to appear served.
+        public var dhsTransferBox2: Bool? = nil
+        public var administrativeWarrantForm: AdministrativeWarrantForm? = nil
+        public var noticeToAppearServed: Bool? = nil
     }
 
     public var person: Person
@@ -101,6 +106,10 @@ extension IntakeRequest {
         if warrantType == .judicial, issuer == nil {
             v.fail("detainer.warrant.issuer", "is required for a judicial warrant (the federal judge or magistrate judge who signed it)")
         }
+        let adminForm = v.choice(detainer.administrativeWarrantForm, "detainer.administrativeWarrantForm", as: AdministrativeWarrantForm.self)
+        if adminForm != nil, let warrantType, warrantType != .administrative {
+            v.fail("detainer.administrativeWarrantForm", "names an administrative warrant, but the warrant type is \(warrantType.rawValue); give --warrant administrative")
+        }
 
         try v.finish()
         return Intake(
@@ -110,7 +119,9 @@ extension IntakeRequest {
                             receivedAt: UTCInstant(secondsSinceEpoch: received!.secondsSinceEpoch), probableCause: boxes,
                             warrant: warrantType!, warrantIssuer: issuer, warrantDate: warrantDate,
                             terroristScreeningMatch: detainer.terroristScreeningMatch,
-                            illegalReentryAfterRemoval: detainer.illegalReentryAfterRemoval))
+                            illegalReentryAfterRemoval: detainer.illegalReentryAfterRemoval,
+                            dhsTransferBox2: detainer.dhsTransferBox2, administrativeWarrantForm: adminForm,
+                            noticeToAppearServed: detainer.noticeToAppearServed))
     }
 }
 

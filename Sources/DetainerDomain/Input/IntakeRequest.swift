@@ -67,12 +67,22 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         public var warrant: Warrant?
         public var terroristScreeningMatch: Bool?
         public var illegalReentryAfterRemoval: Bool?
+        /// The I-247A's Box 2 ("DHS transferred the alien to your custody"); null = not recorded.
+        public var dhsTransferBox2: Bool?
+        /// With `warrant.type` administrative: "I-200" or "I-205".
+        public var administrativeWarrantForm: String?
+        /// Whether a notice to appear (or other charging document) was served; null = not recorded.
+        public var noticeToAppearServed: Bool?
         var decodingIssues: [ValidationIssue] = []
 
         public init(form: String? = nil, iceSubjectId: String? = nil, eventNumber: String? = nil,
                     issuingOffice: String? = nil, preparedOn: String? = nil, receivedAt: String? = nil,
                     probableCause: [String]? = nil, warrant: Warrant? = nil, terroristScreeningMatch: Bool? = nil,
-                    illegalReentryAfterRemoval: Bool? = nil) {
+                    illegalReentryAfterRemoval: Bool? = nil, dhsTransferBox2: Bool? = nil,
+                    administrativeWarrantForm: String? = nil, noticeToAppearServed: Bool? = nil) {
+            self.dhsTransferBox2 = dhsTransferBox2
+            self.administrativeWarrantForm = administrativeWarrantForm
+            self.noticeToAppearServed = noticeToAppearServed
             self.form = form
             self.iceSubjectId = iceSubjectId
             self.eventNumber = eventNumber
@@ -155,6 +165,7 @@ extension IntakeRequest.Detainer {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case form, iceSubjectId, eventNumber, issuingOffice, preparedOn, receivedAt, probableCause, warrant
         case terroristScreeningMatch, illegalReentryAfterRemoval
+        case dhsTransferBox2, administrativeWarrantForm, noticeToAppearServed
     }
 
     public init(from decoder: any Decoder) throws {
@@ -165,7 +176,10 @@ extension IntakeRequest.Detainer {
                   probableCause: reader.read("probableCause", as: [String].self), warrant: reader.read("warrant", as: IntakeRequest.Warrant.self),
                   // Intake's default for both searches is "not known", so absent and null agree here.
                   terroristScreeningMatch: reader.read("terroristScreeningMatch", as: Bool.self),
-                  illegalReentryAfterRemoval: reader.read("illegalReentryAfterRemoval", as: Bool.self))
+                  illegalReentryAfterRemoval: reader.read("illegalReentryAfterRemoval", as: Bool.self),
+                  dhsTransferBox2: reader.read("dhsTransferBox2", as: Bool.self),
+                  administrativeWarrantForm: reader.read("administrativeWarrantForm", as: String.self),
+                  noticeToAppearServed: reader.read("noticeToAppearServed", as: Bool.self))
         decodingIssues = reader.issues
     }
 }

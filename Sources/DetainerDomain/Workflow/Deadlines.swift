@@ -35,10 +35,10 @@ public enum Deadlines {
     }
 
     /// True when moving a detainer from `from` to `to` at `at` ends a city hold late: only an
-    /// honored detainer is a hold (before a decision the person is held on the city's own
+    /// honored or held detainer is a hold (before a decision the person is held on the city's own
     /// case, not for ICE), and it is late when it ends after the deadline.
     public static func holdEndedLate(from: DetainerStatus, to: DetainerStatus, at: UTCInstant, holdDeadline: UTCInstant?) -> Bool {
-        from == .honored && endedAfterDeadline(status: to, at: at, holdDeadline: holdDeadline)
+        (from == .honored || from == .held) && endedAfterDeadline(status: to, at: at, holdDeadline: holdDeadline)
     }
 
     /// How long past the deadline an end came, in seconds (0 when not late).

@@ -1,7 +1,8 @@
 /// Where a detainer stands. The machine (Admin. Code practice as sketched in design.md):
 ///
 ///     received → pendingReview → honored | declined
-///     honored  → transferred | released      (ICE took custody, or the hold ended without it)
+///     honored  → held                        (kept past the time of release, for ICE)
+///     honored | held → transferred | released (ICE took custody, or the person left without it)
 ///     any open status → lifted (ICE withdrew) | released (left custody before a decision)
 ///     any status → enteredInError             (a duplicate or mistaken record; needs a note)
 ///
@@ -10,6 +11,10 @@ public enum DetainerStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case received
     case pendingReview
     case honored
+    /// Honored and carried out by a hold: the person is kept past the time they would otherwise
+    /// have been released (Admin. Code §9-131(f)(2)). An honored detainer that never reaches
+    /// `held` was carried out by notifying ICE of the release only.
+    case held
     case declined
     case transferred
     case released
@@ -17,14 +22,15 @@ public enum DetainerStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case enteredInError
 
     /// Statuses in which the detainer still needs action.
-    public var isOpen: Bool { self == .received || self == .pendingReview || self == .honored }
+    public var isOpen: Bool { self == .received || self == .pendingReview || self == .honored || self == .held }
 
     /// Moves allowed from this status.
     public var allowedNext: [DetainerStatus] {
         switch self {
         case .received: return [.pendingReview, .lifted, .released, .enteredInError]
         case .pendingReview: return [.honored, .declined, .lifted, .released, .enteredInError]
-        case .honored: return [.transferred, .released, .lifted, .enteredInError]
+        case .honored: return [.held, .transferred, .released, .lifted, .enteredInError]
+        case .held: return [.transferred, .released, .lifted, .enteredInError]
         case .declined, .transferred, .released, .lifted: return [.enteredInError]
         case .enteredInError: return []
         }

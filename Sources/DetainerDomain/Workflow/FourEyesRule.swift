@@ -15,7 +15,7 @@
 ///   the act then takes effect and its audit entry says four-eyes was unavailable.
 public enum FourEyesRule {
     /// Statuses after which marking the record as entered in error needs a second person.
-    public static let actedUpon: Set<DetainerStatus> = [.honored, .transferred]
+    public static let actedUpon: Set<DetainerStatus> = [.honored, .held, .transferred]
 
     public static func reviewNeedsSecondPerson(_ verdict: ReviewVerdict) -> Bool {
         verdict.decision == .honor && verdict.isOverride

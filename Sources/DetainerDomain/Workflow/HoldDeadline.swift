@@ -1,12 +1,14 @@
-/// The workflow's plain hold deadline: scheduled release plus 48 clock hours, the span an ICE
-/// detainer asks for (8 CFR 287.7(d) as summarised in Sources/DetainerDomain/Law/README.md §2, "48-hour limit (federal)"). Kept apart from
-/// `BusinessHours.deadline`, which applies only to the NYPD warrantless hold of §14-154(b)(2):
-/// this one is a workflow reminder, not a legal computation.
+/// The hold deadline of an ICE detainer: 48 hours from the time the person would otherwise have
+/// been released, "excluding Saturdays, Sundays, and holidays" (8 CFR 287.7(d); the city code
+/// cites "the forty-eight-hour hold period provided in 8 CFR § 287.7" in §9-131(f)(8);
+/// Sources/DetainerDomain/Law/README.md §2 "48-hour limit (federal)" and §7b). A Friday 10:00
+/// release runs to Tuesday 10:00, not Sunday. Holidays are the observed federal holidays
+/// (`FederalHolidays`, law reference §12.7), counted by `BusinessHours` on New York days.
 public enum HoldDeadline {
     public static let plainHoldHours: Int64 = 48
 
     public static func plain(scheduledRelease: UTCInstant) -> UTCInstant {
-        scheduledRelease.adding(seconds: plainHoldHours * 3600)
+        BusinessHours.deadline(start: scheduledRelease, hours: Int(plainHoldHours))
     }
 }
 

@@ -41,13 +41,13 @@ public struct NeedRule: Sendable {
         // Not yet decided: a supervisor must review it, whatever the engine said.
         NeedRule(need: .review, statuses: [.received, .pendingReview], outcome: .any, pastDeadline: false),
         // Honored and the engine still allows it (or has not said otherwise): ICE must take custody.
-        NeedRule(need: .transfer, statuses: [.honored], outcome: .noneOf([.decline, .holdPendingWarrant]), pastDeadline: false),
+        NeedRule(need: .transfer, statuses: [.honored, .held], outcome: .noneOf([.decline, .holdPendingWarrant]), pastDeadline: false),
         // An NYPD hold the engine allows only until ICE shows a judicial warrant (§14-154(b)(2)),
         // whether or not it has been reviewed yet — and only until its deadline.
-        NeedRule(need: .warrant, statuses: [.received, .pendingReview, .honored], outcome: .oneOf([.holdPendingWarrant]), pastDeadline: false,
+        NeedRule(need: .warrant, statuses: [.received, .pendingReview, .honored, .held], outcome: .oneOf([.holdPendingWarrant]), pastDeadline: false,
                  beforeDeadline: true),
         // Honored, but the latest evaluation says decline: the law no longer allows the hold.
-        NeedRule(need: .attention, statuses: [.honored], outcome: .oneOf([.decline]), pastDeadline: false),
+        NeedRule(need: .attention, statuses: [.honored, .held], outcome: .oneOf([.decline]), pastDeadline: false),
         // Still open after its hold deadline.
         NeedRule(need: .overdue, statuses: DetainerStatus.allCases.filter(\.isOpen), outcome: .any, pastDeadline: true),
         // An NYPD hold past its deadline without a judicial warrant in time: release now

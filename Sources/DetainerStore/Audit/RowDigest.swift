@@ -11,7 +11,8 @@ enum RowDigest {
     /// Tables whose rows are fingerprinted into the audit log.
     static let auditedTables = [
         "users", "persons", "custody_cases", "convictions", "pending_charges", "detainers",
-        "evaluations", "reviews", "status_events", "ice_communications", "imports", "corrections", "proposals",
+        "evaluations", "reviews", "status_events", "ice_communications", "imports", "corrections",
+        "scaap_amounts", "assistance_requests", "report_publications", "proposals",
     ]
 
     static func digest(of table: String, id: Int64, in db: Connection) throws -> String? {

@@ -216,19 +216,29 @@ extension DetainerDatabase {
             let release = UTCInstant(parsing: request.custody.scheduledReleaseAt ?? "") ?? at
             let base = max(release, at)
             let roll = Double.random(in: 0..<1, using: &random)
-            let (status, offset, note): (DetainerStatus, Int, String) =
-                roll < 0.72 ? (.transferred, random.int(1...30) * 3600, "ICE officers took custody") :
-                roll < 0.86 ? (.released, 49 * 3600, "Hold ended without a transfer; released") :
-                roll < 0.94 ? (.lifted, random.int(1...20) * 3600, "ICE cancelled the detainer") :
-                              (.released, random.int(50...70) * 3600, "Released late: ICE did not arrive")
+            // Holds (status held) begin at the scheduled release; the 48 hours exclude weekends and
+            // holidays (8 CFR 287.7(d)), so a hold's end is placed from its own deadline.
+            let deadline = HoldDeadline.plain(scheduledRelease: base)
+            let toDeadline = Int(deadline.secondsSinceEpoch - base.secondsSinceEpoch)
+            let (status, offset, note, cause, held): (DetainerStatus, Int, String, HoldEndCause?, Bool) =
+                roll < 0.50 ? (.transferred, 0, "ICE officers took custody at the release (notified of it)", nil, false) :
+                roll < 0.72 ? (.transferred, random.int(1...30) * 3600, "ICE officers took custody", nil, true) :
+                roll < 0.86 ? (.released, toDeadline + 3600, "The 48-hour hold expired without a transfer; released", .holdExpired, true) :
+                roll < 0.94 ? (.lifted, random.int(1...20) * 3600, "ICE cancelled the detainer", .iceDisavowed, true) :
+                              (.released, toDeadline + random.int(2...22) * 3600, "Released late: ICE did not arrive", .other, true)
             if request.custody.agency == Agency.doc.rawValue {
                 agenda.add(max(base.adding(seconds: -3600), at.adding(seconds: 60))) { _, _ in
                     _ = try StatusService(self).recordContact(detainerID: detainerID, ContactRequest(
                         direction: .outgoing, kind: .releaseNotification, summary: "Notified ICE of the scheduled release"), by: clerk)
                 }
             }
-            agenda.add(base.adding(seconds: Int64(offset))) { _, _ in
-                _ = try StatusService(self).changeStatus(detainerID: detainerID, to: status, at: nil, note: note, by: clerk)
+            if held {
+                agenda.add(base) { _, _ in
+                    _ = try StatusService(self).changeStatus(detainerID: detainerID, to: .held, at: nil, note: "Kept past the release for ICE", by: clerk)
+                }
+            }
+            agenda.add(base.adding(seconds: Int64(offset) + (held && offset == 0 ? 60 : 0))) { _, _ in
+                _ = try StatusService(self).changeStatus(detainerID: detainerID, to: status, at: nil, note: note, cause: cause, by: clerk)
             }
         }
     }

@@ -107,7 +107,7 @@ enum QueueSQL {
     /// The partial index's own predicate, spelt exactly as migration 0008 spells it (SQLite uses a
     /// partial index only when the query repeats its terms). Every `NeedRule` is about open
     /// statuses (DeadlinesTests checks it), so this narrows nothing the rules would admit.
-    static let openIntake = "d.origin = 'intake' AND (d.status = 'received' OR d.status = 'pendingReview' OR d.status = 'honored')"
+    static let openIntake = "d.origin = 'intake' AND (d.status = 'received' OR d.status = 'pendingReview' OR d.status = 'honored' OR d.status = 'held')"
     /// The queue's order: hold deadline (none last), time received, id; the index's key order.
     static let order = "d.hold_deadline IS NULL, d.hold_deadline, d.received_at, d.id"
     /// The same order for a past-deadline cell, whose rows all have a deadline. Written without

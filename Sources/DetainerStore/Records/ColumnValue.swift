@@ -213,3 +213,4 @@ extension SQLiteValue {
         }
     }
 }
+extension AdministrativeWarrantForm: TextEnumColumn {}

@@ -50,6 +50,15 @@ public struct DetainerRecord: TableRecord {
     public var icePersonRef: String?
     public var iceMscCharge: String?
     public var iceMscConvictionOn: CivilDate?
+    /// When the hold began (status held) and its New York date (Migrations/0010_statutory_reports.sql).
+    public var holdBeganAt: UTCInstant?
+    public var holdBeganOn: CivilDate?
+    /// Why the hold ended without a transfer.
+    public var holdEndCause: HoldEndCause?
+    /// The I-247A as received beyond Box 1: Box 2, the administrative warrant form, NTA served.
+    public var i247aBox2: Bool?
+    public var i247aAdminWarrant: AdministrativeWarrantForm?
+    public var i247aNtaServed: Bool?
 
     public init() {}
 
@@ -100,5 +109,11 @@ public struct DetainerRecord: TableRecord {
         Column("ice_person_ref", \.icePersonRef, show: .hidden),
         Column("ice_msc_charge", \.iceMscCharge, show: .hidden),
         Column("ice_msc_conviction_on", \.iceMscConvictionOn, show: .hidden),
+        Column("hold_began_at", \.holdBeganAt, export: .none, show: .listed("Hold began")),
+        Column("hold_began_on", \.holdBeganOn, export: .none, show: .hidden),
+        Column("hold_end_cause", \.holdEndCause, export: .none, show: .listed("Hold ended because")),
+        Column("i247a_box2", \.i247aBox2, export: .none, show: .listed("I-247A Box 2 (DHS transfer)")),
+        Column("i247a_admin_warrant", \.i247aAdminWarrant, export: .none, show: .listed("Administrative warrant form")),
+        Column("i247a_nta_served", \.i247aNtaServed, export: .none, show: .listed("Notice to appear served")),
     ]
 }

@@ -80,6 +80,8 @@ public struct StatusEventRecord: TableRecord {
     public var actorID: Int64 = 0
     public var note: String?
     public var afterDeadline = false
+    /// Why a hold ended (a release or lift; Migrations/0010_statutory_reports.sql).
+    public var cause: HoldEndCause?
 
     public init() {}
 
@@ -93,6 +95,7 @@ public struct StatusEventRecord: TableRecord {
         Column("actor_id", \.actorID),
         Column("note", \.note),
         Column("after_deadline", \.afterDeadline),
+        Column("cause", \.cause),
     ]
 }
 
@@ -101,6 +104,7 @@ extension ContactDirection: TextEnumColumn {}
 extension InformationType: TextEnumColumn {}
 extension ResponseOutcome: TextEnumColumn {}
 extension WarrantKind: TextEnumColumn {}
+extension HoldEndCause: TextEnumColumn {}
 
 /// One communication with ICE (`ice_communications`).
 public struct ContactRecord: TableRecord {
@@ -125,6 +129,11 @@ public struct ContactRecord: TableRecord {
     public var warrantType: WarrantKind?
     public var warrantIssuer: String?
     public var warrantDate: CivilDate?
+    /// A provided response the clerk confirmed despite the §9-131(h) warning.
+    public var confirmedDespite9131h = false
+    /// The agency the contact was made with (a request about a person with no detainer has no
+    /// detainer to take it from).
+    public var agency: Agency?
 
     public init() {}
 
@@ -146,6 +155,8 @@ public struct ContactRecord: TableRecord {
         Column("warrant_type", \.warrantType),
         Column("warrant_issuer", \.warrantIssuer),
         Column("warrant_date", \.warrantDate),
+        Column("confirmed_despite_9_131h", \.confirmedDespite9131h),
+        Column("agency", \.agency),
     ]
 }
 

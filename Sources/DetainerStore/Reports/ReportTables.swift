@@ -55,26 +55,70 @@ extension MonthlyReport {
 }
 
 extension AnnualReport {
+    /// The contract of `report annual --format json` (README "Reports"): agency, period, training,
+    /// and the items in statute order, each with id, label, citation, total and breakdown, plus
+    /// what it counts (unit, datedBy, reading), the reconciliation lines and the count left out as
+    /// entered in error.
     public var json: JSONValue {
         .object([
-            "periodStart": .string(periodStart.description), "periodEnd": .string(periodEnd.description),
-            "fiscal": .bool(fiscal), "includeExternal": .bool(includeExternal),
-            "items": .array(items.map { item in
-                .object(["key": .string(item.key), "label": .string(item.label), "citation": .string(item.citation),
-                         "counts": item.counts.map { .object($0.mapValues { .int(Int64($0)) }) } ?? .null,
-                         "note": .optional(item.note)])
-            }),
+            "agency": .string(agency.rawValue), "year": .int(Int64(year)),
+            "periodStart": .string(period.start.description), "periodEnd": .string(period.end.description),
+            "calendarYear": .bool(period.calendar), "training": .bool(training), "asOf": .string(asOf.iso8601),
+            "reasonMapping": .string(StatutoryReasonMapping.version),
+            "items": .array(items.map(\.json)),
+            "reconciliation": .object(Dictionary(uniqueKeysWithValues: reconciliation.map { ($0.key, .int(Int64($0.count))) })),
+            "iceRecords": .object(Dictionary(uniqueKeysWithValues: iceRecords.map { ($0.key, .int(Int64($0.count))) })),
+            "endedAfterDeadline": .int(Int64(endedAfterDeadline)),
+            "revisionOf": .optional(revisionOf),
         ])
     }
 
+    /// One row per item and breakdown cell, for CSV: item, key, value (nested cells joined by ".").
     public var table: RecordSet {
-        var set = RecordSet(columns: ["key", "label", "citation"] + Self.agencies + ["note"])
+        var set = RecordSet(columns: ["item", "citation", "key", "value"])
         for item in items {
-            set.append([.string(item.key), .string(item.label), .string(item.citation)]
-                       + Self.agencies.map { agency in item.counts.map { .int(Int64($0[agency] ?? 0)) } ?? .null }
-                       + [.optional(item.note)])
+            set.append([.string(item.definition.id), .string(item.definition.citation), .string("total"), item.total.map { .int(Int64($0)) } ?? .null])
+            for (key, value) in item.flatBreakdown { set.append([.string(item.definition.id), .string(item.definition.citation), .string(key), value]) }
+            for line in item.remainder { set.append([.string(item.definition.id), .string(item.definition.citation), .string("reconciliation.\(line.key)"), .int(Int64(line.count))]) }
+            set.append([.string(item.definition.id), .string(item.definition.citation), .string("excludedEnteredInError"), .int(Int64(item.excludedEnteredInError))])
         }
+        for line in reconciliation { set.append([.string("received"), .string(""), .string(line.key), .int(Int64(line.count))]) }
+        for line in iceRecords { set.append([.string("iceRecords"), .string(""), .string(line.key), .int(Int64(line.count))]) }
         return set
+    }
+}
+
+extension AnnualReport.Item {
+    public var json: JSONValue {
+        .object([
+            "id": .string(definition.id), "label": .string(definition.label), "citation": .string(definition.citation),
+            "unit": .string(definition.unit), "datedBy": .string(definition.datedBy),
+            "total": total.map { .int(Int64($0)) } ?? .null,
+            "breakdown": .object(Dictionary(uniqueKeysWithValues: breakdown.map { ($0.key, $0.value) })),
+            "reconciliation": .object(Dictionary(uniqueKeysWithValues: remainder.map { ($0.key, .int(Int64($0.count))) })),
+            "excludedEnteredInError": .int(Int64(excludedEnteredInError)),
+            "notes": .array(notes.map(JSONValue.string)),
+        ])
+    }
+
+    /// The breakdown's leaves in print order: `i`, `noVSC.requests`, `noVSC.byInformationType.releaseDate.responses`….
+    public var flatBreakdown: [(String, JSONValue)] {
+        var out: [(String, JSONValue)] = []
+        func walk(_ prefix: String, _ value: JSONValue) {
+            if case .object(let members) = value {
+                for key in Self.order(members.keys) { walk(prefix + "." + key, members[key]!) }
+            } else {
+                out.append((prefix, value))
+            }
+        }
+        for (key, value) in breakdown { walk(key, value) }
+        return out
+    }
+
+    /// Totals first, then the splits.
+    static func order(_ keys: Dictionary<String, JSONValue>.Keys) -> [String] {
+        let first = ["requests", "responses", "byInformationType", "byFacilitatedTransfer", "facilitated", "notFacilitated"]
+        return keys.sorted { (first.firstIndex(of: $0) ?? 99, $0) < (first.firstIndex(of: $1) ?? 99, $1) }
     }
 }
 

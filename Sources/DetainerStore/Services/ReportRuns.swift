@@ -14,10 +14,11 @@ extension ReportService {
         return report
     }
 
-    public func runAnnual(year: Int, fiscal: Bool, includeExternal: Bool = false,
+    public func runAnnual(agency: Agency, year: Int, calendar: Bool = false,
                           origin: [String: JSONValue] = [:], by actor: Actor) throws -> AnnualReport {
-        let report = try annualReport(year: year, fiscal: fiscal, includeExternal: includeExternal)
-        let parameters: [String: JSONValue] = ["year": .int(Int64(year)), "fiscal": .bool(fiscal), "includeExternal": .bool(includeExternal)]
+        var report = try annualReport(agency: agency, year: year, calendar: calendar)
+        report.revisionOf = try publishedDifference(report)?.id
+        let parameters: [String: JSONValue] = ["agency": .string(agency.rawValue), "year": .int(Int64(year)), "calendar": .bool(calendar)]
         try recordReport("annual", parameters: parameters.merging(origin) { _, new in new }, by: actor)
         return report
     }

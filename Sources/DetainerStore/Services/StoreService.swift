@@ -30,8 +30,8 @@ extension StoreService {
 
     @discardableResult
     func moveStatus(detainerID: Int64, from: DetainerStatus, to: DetainerStatus, at: UTCInstant, note: String?,
-                    afterDeadline: Bool = false, in context: WriteContext) throws -> StatusChange {
-        try store.moveStatus(detainerID: detainerID, from: from, to: to, at: at, note: note, afterDeadline: afterDeadline, in: context)
+                    afterDeadline: Bool = false, cause: HoldEndCause? = nil, in context: WriteContext) throws -> StatusChange {
+        try store.moveStatus(detainerID: detainerID, from: from, to: to, at: at, note: note, afterDeadline: afterDeadline, cause: cause, in: context)
     }
 
     @discardableResult

@@ -15,6 +15,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case export = "export records"
     case importData = "import files"
     case manageUsers = "manage users"
+    case recordFunding = "record SCAAP funding amounts"
 
     /// The roles allowed to do this, in the order a message should name them.
     public var roles: [Role] {
@@ -22,7 +23,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .intake, .recordHistory, .recordContact, .changeStatus, .evaluate: return [.clerk, .supervisor]
         case .review: return [.supervisor]
         case .report, .export: return [.auditor, .supervisor, .admin]
-        case .importData: return [.supervisor, .admin]
+        case .importData, .recordFunding: return [.supervisor, .admin]
         case .manageUsers: return [.admin]
         }
     }

@@ -48,6 +48,9 @@ extension IntakeService {
             row.pcBiometricMatch = d.probableCause.contains(.biometricMatch)
             row.pcStatements = d.probableCause.contains(.statements)
             row.warrantType = .known(d.warrant)
+            row.i247aBox2 = d.dhsTransferBox2
+            row.i247aAdminWarrant = d.administrativeWarrantForm
+            row.i247aNtaServed = d.noticeToAppearServed
             row.warrantIssuer = d.warrantIssuer
             row.warrantDate = d.warrantDate
             row.tsdbMatch = d.terroristScreeningMatch

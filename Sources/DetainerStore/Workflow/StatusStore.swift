@@ -24,6 +24,8 @@ public struct StatusChange: Sendable {
     public let at: UTCInstant
     public let afterDeadline: Bool
     public let holdDeadline: UTCInstant?
+    /// Why a hold ended (a release or lift), when recorded.
+    public var cause: HoldEndCause? = nil
 }
 
 extension DetainerDatabase {
@@ -39,7 +41,7 @@ extension DetainerDatabase {
     }
 
     func appendStatusEvent(detainerID: Int64, from: DetainerStatus?, to: DetainerStatus, at: UTCInstant, note: String?,
-                           afterDeadline: Bool, in context: WriteContext) throws {
+                           afterDeadline: Bool, cause: HoldEndCause? = nil, in context: WriteContext) throws {
         var row = StatusEventRecord()
         row.detainerID = detainerID
         row.fromStatus = from
@@ -49,15 +51,17 @@ extension DetainerDatabase {
         row.actorID = try context.actorID
         row.note = note
         row.afterDeadline = afterDeadline
+        row.cause = cause
         try context.insert(&row)
     }
 
     /// Moves the detainer and writes the ledger row; `closed_on` is set when it leaves the open set.
     @discardableResult
     func moveStatus(detainerID: Int64, from: DetainerStatus, to: DetainerStatus, at: UTCInstant, note: String?,
-                    afterDeadline: Bool = false, in context: WriteContext) throws -> StatusChange {
+                    afterDeadline: Bool = false, cause: HoldEndCause? = nil, in context: WriteContext) throws -> StatusChange {
         guard from.canMove(to: to) else { throw IllegalTransition(detainerID: detainerID, from: from, to: to) }
-        try appendStatusEvent(detainerID: detainerID, from: from, to: to, at: at, note: note, afterDeadline: afterDeadline, in: context)
+        try appendStatusEvent(detainerID: detainerID, from: from, to: to, at: at, note: note, afterDeadline: afterDeadline,
+                              cause: cause, in: context)
         try context.db.run("""
             UPDATE detainers SET status = ?, status_at = ?,
                 closed_on = CASE WHEN ? THEN closed_on ELSE ? END,
@@ -72,10 +76,11 @@ extension DetainerDatabase {
 
 extension StatusService {
     /// `detainer status ID --to STATUS`: any move but a decision, by a clerk or supervisor.
-    public func changeStatus(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?, by actor: Actor) throws -> StatusChange {
+    public func changeStatus(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?,
+                             cause requestedCause: HoldEndCause? = nil, by actor: Actor) throws -> StatusChange {
         let note = try Self.validatedNote(note)
         return try audited(actor: actor, action: "detainer.status", entity: "detainer") { context in
-            try record(detainerID: detainerID, to: to, at: requested, note: note, approvedProposal: nil, in: context)
+            try record(detainerID: detainerID, to: to, at: requested, note: note, cause: requestedCause, approvedProposal: nil, in: context)
         }
     }
 
@@ -98,8 +103,8 @@ extension StatusService {
 
     /// Makes the change inside `context`. Without `approvedProposal`, a change the four-eyes rule
     /// reserves for two people is refused; with it, the approval being written is the second person.
-    func record(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?, approvedProposal: Int64?,
-                in context: WriteContext) throws -> StatusChange {
+    func record(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?, cause requestedCause: HoldEndCause? = nil,
+                approvedProposal: Int64?, in context: WriteContext) throws -> StatusChange {
         context.entityID = detainerID
         let current = try currentStatus(of: detainerID, in: context.db)
         if StatusMachine.statusChangeRefusal(from: current.status, to: to) != nil {
@@ -124,11 +129,31 @@ extension StatusService {
         if StatusMachine.requiresNote(to), note == nil {
             throw InputError(field: "note", "say why the record is in error (e.g. \"duplicate of detainer 12\")")
         }
+        let cause: HoldEndCause?
+        switch HoldEndCause.resolve(requestedCause, from: current.status, to: to) {
+        case .success(let resolved): cause = resolved
+        case .failure(.required):
+            throw InputError(field: "cause", "detainer \(detainerID) is held; say why the hold ended without a transfer (--cause \(HoldEndCause.allCases.map(\.rawValue).joined(separator: "|")))")
+        case .failure(.notApplicable):
+            throw InputError(field: "cause", "only a release or a lift records why a hold ended")
+        }
         // A hold past its deadline without a transfer is unlawful detention; record it as such.
         // A transfer after it is the same unlawful hold, ended by ICE instead of the city.
         let afterDeadline = Deadlines.holdEndedLate(from: current.status, to: to, at: at, holdDeadline: current.holdDeadline)
         var change = try moveStatus(detainerID: detainerID, from: current.status, to: to, at: at, note: note,
-                                    afterDeadline: afterDeadline, in: context)
+                                    afterDeadline: afterDeadline, cause: cause, in: context)
+        var holdDeadline = current.holdDeadline
+        if to == .held {
+            // The hold runs 48 hours from when it began, excluding Saturdays, Sundays and
+            // holidays (8 CFR 287.7(d)); an earlier deadline already set stands.
+            let deadline = HoldDeadline.plain(scheduledRelease: at)
+            holdDeadline = min(current.holdDeadline ?? deadline, deadline)
+            try context.db.run("UPDATE detainers SET hold_began_at = ?, hold_began_on = ?, hold_deadline = ? WHERE id = ?",
+                               at.iso8601, at.newYorkDate.description, holdDeadline?.iso8601, detainerID)
+        }
+        if current.status == .held, let cause {
+            try context.db.run("UPDATE detainers SET hold_end_cause = ? WHERE id = ?", cause.rawValue, detainerID)
+        }
         if StatusMachine.leavesCityCustody(to) {
             try context.db.run("UPDATE custody_cases SET released_at = coalesce(released_at, ?), updated_at = ?, updated_by = ? WHERE id = (SELECT custody_case_id FROM detainers WHERE id = ?)",
                                at.iso8601, context.now.iso8601, context.actor.id, detainerID)
@@ -137,9 +162,9 @@ extension StatusService {
             }
         }
         change = StatusChange(detainerID: detainerID, from: current.status, to: to, at: at, afterDeadline: afterDeadline,
-                              holdDeadline: current.holdDeadline)
+                              holdDeadline: holdDeadline, cause: cause)
         context.details = ["from": .string(current.status.rawValue), "to": .string(to.rawValue), "at": .string(at.iso8601),
-                           "afterDeadline": .bool(afterDeadline), "note": .optional(note)]
+                           "afterDeadline": .bool(afterDeadline), "note": .optional(note), "cause": .optional(cause?.rawValue)]
         if let approvedProposal { context.details["proposal"] = .int(approvedProposal) }
         return change
     }

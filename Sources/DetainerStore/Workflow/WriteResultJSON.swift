@@ -37,7 +37,7 @@ extension StatusChange {
     public var json: JSONValue {
         .object(["detainerID": .int(detainerID), "from": .string(from.rawValue), "to": .string(to.rawValue),
                  "at": .string(at.iso8601), "afterDeadline": .bool(afterDeadline),
-                 "holdDeadline": .optional(holdDeadline?.iso8601)])
+                 "holdDeadline": .optional(holdDeadline?.iso8601), "cause": .optional(cause?.rawValue)])
     }
 }
 

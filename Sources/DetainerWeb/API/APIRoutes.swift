@@ -66,10 +66,16 @@ enum APIRoutes {
                 throw ValidationIssue(path: "to", message: "unknown status \"\(body.to)\" (expected \(DetainerStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let at = try body.at.map { try InstantInput.parse($0, field: "at") }
+            let cause = try body.cause.map { text -> HoldEndCause in
+                guard let cause = HoldEndCause(rawValue: text) else {
+                    throw ValidationIssue(path: "cause", message: "unknown cause \"\(text)\" (expected \(HoldEndCause.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                return cause
+            }
             let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .changeStatus)
                 do {
-                    return (try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: body.note, by: actor).json, .created)
+                    return (try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: body.note, cause: cause, by: actor).json, .created)
                 } catch is SecondPersonRequired {
                     // Nothing was written; the change becomes a proposal for a supervisor (202: not yet in effect).
                     return (try ProposalService(db).propose(detainerID: id, .status(to, at: at, note: body.note ?? ""), by: actor).json, .accepted)
@@ -169,6 +175,8 @@ struct StatusBody: Decodable {
     let to: String
     let at: String?
     let note: String?
+    /// Why a hold ended (release or lift): holdExpired, iceDisavowed, courtOrder, other.
+    let cause: String?
 }
 
 struct ContactBody: Decodable {

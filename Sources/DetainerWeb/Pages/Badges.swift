@@ -15,7 +15,7 @@ enum Badges {
 
     static func status(_ status: DetainerStatus) -> HTML {
         let style = switch status {
-        case .honored, .transferred: "badge ok"
+        case .honored, .held, .transferred: "badge ok"
         case .declined, .lifted, .released: "badge info"
         case .enteredInError: "badge bad"
         case .received, .pendingReview: "badge warn"

@@ -30,7 +30,7 @@ enum DetainerPage {
             }
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
             if let message = state?.message { el("div", .class("notice error"), Attribute("role", "alert"), text: message) }
-            if let deadline = d.holdDeadline, let status, [.received, .pendingReview, .honored].contains(status) {
+            if let deadline = d.holdDeadline, let status, status.isOpen {
                 el("p") {
                     el("strong", text: "Hold deadline: ")
                     Badges.time(deadline)
@@ -334,6 +334,9 @@ enum DetainerPage {
                              error: mine?.errors["to"], required: true, scope: "status.")
                 Forms.input("When", name: "at", value: mine?.values["at"], type: "datetime-local", error: mine?.errors["at"],
                             hint: "New York time; leave empty for now", scope: "status.")
+                Forms.select("Why the hold ended", name: "cause", options: [("", "not applicable")] + HoldEndCause.allCases.map { ($0.rawValue, Labels.holdEndCause($0)) },
+                             selected: mine?.values["cause"], error: mine?.errors["cause"],
+                             hint: "Required to release a held person; counted by §9-131(f)(8) when the 48-hour hold expired or ICE disavowed custody", scope: "status.")
                 Forms.textarea("Note", name: "note", value: mine?.values["note"], error: mine?.errors["note"], hint: "Required for \(Labels.status(.enteredInError))", scope: "status.")
                 Forms.submit("Change status")
             }

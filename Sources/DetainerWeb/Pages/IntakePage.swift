@@ -87,6 +87,16 @@ enum IntakePage {
                         Forms.select("ICE asserts illegal re-entry after removal", name: "detainer.illegalReentryAfterRemoval",
                                      options: [("unknown", "unknown"), ("yes", "yes"), ("no", "no")],
                                      selected: value("detainer.illegalReentryAfterRemoval") ?? "unknown", error: errors["detainer.illegalReentryAfterRemoval"])
+                        Forms.select("Administrative warrant form attached", name: "detainer.administrativeWarrantForm",
+                                     options: [("", "not recorded"), ("I-200", "I-200 (arrest, removal proceedings)"), ("I-205", "I-205 (removal / deportation)")],
+                                     selected: value("detainer.administrativeWarrantForm"), error: errors["detainer.administrativeWarrantForm"],
+                                     hint: "Only with an administrative warrant")
+                        Forms.select("Box 2 ticked (DHS transferred the person to this custody)", name: "detainer.dhsTransferBox2",
+                                     options: [("unknown", "unknown"), ("yes", "yes"), ("no", "no")],
+                                     selected: value("detainer.dhsTransferBox2") ?? "unknown", error: errors["detainer.dhsTransferBox2"])
+                        Forms.select("Notice to appear served", name: "detainer.noticeToAppearServed",
+                                     options: [("unknown", "unknown"), ("yes", "yes"), ("no", "no")],
+                                     selected: value("detainer.noticeToAppearServed") ?? "unknown", error: errors["detainer.noticeToAppearServed"])
                     }
                 }
                 Forms.submit("Log detainer and evaluate")

@@ -9,11 +9,21 @@ enum Labels {
         case .received: "Received"
         case .pendingReview: "Pending review"
         case .honored: "Honored"
+        case .held: "Held for ICE"
         case .declined: "Declined"
         case .transferred: "Transferred to ICE"
         case .released: "Released"
         case .lifted: "Lifted by ICE"
         case .enteredInError: "Entered in error"
+        }
+    }
+
+    static func holdEndCause(_ cause: HoldEndCause) -> String {
+        switch cause {
+        case .holdExpired: "the 48-hour hold expired (8 CFR 287.7(d))"
+        case .iceDisavowed: "ICE disavowed custody"
+        case .courtOrder: "a court ordered release"
+        case .other: "another reason"
         }
     }
 

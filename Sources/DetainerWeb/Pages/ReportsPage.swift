@@ -4,7 +4,8 @@ import DetainerStore
 
 /// Monthly table and bar chart, the annual report, and the downloads.
 enum ReportsPage {
-    static func render(monthly: MonthlyReport, annual: AnnualReport, year: Int, fiscal: Bool, session: WebSession) -> HTML {
+    static func render(monthly: MonthlyReport, annual: AnnualReport, quarterly: QuarterlyReport, session: WebSession) -> HTML {
+        let annualQuery = "agency=\(annual.agency.rawValue)&year=\(annual.year)&calendar=\(annual.period.calendar ? 1 : 0)"
         let query = "from=\(monthly.from)&to=\(monthly.to)" + (monthly.agency.map { "&agency=\($0)" } ?? "")
         return Layout.page("Reports", session: session, current: .reports) {
             el("h1", text: "Reports")
@@ -12,8 +13,12 @@ enum ReportsPage {
                 Forms.input("From month", name: "from", value: monthly.from, type: "month", hint: "YYYY-MM")
                 Forms.input("To month", name: "to", value: monthly.to, type: "month", hint: "YYYY-MM")
                 Forms.select("Agency", name: "agency", options: [("", "All agencies")] + QueuePage.agencies.map { ($0, $0) }, selected: monthly.agency?.rawValue)
-                Forms.input("Annual report year", name: "year", value: String(year), type: "number")
-                Forms.select("Year kind", name: "fiscal", options: [("0", "calendar year"), ("1", "fiscal year (ends June 30)")], selected: fiscal ? "1" : "0")
+                Forms.select("Annual report agency", name: "annualAgency", options: QueuePage.agencies.map { ($0, $0) }, selected: annual.agency.rawValue)
+                Forms.input("Annual report year", name: "year", value: String(annual.year), type: "number", hint: "the twelve months ending June 30 of it")
+                Forms.select("Year kind", name: "calendar", options: [("0", "twelve months ending June 30 (the law's year)"), ("1", "calendar year")],
+                             selected: annual.period.calendar ? "1" : "0")
+                Forms.input("Quarterly report year", name: "qyear", value: String(quarterly.year), type: "number")
+                Forms.select("Quarter", name: "quarter", options: (1...4).map { (String($0), "Q\($0)") }, selected: String(quarterly.quarter))
                 Forms.submit("Show", style: "secondary")
             }
             el("section", Attribute("aria-labelledby", "monthly")) {
@@ -25,15 +30,33 @@ enum ReportsPage {
                 }
                 BarChart.render(monthly)
                 monthlyTable(monthly)
+                declinedByReason(monthly)
             }
             el("section", Attribute("aria-labelledby", "annual")) {
-                el("h2", .id("annual"), text: "Annual report, \(fiscal ? "fiscal" : "calendar") year \(annual.periodStart) to \(annual.periodEnd)")
+                el("h2", .id("annual"), text: "Annual report, \(annual.agency.rawValue) (Admin. Code \(annual.agency.citation)(f)), \(annual.periodStart) to \(annual.periodEnd)")
+                if annual.training { el("p", .class("notice error"), text: "TRAINING DATABASE — not an agency's report.") }
                 el("p") {
-                    el("a", .href("/reports/annual.csv?year=\(year)&fiscal=\(fiscal ? 1 : 0)"), Attribute("download", present: true), text: "Download CSV")
+                    el("a", .href("/reports/annual.csv?" + annualQuery), Attribute("download", present: true), text: "Download CSV")
                     HTML(" · ")
-                    el("a", .href("/reports/annual.json?year=\(year)&fiscal=\(fiscal ? 1 : 0)"), text: "JSON")
+                    el("a", .href("/reports/annual.json?" + annualQuery), text: "JSON")
+                    HTML(" · ")
+                    el("a", .href("/reports/annual.html?" + annualQuery), Attribute("download", present: true), text: "Page to publish (HTML)")
                 }
                 annualTable(annual)
+                el("h3", text: "Definitions and readings")
+                el("dl") {
+                    for item in annual.items {
+                        el("dt", text: "\(item.definition.id) — \(item.definition.citation)")
+                        el("dd", text: "Counts \(item.definition.unit), dated by \(item.definition.datedBy). \(item.definition.reading)")
+                    }
+                }
+                for line in [ReportDecisions.period, ReportDecisions.dating, ReportDecisions.scope] { el("p", .class("muted"), text: line) }
+            }
+            el("section", Attribute("aria-labelledby", "quarterly")) {
+                el("h2", .id("quarterly"), text: "Quarterly report (Admin. Code §10-178(d)), \(quarterly.period.start) to \(quarterly.period.end)")
+                el("p", .class("muted"), text: "Requests from non-local law enforcement for help with immigration enforcement (logged with `detainer assistance add`), anonymized, by requesting and receiving agency. Detainers and ICE information requests are in the annual reports.")
+                quarterlyTable(quarterly)
+                el("p", text: "Withheld under §10-178(d)(i) (would interfere with an investigation): \(quarterly.withheld["interfereInvestigation"] ?? 0); under (d)(ii) (would compromise public safety): \(quarterly.withheld["publicSafety"] ?? 0).")
             }
             if session.user.role.may(.export) {
                 el("section", Attribute("aria-labelledby", "export")) {
@@ -70,24 +93,61 @@ enum ReportsPage {
         }
     }
 
+    private static func quarterlyTable(_ report: QuarterlyReport) -> HTML {
+        let table = report.table
+        return el("div", .class("table-wrap")) {
+            el("table") {
+                el("thead") { el("tr") { for column in table.columns { el("th", Attribute("scope", "col"), text: column.replacingOccurrences(of: "_", with: " ")) } } }
+                el("tbody") {
+                    if table.rows.isEmpty { el("tr") { el("td", text: "No requests logged in this quarter.") } }
+                    for row in table.rows { el("tr") { for value in row { el("td", text: value.cellText) } } }
+                }
+            }
+        }
+    }
+
+    /// The CLI's "Declined, by reason" table: the months' declines by the first reason each rests on.
+    private static func declinedByReason(_ report: MonthlyReport) -> HTML {
+        let used = MonthlyReport.declineReasonCodes.filter { (report.total.declineReasons[$0] ?? 0) > 0 }
+        guard !used.isEmpty else { return HTML() }
+        return el("div", .class("table-wrap")) {
+            el("table") {
+                el("caption", text: "Declined, by the first reason the decision rests on")
+                el("thead") { el("tr") { el("th", Attribute("scope", "col"), text: "month"); for code in used { el("th", Attribute("scope", "col"), .class("num"), text: code) } } }
+                el("tbody") {
+                    for row in report.months + [report.total] {
+                        el("tr") {
+                            el("th", Attribute("scope", "row"), text: row.month)
+                            for code in used { el("td", .class("num"), text: String(row.declineReasons[code] ?? 0)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static func annualTable(_ report: AnnualReport) -> HTML {
         el("div", .class("table-wrap")) {
             el("table") {
                 el("thead") {
                     el("tr") {
                         el("th", Attribute("scope", "col"), text: "Item")
-                        for agency in AnnualReport.agencies { el("th", Attribute("scope", "col"), .class("num"), text: agency) }
+                        el("th", Attribute("scope", "col"), .class("num"), text: "Count")
                         el("th", Attribute("scope", "col"), text: "Citation")
                     }
                 }
                 el("tbody") {
                     for item in report.items {
-                        el("tr") {
-                            el("th", Attribute("scope", "row"), text: item.label)
-                            for agency in AnnualReport.agencies {
-                                el("td", .class("num"), text: item.counts.map { String($0[agency] ?? 0) } ?? "not tracked")
-                            }
-                            el("td", text: item.citation + (item.note.map { " — " + $0 } ?? ""))
+                        el("tr", .class("total")) {
+                            el("th", Attribute("scope", "row"), text: item.definition.id + ". " + item.definition.label)
+                            el("td", .class("num"), text: item.total.map { String($0) } ?? "—")
+                            el("td", text: item.definition.citation)
+                        }
+                        for (key, value) in item.flatBreakdown {
+                            el("tr") { el("th", Attribute("scope", "row"), text: "  " + key); el("td", .class("num"), text: value.cellText); el("td", text: "") }
+                        }
+                        for line in item.remainder {
+                            el("tr") { el("th", Attribute("scope", "row"), text: "  = " + line.label); el("td", .class("num"), text: String(line.count)); el("td", text: "") }
                         }
                     }
                 }

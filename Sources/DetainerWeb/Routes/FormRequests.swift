@@ -32,6 +32,9 @@ enum FormRequests {
         }
         request.detainer.terroristScreeningMatch = tri(form["detainer.terroristScreeningMatch"])
         request.detainer.illegalReentryAfterRemoval = tri(form["detainer.illegalReentryAfterRemoval"])
+        request.detainer.dhsTransferBox2 = tri(form["detainer.dhsTransferBox2"])
+        request.detainer.administrativeWarrantForm = form.nonEmpty("detainer.administrativeWarrantForm")
+        request.detainer.noticeToAppearServed = tri(form["detainer.noticeToAppearServed"])
         return request
     }
 
@@ -49,11 +52,17 @@ enum FormRequests {
         }
     }
 
-    static func status(_ form: FormData) throws -> (to: DetainerStatus, at: UTCInstant?, note: String?) {
+    static func status(_ form: FormData) throws -> (to: DetainerStatus, at: UTCInstant?, note: String?, cause: HoldEndCause?) {
         guard let to = form.nonEmpty("to").flatMap(DetainerStatus.init(rawValue:)) else {
             throw ValidationIssue(path: "to", message: "choose the new status")
         }
-        return (to, try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") }, form.nonEmpty("note"))
+        let cause = try form.nonEmpty("cause").map { text -> HoldEndCause in
+            guard let cause = HoldEndCause(rawValue: text) else {
+                throw ValidationIssue(path: "cause", message: "choose one of " + HoldEndCause.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return cause
+        }
+        return (to, try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") }, form.nonEmpty("note"), cause)
     }
 
     static func contact(_ form: FormData) throws -> ContactRequest {

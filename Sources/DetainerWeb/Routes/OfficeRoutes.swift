@@ -59,7 +59,7 @@ enum OfficeRoutes {
         detainerForm(routes, office: office, path: "/detainers/{id}/status", form: "status", permission: .changeStatus) { form, id, actor, db in
             let change = try FormRequests.status(form)
             do {
-                _ = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, by: actor)
+                _ = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, cause: change.cause, by: actor)
             } catch is SecondPersonRequired {
                 _ = try ProposalService(db).propose(detainerID: id, .status(change.to, at: change.at, note: change.note ?? ""), by: actor)
                 return "proposed"

@@ -10,15 +10,18 @@ enum ReportRoutes {
         routes.get("/reports") { request, context in
             let session = try context.requireSession()
             let (from, to, agency) = try monthlyParameters(request, office: office)
-            let (year, fiscal) = try annualParameters(request, office: office)
-            let (monthly, annual) = try await office.write { db in
+            let (annualAgency, year, calendar) = try annualParameters(request, office: office)
+            let (quarterYear, quarter) = try quarterlyParameters(request, office: office)
+            let (monthly, annual, quarterly) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .report)
                 let reports = ReportService(db)
                 let monthly = try reports.runMonthly(from: from, to: to, agency: agency, origin: ["via": "web"], by: actor)
-                let annual = try reports.runAnnual(year: year, fiscal: fiscal, origin: ["via": "web"], by: actor)
-                return (monthly, annual)
+                let annual = try reports.runAnnual(agency: annualAgency, year: year, calendar: calendar, origin: ["via": "web"], by: actor)
+                let quarterly = try reports.quarterlyReport(year: quarterYear, quarter: quarter)
+                try reports.recordReport("quarterly", parameters: ["year": .int(Int64(quarterYear)), "quarter": .int(Int64(quarter)), "via": "web"], by: actor)
+                return (monthly, annual, quarterly)
             }
-            return Responses.html(ReportsPage.render(monthly: monthly, annual: annual, year: year, fiscal: fiscal, session: session))
+            return Responses.html(ReportsPage.render(monthly: monthly, annual: annual, quarterly: quarterly, session: session))
         }
 
         for format in ["csv", "json"] {
@@ -33,14 +36,27 @@ enum ReportRoutes {
             }
             routes.get("/reports/annual.\(format)") { request, context in
                 let session = try context.requireSession()
-                let (year, fiscal) = try annualParameters(request, office: office)
+                let (agency, year, calendar) = try annualParameters(request, office: office)
                 let report = try await office.write { db in
-                    try ReportService(db).runAnnual(year: year, fiscal: fiscal, origin: ["format": .string(format), "via": "web"],
+                    try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar, origin: ["format": .string(format), "via": "web"],
                                                     by: try db.authorize(session.user.name, for: .report))
                 }
                 return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format,
-                                name: "detainers-annual-\(fiscal ? "fy" : "")\(year)")
+                                name: "detainers-annual-\(agency.rawValue)-\(calendar ? "" : "fy")\(year)")
             }
+        }
+
+        // The publishable page (the same HTML as `report annual --format html`), self-contained.
+        routes.get("/reports/annual.html") { request, context in
+            let session = try context.requireSession()
+            let (agency, year, calendar) = try annualParameters(request, office: office)
+            let report = try await office.write { db in
+                try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar, origin: ["format": "html", "via": "web"],
+                                                by: try db.authorize(session.user.name, for: .report))
+            }
+            var response = Responses.text(AnnualReportPage.document(report), contentType: "text/html; charset=utf-8")
+            response.headers[.contentDisposition] = "attachment; filename=\"detainers-annual-\(agency.rawValue)-\(calendar ? "" : "fy")\(year).html\""
+            return response
         }
 
         routes.get("/reports/export.csv") { request, context in
@@ -71,9 +87,9 @@ enum ReportRoutes {
 
         routes.get("/api/v1/reports/annual") { request, context in
             let session = try context.requireSession()
-            let (year, fiscal) = try annualParameters(request, office: office)
+            let (agency, year, calendar) = try annualParameters(request, office: office)
             let report = try await office.write { db in
-                try ReportService(db).runAnnual(year: year, fiscal: fiscal, origin: ["via": "api"],
+                try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar, origin: ["via": "api"],
                                                 by: try db.authorize(session.user.name, for: .report))
             }
             return Responses.json(report.json)
@@ -107,14 +123,39 @@ enum ReportRoutes {
         return (from, to, agency)
     }
 
-    static func annualParameters(_ request: Request, office: Office) throws -> (Int, Bool) {
+    /// `agency` (default DOC), `year` (default the reporting year that ends next June 30, or this
+    /// calendar year with `calendar=1`), `calendar`.
+    static func annualParameters(_ request: Request, office: Office) throws -> (Agency, Int, Bool) {
         let query = request.uri.queryParameters
-        let fiscal = query.get("fiscal") == "1"
+        let calendar = query.get("calendar") == "1"
+        var agency = Agency.doc
+        if let text = query.get("annualAgency") ?? query.get("agency"), !text.isEmpty {
+            guard let value = Agency(typed: text) else {
+                throw ValidationIssue(path: "agency", message: "unknown value \"\(text)\" (expected \(Agency.spelledOut))")
+            }
+            agency = value
+        }
         let today = office.clock.now().newYorkDate
-        let fallback = fiscal && today.month > 6 ? today.year + 1 : today.year
-        guard let text = query.get("year"), !text.isEmpty else { return (fallback, fiscal) }
-        guard let year = Int(text) else { throw ValidationIssue(path: "year", message: "\"\(text)\" is not a year") }
-        return (year, fiscal)
+        let fallback = !calendar && today.month > 6 ? today.year + 1 : today.year
+        guard let text = query.get("year"), !text.isEmpty else { return (agency, fallback, calendar) }
+        guard let year = Int(text), (1990...2200).contains(year) else { throw ValidationIssue(path: "year", message: "\"\(text)\" is not a year") }
+        return (agency, year, calendar)
+    }
+
+    /// `qyear` and `quarter` (default: the current quarter, New York).
+    static func quarterlyParameters(_ request: Request, office: Office) throws -> (Int, Int) {
+        let query = request.uri.queryParameters
+        let today = office.clock.now().newYorkDate
+        var year = today.year, quarter = (today.month - 1) / 3 + 1
+        if let text = query.get("qyear"), !text.isEmpty {
+            guard let value = Int(text), (1990...2200).contains(value) else { throw ValidationIssue(path: "qyear", message: "\"\(text)\" is not a year") }
+            year = value
+        }
+        if let text = query.get("quarter"), !text.isEmpty {
+            guard let value = Int(text), (1...4).contains(value) else { throw ValidationIssue(path: "quarter", message: "\"\(text)\" is not a quarter (1–4)") }
+            quarter = value
+        }
+        return (year, quarter)
     }
 
     static func month(_ year: Int, _ month: Int) -> String {
