@@ -12,6 +12,7 @@ enum RowDigest {
     static let auditedTables = [
         "users", "persons", "custody_cases", "convictions", "pending_charges", "detainers",
         "evaluations", "reviews", "status_events", "ice_communications", "imports", "corrections",
+        "documents",
     ]
 
     static func digest(of table: String, id: Int64, in db: Connection) throws -> String? {

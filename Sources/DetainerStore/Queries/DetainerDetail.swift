@@ -16,6 +16,8 @@ public struct DetainerDetail: Sendable {
     public let contacts: [WithActor<ContactRecord>]
     /// Corrected fields (`detainer update`) of this detainer, its person and its custody case, oldest first.
     public let corrections: [WithActor<CorrectionRecord>]
+    /// Paperwork kept with the detainer (issue 21), withdrawn documents included, no bytes.
+    public var documents: [DocumentSummary] = []
 
     /// The JSON of `show --format json` (before keys are camel-cased): each row's columns, as
     /// `show` has always printed them. Evaluations carry their reasons, input and result as
@@ -38,6 +40,7 @@ public struct DetainerDetail: Sendable {
             "statusEvents": .array(statusEvents.map { .object($0.jsonObject()) }),
             "contacts": .array(contacts.map { .object($0.jsonObject()) }),
             "corrections": .array(corrections.map { .object($0.jsonObject(omitting: ["person_id", "custody_case_id", "actor_id"])) }),
+            "documents": .array(documents.map(\.json)),
         ])
     }
 }
@@ -79,7 +82,7 @@ extension DetainerDatabase {
                 throw NotFound(entity: "detainer", key: String(detainerID))
             }
             let history = try PersonHistory.read(personID: detainer.personID, in: db)
-            return DetainerDetail(
+            var detail = DetainerDetail(
                 detainer: detainer,
                 person: history?.person,
                 custodyCase: try detainer.custodyCaseID.flatMap { try CustodyCaseRecord.fetch(db, id: $0) },
@@ -93,6 +96,8 @@ extension DetainerDatabase {
                     r.detainer_id = ?1 OR r.person_id = (SELECT person_id FROM detainers WHERE id = ?1)
                        OR r.custody_case_id = (SELECT custody_case_id FROM detainers WHERE id = ?1)
                     """, detainerID))
+            detail.documents = try documents(detainerID: detainerID)
+            return detail
         }
     }
 }

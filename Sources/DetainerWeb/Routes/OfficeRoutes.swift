@@ -95,6 +95,8 @@ enum OfficeRoutes {
         case "status": "Status changed."
         case "contact": "Contact recorded."
         case "conviction-add", "conviction": "Conviction recorded; the person's open detainers were re-evaluated."
+        case "document": "Document attached; its SHA-256 is on record."
+        case "document-withdrawn": "Document withdrawn; it stays on record."
         default: nil
         }
     }

@@ -42,6 +42,7 @@ public enum WebApp {
         AuditRoutes.register(routes, office: office)
         AdminRoutes.register(routes, office: office)
         APIRoutes.register(routes, office: office)
+        DocumentRoutes.register(routes, office: office)
         return (router, routes)
     }
 
