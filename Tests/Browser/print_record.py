@@ -125,6 +125,10 @@ def main():
                 handle.write(pdf)
             pages = page_count(pdf)
             check(pages == 1, f"the record prints on exactly one {name} page (got {pages}; {path})")
+            if shutil.which("pdftotext"):
+                printed = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+                check("Decision record" in printed and "SHA-256" in printed, f"the {name} page carries the record and the hashes")
+                check("← Detainer" not in printed and "browser's Print" not in printed, f"the screen's navigation is not printed on {name}")
     except Exception as error:  # noqa: BLE001 - report, screenshot, fail
         failures.append(f"unexpected: {error!r}")
         print(f"FAIL unexpected: {error!r}")

@@ -33,7 +33,7 @@ footer { margin-top: .6rem; border-top: 1px solid #999; padding-top: .2rem; font
 @media print {
   :root { font-size: 8.2pt; line-height: 1.25; }
   body.record { max-width: none; margin: 0; padding: 0; }
-  .screen-only { display: none; }
+  nav.screen-only, .screen-only { display: none; }
   h1 { font-size: 13pt; }
   h2 { font-size: 8.6pt; margin-top: 2.2mm; }
   section, tr, li { break-inside: avoid; }
