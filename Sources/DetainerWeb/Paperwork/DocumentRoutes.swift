@@ -179,7 +179,6 @@ enum DocumentRoutes {
         headers[.contentDisposition] = "attachment; filename=\"\(summary.downloadName)\""
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         headers[HTTPField.Name("X-Document-SHA256")!] = summary.sha256
-        headers[.contentSecurityPolicy] = "default-src 'none'; sandbox"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
