@@ -47,6 +47,7 @@ def main():
     parser.add_argument("--clerk", required=True)
     parser.add_argument("--password-file", required=True)
     parser.add_argument("--detainer", required=True)
+    parser.add_argument("--heavy", required=True, help="a detainer with many tests of the law, printed too")
     parser.add_argument("--upload", required=True, help="a PDF to upload through the form")
     parser.add_argument("--disguised", required=True, help="an HTML file named .png, to be refused")
     parser.add_argument("--artifacts", required=True)
@@ -114,21 +115,30 @@ def main():
         for part in ("Identifiers", "Warrant presented", "The law's tests", "Review", "What happened next", "Hold deadline", "Documents", "Audit head at printing"):
             check(part.lower() in body.lower(), f"the record shows {part}")
         driver.save_screenshot(os.path.join(args.artifacts, "record-screen.png"))
-        for name, (width, height) in PAPER.items():
+        def print_both(label):
+            for name, (width, height) in PAPER.items():
+                print_one(label, name, width, height)
+
+        def print_one(label, name, width, height):
             result = driver.execute_cdp_cmd("Page.printToPDF", {
                 "paperWidth": width, "paperHeight": height, "printBackground": False, "preferCSSPageSize": False,
                 "marginTop": 0, "marginBottom": 0, "marginLeft": 0, "marginRight": 0,
             })
             pdf = base64.b64decode(result["data"])
-            path = os.path.join(args.artifacts, f"decision-record-{name}.pdf")
+            path = os.path.join(args.artifacts, f"decision-record-{label}-{name}.pdf")
             with open(path, "wb") as handle:
                 handle.write(pdf)
             pages = page_count(pdf)
-            check(pages == 1, f"the record prints on exactly one {name} page (got {pages}; {path})")
+            check(pages == 1, f"the record of detainer {label} prints on exactly one {name} page (got {pages}; {path})")
             if shutil.which("pdftotext"):
                 printed = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
                 check("Decision record" in printed and "SHA-256" in printed, f"the {name} page carries the record and the hashes")
                 check("← Detainer" not in printed and "browser's Print" not in printed, f"the screen's navigation is not printed on {name}")
+
+        print_both(args.detainer)
+        driver.get(f"{base}/detainers/{args.heavy}/record")
+        check(wait_for(lambda: "Decision record" in driver.title), "the record of a detainer with many tests opens")
+        print_both(args.heavy)
     except Exception as error:  # noqa: BLE001 - report, screenshot, fail
         failures.append(f"unexpected: {error!r}")
         print(f"FAIL unexpected: {error!r}")

@@ -45,6 +45,22 @@ struct RecordPrintTests {
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 1, count: 64)).write(to: URL(fileURLWithPath: history))
         _ = try cli(["attach", "1", history, "--kind", "criminalHistory", "--user", "clara"])
         _ = try cli(["status", "1", "--to", "transferred", "--note", "ICE took custody at the facility", "--user", "clara"])
+        // A heavier record: an NYPD detainer (more tests of the law), three convictions, a TSDB match.
+        _ = try cli(["intake", "--user", "clara", "--name", "Rosa Domínguez", "--dob", "1976-08-09", "--nysid", "88814170B", "--agency", "NYPD",
+                     "--booking", "K90747123", "--facility", "Manhattan Central Booking", "--arrest-date", arrest, "--release-at", release,
+                     "--warrant", "none", "--tsdb-match", "yes"])
+        for (statute, convicted, sentenced, felony) in [("PL 240.20", "2018-06-01", "2018-07-23", "violation"), ("PL 160.15", "2019-11-02", "2019-12-20", "B"),
+                                                        ("PL 265.03", "2020-03-16", "2020-04-04", "C")] {
+            _ = try cli(["conviction", "add", "88814170B", "--user", "clara", "--statute", statute, "--convicted-on", convicted,
+                         "--sentenced-on", sentenced, "--felony-class", felony])
+        }
+        _ = try cli(["charge", "add", "88814170B", "--user", "clara", "--statute", "PL 220.39"])
+        _ = try cli(["review", "2", "--approve", "--user", "sam"])
+        for (index, kind) in ["i247a", "i200", "criminalHistory", "counselLetter"].enumerated() {
+            let path = directory.path("doc\(index).pdf")
+            try Data("%PDF-1.4\n% document \(index)\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: path))
+            _ = try cli(["attach", "2", path, "--kind", kind, "--user", "clara"])
+        }
         let upload = directory.path("warrant.pdf")
         try Data("%PDF-1.7\n% a judicial warrant\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: upload))
         let disguised = directory.path("scan.png")
@@ -57,7 +73,7 @@ struct RecordPrintTests {
         let artifacts = BrowserEndToEndTests.repositoryRoot.appendingPathComponent(".build/browser-artifacts").path
         let script = BrowserEndToEndTests.repositoryRoot.appendingPathComponent("Tests/Browser/print_record.py").path
         let run = try Subprocess.run("/usr/bin/env", [
-            "python3", script, "--base-url", server.url, "--clerk", "clara", "--password-file", passwordFile, "--detainer", "1",
+            "python3", script, "--base-url", server.url, "--clerk", "clara", "--password-file", passwordFile, "--detainer", "1", "--heavy", "2",
             "--upload", upload, "--disguised", disguised, "--artifacts", artifacts,
         ], in: directory.url, timeout: 600)
         let status = server.stop()

@@ -16,6 +16,19 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The short name, where space is scarce (the printed record's list of documents).
+    public var shortLabel: String {
+        switch self {
+        case .i247a: "I-247A"
+        case .i200: "I-200"
+        case .i205: "I-205"
+        case .judicialWarrant: "judicial warrant"
+        case .criminalHistory: "criminal history"
+        case .counselLetter: "counsel letter"
+        case .other: "other"
+        }
+    }
+
     /// Any case, as every enumeration on the command line (`--kind I247A`).
     public init?(typed: String) {
         guard let kind = Self.allCases.first(where: { $0.rawValue.lowercased() == typed.lowercased() }) else { return nil }

@@ -123,7 +123,7 @@ public struct DecisionRecord: Sendable {
     public var documentLines: [(title: String, hash: String)] {
         detail.documents.map { doc in
             let withdrawn = doc.withdrawnAt.map { " — WITHDRAWN \($0.newYorkText) by \(doc.withdrawnBy ?? "?"): \(doc.withdrawnReason ?? "")" } ?? ""
-            return ("#\(doc.id) \(doc.kind.label), \(doc.type.label), \(doc.size) bytes; attached \(doc.attachedAt.newYorkText) by \(doc.attachedBy)\(withdrawn)", doc.sha256)
+            return ("#\(doc.id) \(doc.kind.shortLabel) · \(doc.type.rawValue.uppercased()) · \(doc.size) bytes · \(doc.attachedBy), \(doc.attachedAt.newYorkText)\(withdrawn)", doc.sha256)
         }
     }
 

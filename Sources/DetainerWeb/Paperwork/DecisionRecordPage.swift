@@ -50,10 +50,7 @@ public enum DecisionRecordPage {
                         }
                     }
                 }
-                el("section") {
-                    el("h2", text: "Warrant presented")
-                    el("p", text: record.warrant)
-                }
+                el("p", .class("line")) { el("strong", text: "Warrant presented: "); HTML(record.warrant) }
                 lawSection(record)
                 el("section") {
                     el("h2", text: "Review")
@@ -63,15 +60,12 @@ public enum DecisionRecordPage {
                     el("h2", text: "What happened next")
                     list(record.statusChanges, empty: "No status change after intake.")
                 }
-                el("section") {
-                    el("h2", text: "Hold deadline")
-                    el("p", text: record.holdDeadline)
-                }
-                el("section") {
-                    el("h2", text: "Documents (\(record.detail.documents.count))")
-                    if record.documentLines.isEmpty {
-                        el("p", .class("muted"), text: "None attached.")
-                    } else {
+                el("p", .class("line")) { el("strong", text: "Hold deadline: "); HTML(record.holdDeadline) }
+                if record.documentLines.isEmpty {
+                    el("p", .class("line")) { el("strong", text: "Documents: "); HTML("none attached.") }
+                } else {
+                    el("section") {
+                        el("h2", text: "Documents (\(record.detail.documents.count))")
                         el("ul", .class("docs")) {
                             for (title, hash) in record.documentLines {
                                 el("li") { HTML(title); HTML(" · SHA-256 "); el("code", text: hash) }
@@ -84,7 +78,7 @@ public enum DecisionRecordPage {
                         el("p") {
                             HTML("Audit head at printing: row \(head.auditID), SHA-256 ")
                             el("code", text: head.hash)
-                            HTML(". `detainer check` verifies the signed history up to it.")
+                            HTML(" (`detainer check` verifies the signed history up to it).")
                         }
                     } else {
                         el("p", text: "Audit head at printing: the history is empty.")

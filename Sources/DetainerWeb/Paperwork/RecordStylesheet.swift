@@ -27,16 +27,27 @@ table.tests th { font-size: .85em; color: #333; }
 td.result { white-space: nowrap; font-weight: 700; }
 td.result.not-met { text-decoration: underline; }
 .outcome { font-size: 1.05em; }
+p.line { margin: .5rem 0 .2rem; }
 code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; word-break: break-all; }
-footer { margin-top: .6rem; border-top: 1px solid #999; padding-top: .2rem; font-size: .9em; }
-@page { size: auto; margin: 10mm 11mm; }
+footer { margin-top: .4rem; border-top: 1px solid #999; padding-top: .1rem; font-size: .85em; }
+footer p { margin: 0; }
+@page { size: auto; margin: 8mm 10mm; }
 @media print {
-  :root { font-size: 8.2pt; line-height: 1.25; }
+  :root { font-size: 8pt; line-height: 1.22; }
   body.record { max-width: none; margin: 0; padding: 0; }
   nav.screen-only, .screen-only { display: none; }
   h1 { font-size: 13pt; }
-  h2 { font-size: 8.6pt; margin-top: 2.2mm; }
-  section, tr, li { break-inside: avoid; }
+  h2 { font-size: 8.4pt; margin-top: 1.8mm; }
+  tr, li { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  ul.docs { font-size: 7.6pt; }
+  .ids dl { grid-template-columns: repeat(4, 1fr); gap: 0 .8rem; }
+  table.tests { table-layout: fixed; font-size: 7.2pt; line-height: 1.16; }
+  table.tests th:nth-child(1) { width: 17%; }
+  table.tests th:nth-child(2) { width: 7%; }
+  table.tests th:nth-child(3) { width: 50%; }
+  table.tests th:nth-child(4) { width: 26%; }
+  table.tests th, table.tests td { padding: .2mm 1mm; }
   a { color: inherit; text-decoration: none; }
 }
 """#
