@@ -120,6 +120,7 @@ import Testing
             for part in ["Decision record — Detainer #\(id)", "/assets/record.css", "The law&#39;s tests", "Hold deadline", "Audit head at printing", "printed"] {
                 #expect(record.text.contains(part), "the record page lacks \(part)")
             }
+            #expect(record.text.contains("/detainers/\(id)/ice-notice") && !record.text.contains("/notice?language="))   // the person notice is off
             let css = try await client.execute(uri: "/assets/record.css", method: .get)
             #expect(css.text.contains("@media print"))
             let ice = try await client.execute(uri: "/detainers/\(id)/ice-notice", method: .get, headers: clara.headers)

@@ -9,11 +9,12 @@ import DetainerStore
 public enum DecisionRecordPage {
     public enum Styles: Sendable { case linked, inline }
 
-    public static func render(_ record: DecisionRecord, styles: Styles, printedBy: String? = nil) -> String {
-        "<!DOCTYPE html>\n" + page(record, styles: styles, printedBy: printedBy).rendered
+    /// `personNotice`: the office gives the notice to the person, so the screen links to it.
+    public static func render(_ record: DecisionRecord, styles: Styles, printedBy: String? = nil, personNotice: Bool = false) -> String {
+        "<!DOCTYPE html>\n" + page(record, styles: styles, printedBy: printedBy, personNotice: personNotice).rendered
     }
 
-    static func page(_ record: DecisionRecord, styles: Styles, printedBy: String?) -> HTML {
+    static func page(_ record: DecisionRecord, styles: Styles, printedBy: String?, personNotice: Bool) -> HTML {
         let d = record.detail.detainer
         let id = d.id.map(String.init) ?? ""
         return el("html", Attribute("lang", "en")) {
@@ -36,6 +37,11 @@ public enum DecisionRecordPage {
                         HTML(" ")
                         el("button", .type("button"), Attribute("data-print", "record"), text: "Print")
                         el("span", .class("hint"), text: " One page on A4 or US Letter; use your browser's Print if the button does nothing.")
+                        if personNotice {
+                            el("a", .href("/detainers/\(id)/notice?language=en"), text: "Notice to the person")
+                            el("a", .href("/detainers/\(id)/notice?language=es"), Attribute("hreflang", "es"), text: "Aviso a la persona")
+                        }
+                        el("a", .href("/detainers/\(id)/ice-notice"), text: "Notice to ICE")
                     }
                 }
                 el("header") {

@@ -59,8 +59,9 @@ enum DocumentRoutes {
         routes.get("/detainers/{id}/record") { _, context in
             let session = try context.requireSession()
             let id = try context.id()
-            let record = try await office.read { db in try db.decisionRecord(detainerID: id) }
-            return Responses.text(DecisionRecordPage.render(record, styles: .linked, printedBy: session.user.name), contentType: "text/html; charset=utf-8")
+            let (record, notice) = try await office.read { db in (try db.decisionRecord(detainerID: id), try db.personNoticeEnabled()) }
+            return Responses.text(DecisionRecordPage.render(record, styles: .linked, printedBy: session.user.name, personNotice: notice),
+                                  contentType: "text/html; charset=utf-8")
         }
 
         routes.get("/detainers/{id}/notice") { request, context in
