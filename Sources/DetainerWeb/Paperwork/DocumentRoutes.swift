@@ -20,8 +20,8 @@ enum DocumentRoutes {
             let id = try context.id()
             var request = request
             let form = try await MultipartForm.read(&request)
-            var values: [String: String] = ["kind": form["kind"] ?? "", "note": form["note"] ?? ""]
-            values.removeValue(forKey: SessionMiddleware.csrfField)
+            // What the form shows again after a refusal (never the file, never the token).
+            let values: [String: String] = ["kind": form["kind"] ?? "", "note": form["note"] ?? ""]
             do {
                 let attach = try uploadRequest(form)
                 _ = try await office.write { db in
