@@ -118,6 +118,13 @@ extension DetainerDatabase {
                                : "\(tampering.count) record(s) differ from the audit trail" + (firstBad.map { "; first bad audit row \($0)" } ?? ""),
                            problems: tampering.prefix(50).map(\.description)))
 
+        // Documents kept with detainers (issue 21): every one re-hashed against its record.
+        let documents = try DocumentCheck.run(db)
+        items.append(.init(name: "documents", ok: documents.problems.isEmpty,
+                           summary: documents.problems.isEmpty ? "\(documents.documents) document(s), \(DocumentPolicy.megabytes(documents.bytes)), every one matches its SHA-256"
+                               : "\(documents.problems.count) problem(s) with stored documents",
+                           problems: documents.problems.prefix(50).map { $0 }))
+
         let staleKeys = try PersonSearchKey.mismatches(in: db)
         items.append(.init(name: "person search", ok: staleKeys.isEmpty,
                            summary: staleKeys.isEmpty ? "every person's search keys match the name" : "search keys out of step with the name",

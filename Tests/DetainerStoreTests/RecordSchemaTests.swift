@@ -22,6 +22,7 @@ import TestSupport
             (PendingChargeRecord.table, PendingChargeRecord.columnNames), (EvaluationRecord.table, EvaluationRecord.columnNames),
             (ReviewRecord.table, ReviewRecord.columnNames), (StatusEventRecord.table, StatusEventRecord.columnNames),
             (ContactRecord.table, ContactRecord.columnNames), (CorrectionRecord.table, CorrectionRecord.columnNames),
+            (DocumentRecord.table, DocumentRecord.columnNames),
         ]
         for (table, columns) in records {
             let stored = try Self.tableColumns(table, in: db)

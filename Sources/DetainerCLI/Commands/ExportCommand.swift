@@ -26,14 +26,18 @@ struct ExportCommand: DetainerSubcommand {
     @Option(help: ArgumentHelp("Secret key for --pseudonymize: 32+ random bytes (`detainer keygen --pseudonym-key FILE`).", valueName: "file")) var keyFile: String?
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
     @Flag(help: "Replace --output if it exists.") var force = false
+    @Option(help: ArgumentHelp("Also write the exported detainers' documents into this new folder, with manifest.csv of their SHA-256 hashes (not with --pseudonymize).", valueName: "dir"))
+    var documents: String?
 
     func validate() throws {
         if pseudonymize != (keyFile != nil) { throw ValidationError("--pseudonymize and --key-file FILE go together") }
+        if pseudonymize, documents != nil { throw ValidationError("--documents cannot go with --pseudonymize: documents name the person, so a pseudonymised export leaves them out") }
     }
 
     func execute() throws {
         let range = try DateRangeArgument.parse(from: from, to: to)
         let filter = ExportFilter(receivedFrom: range.from, receivedTo: range.to)
+        if let documents, FileStatus.exists(documents) { throw CLIError(.cannotCreate, "\(documents) already exists; give a new folder for --documents") }
         var pseudonymizer: Pseudonymizer?
         if let keyFile {
             pseudonymizer = Pseudonymizer(key: try PseudonymKey.load(keyFile))
@@ -75,6 +79,12 @@ struct ExportCommand: DetainerSubcommand {
         if format == .json { try writer.writeRaw(Array((first ? "[]\n" : "\n]\n").utf8)) }
         try writer.close()
         try file?.commit()
+        if let documents {
+            let service = ReportService(db), list = try service.documentsForExport(filter)
+            try service.recordDocumentExport(list, folder: documents, by: user)
+            try DocumentFolder.write(list, to: documents) { try DocumentService(db).content(documentID: $0).bytes }
+            Terminal.err("Wrote \(list.count) document(s) and manifest.csv to \(documents).")
+        }
         Terminal.err("Exported \(count) detainers\(pseudonymizer == nil ? "" : " (pseudonymized)")\(output.map { " to \($0)" } ?? "") in \(clock.formatted).")
     }
 }

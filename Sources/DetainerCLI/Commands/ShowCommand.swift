@@ -83,6 +83,7 @@ enum TimelinePrinter {
         }
 
         CorrectionPrinter.printSection(detail.corrections)
+        DocumentPrinter.printSection(detail.documents)
 
         Terminal.out("\nTIMELINE (New York time)")
         for event in detail.timeline {

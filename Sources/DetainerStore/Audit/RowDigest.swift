@@ -13,6 +13,7 @@ enum RowDigest {
         "users", "persons", "custody_cases", "convictions", "pending_charges", "detainers",
         "evaluations", "reviews", "status_events", "ice_communications", "imports", "corrections",
         "scaap_amounts", "assistance_requests", "report_publications", "proposals",
+        "documents",
     ]
 
     static func digest(of table: String, id: Int64, in db: Connection) throws -> String? {

@@ -18,6 +18,8 @@ public struct DetainerDetail: Sendable {
     public let corrections: [WithActor<CorrectionRecord>]
     /// Four-eyes proposals about this detainer (issue 23 §3), oldest first.
     public var proposals: [Proposal] = []
+    /// Paperwork kept with the detainer (issue 21), withdrawn documents included, no bytes.
+    public var documents: [DocumentSummary] = []
 
     /// The JSON of `show --format json` (before keys are camel-cased): each row's columns, as
     /// `show` has always printed them. Evaluations carry their reasons, input and result as
@@ -41,6 +43,7 @@ public struct DetainerDetail: Sendable {
             "contacts": .array(contacts.map { .object($0.jsonObject()) }),
             "corrections": .array(corrections.map { .object($0.jsonObject(omitting: ["person_id", "custody_case_id", "actor_id"])) }),
             "proposals": .array(proposals.map(\.json)),
+            "documents": .array(documents.map(\.json)),
         ])
     }
 }
@@ -97,6 +100,7 @@ extension DetainerDatabase {
                        OR r.custody_case_id = (SELECT custody_case_id FROM detainers WHERE id = ?1)
                     """, detainerID))
             detail.proposals = try ProposalService(self).proposals(detainerID: detainerID)
+            detail.documents = try documents(detainerID: detainerID)
             return detail
         }
     }

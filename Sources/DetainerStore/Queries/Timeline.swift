@@ -5,7 +5,7 @@ import DetainerDomain
 /// Shared by `detainer show` and the web's detainer page, so both tell the same story.
 public struct TimelineEvent: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        case contact, status, evaluation, review, correction
+        case contact, status, evaluation, review, correction, document
     }
 
     /// UTC ISO 8601 as stored.
@@ -87,6 +87,16 @@ extension DetainerDetail {
             events.append(TimelineEvent(at: c.correctedAt.description, kind: .correction,
                                         summary: "correction: \(c.field.rawValue) \(TimelineText.change(c)) — \(c.reason)",
                                         actor: entry.actor, details: [], order: 4))
+        }
+        for document in documents {
+            let what = "document \(document.id) (\(document.kind.rawValue), \(document.type.label), \(document.size) bytes, SHA-256 \(document.sha256.prefix(16))…)"
+            events.append(TimelineEvent(at: document.attachedAt.description, kind: .document, summary: "attached \(what)",
+                                        actor: document.attachedBy, details: [], order: 5))
+            if let at = document.withdrawnAt {
+                events.append(TimelineEvent(at: at.description, kind: .document,
+                                            summary: "withdrew document \(document.id) — \(document.withdrawnReason ?? "")",
+                                            actor: document.withdrawnBy ?? "", details: [], order: 5))
+            }
         }
         // Sorted by instant (stored text compares as time only when both parse), then tie order.
         func instant(_ text: String) -> Int64 { UTCInstant(parsing: text)?.secondsSinceEpoch ?? Int64.max }

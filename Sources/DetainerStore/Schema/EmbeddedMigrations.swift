@@ -642,6 +642,29 @@ CREATE INDEX detainers_queue_cells ON detainers (status, outcome, hold_deadline 
     WHERE origin = 'intake' AND (status = 'received' OR status = 'pendingReview' OR status = 'honored');
 
 """##),
+        // 0009_law_warrants_presented.sql
+        Migration(version: 9, name: "law_warrants_presented", sql: ##"""
+-- 0009_law_warrants_presented: every warrant ICE presents after the detainer is kept with the
+-- time it was presented (issue 24 §4). Admin. Code §9-131(b)(1)(i) and §9-205(b)(1) require the
+-- judicial warrant "at the time such civil immigration detainer is presented", and an NYPD hold
+-- ends at its deadline (§14-154(b)(2)), so when a warrant came decides whether it counts.
+--
+-- The warrant presented with the detainer stays in detainers.warrant_type (never overwritten by a
+-- later one); each later warrant is the `warrant` contact that recorded it, which already carries
+-- when it happened (occurred_at) and who recorded it, and is append-only. The engine reads the
+-- first judicial warrant presented after the detainer as `detainer.warrantPresentedAt`.
+--
+-- Warrant contacts recorded before this migration have no kind here (NULL): the old code copied
+-- their kind onto detainers.warrant_type, and rewriting either row would break its audit digest.
+ALTER TABLE ice_communications ADD COLUMN warrant_type TEXT
+    CHECK (warrant_type IS NULL OR ((warrant_type = 'judicial' OR warrant_type = 'administrative') AND kind = 'warrant'));
+ALTER TABLE ice_communications ADD COLUMN warrant_issuer TEXT
+    CHECK (warrant_issuer IS NULL OR (length(warrant_issuer) BETWEEN 1 AND 120 AND warrant_type IS NOT NULL));
+ALTER TABLE ice_communications ADD COLUMN warrant_date TEXT
+    CHECK (warrant_date IS NULL OR (date(warrant_date) IS warrant_date AND warrant_type IS NOT NULL));
+CREATE INDEX ice_communications_warrants ON ice_communications (detainer_id, occurred_at, id) WHERE warrant_type IS NOT NULL;
+
+"""##),
         // 0010_statutory_reports.sql
         Migration(version: 10, name: "statutory_reports", sql: ##"""
 -- 0010_statutory_reports: the facts the annual reports of Admin. Code §9-131(f), §14-154(f) and
@@ -848,6 +871,125 @@ WHEN OLD.approved_by IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.agency IS NOT OL
 BEGIN SELECT RAISE(ABORT, 'a publication only gains its approval, once'); END;
 CREATE TRIGGER report_publications_no_delete BEFORE DELETE ON report_publications
 BEGIN SELECT RAISE(ABORT, 'publications are never deleted'); END;
+
+"""##),
+        // 0011_documents.sql
+        Migration(version: 11, name: "documents", sql: ##"""
+-- 0011_documents: paperwork kept with the case (issue 21). The ICE forms, warrants, criminal-
+-- history printouts and counsel letters a detainer arrives with are stored inside the database
+-- (one backup holds everything), identified by the SHA-256 of their bytes. Rows are audited
+-- (RowDigest covers the bytes) and `detainer check` re-hashes every document.
+--
+-- Limits (Sources/DetainerStore/Documents/DocumentPolicy.swift, which a test keeps equal to the
+-- CHECKs here): 20 MiB per file; a per-detainer total is enforced by the store.
+CREATE TABLE documents (
+    id               INTEGER PRIMARY KEY,
+    detainer_id      INTEGER NOT NULL REFERENCES detainers(id),
+    sha256           TEXT    NOT NULL CHECK (length(sha256) = 64 AND NOT sha256 GLOB '*[^0-9a-f]*'),
+    size             INTEGER NOT NULL CHECK (size BETWEEN 1 AND 20971520),
+    media_type       TEXT    NOT NULL CHECK (media_type = 'application/pdf' OR media_type = 'image/png'
+                                             OR media_type = 'image/jpeg' OR media_type = 'image/tiff'),
+    kind             TEXT    NOT NULL CHECK (kind = 'i247a' OR kind = 'i200' OR kind = 'i205' OR kind = 'judicialWarrant'
+                                             OR kind = 'criminalHistory' OR kind = 'counselLetter' OR kind = 'other'),
+    file_name        TEXT    CHECK (file_name IS NULL OR length(file_name) BETWEEN 1 AND 255),
+    note             TEXT    CHECK (note IS NULL OR length(note) BETWEEN 1 AND 2000),
+    attached_at      TEXT    NOT NULL CHECK (attached_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    attached_by      INTEGER NOT NULL REFERENCES users(id),
+    withdrawn_at     TEXT    CHECK (withdrawn_at IS NULL OR withdrawn_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    withdrawn_by     INTEGER REFERENCES users(id),
+    withdrawn_reason TEXT    CHECK (withdrawn_reason IS NULL OR length(withdrawn_reason) BETWEEN 1 AND 2000),
+    content          BLOB    NOT NULL CHECK (typeof(content) = 'blob' AND length(content) = size),
+    CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL) AND (withdrawn_at IS NULL) = (withdrawn_reason IS NULL)),
+    CHECK (withdrawn_at IS NULL OR withdrawn_at >= attached_at)
+) STRICT;
+
+-- The same bytes are kept once per detainer while attached (a second upload is refused naming
+-- the first); after a withdrawal the file may be attached again, e.g. under the right kind.
+CREATE UNIQUE INDEX documents_attached_once ON documents (detainer_id, sha256) WHERE withdrawn_at IS NULL;
+CREATE INDEX documents_by_detainer ON documents (detainer_id);
+
+-- Never deleted; never changed, except that a withdrawal (who, when, why) is recorded once.
+CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents
+BEGIN SELECT RAISE(ABORT, 'documents are never deleted; withdraw one with a reason'); END;
+CREATE TRIGGER documents_withdraw_only BEFORE UPDATE ON documents
+WHEN OLD.withdrawn_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.detainer_id IS NOT OLD.detainer_id
+  OR NEW.sha256 IS NOT OLD.sha256 OR NEW.size IS NOT OLD.size OR NEW.media_type IS NOT OLD.media_type
+  OR NEW.kind IS NOT OLD.kind OR NEW.file_name IS NOT OLD.file_name OR NEW.note IS NOT OLD.note
+  OR NEW.attached_at IS NOT OLD.attached_at OR NEW.attached_by IS NOT OLD.attached_by OR NEW.content IS NOT OLD.content
+BEGIN SELECT RAISE(ABORT, 'a document is kept as attached; only its withdrawal may be recorded, once'); END;
+
+-- The optional notice to the person (issue 21 §2) is an office setting, off unless turned on.
+CREATE TRIGGER settings_person_notice_valid BEFORE INSERT ON settings WHEN NEW.key = 'person_notice'
+BEGIN SELECT RAISE(ABORT, 'person_notice must be on or off') WHERE NEW.value IS NOT 'on' AND NEW.value IS NOT 'off'; END;
+CREATE TRIGGER settings_person_notice_update BEFORE UPDATE ON settings WHEN NEW.key = 'person_notice'
+BEGIN SELECT RAISE(ABORT, 'person_notice must be on or off') WHERE NEW.value IS NOT 'on' AND NEW.value IS NOT 'off'; END;
+
+"""##),
+        // 0012_four_eyes_and_session_lifetime.sql
+        Migration(version: 12, name: "four_eyes_and_session_lifetime", sql: ##"""
+-- Four-eyes for the acts that hurt most (issue 23 §3): honoring a detainer against the engine (an
+-- override towards ICE), marking a decided-and-acted-on detainer as entered in error, granting the
+-- supervisor or admin role and reactivating a user take effect only when a second person approves. The proposal is the first person's act; the approval is
+-- the second's, in its own audited write, which also makes the act itself (a review or a status
+-- change) and links it here. Rows are fingerprinted into the audit log like every record.
+CREATE TABLE proposals (
+    id             INTEGER PRIMARY KEY,
+    -- review: a supervisor's decision (`payload`: decision, evaluationID); status: a status change
+    -- (`payload`: from, to, at); user: an account change (`payload`: action add|role|reactivate, name, role, osLogin).
+    kind           TEXT    NOT NULL CHECK (kind = 'review' OR kind = 'status' OR kind = 'user'),
+    detainer_id    INTEGER REFERENCES detainers(id),
+    payload        TEXT    NOT NULL CHECK (json_valid(payload) AND json_type(payload) = 'object'),
+    reason         TEXT    NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),
+    proposed_at    TEXT    NOT NULL CHECK (proposed_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    proposed_by    INTEGER NOT NULL REFERENCES users(id),
+    -- pending until a second person approves or anyone rejects (the proposer's own rejection is a withdrawal).
+    state          TEXT    NOT NULL CHECK (state = 'pending' OR state = 'approved' OR state = 'rejected' OR state = 'withdrawn'),
+    decided_at     TEXT    CHECK (decided_at IS NULL OR decided_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    decided_by     INTEGER REFERENCES users(id),
+    decision_note  TEXT    CHECK (decision_note IS NULL OR length(decision_note) BETWEEN 1 AND 2000),
+    -- What the approval made: the review or the status event.
+    effect_table   TEXT    CHECK (effect_table IS NULL OR effect_table = 'reviews' OR effect_table = 'status_events' OR effect_table = 'users'),
+    effect_id      INTEGER,
+    CHECK ((state = 'pending') = (decided_at IS NULL)),
+    CHECK ((decided_at IS NULL) = (decided_by IS NULL)),
+    -- Nobody approves their own proposal; withdrawing it is theirs alone.
+    CHECK (state <> 'approved' OR decided_by <> proposed_by),
+    CHECK (state <> 'withdrawn' OR decided_by = proposed_by),
+    CHECK ((state = 'approved') = (effect_id IS NOT NULL)),
+    CHECK ((effect_table IS NULL) = (effect_id IS NULL)),
+    CHECK (decided_at IS NULL OR decided_at >= proposed_at),
+    CHECK ((kind = 'user') = (detainer_id IS NULL)),
+    CHECK (kind <> 'user' OR (payload ->> '$.name') IS NOT NULL)
+) STRICT;
+-- At most one open proposal per detainer: a second would race the first.
+CREATE UNIQUE INDEX proposals_one_pending ON proposals (detainer_id) WHERE state = 'pending';
+CREATE UNIQUE INDEX proposals_one_pending_per_user ON proposals (payload ->> '$.name') WHERE kind = 'user' AND state = 'pending';
+CREATE INDEX proposals_detainer ON proposals (detainer_id, id);
+CREATE TRIGGER proposals_no_delete BEFORE DELETE ON proposals
+BEGIN SELECT RAISE(ABORT, 'proposals are never deleted; reject or withdraw them'); END;
+-- Once decided, a proposal is history.
+CREATE TRIGGER proposals_decided_frozen BEFORE UPDATE ON proposals WHEN OLD.state <> 'pending'
+BEGIN SELECT RAISE(ABORT, 'a decided proposal cannot change'); END;
+
+-- Sessions have an absolute lifetime (issue 23 §4): a session past it ends with reason 'expired',
+-- however active it is. SQLite cannot change a CHECK in place, so the table is rebuilt.
+CREATE TABLE web_sessions_next (
+    id           INTEGER PRIMARY KEY,
+    token_hash   TEXT    NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+    user_id      INTEGER NOT NULL REFERENCES users(id),
+    csrf_token   TEXT    NOT NULL CHECK (length(csrf_token) >= 32),
+    created_at   TEXT    NOT NULL CHECK (created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    last_seen_at TEXT    NOT NULL CHECK (last_seen_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    ended_at     TEXT    CHECK (ended_at IS NULL OR ended_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    end_reason   TEXT    CHECK (end_reason IS NULL OR end_reason = 'signout' OR end_reason = 'idle' OR end_reason = 'expired'
+                                OR end_reason = 'deactivated' OR end_reason = 'password'),
+    CHECK ((ended_at IS NULL) = (end_reason IS NULL))
+) STRICT;
+INSERT INTO web_sessions_next (id, token_hash, user_id, csrf_token, created_at, last_seen_at, ended_at, end_reason)
+    SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, ended_at, end_reason FROM web_sessions;
+DROP TABLE web_sessions;
+ALTER TABLE web_sessions_next RENAME TO web_sessions;
+CREATE INDEX web_sessions_open ON web_sessions (user_id) WHERE ended_at IS NULL;
 
 """##),
     ]

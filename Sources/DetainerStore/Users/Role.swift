@@ -8,6 +8,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case intake = "log detainers"
     case recordHistory = "record convictions and charges"
     case recordContact = "record contacts with ICE"
+    case attachDocuments = "attach and withdraw documents"
     case changeStatus = "change a detainer's status"
     case evaluate = "re-run the law engine on a stored detainer"
     case review = "review detainers (approve or decide)"
@@ -20,7 +21,7 @@ public enum Permission: String, CaseIterable, Sendable {
     /// The roles allowed to do this, in the order a message should name them.
     public var roles: [Role] {
         switch self {
-        case .intake, .recordHistory, .recordContact, .changeStatus, .evaluate: return [.clerk, .supervisor]
+        case .intake, .recordHistory, .recordContact, .attachDocuments, .changeStatus, .evaluate: return [.clerk, .supervisor]
         case .review: return [.supervisor]
         case .report, .export: return [.auditor, .supervisor, .admin]
         case .importData, .recordFunding: return [.supervisor, .admin]

@@ -21,6 +21,10 @@ enum Script {
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", tick); } else { tick(); }
   setInterval(tick, 30000);
+  // The printed record and notices: a Print button (pages are complete without it).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();
 """#
 }

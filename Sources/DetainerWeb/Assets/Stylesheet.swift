@@ -74,6 +74,7 @@ input[type="checkbox"], input[type="radio"] { width: auto; margin: 0 .4rem 0 0; 
 .fields { align-items: end; }
 button, .button { font: inherit; font-weight: 600; padding: .5rem 1rem; border-radius: var(--radius); border: 1px solid var(--brand); background: var(--brand); color: var(--brand-ink); cursor: pointer; text-decoration: none; display: inline-block; }
 button.secondary { background: var(--paper); color: var(--brand); }
+tr.withdrawn { color: var(--muted); }
 button.danger { background: var(--bad); border-color: var(--bad); }
 .filters { display: flex; gap: 1rem; align-items: end; flex-wrap: wrap; margin-bottom: 1rem; }
 .filters .field { margin: 0; min-width: 12rem; }

@@ -51,6 +51,11 @@ struct SessionMiddleware: RouterMiddleware {
                 if presented == nil, FormData.isForm(request) {
                     let body = try await request.collectBody(upTo: FormData.maximumBytes)
                     presented = FormData(body: body)[Self.csrfField]
+                } else if presented == nil, MultipartForm.isMultipart(request) {
+                    // The document upload (issue 21): the token is a field of the form; only a
+                    // signed-in user's upload is read at all.
+                    guard context.session != nil else { throw WebError.signInRequired }
+                    presented = try await MultipartForm.read(&request)[Self.csrfField]
                 }
                 // No token at all is a forgery whoever sends it (403); a token without a session
                 // is an expired page (sign in again).

@@ -28,6 +28,7 @@ enum DetainerPage {
                 HTML(" ")
                 Badges.outcome(d.outcome)
             }
+            el("p", .class("actions")) { PaperworkLinks.render(detail) }
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
             if let message = state?.message { el("div", .class("notice error"), Attribute("role", "alert"), text: message) }
             if let deadline = d.holdDeadline, let status, status.isOpen {
@@ -53,6 +54,7 @@ enum DetainerPage {
             if role.may(.review), status == .pendingReview { reviewForm(d, latest: latest, session: session, state: state) }
             if role.may(.changeStatus), let status, !status.allowedNext.isEmpty { statusForm(status, id: id, session: session, state: state) }
             if role.may(.recordContact) { contactForm(id: id, session: session, state: state) }
+            DocumentsCard.render(detail, session: session, state: state)
             timeline(detail)
         }
     }

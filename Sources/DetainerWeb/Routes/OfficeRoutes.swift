@@ -139,6 +139,8 @@ enum OfficeRoutes {
         case "proposed": "Not yet in effect: this needs a second person. It is recorded as a proposal and waits in the queue for another supervisor."
         case "approve": "Proposal approved: the act is now in effect, in your name beside the proposer's."
         case "reject": "Proposal closed; nothing else changed."
+        case "document": "Document attached; its SHA-256 is on record."
+        case "document-withdrawn": "Document withdrawn; it stays on record."
         default: nil
         }
     }

@@ -62,6 +62,7 @@ public enum WebApp {
         AuditRoutes.register(routes, office: office)
         AdminRoutes.register(routes, office: office)
         APIRoutes.register(routes, office: office)
+        DocumentRoutes.register(routes, office: office)
         return (router, routes)
     }
 
