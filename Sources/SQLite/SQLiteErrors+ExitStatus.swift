@@ -1,4 +1,7 @@
 import Sysexits
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // How each of this module's errors ends the process (see `ExitStatusError`).
 
@@ -17,12 +20,40 @@ extension SQLiteError: ExitStatusError {
         case .busy: "the database is busy (another writer held it past the timeout); nothing was written, try again"
         case .diskFull: "the disk is full; nothing was written"
         case .readOnly: "the database is read-only (file or directory permissions); nothing was written"
-        case .ioError, .cannotOpen, .permission: "cannot read or write the database: \(message)"
+        case .ioError where extendedCode == ExtendedCode.ioerrLock:
+            "cannot lock the database: \(message); a disk or file-system fault, not another user; nothing was written"
+        case .ioError, .cannotOpen, .permission: "cannot read or write the database: \(message)\(errnoSuffix)"
         case .notADatabase: "the file is not an SQLite database"
         case .corrupt: "the database file is corrupt: \(message); restore from a backup"
         case .constraint: "refused by a database rule: \(message); nothing was written"
         case .other: description
         }
+    }
+}
+
+extension SQLiteError {
+    /// The operating system's words, when SQLite's message does not already carry them.
+    var errnoSuffix: String {
+        guard systemErrno != 0 else { return "" }
+        let text = String(cString: strerror(systemErrno))
+        return message.contains(text) ? "" : " (\(text))"
+    }
+
+    /// The cause in a few words, for a sentence that goes on to say what it means.
+    public var causePhrase: String {
+        switch category {
+        case .diskFull: "the disk is full"
+        case .readOnly: "the database became read-only"
+        default: "the disk failed: \(message)\(errnoSuffix)"
+        }
+    }
+}
+
+extension UncertainCommit: ExitStatusError {
+    public var exitStatus: ExitStatus { .ioError }
+
+    public var exitMessage: String {
+        "\(cause.causePhrase) while saving: the change may or may not have been recorded; look it up before entering it again"
     }
 }
 
