@@ -1,3 +1,4 @@
+import CSQLite
 import Sysexits
 #if canImport(Glibc)
 import Glibc
@@ -44,7 +45,21 @@ extension SQLiteError {
         switch category {
         case .diskFull: "the disk is full"
         case .readOnly: "the database became read-only"
-        default: "the disk failed: \(message)\(errnoSuffix)"
+        default: "the disk failed (\(failedCall.map { "\($0): " } ?? "")\(message)\(errnoSuffix))"
+        }
+    }
+
+    /// The kind of file call behind an I/O error, from SQLite's extended code.
+    var failedCall: String? {
+        guard primaryCode == SQLITE_IOERR else { return nil }
+        switch extendedCode >> 8 {
+        case 1, 2: return "read"
+        case 3: return "write"
+        case 4, 5: return "fsync"
+        case 6: return "truncate"
+        case 8, 9, 11, 14, 15: return "lock"
+        case 18, 19, 20, 21: return "shared-memory file"
+        default: return nil
         }
     }
 }

@@ -10,17 +10,20 @@ import Glibc
 /// real `detainer` binary, fails the Nth write, fsync, ftruncate, read or lock on the sandbox's
 /// files (EIO once, EIO from then on, ENOSPC from then on) or SIGKILLs the process there.
 ///
-/// A calibration run counts each kind of call; then every N is tried (or, where there are more
-/// than `perKind`, the first, the last few — the commit — and a sample of the rest drawn with a
-/// fixed seed; the count is printed). Each run must end with exit 0, or 74 and one line that
+/// A calibration run counts each kind of call; then every N is tried for fsync and ftruncate,
+/// and for write, read and lock (hundreds of calls) the first, the last two and a sample of the
+/// rest drawn with a fixed seed, `perKind` in all (the counts are printed). Each run must end with exit 0, or 74 and one line that
 /// names the cause (or the SIGKILL); the change must be all there or not at all; `check` must
 /// pass; no file may stand under the output's name unless it is complete; and a message that
 /// says nothing was written must be true, while one for a change that is there must say it may
 /// have been recorded.
 @Suite(.serialized, .enabled(if: FaultLibrary.path != nil, "needs a C compiler (cc) to build the LD_PRELOAD library"))
 struct FaultInjectionTests {
-    /// Runs per (operation, fault) at most; FAULT_RUNS_PER_KIND overrides (0: every N).
-    static let perKind = Sizes.value("FAULT_RUNS_PER_KIND", 6)
+    /// Runs per (operation, fault) at most, for the kinds of call made hundreds of times (write,
+    /// read, lock); every fsync and ftruncate is always tried. FAULT_RUNS_PER_KIND overrides
+    /// (0: every N of every kind).
+    static let perKind = Sizes.value("FAULT_RUNS_PER_KIND", 4)
+    static let alwaysEveryN: Set<String> = ["fsync", "ftruncate"]
     static let seed: UInt64 = 27
 
     struct Fault: Sendable, CustomStringConvertible {
@@ -94,7 +97,7 @@ struct FaultInjectionTests {
         var sampled: [String] = []
         for fault in Self.faults {
             let total = calls[fault.call] ?? 0
-            let ns = Self.sample(total, limit: Self.perKind, using: &random)
+            let ns = Self.sample(total, limit: Self.alwaysEveryN.contains(fault.call) ? 0 : Self.perKind, using: &random)
             if ns.count < total { sampled.append("\(fault): \(ns.count) of \(total)") }
             for n in ns {
                 runs += 1
@@ -142,13 +145,13 @@ struct FaultInjectionTests {
               + "change absent \(absent), complete \(present) (\(uncertain) of them after an error that says so); check passed after each")
     }
 
-    /// Every N in 1...total when there are at most `limit`; else the first, the last three and a
-    /// seeded sample of the rest.
+    /// Every N in 1...total when there are at most `limit` (or `limit` is 0); else the first,
+    /// the last two (the commit and what follows it) and a seeded sample of the rest.
     static func sample(_ total: Int, limit: Int, using random: inout SeededRandom) -> [Int] {
         guard total > 0 else { return [] }
         if limit <= 0 || total <= limit { return Array(1...total) }
         var chosen: Set<Int> = [1]
-        for n in max(1, total - 2)...total { chosen.insert(n) }
+        for n in max(1, total - 1)...total { chosen.insert(n) }
         while chosen.count < limit { chosen.insert(Int.random(in: 1...total, using: &random)) }
         return chosen.sorted()
     }
