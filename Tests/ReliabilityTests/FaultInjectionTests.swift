@@ -112,6 +112,9 @@ struct FaultInjectionTests {
                     #expect(result.status == 74, "\(context): exit \(result.status), expected 74: \(message)")
                     #expect(result.stderrLines.count == 1, "\(context): not one line: \(message)")
                     #expect(!message.contains("unexpected error") && !message.contains("SQLite error"), "\(context): \(message)")
+                    // A disk that failed is not a corrupt file (check passes below) nor another user.
+                    #expect(!message.contains("corrupt") && !message.contains("restore from a backup"), "\(context): \(message)")
+                    #expect(!message.contains("another writer"), "\(context): \(message)")
                 } else {
                     #expect(result.stderrLines.isEmpty || operation.name == "export", "\(context): exit 0 but said: \(message)")
                 }
