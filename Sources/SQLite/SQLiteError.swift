@@ -46,10 +46,10 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
         if primary == SQLITE_BUSY || primary == SQLITE_PROTOCOL || code == ExtendedCode.ioerrLock {
             let lockErrno = csqlite_take_lock_errno(15_000)
             if lockErrno != 0 {
-                return (ExtendedCode.ioerrLock, "the file system refused a lock on the database: \(String(cString: strerror(lockErrno)))", lockErrno)
+                return (ExtendedCode.ioerrLock, "the file system refused the lock (\(String(cString: strerror(lockErrno))))", lockErrno)
             }
             if primary == SQLITE_PROTOCOL {
-                return (ExtendedCode.ioerrLock, "the database's locks could not be taken or released (SQLite: locking protocol error)", systemErrno)
+                return (ExtendedCode.ioerrLock, "its locks could not be taken or released (SQLite: locking protocol error)", systemErrno)
             }
         } else if primary == SQLITE_CORRUPT || (primary == SQLITE_IOERR && systemErrno == 0) {
             let readErrno = csqlite_take_read_errno(5_000)

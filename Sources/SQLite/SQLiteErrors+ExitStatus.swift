@@ -22,7 +22,7 @@ extension SQLiteError: ExitStatusError {
         case .diskFull: "the disk is full; nothing was written"
         case .readOnly: "the database is read-only (file or directory permissions); nothing was written"
         case .ioError where extendedCode == ExtendedCode.ioerrLock:
-            "cannot lock the database: \(message); a disk or file-system fault, not another user; nothing was written"
+            "cannot lock the database: \(message): a disk or file-system fault, not another user; nothing was written"
         case .ioError, .cannotOpen, .permission: "cannot read or write the database: \(message)\(errnoSuffix)"
         case .notADatabase: "the file is not an SQLite database"
         case .corrupt: "the database file is corrupt: \(message); restore from a backup"
@@ -45,6 +45,8 @@ extension SQLiteError {
         switch category {
         case .diskFull: "the disk is full"
         case .readOnly: "the database became read-only"
+        case .corrupt: "the database file is corrupt (\(message))"
+        case .busy: "the database stayed locked by another writer"
         default: "the disk failed (\(failedCall.map { "\($0): " } ?? "")\(message)\(errnoSuffix))"
         }
     }

@@ -96,8 +96,7 @@ struct BackupCommand: DetainerSubcommand {
     static func failure(_ destination: String, _ error: Error) -> CLIError {
         let cause: String
         switch error {
-        case let error as SQLiteError where error.category == .diskFull: cause = "the disk is full"
-        case let error as SQLiteError: cause = error.message
+        case let error as SQLiteError: cause = error.causePhrase
         case let error as CLIError: cause = error.message
         default: cause = ErrorReporting.classify(error).1
         }
