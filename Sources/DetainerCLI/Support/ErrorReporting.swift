@@ -27,7 +27,7 @@ enum ErrorReporting {
         return (.software, "unexpected error: \(error)")
     }
 
-    static let lookHint = "run `detainer show …` (or `detainer list --person NAME`) before entering it again"
+    static let lookHint = "run `detainer show …` before entering it again (`detainer list --person NAME` finds its id)"
     static let lookBeforeEnteringAgain = "may or may not have been recorded: " + lookHint
 }
 
