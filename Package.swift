@@ -29,12 +29,16 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Notes the errno of SQLite's failed reads and locks (the unix VFS's replaceable system
+        // calls), which SQLite itself words as corruption or as another writer (issue 27).
+        .target(name: "CSQLiteObservers", dependencies: ["CSQLite"]),
         // Exit statuses and the protocol every error type uses to declare its own.
         .target(name: "Sysexits"),
         .target(
             name: "SQLite",
             dependencies: [
                 "CSQLite",
+                "CSQLiteObservers",
                 "Sysexits",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -6,61 +6,89 @@ import Darwin
 #endif
 
 extension Connection {
-    /// Copies this database, page by page with the online backup API, into a new file at
-    /// `destination` while other connections keep reading and writing. The copy is written to a
-    /// temporary file beside the destination and renamed into place only when complete, so a
-    /// crash never leaves a half-written backup under the real name.
+    /// Copies this database with the online backup API into a new file at `temporary`, in one
+    /// step: the copy is the snapshot of one read transaction, so writers in other processes
+    /// (which WAL lets go on) never restart it and it takes as long as an idle copy (issue 27
+    /// §1b; a step of N pages was restarted by every write from another process).
     ///
-    /// - Parameter progress: called after each step with (pages remaining, total pages).
-    public func backup(to destination: String, pagesPerStep: Int32 = 4096,
-                       progress: ((Int, Int) -> Void)? = nil) throws {
-        let temporary = destination + ".partial-\(getpid())"
-        unlink(temporary)
-        // Created by us first, owner-only: SQLite would create it with the umask's mode, and a
-        // backup holds every record.
-        let placeholder = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if placeholder >= 0 { fchmod(placeholder, 0o600); Glibc.close(placeholder) }
-        var target: OpaquePointer?
-        let openCode = sqlite3_open_v2(temporary, &target,
-                                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE, nil)
-        guard openCode == SQLITE_OK, let target else {
-            let error = SQLiteError(connection: target, fallbackCode: openCode)
-            sqlite3_close_v2(target)
-            throw error
+    /// The copy is left in rollback-journal mode (no `-wal`/`-shm` appear beside it when it is
+    /// opened to be checked) and fsynced. Nothing else: the caller checks it and renames it into
+    /// place. On any failure the temporary file and every file SQLite made beside it are
+    /// removed before the error is thrown.
+    ///
+    /// - Returns: the number of pages copied.
+    public func backup(into temporary: String) throws -> Int {
+        // Created by us first, exclusively and owner-only: SQLite would create it with the
+        // umask's mode, and a backup holds every record.
+        let placeholder = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard placeholder >= 0 else {
+            let code = errno
+            throw SQLiteError(extendedCode: code == ENOSPC || code == EDQUOT ? SQLITE_FULL : SQLITE_CANTOPEN,
+                              message: "\(temporary): \(String(cString: strerror(code)))", systemErrno: code)
         }
+        fchmod(placeholder, 0o600)
+        Glibc.close(placeholder)
+        var target: OpaquePointer?
         var finished = false
         defer {
             if !finished {
-                sqlite3_close_v2(target)
-                unlink(temporary)
-                unlink(temporary + "-wal")
-                unlink(temporary + "-shm")
+                if let target { sqlite3_close_v2(target) }
+                Self.removeCopy(temporary)
             }
         }
-        guard let backup = sqlite3_backup_init(target, "main", handle, "main") else {
-            throw SQLiteError(connection: target)
+        let openCode = sqlite3_open_v2(temporary, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, nil)
+        guard openCode == SQLITE_OK, let copy = target else { throw SQLiteError(connection: target, fallbackCode: openCode) }
+        // No journal while copying into a file nobody else knows about: a failure removes it.
+        try Self.exec(copy, "PRAGMA journal_mode = OFF")
+        guard let backup = sqlite3_backup_init(copy, "main", handle, "main") else {
+            throw SQLiteError(connection: copy)
         }
+        // -1: all pages in one step, under one read transaction on the source. BUSY/LOCKED can
+        // only come from taking that read lock; retry within the connection's busy timeout.
         var rc: Int32
+        var waited: Int32 = 0
         repeat {
-            rc = sqlite3_backup_step(backup, pagesPerStep)
-            progress?(Int(sqlite3_backup_remaining(backup)), Int(sqlite3_backup_pagecount(backup)))
-            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { sqlite3_sleep(25) }
-        } while rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED
+            rc = sqlite3_backup_step(backup, -1)
+            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED {
+                sqlite3_sleep(25)
+                waited += 25
+            }
+        } while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && waited < options.busyTimeoutMilliseconds
+        let pages = Int(sqlite3_backup_pagecount(backup))
         let finish = sqlite3_backup_finish(backup)
         guard rc == SQLITE_DONE, finish == SQLITE_OK else {
-            throw SQLiteError(connection: target, fallbackCode: rc == SQLITE_DONE ? finish : rc)
+            throw SQLiteError(connection: copy, fallbackCode: rc == SQLITE_DONE ? finish : rc)
         }
-        // Fold the copy's WAL into the main file so the backup is one self-contained file.
-        sqlite3_wal_checkpoint_v2(target, nil, SQLITE_CHECKPOINT_TRUNCATE, nil, nil)
-        let closeCode = sqlite3_close_v2(target)
+        // The copied header says WAL; make the copy a self-contained rollback-journal file.
+        try Self.exec(copy, "PRAGMA journal_mode = DELETE")
+        let closeCode = sqlite3_close_v2(copy)
+        target = nil
         guard closeCode == SQLITE_OK else { throw SQLiteError(code: closeCode, sql: nil) }
+        try Self.fsyncFile(temporary)
         finished = true
-        unlink(temporary + "-wal")
-        unlink(temporary + "-shm")
-        guard rename(temporary, destination) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw SQLiteError(extendedCode: SQLITE_IOERR, message: "could not move the backup into place: \(String(cString: strerror(code)))")
-        }
+        return pages
+    }
+
+    /// Removes a copy that did not make it and every file SQLite may have made beside it.
+    public static func removeCopy(_ path: String) {
+        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    private static func exec(_ db: OpaquePointer, _ sql: String) throws {
+        let rc = sqlite3_exec(db, sql, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw SQLiteError(connection: db, sql: sql, fallbackCode: rc) }
+    }
+
+    /// fsync(2) of a file's data, as an I/O error naming it.
+    static func fsyncFile(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ioError(path, "cannot open to sync", errno) }
+        defer { Glibc.close(fd) }
+        guard fsync(fd) == 0 else { throw ioError(path, "cannot sync to disk", errno) }
+    }
+
+    static func ioError(_ path: String, _ what: String, _ code: Int32) -> SQLiteError {
+        let primary = code == ENOSPC || code == EDQUOT ? SQLITE_FULL : SQLITE_IOERR
+        return SQLiteError(extendedCode: primary, message: "\(path): \(what): \(String(cString: strerror(code)))", systemErrno: code)
     }
 }

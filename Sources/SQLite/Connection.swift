@@ -1,4 +1,5 @@
 import CSQLite
+import CSQLiteObservers
 
 /// One connection to an SQLite database file. Not thread-safe and not Sendable: a command owns
 /// its connection for its whole run, so concurrency comes from processes, which SQLite's file
@@ -19,6 +20,9 @@ public final class Connection {
     /// Process-wide settings, applied once before the first connection opens.
     private static let libraryConfigured: Bool = {
         _ = csqlite_disable_memory_statistics()
+        // Notes the errno of failed reads and locks, which SQLite itself does not keep
+        // (SQLiteError words them as I/O errors; the busy handler stops waiting on them).
+        _ = csqlite_install_io_observers()
         return true
     }()
 
@@ -92,7 +96,9 @@ public final class Connection {
 
     private func configure() throws {
         sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, options.busyTimeoutMilliseconds)
+        // sqlite3_busy_timeout's schedule, but it stops at once when a lock call failed
+        // for another reason than a lock held elsewhere (the file system refusing locks).
+        _ = csqlite_set_busy_timeout(handle, options.busyTimeoutMilliseconds)
         _ = csqlite_disable_double_quoted_strings(handle)
         _ = csqlite_enable_defensive(handle)
         try checkApplicationID()

@@ -10,4 +10,8 @@ enum ExtendedCode {
     static let constraintTrigger: Int32 = SQLITE_CONSTRAINT | (7 << 8)
     static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
     static let constraintDatatype: Int32 = SQLITE_CONSTRAINT | (12 << 8)
+    static let ioerrRead: Int32 = SQLITE_IOERR | (1 << 8)
+    static let ioerrWrite: Int32 = SQLITE_IOERR | (3 << 8)
+    static let ioerrFsync: Int32 = SQLITE_IOERR | (4 << 8)
+    static let ioerrLock: Int32 = SQLITE_IOERR | (15 << 8)
 }

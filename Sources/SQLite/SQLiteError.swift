@@ -1,4 +1,5 @@
 import CSQLite
+import CSQLiteObservers
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,17 +23,41 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Builds the error from the connection's last failure.
     init(connection db: OpaquePointer?, sql: String? = nil, fallbackCode: Int32 = SQLITE_ERROR) {
+        var code = fallbackCode, message: String, systemErrno: Int32 = 0
         if let db {
-            let code = sqlite3_extended_errcode(db)
-            self.extendedCode = code == SQLITE_OK ? fallbackCode : code
-            self.message = String(cString: sqlite3_errmsg(db))
-            self.systemErrno = sqlite3_system_errno(db)
+            let reported = sqlite3_extended_errcode(db)
+            code = reported == SQLITE_OK ? fallbackCode : reported
+            message = String(cString: sqlite3_errmsg(db))
+            systemErrno = sqlite3_system_errno(db)
         } else {
-            self.extendedCode = fallbackCode
-            self.message = String(cString: sqlite3_errstr(fallbackCode))
-            self.systemErrno = 0
+            message = String(cString: sqlite3_errstr(fallbackCode))
         }
+        (self.extendedCode, self.message, self.systemErrno) = Self.observed(code, message, systemErrno)
         self.sql = sql
+    }
+
+    /// What the operating system said, where SQLite's code hides it (issue 27 §1.5, §1.6): a
+    /// read(2) that failed just before SQLite reported corruption is a read error (the file
+    /// may well be sound: `check` passes straight after a transient EIO), and a lock that
+    /// failed (not held by another process) before SQLITE_BUSY or SQLITE_PROTOCOL is a
+    /// locking I/O error, not another writer.
+    static func observed(_ code: Int32, _ message: String, _ systemErrno: Int32) -> (Int32, String, Int32) {
+        let primary = code & 0xFF
+        if primary == SQLITE_BUSY || primary == SQLITE_PROTOCOL || code == ExtendedCode.ioerrLock {
+            let lockErrno = csqlite_take_lock_errno(15_000)
+            if lockErrno != 0 {
+                return (ExtendedCode.ioerrLock, "the file system refused the lock (\(String(cString: strerror(lockErrno))))", lockErrno)
+            }
+            if primary == SQLITE_PROTOCOL {
+                return (ExtendedCode.ioerrLock, "its locks could not be taken or released (SQLite: locking protocol error)", systemErrno)
+            }
+        } else if primary == SQLITE_CORRUPT || (primary == SQLITE_IOERR && systemErrno == 0) {
+            let readErrno = csqlite_take_read_errno(5_000)
+            if readErrno != 0 {
+                return (ExtendedCode.ioerrRead, "a read from the disk failed: \(String(cString: strerror(readErrno)))", readErrno)
+            }
+        }
+        return (code, message, systemErrno)
     }
 
     /// Builds the error from a result code alone, when the connection's error state may belong to

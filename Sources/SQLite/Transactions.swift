@@ -35,10 +35,14 @@ extension Connection {
         }
         do {
             try execute("COMMIT")
+        } catch let error as SQLiteError {
+            rollbackIgnoringErrors()
+            throw begin == "BEGIN IMMEDIATE" && error.commitMayHaveLanded ? UncertainCommit(cause: error) : error
         } catch {
             rollbackIgnoringErrors()
             throw error
         }
+        if begin == "BEGIN IMMEDIATE" { Self.noteCommit() }
         return result
     }
 

@@ -13,12 +13,13 @@ import TestSupport
             let insert = try db.prepare("INSERT INTO t (name) VALUES (?)")
             for n in 0..<5_000 { try insert.bind("Nuñez \(n)", at: 1); try insert.execute() }
         }
-        var calls = 0
-        try db.backup(to: dir.path("copy.db"), pagesPerStep: 8) { _, _ in calls += 1 }
-        #expect(calls > 1)
-        #expect(!FileManager.default.fileExists(atPath: dir.path("copy.db-wal")))
+        let pages = try db.backup(into: dir.path("copy.db"))
+        #expect(pages > 8)
         let copy = try Connection(path: dir.path("copy.db"), options: .init(mode: .readOnly, applicationID: 77))
         #expect(try copy.integrityProblems().isEmpty)
+        // A self-contained rollback-journal file: reading it makes no -wal or -shm beside it.
+        #expect(try copy.journalMode() == "delete")
+        for suffix in ["-wal", "-shm", "-journal"] { #expect(!FileManager.default.fileExists(atPath: dir.path("copy.db" + suffix))) }
         #expect(try copy.scalarInt("SELECT count(*) FROM t") == 5_000)
         let sum = "SELECT group_concat(name, '|') FROM (SELECT name FROM t ORDER BY id)"
         #expect(try copy.scalarText(sum) == db.scalarText(sum))
@@ -26,7 +27,15 @@ import TestSupport
 
     @Test func backupIntoAMissingDirectoryFailsWithoutLeftovers() throws {
         let db = try Connection(path: dir.path("src2.db"), options: .init(mode: .create))
-        #expect(throws: SQLiteError.self) { try db.backup(to: dir.path("no/such/dir/copy.db")) }
+        #expect(throws: SQLiteError.self) { try db.backup(into: dir.path("no/such/dir/copy.db")) }
+    }
+
+    /// A copy refuses to overwrite: the temporary file is created exclusively.
+    @Test func backupIntoAnExistingFileIsRefusedAndLeavesIt() throws {
+        let db = try Connection(path: dir.path("src3.db"), options: .init(mode: .create))
+        _ = FileManager.default.createFile(atPath: dir.path("taken.db"), contents: Data("mine".utf8))
+        #expect(throws: SQLiteError.self) { try db.backup(into: dir.path("taken.db")) }
+        #expect(FileManager.default.contents(atPath: dir.path("taken.db")) == Data("mine".utf8))
     }
 
     @Test func foreignKeyCheckFindsOrphans() throws {

@@ -52,7 +52,7 @@ struct ExportCommand: DetainerSubcommand {
         do throws(CSVError) {
             let options = CSVWriter.Options(neutralizeFormulas: format == .csv)
             if let file {
-                writer = try CSVWriter(fileDescriptor: file.fd, closeWhenDone: true, options: options)
+                writer = try CSVWriter(fileDescriptor: file.fd, closeWhenDone: false, options: options)
             } else {
                 writer = try CSVWriter.standardOutput(options: options)
             }
@@ -63,21 +63,27 @@ struct ExportCommand: DetainerSubcommand {
         let clock = Stopwatch()
         var first = true
         Terminal.flush()
-        let count = try ReportService(db).exportDetainers(filter, pseudonymizer: pseudonymizer) { values in
-            switch format {
-            case .csv:
-                if first { try writer.write(columns) }
-                try writer.write(values.map(\.cellText))
-            case .json:
-                try writer.writeRaw(Array(((first ? "[\n" : ",\n") + ExportJSON.object(columns, values)).utf8))
-            case .ndjson:
-                try writer.writeRaw(Array((ExportJSON.object(columns, values) + "\n").utf8))
+        let count: Int
+        do {
+            count = try ReportService(db).exportDetainers(filter, pseudonymizer: pseudonymizer) { values in
+                switch format {
+                case .csv:
+                    if first { try writer.write(columns) }
+                    try writer.write(values.map(\.cellText))
+                case .json:
+                    try writer.writeRaw(Array(((first ? "[\n" : ",\n") + ExportJSON.object(columns, values)).utf8))
+                case .ndjson:
+                    try writer.writeRaw(Array((ExportJSON.object(columns, values) + "\n").utf8))
+                }
+                first = false
             }
-            first = false
+            if first && format == .csv { try writer.write(columns) }
+            if format == .json { try writer.writeRaw(Array((first ? "[]\n" : "\n]\n").utf8)) }
+            try writer.close()
+        } catch let error as CSVError {
+            // A full or failing disk (issue 27 §1.2): 74, naming the file, as `import` does.
+            throw Self.writeFailure(output, error)
         }
-        if first && format == .csv { try writer.write(columns) }
-        if format == .json { try writer.writeRaw(Array((first ? "[]\n" : "\n]\n").utf8)) }
-        try writer.close()
         try file?.commit()
         if let documents {
             let service = ReportService(db), list = try service.documentsForExport(filter)
@@ -86,6 +92,17 @@ struct ExportCommand: DetainerSubcommand {
             Terminal.err("Wrote \(list.count) document(s) and manifest.csv to \(documents).")
         }
         Terminal.err("Exported \(count) detainers\(pseudonymizer == nil ? "" : " (pseudonymized)")\(output.map { " to \($0)" } ?? "") in \(clock.formatted).")
+    }
+}
+
+extension ExportCommand {
+    static func writeFailure(_ output: String?, _ error: CSVError) -> CLIError {
+        guard case let .io(operation, _, code) = error.kind else {
+            return CLIError(.ioError, "\(output ?? "standard output"): \(error.message)")
+        }
+        let cause = code == ENOSPC || code == EDQUOT ? "the disk is full" : String(cString: strerror(code))
+        let outcome = output == nil ? "the export is incomplete" : "nothing was exported (no file left)"
+        return CLIError(.ioError, "\(output ?? "standard output"): cannot \(operation): \(cause); \(outcome)")
     }
 }
 

@@ -26,12 +26,17 @@ struct ServeCommand: DetainerSubcommand {
     /// Hidden, for the browser tests' expiry check: it can only shorten the 15-minute policy,
     /// which is never less safe, so it needs no training-database guard.
     @Option(name: .customLong("session-idle-seconds"), help: .hidden) var sessionIdleSeconds: Int64?
+    /// Hidden, for the timeout test: how long a connection may wait without a complete request head.
+    @Option(name: .customLong("connection-idle-seconds"), help: .hidden) var connectionIdleSeconds: Int64?
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
         guard !bind.isEmpty else { throw ValidationError("--bind needs an address") }
         if let sessionIdleSeconds, !(1...AccountPolicy.idleTimeoutSeconds).contains(sessionIdleSeconds) {
             throw ValidationError("--session-idle-seconds must be 1 to \(AccountPolicy.idleTimeoutSeconds) (it can only shorten the policy)")
+        }
+        if let connectionIdleSeconds, !(1...3600).contains(connectionIdleSeconds) {
+            throw ValidationError("--connection-idle-seconds must be 1 to 3600")
         }
     }
 
@@ -48,7 +53,8 @@ struct ServeCommand: DetainerSubcommand {
             throw CLIError(.usage, "--public-origin: \"\(publicOrigin)\" is not an origin such as https://detainer.example.org (scheme and host, no path)")
         }
         let options = WebOptions(bind: bind, port: port, secureCookies: secureCookies,
-                                 sessionIdleSeconds: sessionIdleSeconds ?? AccountPolicy.idleTimeoutSeconds, publicOrigin: publicOrigin)
+                                 sessionIdleSeconds: sessionIdleSeconds ?? AccountPolicy.idleTimeoutSeconds,
+                                 connectionIdleSeconds: connectionIdleSeconds ?? WebOptions.defaultConnectionIdleSeconds, publicOrigin: publicOrigin)
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -37,9 +37,16 @@ struct DatabaseOptions: ParsableArguments {
         }
         let signer = access == .write || access == .create ? try loadSigner() : nil
         let db = try DetainerDatabase.open(path: resolvedPath, access: access, clock: .system, signer: signer)
-        let mode = (try? db.mode()) ?? .production
-        // `check` (inspect) never records a time, so a pinned clock cannot hurt there.
-        db.clock = access == .inspect ? .system : try Environment.clock(for: mode)
+        // `check` (inspect) never records a time, so a pinned clock cannot hurt there, and it
+        // reports a database it cannot read rather than refusing it.
+        if access == .inspect {
+            db.clock = .system
+            if (try? db.mode()) == .training { Environment.announceTraining(db.path) }
+            return db
+        }
+        // A failed read is an I/O error (74), never a guess at the mode (issue 27 §1.4).
+        let mode = try db.mode()
+        db.clock = try Environment.clock(for: mode)
         if mode == .training { Environment.announceTraining(db.path) }
         return db
     }

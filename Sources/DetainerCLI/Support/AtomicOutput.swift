@@ -6,14 +6,18 @@ import Darwin
 import DetainerStore
 
 /// A file that appears under its name only when complete (issue 13 §6): written to a private
-/// temporary file beside the destination (O_EXCL, 0600), then linked into place — `link(2)`
-/// fails rather than replace a file that appeared meanwhile — or renamed over it with --force.
-/// A failure removes the temporary file, so nothing is left behind.
+/// temporary file beside the destination (O_EXCL, 0600), saved to disk (fsync), then linked into
+/// place — `link(2)` fails rather than replace a file that appeared meanwhile — or renamed over
+/// it with --force, and the directory saved too (issue 27 §1.2): after a power loss the name
+/// shows the whole file or nothing. A failure removes the temporary file, so nothing is left
+/// behind.
 final class AtomicOutput {
     let destination: String
     let temporary: String
+    /// Owned by this object: the writer must not close it (`commit` syncs, then closes it).
     let fd: Int32
     private let force: Bool
+    private var closed = false
     private var done = false
 
     init(_ destination: String, force: Bool, database: String?) throws {
@@ -26,26 +30,35 @@ final class AtomicOutput {
         fd = try SafeOutput.create(temporary, force: true, database: database)
     }
 
-    /// Moves the finished file into place. The caller has flushed and closed `fd`'s writer.
+    /// Moves the finished file into place. The caller has flushed its writer (without closing `fd`).
     func commit() throws {
+        try DurableFile.sync(fd, path: destination)
+        closed = true
+        guard close(fd) == 0 else { throw failure("cannot close") }
         if force {
-            guard rename(temporary, destination) == 0 else { throw failure() }
+            guard rename(temporary, destination) == 0 else { throw failure("cannot move into place") }
         } else {
             guard link(temporary, destination) == 0 else {
-                let error = errno == EEXIST ? CLIError(.cannotCreate, "\(destination) appeared while exporting; nothing was replaced") : failure()
-                unlink(temporary)
-                throw error
+                throw errno == EEXIST ? CLIError(.cannotCreate, "\(destination) appeared while exporting; nothing was replaced") : failure("cannot move into place")
             }
             unlink(temporary)
+        }
+        do {
+            try DurableFile.syncDirectory(of: destination)
+        } catch {
+            // The name may not survive a power loss: leave nothing rather than a file that may vanish.
+            unlink(destination)
+            throw error
         }
         done = true
     }
 
-    private func failure() -> CLIError {
-        CLIError(.ioError, "\(destination): \(String(cString: strerror(errno)))")
+    private func failure(_ what: String) -> CLIError {
+        DurableFile.failure(destination, what)
     }
 
     deinit {
+        if !closed { close(fd) }
         if !done { unlink(temporary) }
     }
 }

@@ -48,6 +48,8 @@ enum SafeOutput {
         }
         guard fd >= 0 else {
             if errno == EEXIST { throw CLIError(.cannotCreate, "\(path) already exists; use --force to replace it") }
+            // A full or failing disk is an I/O error (74), as everywhere else (issue 27).
+            if [ENOSPC, EDQUOT, EIO, EROFS].contains(errno) { throw DurableFile.failure(path, "cannot create") }
             throw CLIError(.cannotCreate, "\(path): \(String(cString: strerror(errno)))")
         }
         fchmod(fd, mode)

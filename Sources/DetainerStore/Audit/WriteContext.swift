@@ -55,8 +55,11 @@ extension DetainerDatabase {
     public func audited<T>(actor: Actor, action: String, entity: String,
                            _ body: (WriteContext) throws -> T) throws -> T {
         let connection = self.connection
-        let now = clock.now()
         return try connection.write {
+            // The time is read after BEGIN IMMEDIATE took the write lock (issue 27 §1b): read
+            // before it, a write that waited for the lock while another process committed
+            // later rows would land after them with an earlier time.
+            let now = clock.now()
             let context = WriteContext(db: connection, actor: actor, now: now)
             let result = try body(context)
             try context.refreshPersonSearchKeys()

@@ -29,6 +29,14 @@ enum SchemaCheck {
         sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
+    /// Litestream's bookkeeping (issue 27 §3: continuous replication, README "Deployment"): it
+    /// adds these two tables, exactly so, to every database it replicates. They hold no records
+    /// and nothing reads them; any other definition under these names is still reported.
+    static let replicationTables: [String: String] = [
+        "_litestream_lock": "CREATE TABLE _litestream_lock (id INTEGER)",
+        "_litestream_seq": "CREATE TABLE _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER)",
+    ]
+
     static func differences(_ db: Connection) throws -> [String] {
         let expected = try reference()
         let actual = try objects(db)
@@ -40,7 +48,8 @@ enum SchemaCheck {
             }
             if found != sql { problems.append("\(object.type) \(object.name) differs from the migrations' definition: \(found.prefix(160))") }
         }
-        for object in actual.keys.sorted(by: { ($0.type, $0.name) < ($1.type, $1.name) }) where expected[object] == nil {
+        for object in actual.keys.sorted(by: { ($0.type, $0.name) < ($1.type, $1.name) })
+        where expected[object] == nil && replicationTables[object.name] != actual[object] {
             problems.append("\(object.type) \(object.name) is not part of the schema (added outside detainer)")
         }
         return problems

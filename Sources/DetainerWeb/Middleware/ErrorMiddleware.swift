@@ -45,6 +45,8 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as InputErrors: return Problem(.unprocessableContent, error.issues.map(\.description).joined(separator: "; "), issues: error.issues)
         case let error as IllegalTransition: return Problem(.conflict, error.description)
         case let error as NotFound: return Problem(.notFound, error.description)
+        // The disk failed from the commit onwards (issue 27 §1.3): never "nothing was written".
+        case let error as UncertainCommit: return Problem(.serviceUnavailable, error.exitMessage)
         case let error as SQLiteError:
             switch error.category {
             case .busy: return Problem(.serviceUnavailable, "the database is busy; nothing was written, try again")

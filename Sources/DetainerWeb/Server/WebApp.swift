@@ -17,12 +17,21 @@ public struct WebOptions: Sendable {
     /// (when sent) must be it exactly. Lower-cased, without a trailing slash.
     public var publicOrigin: String?
 
+    /// How long a connection may go without a complete request head (issue 27 §1b): counted
+    /// from the connection's start or its last response, so it closes idle keep-alive
+    /// connections and ones that trickle their headers a byte at a time alike (Hummingbird's
+    /// idle timer is reset only by whole HTTP parts, never by single bytes).
+    public var connectionIdleSeconds: Int64
+    public static let defaultConnectionIdleSeconds: Int64 = 30
+
     public init(bind: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
-                sessionIdleSeconds: Int64 = AccountPolicy.idleTimeoutSeconds, publicOrigin: String? = nil) {
+                sessionIdleSeconds: Int64 = AccountPolicy.idleTimeoutSeconds,
+                connectionIdleSeconds: Int64 = WebOptions.defaultConnectionIdleSeconds, publicOrigin: String? = nil) {
         self.bind = bind
         self.port = port
         self.secureCookies = secureCookies
         self.sessionIdleSeconds = min(sessionIdleSeconds, AccountPolicy.idleTimeoutSeconds)
+        self.connectionIdleSeconds = max(1, connectionIdleSeconds)
         self.publicOrigin = publicOrigin.map { origin in
             var text = origin.lowercased()
             while text.hasSuffix("/") { text.removeLast() }
@@ -70,6 +79,7 @@ public enum WebApp {
         let (router, _) = router(office: office, options: options, logger: logger)
         return Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .seconds(options.connectionIdleSeconds))),
             configuration: .init(address: .hostname(options.bind, port: options.port), serverName: "detainer"),
             logger: logger)
     }
