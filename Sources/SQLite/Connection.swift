@@ -9,6 +9,7 @@ public final class Connection {
     public let path: String
     public let options: ConnectionOptions
     private var statementCache: [String: Statement] = [:]
+    private var keyedStatements: [StatementKey: Statement] = [:]
     private var isOpen = true
     var savepointDepth = 0
 
@@ -80,6 +81,7 @@ public final class Connection {
     deinit {
         if isOpen {
             statementCache.removeAll()
+            keyedStatements.removeAll()
             sqlite3_close_v2(handle)
         }
     }
@@ -89,6 +91,7 @@ public final class Connection {
     public func close() throws {
         guard isOpen else { return }
         statementCache.removeAll()
+        keyedStatements.removeAll()
         let rc = sqlite3_close_v2(handle)
         isOpen = false
         if rc != SQLITE_OK { throw SQLiteError(code: rc, sql: nil) }
@@ -149,8 +152,22 @@ public final class Connection {
         return statement
     }
 
+    /// A statement whose SQL is built from a Swift type (a record's INSERT over its columns),
+    /// kept under that type instead of its text, so a caller in a loop neither rebuilds the
+    /// text nor hashes it: `sql` runs only the first time. Reset, bindings cleared.
+    public func cached(_ key: StatementKey, sql: () -> String) throws -> Statement {
+        if let statement = keyedStatements[key] {
+            statement.reset()
+            statement.clearBindings()
+            return statement
+        }
+        let statement = try Statement(db: handle, sql: sql(), persistent: true)
+        keyedStatements[key] = statement
+        return statement
+    }
+
     /// Number of statements held in the cache (for tests and diagnostics).
-    public var cachedStatementCount: Int { statementCache.count }
+    public var cachedStatementCount: Int { statementCache.count + keyedStatements.count }
 
     /// Number of statements currently prepared on this connection, cached or not.
     public var liveStatementCount: Int {
@@ -247,6 +264,17 @@ public final class Connection {
 
 @available(*, unavailable)
 extension Connection: Sendable {}
+
+/// The key of a statement cached by the Swift type that builds its SQL, and a variant of it.
+public struct StatementKey: Hashable {
+    let type: ObjectIdentifier
+    let variant: Int
+
+    public init(_ type: Any.Type, variant: Int = 0) {
+        self.type = ObjectIdentifier(type)
+        self.variant = variant
+    }
+}
 
 extension String {
     var trimmingSpaces: String {

@@ -81,3 +81,8 @@ extension ConnectionError: ExitStatusError {
 extension MigrationError: ExitStatusError {
     public var exitStatus: ExitStatus { .dataError }
 }
+
+/// A transaction opened inside another is a bug in the caller.
+extension Connection.TransactionError: ExitStatusError {
+    public var exitStatus: ExitStatus { .software }
+}

@@ -27,10 +27,30 @@ public enum ExitStatus: Int32, Sendable {
 }
 
 /// An error that knows how the process should end: its exit status and its one-line message.
+/// `detainer serve` answers with the HTTP status its one table (`ErrorAnswer` in DetainerWeb)
+/// gives for the exit status, refined by `refusal`.
 public protocol ExitStatusError: Error {
     var exitStatus: ExitStatus { get }
     /// One line for stderr (without the "detainer: error: " prefix).
     var exitMessage: String { get }
+    /// What kind of refusal this is, where one exit status covers several that a front end able
+    /// to say more (HTTP: 404, 409) tells apart. Scripts keep reading the exit status.
+    var refusal: RefusalKind { get }
+}
+
+/// Refusals an exit status does not tell apart (both exit 65 "refused", as scripts expect).
+public enum RefusalKind: Sendable, Equatable {
+    /// As the exit status says.
+    case general
+    /// The record the request names does not exist.
+    case notFound
+    /// The stored state conflicts with the request: the record already exists, or its status
+    /// does not allow the change.
+    case conflict
+}
+
+extension ExitStatusError {
+    public var refusal: RefusalKind { .general }
 }
 
 extension ExitStatusError where Self: CustomStringConvertible {

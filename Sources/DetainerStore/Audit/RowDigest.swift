@@ -74,6 +74,33 @@ struct RowEncoder {
         buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
     }
 
+    /// Appends one value of a row held in Swift (a record, an import's bound value) exactly as
+    /// `update` encodes it read back: nothing for NULL, else position, type and value.
+    static func append(_ value: SQLiteValue, position: Int, into buffer: inout [UInt8]) {
+        if value == .null { return }
+        buffer.append(UInt8(truncatingIfNeeded: position >> 8))
+        buffer.append(UInt8(truncatingIfNeeded: position))
+        switch value {
+        case .integer(let number):
+            buffer.append(UInt8(ascii: "i"))
+            withUnsafeBytes(of: number.bigEndian) { buffer.append(contentsOf: $0) }
+        case .real(let number):
+            buffer.append(UInt8(ascii: "r"))
+            withUnsafeBytes(of: number.bitPattern.bigEndian) { buffer.append(contentsOf: $0) }
+        case .text(var text):
+            buffer.append(UInt8(ascii: "t"))
+            text.withUTF8 { utf8 in
+                withUnsafeBytes(of: UInt32(utf8.count).bigEndian) { buffer.append(contentsOf: $0) }
+                buffer.append(contentsOf: utf8)
+            }
+        case .blob(let bytes):
+            buffer.append(UInt8(ascii: "b"))
+            appendField(&buffer, bytes)
+        case .null:
+            break
+        }
+    }
+
     static func appendField(_ buffer: inout [UInt8], _ bytes: [UInt8]) {
         withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { buffer.append(contentsOf: $0) }
         buffer.append(contentsOf: bytes)

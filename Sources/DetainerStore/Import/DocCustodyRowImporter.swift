@@ -60,7 +60,7 @@ struct DocCustodyRowImporter: RowImporter {
         if charge.unicodeScalars.count > 100 { throw RowError(column: "TOP_CHARGE", message: "is longer than 100 characters") }
 
         let personID: Int64
-        if let existing = try db.scalarInt("SELECT id FROM persons WHERE external_system = 'doc' AND external_id = ?", inmate) {
+        if let existing = try Self.lookup(db, "SELECT id FROM persons WHERE external_system = 'doc' AND external_id = ?", inmate) {
             personID = existing
         } else {
             var person = PersonRecord()
@@ -75,7 +75,7 @@ struct DocCustodyRowImporter: RowImporter {
         }
         let admittedAt = admitted.iso8601
         let caseID: Int64
-        if let existing = try db.scalarInt("SELECT id FROM custody_cases WHERE person_id = ? AND agency = 'DOC' AND admitted_at = ?", personID, admittedAt) {
+        if let existing = try Self.lookup(db, "SELECT id FROM custody_cases WHERE person_id = ? AND agency = 'DOC' AND admitted_at = ?", personID, admittedAt) {
             caseID = existing
         } else {
             var custody = CustodyCaseRecord()
@@ -92,7 +92,7 @@ struct DocCustodyRowImporter: RowImporter {
         }
         guard !charge.isEmpty else { return }
         let statute = StatuteParser.parse(charge)
-        if try db.scalarInt("SELECT id FROM pending_charges WHERE custody_case_id = ? AND statute_raw = ?", caseID, charge) == nil {
+        if try Self.lookup(db, "SELECT id FROM pending_charges WHERE custody_case_id = ? AND statute_raw = ?", caseID, charge) == nil {
             var pending = PendingChargeRecord()
             pending.personID = personID
             pending.custodyCaseID = caseID
@@ -109,6 +109,13 @@ struct DocCustodyRowImporter: RowImporter {
 }
 
 extension DocCustodyRowImporter {
+    /// The id the query finds, through the connection's cached statement (run once per row).
+    fileprivate static func lookup(_ db: Connection, _ sql: String, _ values: (any SQLiteBindable)?...) throws -> Int64? {
+        let statement = try db.cached(sql)
+        try statement.bind(values)
+        return try statement.first { $0.optionalInt64(0) } ?? nil
+    }
+
     /// The user the imported rows name as their author.
     fileprivate func author() throws -> Int64 {
         guard let actorID else { throw RowError(column: nil, message: "an import needs an acting user") }

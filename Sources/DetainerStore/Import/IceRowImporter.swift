@@ -10,16 +10,15 @@ struct IceRowImporter: RowImporter {
     let importID: Int64
     let today: CivilDate
     var tables: [String] { ["detainers"] }
-    // ICE files repeat a few dozen facilities, lift reasons and forms a million times: map each
-    // distinct spelling once.
-    private var days: [CivilDate: UTCInstant] = [:]
+    // ICE files repeat a few thousand days and a few dozen facilities, lift reasons and forms a
+    // million times: map each distinct spelling once, to the text that is stored.
+    private var days: [CivilDate: (day: String, instant: String)] = [:]
     private var liftMappings: [String: LiftReasons.Mapping] = [:]
-    private var forms: [String: KnownOrUnknown<DetainerForm>] = [:]
-    private var agencies: [String: [String: Agency?]] = [:]
-    /// The one INSERT of `DetainerRecord` (every column, from its definition), prepared once.
-    private var insert: Statement?
+    private var forms: [String: String] = [:]
+    private var agencies: [String: [String: String?]] = [:]
+    /// The one INSERT of `DetainerRecord`, prepared once, its constant columns bound once.
+    private var insert: IceDetainerInsert?
     private var hasher = SHA256()
-    private var buffer: [UInt8] = []
     private var count: Int64 = 0
 
     static let earliest = CivilDate(year: 1990, month: 1, day: 1)!
@@ -35,6 +34,15 @@ struct IceRowImporter: RowImporter {
     }
 
     mutating func importRow(_ record: CSVRecord, into db: Connection) throws {
+        let values = try values(record)
+        if insert == nil { insert = try IceDetainerInsert(importID: importID, db: db) }
+        try insert!.insert(values, db: db, hasher: &hasher)
+        count += 1
+    }
+
+    /// Validates one ICE row and maps it onto the detainer's varying columns (README: "Import
+    /// and export" documents the mapping). Throws `RowError` naming the column.
+    mutating func values(_ record: CSVRecord) throws -> IceDetainerValues {
         let c = columns
         guard let date = IceDates.parse(record, c.date) else {
             let text = record[c.date]
@@ -44,77 +52,57 @@ struct IceRowImporter: RowImporter {
             throw RowError(column: c.dateName, message: "\(date) is outside \(Self.earliest)…\(today)")
         }
         let lift = record[c.liftReason]
-        guard let mapping = liftMappings[lift] ?? LiftReasons.mapping(for: lift) else {
-            throw RowError(column: c.liftReasonName, message: "unknown lift reason \"\(lift)\" (see the README's lift-reason table)")
+        let mapping: LiftReasons.Mapping
+        if let known = liftMappings[lift] { mapping = known } else {
+            guard let found = LiftReasons.mapping(for: lift) else {
+                throw RowError(column: c.liftReasonName, message: "unknown lift reason \"\(lift)\" (see the README's lift-reason table)")
+            }
+            liftMappings[lift] = found
+            mapping = found
         }
-        liftMappings[lift] = mapping
-        var form = KnownOrUnknown<DetainerForm>.unknown
+        var values = IceDetainerValues()
+        values.form = KnownOrUnknown<DetainerForm>.unknownSpelling
         if let typeColumn = c.type {
             let raw = record[typeColumn]
-            if let known = forms[raw] { form = known } else {
+            if let known = forms[raw] { values.form = known } else {
                 let spelling = try IceForms.form(raw)
-                guard let parsed = KnownOrUnknown<DetainerForm>(stored: .text(spelling)) else { preconditionFailure("IceForms gave \(spelling)") }
-                form = parsed
-                forms[raw] = parsed
+                guard KnownOrUnknown<DetainerForm>(stored: .text(spelling)) != nil else { preconditionFailure("IceForms gave \(spelling)") }
+                values.form = spelling
+                forms[raw] = spelling
             }
         }
-        let facility = try text(record, c.facility, "facility", limit: 120)
-        let city = try text(record, c.city, "city", limit: 80)
-        let state = try text(record, c.state, "state", limit: 80)
-        let msc = try text(record, c.mscCharge, "MSC Charge", limit: 120)
-        let person = try text(record, c.personRef, "Unique Identifier", limit: 80)
-        var mscDate: CivilDate?
-        if let index = c.mscConvictionDate, !record[index].isEmpty {
+        values.facility = try text(record, c.facility, "facility", limit: 120)
+        values.facilityCity = try text(record, c.city, "city", limit: 80)
+        values.facilityState = try text(record, c.state, "state", limit: 80)
+        values.mscCharge = try text(record, c.mscCharge, "MSC Charge", limit: 120)
+        values.personRef = try text(record, c.personRef, "Unique Identifier", limit: 80)
+        if let index = c.mscConvictionDate, record.fieldLength(index) > 0 {
             guard let value = IceDates.parse(record, index) else {
                 throw RowError(column: "MSC Conviction Date", message: "\"\(record[index])\" is not a date")
             }
-            mscDate = value
+            values.mscConvictionOn = value.description
         }
-        let instant = days[date] ?? {
-            let value = NewYorkTime.startOfDay(date)
+        let day = days[date] ?? {
+            let value = (day: date.description, instant: NewYorkTime.startOfDay(date).description)
             days[date] = value
             return value
         }()
-        let agency: Agency?
-        if let known = agencies[facility ?? ""]?[state ?? ""] { agency = known } else {
-            agency = NYCFacilities.agency(facility: facility, state: state).flatMap(Agency.init(rawValue:))
-            agencies[facility ?? "", default: [:]][state ?? ""] = agency
+        values.day = day.day
+        values.instant = day.instant
+        let facility = values.facility ?? "", state = values.facilityState ?? ""
+        if let known = agencies[facility]?[state] { values.agency = known } else {
+            let agency = NYCFacilities.agency(facility: values.facility, state: values.facilityState).flatMap(Agency.init(rawValue:))?.rawValue
+            agencies[facility, default: [:]][state] = .some(agency)
+            values.agency = agency
         }
-
-        // One record drives both the insert and the fingerprint, so they cannot drift.
-        var row = DetainerRecord()
-        row.origin = .import
-        row.importID = importID
-        row.agency = agency
-        row.form = form
-        row.facility = facility
-        row.facilityCity = city
-        row.facilityState = state
-        row.preparedOn = date
-        row.receivedAt = instant
-        row.receivedOn = date
-        row.warrantType = .unknown
-        row.status = mapping.status
-        row.statusAt = instant
+        values.status = mapping.status.rawValue
         if let decision = mapping.decision {
-            row.decision = decision
-            row.decisionBasis = decision == .honor ? LiftReasons.importedHonorBasis : LiftReasons.importedDeclineBasis
-            row.decidedAt = instant
-            row.decidedOn = date
+            values.decision = decision.rawValue
+            values.decisionBasis = decision == .honor ? LiftReasons.importedHonorBasis : LiftReasons.importedDeclineBasis
         }
-        row.closedOn = mapping.status.isOpen ? nil : date
-        row.iceLiftReason = lift.isEmpty ? nil : lift
-        row.icePersonRef = person
-        row.iceMscCharge = msc
-        row.iceMscConvictionOn = mscDate
-        let statement = try insert ?? db.prepare(DetainerRecord.insertSQL(withID: false))
-        insert = statement
-        try row.bind(to: statement, withID: false)
-        try statement.execute()
-        // The rowid SQLite chose (normally last + 1; read back to be sure).
-        row.id = db.lastInsertRowID
-        row.fingerprint(into: &hasher, buffer: &buffer)
-        count += 1
+        values.closed = !mapping.status.isOpen
+        values.liftReason = lift.isEmpty ? nil : lift
+        return values
     }
 
     /// The field as text, or nil when empty; checked on its bytes (the reader has already

@@ -145,9 +145,10 @@ extension TableRecord {
         }
     }
 
-    /// Inserts the record and sets its id (the one it had, with `withID`, or SQLite's).
+    /// Inserts the record and sets its id (the one it had, with `withID`, or SQLite's). The
+    /// statement is kept under the record type: its text is built once per connection.
     mutating func insert(into db: Connection, withID: Bool = false) throws {
-        let statement = try db.cached(Self.insertSQL(withID: withID))
+        let statement = try db.cached(StatementKey(Self.self, variant: withID ? 1 : 0)) { Self.insertSQL(withID: withID) }
         try bind(to: statement, withID: withID)
         try statement.execute()
         id = db.lastInsertRowID
@@ -160,29 +161,7 @@ extension TableRecord {
         buffer.removeAll(keepingCapacity: true)
         RowEncoder.appendField(&buffer, Array(Self.table.utf8))
         for (index, column) in Self.columns.enumerated() {
-            let value = column.read(self)
-            if value == .null { continue }
-            buffer.append(UInt8(truncatingIfNeeded: index >> 8))
-            buffer.append(UInt8(truncatingIfNeeded: index))
-            switch value {
-            case .integer(let number):
-                buffer.append(UInt8(ascii: "i"))
-                withUnsafeBytes(of: number.bigEndian) { buffer.append(contentsOf: $0) }
-            case .real(let number):
-                buffer.append(UInt8(ascii: "r"))
-                withUnsafeBytes(of: number.bitPattern.bigEndian) { buffer.append(contentsOf: $0) }
-            case .text(var text):
-                buffer.append(UInt8(ascii: "t"))
-                text.withUTF8 { utf8 in
-                    withUnsafeBytes(of: UInt32(utf8.count).bigEndian) { buffer.append(contentsOf: $0) }
-                    buffer.append(contentsOf: utf8)
-                }
-            case .blob(let bytes):
-                buffer.append(UInt8(ascii: "b"))
-                RowEncoder.appendField(&buffer, bytes)
-            case .null:
-                break
-            }
+            RowEncoder.append(column.read(self), position: index, into: &buffer)
         }
         buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
     }

@@ -11,24 +11,36 @@ public struct DuplicateDetainer: Error, Equatable, CustomStringConvertible {
     public let custodyCaseID: Int64
 
     public var description: String {
-        "detainer \(existingID) (\(status)) is already open on custody case \(custodyCaseID); a second one is refused (if ICE really sent another, use --allow-duplicate --reason TEXT)"
+        "detainer \(existingID) (\(status)) is already open on custody case \(custodyCaseID); a second one is refused (if ICE really sent another, say why: --allow-duplicate --reason TEXT; on the web, allowDuplicate with duplicateReason)"
     }
 }
 
 extension IntakeService {
     /// The open detainer on the same custody case, as `DuplicateRule` defines it. The SQL only
-    /// narrows to the candidates (same agency, open, same booking number, or — with none — the
-    /// same arrest date); the rule decides, in detainer order.
+    /// narrows to the candidates the rule can accept, through indexes that name one case or one
+    /// person, so the check costs the same with 100 or 100,000 open detainers (issue 26 §1b; it
+    /// once walked every open case of the agency): with a booking number, the case with that
+    /// number (the (agency, booking_number) key); without one, the cases of this person and of
+    /// persons with the same name and date of birth, on the same arrest date. The rule decides,
+    /// in detainer order.
     func openDetainerOnSameCase(personID: Int64, person: Intake.Person, custody: Intake.Custody, in db: Connection) throws -> DuplicateDetainer? {
         let open = DetainerStatus.open.map { $0.rawValue as (any SQLiteBindable)? }
-        let statement = try db.prepare("""
-            SELECT d.id, d.status, c.id, c.booking_number, c.arrest_date, c.person_id, p.name, p.date_of_birth
-            FROM detainers AS d JOIN custody_cases AS c ON c.id = d.custody_case_id LEFT JOIN persons AS p ON p.id = c.person_id
-            WHERE c.agency = ?1 AND d.status IN (\((0..<open.count).map { "?\($0 + 4)" }.joined(separator: ", ")))
-              AND ((?2 IS NOT NULL AND c.booking_number = ?2) OR (?2 IS NULL AND c.arrest_date IS ?3))
-            ORDER BY d.id
-            """)
-        try statement.bind([custody.agency.rawValue, custody.bookingNumber, custody.arrestDate?.description] + open)
+        let statuses = { (first: Int) in (0..<open.count).map { "?\($0 + first)" }.joined(separator: ", ") }
+        let columns = "d.id, d.status, c.id, c.booking_number, c.arrest_date, c.person_id, p.name, p.date_of_birth"
+        let joins = "custody_cases AS c JOIN detainers AS d ON d.custody_case_id = c.id LEFT JOIN persons AS p ON p.id = c.person_id"
+        let statement: Statement
+        if let booking = custody.bookingNumber {
+            statement = try db.cached("SELECT \(columns) FROM \(joins) WHERE c.agency = ?1 AND c.booking_number = ?2 AND d.status IN (\(statuses(3))) ORDER BY d.id")
+            try statement.bind([custody.agency.rawValue, booking] + open)
+        } else {
+            // `+c.agency`: the person decides the index, never the agency (every case of it).
+            statement = try db.cached("""
+                SELECT \(columns) FROM \(joins)
+                WHERE c.person_id IN (SELECT ?1 UNION SELECT id FROM persons WHERE name = ?2 AND date_of_birth IS ?3)
+                  AND +c.agency = ?4 AND c.arrest_date IS ?5 AND d.status IN (\(statuses(6))) ORDER BY d.id
+                """)
+            try statement.bind([personID, person.name, person.dateOfBirth?.description, custody.agency.rawValue, custody.arrestDate?.description] + open)
+        }
         let incoming = DuplicateRule.CaseKey(agency: custody.agency, bookingNumber: custody.bookingNumber, arrestDate: custody.arrestDate,
                                              personID: personID, name: person.name, dateOfBirth: person.dateOfBirth)
         var found: DuplicateDetainer?

@@ -31,8 +31,10 @@ enum APIRoutes {
         routes.post("/api/v1/detainers") { request, context in
             let session = try context.requireSession()
             try await office.permit(session, .intake)
-            let intake = try IntakeJSON.decode(try await APIBody.data(request, context: context))
-            let result = try await office.write { db in try IntakeService(db).intake(intake, by: try db.authorize(session.user.name, for: .intake)) }
+            let body = try IntakeBody.decode(try await APIBody.data(request, context: context))
+            let result = try await office.write { db in
+                try IntakeService(db).intake(body.intake, duplicateReason: body.duplicateReason, by: try db.authorize(session.user.name, for: .intake))
+            }
             var response = Responses.json(result.json, status: .created)
             response.headers[.location] = "/api/v1/detainers/\(result.detainerID)"
             return response

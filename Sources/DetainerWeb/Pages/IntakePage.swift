@@ -2,9 +2,12 @@ import DetainerDomain
 import DetainerStore
 
 /// The intake form: every field of `detainer intake`, named by the JSON contract's paths. On an
-/// error the form comes back with what was typed and each message beside its field.
+/// error the form comes back with what was typed and each message beside its field. When a
+/// detainer is already open on the same custody case the form comes back (409) with a
+/// confirmation: the clerk may say why ICE really sent another and log it again (the CLI's
+/// `--allow-duplicate --reason TEXT`).
 enum IntakePage {
-    static func render(session: WebSession, form: FormData?, errors: [String: String]) -> HTML {
+    static func render(session: WebSession, form: FormData?, errors: [String: String], duplicate: DuplicateDetainer? = nil) -> HTML {
         func value(_ name: String) -> String? { form?[name] }
         func field(_ label: String, _ name: String, type: String = "text", hint: String? = nil, required: Bool = false) -> HTML {
             Forms.input(label, name: name, value: value(name), type: type, error: errors[name], hint: hint, required: required)
@@ -99,8 +102,29 @@ enum IntakePage {
                                      selected: value("detainer.noticeToAppearServed") ?? "unknown", error: errors["detainer.noticeToAppearServed"])
                     }
                 }
+                if duplicate != nil || errors[FormRequests.duplicateReasonField] != nil {
+                    duplicateConfirmation(duplicate, form: form, error: errors[FormRequests.duplicateReasonField])
+                }
                 Forms.submit("Log detainer and evaluate")
             }
+        }
+    }
+
+    /// The open detainer, and the reason and confirmation a second one needs.
+    private static func duplicateConfirmation(_ duplicate: DuplicateDetainer?, form: FormData?, error: String?) -> HTML {
+        el("fieldset", .class("notice error"), .id("duplicate"), Attribute("role", "alert")) {
+            el("legend", text: "A detainer is already open on this custody case")
+            if let duplicate {
+                el("p") {
+                    HTML("Nothing was recorded: ")
+                    el("a", .href("/detainers/\(duplicate.existingID)"), text: "detainer \(duplicate.existingID)")
+                    HTML(" (\(duplicate.status)) is still open on custody case \(duplicate.custodyCaseID). If ICE really sent a second detainer, say why and log it again.")
+                }
+            }
+            void("input", .type("hidden"), .name(FormRequests.allowDuplicateField), .value("yes"))
+            Forms.textarea("Why a second detainer on this custody case is real", name: FormRequests.duplicateReasonField,
+                           value: form?[FormRequests.duplicateReasonField], error: error,
+                           hint: "Recorded in the audit log with the new detainer", required: true)
         }
     }
 }

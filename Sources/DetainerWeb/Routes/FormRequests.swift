@@ -38,6 +38,19 @@ enum FormRequests {
         return request
     }
 
+    /// The intake form's confirmation of a second open detainer on one custody case.
+    static let allowDuplicateField = "allowDuplicate"
+    static let duplicateReasonField = "duplicateReason"
+
+    /// The reason given with the confirmation, or nil when the form does not confirm a duplicate.
+    static func duplicateReason(_ form: FormData) throws -> String? {
+        guard form[allowDuplicateField] == "yes" else { return nil }
+        guard let reason = form.nonEmpty(duplicateReasonField) else {
+            throw ValidationIssue(path: duplicateReasonField, message: "required: say why ICE really sent a second detainer, or change the custody case")
+        }
+        return reason
+    }
+
     /// yes / no / anything else (unknown, not given) → true / false / nil, as `--tsdb-match`.
     static func tri(_ value: String?) -> Bool? {
         switch value { case "yes": true; case "no": false; default: nil }
@@ -109,13 +122,9 @@ enum FormRequests {
     }
 
     /// Every problem in an error as field → message (the first per field), for showing beside fields.
+    /// Nil when the error names no field (it is answered by `ErrorAnswer` instead).
     static func fieldErrors(_ error: any Error) -> [String: String]? {
-        let issues: [ValidationIssue]
-        switch error {
-        case let issue as ValidationIssue: issues = [issue]
-        case let list as InputErrors: issues = list.issues
-        default: return nil
-        }
+        guard let issues = (error as? any FieldIssues)?.fieldIssues, !issues.isEmpty else { return nil }
         var errors: [String: String] = [:]
         for issue in issues where errors[issue.path] == nil { errors[issue.path] = issue.message }
         // The conviction forms name fields without the store's `conviction.` prefix.

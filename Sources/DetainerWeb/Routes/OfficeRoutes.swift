@@ -33,13 +33,17 @@ enum OfficeRoutes {
             let form = try await FormData.read(request, context: context)
             let intake = FormRequests.intake(form)
             do {
+                let reason = try FormRequests.duplicateReason(form)
                 let result = try await office.write { db in
-                    try IntakeService(db).intake(intake, by: try db.authorize(session.user.name, for: .intake))
+                    try IntakeService(db).intake(intake, duplicateReason: reason, by: try db.authorize(session.user.name, for: .intake))
                 }
                 return Responses.redirect(to: "/detainers/\(result.detainerID)?done=intake")
+            } catch let duplicate as DuplicateDetainer {
+                return Responses.html(IntakePage.render(session: session, form: form, errors: [:], duplicate: duplicate),
+                                      status: Problem(duplicate).status)
             } catch {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }
-                return Responses.html(IntakePage.render(session: session, form: form, errors: errors), status: .unprocessableContent)
+                return Responses.html(IntakePage.render(session: session, form: form, errors: errors), status: Problem(error).status)
             }
         }
 

@@ -1,6 +1,8 @@
+import DetainerDomain
 import Hummingbird
 
-/// Refusals the web layer makes itself (the store's own errors are mapped in `ErrorMiddleware`).
+/// Refusals the web layer makes itself. They declare their HTTP status directly (Hummingbird's
+/// `HTTPResponseError`); the services' errors answer through `ErrorAnswer`'s one table.
 enum WebError: Error, Equatable {
     /// No valid session: 401 for the API, a redirect to /login for pages.
     case signInRequired
@@ -13,4 +15,37 @@ enum WebError: Error, Equatable {
     case notFound
     /// Body larger than the route accepts.
     case tooLarge
+}
+
+extension WebError: HTTPResponseError {
+    var status: HTTPResponse.Status {
+        switch self {
+        case .signInRequired: .unauthorized
+        case .csrfRejected, .crossOrigin: .forbidden
+        case .badRequest: .badRequest
+        case .notFound: .notFound
+        case .tooLarge: .contentTooLarge
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .signInRequired: "sign in first"
+        case .csrfRejected: "the form's security token is missing or out of date; reload the page and try again. Nothing was written."
+        case .crossOrigin: "request from another site refused"
+        case .badRequest(_, let message): message
+        case .notFound: "no such page"
+        case .tooLarge: "request body too large; nothing was written"
+        }
+    }
+
+    var issues: [ValidationIssue] {
+        if case .badRequest(let path, let message) = self { return [ValidationIssue(path: path, message: message)] }
+        return []
+    }
+
+    /// `ErrorMiddleware` answers first; this is Hummingbird's fallback, should it ever see one.
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: message)))
+    }
 }

@@ -1,0 +1,101 @@
+import CSVStream
+import Crypto
+import Foundation
+import DetainerDomain
+import SQLite
+@testable import DetainerStore
+import Testing
+import TestSupport
+
+/// Issue 26 §1: the ICE import's hot path was specialised (one prepared statement with its
+/// constant columns bound once, values bound straight from the parsed fields, the fingerprint
+/// written from the same values). What it stores must not change: these digests were taken
+/// with the typed-record importer it replaced (commit ed28d89), over every stored column of
+/// every imported row and over the import's audit fingerprint.
+@Suite struct IceImportGoldenTests {
+    let dir = TemporaryDirectory()
+
+    /// Both ICE layouts, every lift-reason branch (open, honored, declined, lifted, released),
+    /// every form, NYC and other facilities, quoted fields, blanks, MSC dates and person refs.
+    static let npr = """
+        date,lift_reason,det_facility,city,state,detainer_type
+        2023-03-17 00:00:00,Lifted,"RIKERS ISLAND, QUEENS, NY",EAST ELMHURST,NEW YORK,I247A - Immigration Detainer - Notice of Action
+        2023-03-28 00:00:00,Booked into Detention,"CHESTER CNTY JAIL, PA",WEST CHESTER,PENNSYLVANIA,I-247D
+        2023-06-05 00:00:00,Detainer Declined by LEA,CURRAN FROMHOLD CORR.FAC.,PHILADELPHIA,PENNSYLVANIA,I247N
+        2024-01-03 00:00:00,,"MONTGOMERY CNTY JAIL, PA",NORRISTOWN,PENNSYLVANIA,
+        2024-01-11 00:00:00,United States Citizen Interviewed,BROOKLYN CENTRAL BOOKING,BROOKLYN,NEW YORK,I247 - Immigration Detainer
+        2024-03-10 00:00:00,Early Release,,,,I247X
+        2024-11-03 00:00:00,Booked into Detention,MANHATTAN CENTRAL BOOKING,NEW YORK,NY,I247A
+        12/31/2015,Lifted - Lack of Space,"VERNON C. BAIN CENTER, NY",BRONX,NY,
+        2024-03-10,Case Closed,"Café ""Ñandú"" jail",,,I247A
+
+        """
+    static let ddp = """
+        Detainer Prepare Date,Facility State,Detention Facility,Facility City,Detainer Lift Reason,Detainer Type,MSC Charge,MSC Conviction Date,Unique Identifier
+        2022-07-04,NEW YORK,RIKERS ISLAND,EAST ELMHURST,Transferred,I247A,Assault,2019-02-28,P-0001
+        2022-07-05,TEXAS,HARRIS COUNTY JAIL,HOUSTON,,,,,
+        2022-07-06,NY,QUEENS CENTRAL BOOKING,QUEENS,Detainer Declined by LEA,I247D,"Burglary, 2nd",2001-01-01,P-0002
+        2020-02-29,CALIFORNIA,,,Prosecutorial Discretion,I247N,,,P-0003
+
+        """
+
+    /// SHA-256 over every column of every detainer row (`SELECT *`, in id order, as RowEncoder
+    /// encodes rows), then the audit entry's import fingerprints, for each file.
+    func digests(_ text: String, name: String) throws -> (rows: String, fingerprint: String, count: Int) {
+        let db = try dir.database(name + ".db")
+        let admin = try db.authorize("admin", for: .manageUsers)
+        try db.addUser(name: "sup", role: .supervisor, by: admin)
+        let sup = try db.authorize("sup", for: .importData)
+        let file = dir.path(name + ".csv")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let reader = try CSVReader(path: file)
+        let sha = Array(SHA256.hash(data: Array(text.utf8))).hexString
+        let summary = try ImportService(db).importRecords(from: reader, ImportRequest(fileName: name + ".csv", fileSHA256: sha, format: .ice, skipBad: false),
+                                                          rejects: nil, by: sup)
+        var hasher = SHA256()
+        let statement = try db.connection.prepare("SELECT * FROM detainers ORDER BY id")
+        var encoder = RowEncoder(table: "detainers", statement: statement)
+        try statement.forEachRow { encoder.update(&hasher, row: $0) }
+        let imported = try db.connection.scalarText("SELECT json_extract(payload, '$.imported') FROM audit_log WHERE action = 'import'") ?? ""
+        #expect(try db.healthCheck().ok)
+        return (Array(hasher.finalize()).hexString, imported, summary.rowsImported)
+    }
+
+    @Test func nprLayoutStoresWhatItStoredBefore() throws {
+        let result = try digests(Self.npr, name: "npr")
+        #expect(result.count == 9)
+        #expect(result.rows == "ff67f90c9840e4bb1775d40c8b6b8e7fcc6cfcf53b1657d7dfc13aa6b9e7982d")
+        #expect(result.fingerprint == #"[{"count":9,"digest":"ff67f90c9840e4bb1775d40c8b6b8e7fcc6cfcf53b1657d7dfc13aa6b9e7982d","importID":1,"table":"detainers"}]"#)
+    }
+
+    @Test func ddpLayoutStoresWhatItStoredBefore() throws {
+        let result = try digests(Self.ddp, name: "ddp")
+        #expect(result.count == 4)
+        #expect(result.rows == "ba51aaf9ffba16cdf5289949c0b6d76eb0084372eafe0a43e2cf52d774b85357")
+        #expect(result.fingerprint == #"[{"count":4,"digest":"ba51aaf9ffba16cdf5289949c0b6d76eb0084372eafe0a43e2cf52d774b85357","importID":1,"table":"detainers"}]"#)
+    }
+
+    /// The specialised insert and the typed record agree: each stored row is exactly the
+    /// `DetainerRecord` its values make (same digest, column by column through the record's
+    /// one definition), for both layouts.
+    @Test(arguments: ["npr", "ddp"])
+    func eachStoredRowIsTheTypedRecordOfItsValues(layout: String) throws {
+        let text = layout == "npr" ? Self.npr : Self.ddp
+        _ = try digests(text, name: layout + "-records")
+        let db = try DetainerDatabase.open(path: dir.path(layout + "-records.db"), access: .read)
+        defer { try? db.close() }
+        let reader = try CSVReader(path: dir.path(layout + "-records.csv"))
+        let header = try reader.readHeader()
+        var importer = IceRowImporter(columns: try #require(IceColumns(header)), importID: 1, today: CivilDate(year: 2026, month: 3, day: 2)!)
+        var id: Int64 = 0
+        while let record = try reader.next() {
+            if record.isBlank { continue }
+            id += 1
+            let row = IceDetainerInsert.record(try importer.values(record), importID: 1, id: id)
+            let stored = try #require(try DetainerRecord.fetch(db.connection, id: id))
+            #expect(row.storedValues == stored.storedValues, "row \(id)")
+            #expect(row.rowDigest == (try RowDigest.digest(of: "detainers", id: id, in: db.connection)), "row \(id)")
+        }
+        #expect(id == (layout == "npr" ? 9 : 4))
+    }
+}
