@@ -101,7 +101,7 @@ extension DetainerDatabase {
         if let checkpoint {
             let problems = try checkpointProblems(checkpoint, external: externalKey)
             items.append(.init(name: "checkpoint", ok: problems.isEmpty,
-                               summary: problems.isEmpty ? "the history contains the checkpoint's head (audit row \(checkpoint.auditID))" : "the checkpoint is not in this history",
+                               summary: problems.isEmpty ? "the history contains the checkpoint's head (audit row \(checkpoint.auditID), \(try checkpointAge(checkpoint)))" : "the checkpoint is not in this history",
                                problems: problems))
         }
 

@@ -7,7 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import SQLite
+@testable import SQLite
 import Sysexits
 import Testing
 
@@ -52,6 +52,12 @@ import Testing
         Connection.TransactionError.nested,
         CSVError(.unclosedQuote, line: 1), CSVError(.io(operation: "read", path: "f", errno: 5)),
         JSONTextError(text: "{"),
+        // From the merged issues 21, 22, 23 and 27.
+        NoticeRefused(message: "no custody facts to ICE for this person"), NoticeDisabled(),
+        DocumentTooLarge(message: "the file is larger than 20 MiB"), DocumentDamaged(documentID: 1),
+        Section9131hWarning(personID: 1, standing: .noVSC, known: true),
+        SecondPersonRequired(subject: "detainer 1", act: "honoring against the engine's needsReview"),
+        UncertainCommit(cause: SQLiteError(extendedCode: 10, message: "disk I/O error", sql: nil)),
     ]
 
     /// The names of error types declared in Sources/ (outside the CLI): every `struct`, `enum`

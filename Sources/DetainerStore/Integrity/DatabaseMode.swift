@@ -66,11 +66,35 @@ extension DetainerDatabase {
             if needsMode {
                 try context.db.run("INSERT INTO settings (key, value) VALUES ('mode', ?)", mode.rawValue)
                 context.details["mode"] = .string(mode.rawValue)
+                // A random identity fixed at creation (issue 23 §2), recorded in the signed chain:
+                // a checkpoint names it, so one from another database is refused.
+                let identity = DatabaseIdentity.generate()
+                try context.db.run("INSERT INTO settings (key, value) VALUES ('database_id', ?)", identity)
+                context.details["databaseID"] = .string(identity)
             }
             if let publicKey, currentKey == nil {
                 try context.db.run("INSERT INTO settings (key, value) VALUES ('signing_public_key', ?)", publicKey.hex)
                 context.details["signingPublicKey"] = .string(publicKey.hex)
             }
         }
+    }
+}
+
+/// The database's identity: 128 random bits in hex, made once by `init`.
+enum DatabaseIdentity {
+    static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }.hexString
+    }
+}
+
+extension DetainerDatabase {
+    /// The identity the signed chain records for this database (the establishing row), or nil for
+    /// a database made before identities were recorded.
+    public func databaseIdentity() throws -> String? {
+        try connection.scalarText("""
+            SELECT payload ->> '$.details.databaseID' FROM audit_log
+            WHERE action = 'database.establish' AND payload ->> '$.details.databaseID' IS NOT NULL ORDER BY id LIMIT 1
+            """)
     }
 }
