@@ -225,7 +225,7 @@ import Testing
         try expectOK(evaluation)
         #expect(evaluation.stdout.contains("\"warrantPresentedAt\"") == false)  // the report's contract is unchanged
         #expect(evaluation.stdout.contains("WARRANT_PRESENTED_LATE"))
-        #expect(evaluation.stdout.contains("A judicial warrant was presented on 2026-03-08 10:00 EST (2026-03-08T15:00:00Z), after the detainer received on 2026-03-02"))
+        #expect(evaluation.stdout.contains("A judicial warrant was presented on 2026-03-08 11:00 EDT (2026-03-08T15:00:00Z), after the detainer received on 2026-03-02"))
         // The stored input carries the time, and replays to the stored result.
         let input = try office.cli.sqlite("SELECT input_json FROM evaluations WHERE detainer_id = \(id) ORDER BY sequence DESC LIMIT 1;").stdout
         #expect(input.contains("\"warrantPresentedAt\" : \"2026-03-08T15:00:00Z\"") || input.contains("\"warrantPresentedAt\": \"2026-03-08T15:00:00Z\""), "\(input)")

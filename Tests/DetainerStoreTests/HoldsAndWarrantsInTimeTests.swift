@@ -69,7 +69,7 @@ import TestSupport
         #expect(evaluation.report.outcome == .decline)
         #expect(evaluation.report.reasons == [.noJudicialWarrant, .warrantPresentedLate])
         let check = try #require(evaluation.report.checks.first { $0.rule == "judicialWarrant" })
-        #expect(check.message.contains("2026-03-08 10:00 EST") && check.message.contains("after the detainer received on 2026-03-02"))
+        #expect(check.message.contains("2026-03-08 11:00 EDT") && check.message.contains("after the detainer received on 2026-03-02"))
         // The warrant that came with the detainer is kept; the later one is in the history.
         #expect(try later.connection.scalarText("SELECT warrant_type FROM detainers WHERE id = ?", id) == "none")
         #expect(try later.connection.scalarText("SELECT warrant_type FROM ice_communications WHERE id = ?", result.contactID) == "judicial")
