@@ -89,6 +89,21 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"))
     }
 
+    /// Issue 24 §5: a stored string with control characters (here written behind the tool's back)
+    /// reaches the terminal only with them made visible. (CSV is data: escaped only on a terminal,
+    /// so an export to a pipe or file keeps every character; this test's stdout is a pipe.)
+    @Test func storedControlCharactersAreEscapedOnTheTerminal() throws {
+        let office = try Office()
+        let id = try office.intake(name: "Ana Ruiz")
+        try expectOK(office.cli.sqlite("UPDATE persons SET name = 'Ana' || char(27) || '[2J' || char(7) || char(13) || 'Ruiz';"))
+        for arguments in [["show", "\(id)"], ["queue"], ["list"]] {
+            let result = try office.cli.run(arguments)
+            #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D }, "\(arguments)")
+            #expect(result.stdout.contains("Ana\\u{1B}"), "\(arguments): \(result.stdout)")
+        }
+        #expect(try office.cli.run("show", "\(id)").stdout.contains("Ana\\u{1B}[2J\\u{7}\\u{D}Ruiz"))
+    }
+
     @Test func offensesLookupAnswersForTheDateAsked() throws {
         let cli = CLIRunner()
         let before = try cli.run("offenses", "lookup", "PL 230.13", "--on", "2019-06-01", "--format", "json")

@@ -154,6 +154,17 @@ let issue24Cases: [EvaluationCase] = [
                    request: request(agency: "NYPD", tsdb: true, evaluatedOn: "2022-03-03", arrest: "2022-02-28", receivedOn: "2022-03-01",
                                     releaseAt: "2022-03-01T17:00:00Z", warrantPresentedAt: "2022-03-03T17:00:00Z"),
                    outcome: .permitted, reasons: [.tsdbMatch]),
+    // Once failed (EvaluationMonotonicityTests): downgrading the late judicial warrant of the case
+    // above to an administrative one dropped its time, and the hold came back. Kept as a fixed example:
+    // a stated presentation time after the deadline shows the hold has ended, whatever the warrant.
+    EvaluationCase(provision: "§14-154(b)(2)", title: "NYPD: an administrative warrant presented after the deadline: the hold has ended",
+                   request: request(agency: "NYPD", warrant: "administrative", tsdb: true, evaluatedOn: "2022-03-03", arrest: "2022-02-28",
+                                    receivedOn: "2022-03-01", releaseAt: "2022-03-01T17:00:00Z", warrantPresentedAt: "2022-03-03T17:00:01Z"),
+                   outcome: .decline, reasons: [NJW, .tsdbMatch, .holdDeadlinePassed], holdDeadline: "2022-03-03T17:00:00Z"),
+    EvaluationCase(provision: "§14-154(b)(2)", title: "NYPD: no warrant, a time stated anyway: the same",
+                   request: request(agency: "NYPD", warrant: "none", tsdb: true, evaluatedOn: "2022-03-03", arrest: "2022-02-28",
+                                    receivedOn: "2022-03-01", releaseAt: "2022-03-01T17:00:00Z", warrantPresentedAt: "2022-03-03T17:00:01Z"),
+                   outcome: .decline, reasons: [NJW, .tsdbMatch, .holdDeadlinePassed], holdDeadline: "2022-03-03T17:00:00Z"),
     EvaluationCase(provision: "§14-154(b)(1)(i)", title: "NYPD without a hold ground: a late judicial warrant does not count",
                    request: request([conviction("PL 120.05")], agency: "NYPD", reentry: false, evaluatedOn: "2022-03-09", arrest: "2022-02-20",
                                     receivedOn: "2022-03-01", warrantPresentedAt: "2022-03-08T15:00:00Z"),

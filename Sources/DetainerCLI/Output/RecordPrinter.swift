@@ -68,7 +68,9 @@ struct RecordPrinter: RecordSink {
             }
             Terminal.outRaw(text + "\n  }")
         case .csv:
-            try csv?.write(values.map(\.cellText))
+            // CSV to a file or a pipe is data and keeps every character; on a terminal a stored
+            // control character is made visible like everything else printed (issue 24 §5).
+            try csv?.write(Terminal.stdoutIsTTY ? values.map { TerminalEscaping.visible($0.cellText) } : values.map(\.cellText))
         case .table:
             let cells = values.map { TimeText.tableCell($0.cellText) }
             if let widths {

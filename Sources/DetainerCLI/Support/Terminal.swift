@@ -33,6 +33,7 @@ enum Terminal {
     }
 
     static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
+    static let stdoutIsTTY: Bool = isatty(STDOUT_FILENO) == 1
     static var stdinIsTTY: Bool { isatty(STDIN_FILENO) == 1 }
 
     static func flush() { StandardOutput.shared.flush() }

@@ -165,11 +165,10 @@ enum QueueSQL {
                 var pastDeadline = rules.allSatisfy(\.pastDeadline)
                 var beforeDeadline = rules.allSatisfy(\.beforeDeadline)
                 if filter.overdueOnly {
-                    guard !applying(overdue).isEmpty else { continue }
+                    // Rules that hold only before the deadline never meet an overdue row.
+                    guard !applying(overdue).isEmpty, !beforeDeadline else { continue }
                     pastDeadline = true
-                    beforeDeadline = false
                 }
-                guard !(pastDeadline && beforeDeadline) else { continue }
                 cells.append(Cell(status: status, outcome: outcome, pastDeadline: pastDeadline, beforeDeadline: beforeDeadline))
             }
         }
