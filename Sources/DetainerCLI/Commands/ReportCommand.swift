@@ -58,6 +58,9 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The report year: the twelve months ending June 30 of it (or, with --calendar, the calendar year).") var year: Int
         @Flag(help: "Report the calendar year instead of the twelve months ending June 30.") var calendar = false
         @Flag(help: .hidden) var fiscal = false
+        /// Accepted for scripts written for the old report: imported ICE records are never part of
+        /// the items (they are `iceRecords`), with or without it.
+        @Flag(help: .hidden) var includeExternal = false
         @Option(name: .long, help: "Output: table, csv, json or html (a page to publish).") var format: AnnualFormat = .table
         @Flag(help: "Print each item's unit, dating event and legal reading.") var explain = false
 
@@ -66,6 +69,9 @@ struct ReportCommand: ParsableCommand {
         }
 
         func execute() throws {
+            if includeExternal {
+                Terminal.err("note: imported ICE records are never counted in the annual report's items; they are shown apart (iceRecords).")
+            }
             let db = try database.open(.write)
             let user = try actor.resolve(in: db, for: .report)
             let report = try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar,
