@@ -244,6 +244,19 @@ import Testing
         #expect(!quarterly.stdout.contains("asked for an address"), "anonymized: no summaries")
     }
 
+    @Test func reconcileSetsTheCitysCountsBesideICEsRecords() throws {
+        let s = try Self.buildOffice()
+        let result = try s.run(["report", "reconcile", "--from", "2026-01", "--to", "2026-06", "--agency", "DOC", "--format", "json", "--user", "audrey"])
+        try expectOK(result)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        var rows: [String: (Int?, Any?)] = [:]
+        for row in (json["rows"] as? [[String: Any]]) ?? [] { rows[row["measure"] as? String ?? ""] = (row["city"] as? Int, row["iceRecords"]) }
+        #expect(rows["lodged"]?.0 == 9 && rows["lodged"]?.1 as? Int == 2, "nine logged in June; ICE's two Rikers rows: \(rows)")
+        #expect(rows["transferred"]?.0 == 2)
+        // A twice and H: all declined for want of a judicial warrant (the engine's first reason).
+        #expect(rows["declined"]?.0 == 3 && rows["declinedNoJudicialWarrant"]?.0 == 3 && rows["declinedOtherReason"]?.0 == 0)
+    }
+
     @Test func explainNamesEveryItemsDatingAndReading() throws {
         let s = try Self.buildOffice()
         let result = try s.run(["report", "annual", "--agency", "DOC", "--year", "2026", "--explain", "--user", "audrey"])

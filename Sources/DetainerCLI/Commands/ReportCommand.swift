@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Oversight reports: monthly honored/declined counts, and the annual report the Admin. Code requires.",
-        subcommands: [Monthly.self, Annual.self, Quarterly.self, Publish.self, Published.self])
+        subcommands: [Monthly.self, Annual.self, Quarterly.self, Publish.self, Published.self, Reconcile.self])
 
     struct Monthly: DetainerSubcommand {
         static let configuration = CommandConfiguration(
@@ -58,6 +58,9 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The report year: the twelve months ending June 30 of it (or, with --calendar, the calendar year).") var year: Int
         @Flag(help: "Report the calendar year instead of the twelve months ending June 30.") var calendar = false
         @Flag(help: .hidden) var fiscal = false
+        /// Accepted for scripts written for the old report: imported ICE records are never part of
+        /// the items (they are `iceRecords`), with or without it.
+        @Flag(help: .hidden) var includeExternal = false
         @Option(name: .long, help: "Output: table, csv, json or html (a page to publish).") var format: AnnualFormat = .table
         @Flag(help: "Print each item's unit, dating event and legal reading.") var explain = false
 
@@ -66,6 +69,9 @@ struct ReportCommand: ParsableCommand {
         }
 
         func execute() throws {
+            if includeExternal {
+                Terminal.err("note: imported ICE records are never counted in the annual report's items; they are shown apart (iceRecords).")
+            }
             let db = try database.open(.write)
             let user = try actor.resolve(in: db, for: .report)
             let report = try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar,
@@ -173,6 +179,36 @@ extension ReportCommand {
                             .optional(p.approvedBy), .optional(p.approvedAt), .optional(p.revises), .string(p.sha256)])
             }
             try RecordPrinter.print(set, as: output.format)
+        }
+    }
+}
+
+extension ReportCommand {
+    struct Reconcile: DetainerSubcommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reconcile",
+            abstract: "The city's own counts beside the imported ICE records for the same months: lodged, declined, transferred, and declines by the law's reason.",
+            discussion: "Beyond the law: for answering public claims about the city's detainers with its own numbers. ICE's records cannot say why a detainer was declined.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
+        @Option(help: "First month, YYYY-MM.") var from: String
+        @Option(help: "Last month, YYYY-MM.") var to: String
+        @Option(help: "Only NYPD, DOC or DOP.") var agency: Agency?
+        @OptionGroup var output: OutputOptions
+
+        func execute() throws {
+            let db = try database.open(.write)
+            let user = try actor.resolve(in: db, for: .report)
+            let service = ReportService(db)
+            let report = try service.reconcileReport(from: try DateRangeArgument.month(from, field: "from"),
+                                                     to: try DateRangeArgument.month(to, field: "to"), agency: agency)
+            try service.recordReport("reconcile", parameters: ["from": .string(report.from), "to": .string(report.to),
+                                                              "agency": .optional(agency?.rawValue)], by: user)
+            switch output.format {
+            case .json: Terminal.out(report.json.prettySerialized)
+            case .csv, .table: try RecordPrinter.print(report.table, as: output.format)
+            }
         }
     }
 }

@@ -1,6 +1,12 @@
 /// One item of an agency's annual report: its id, the statute's own words, the citation, what it
 /// counts (unit), the one event that dates it, and the reading it rests on (printed by
 /// `report annual --explain` and in the published page's footnotes). Law reference §7, §7b.
+///
+/// The labels follow the item texts as the law reference (§7) gives them, which quotes the CODE-2020
+/// mirror only in part ("the reason given by federal immigration authorities", "the amount of state
+/// criminal alien assistance funding requested and received", f8's "either because of the
+/// expiration…"); the rest of each label is worded from that summary and must be checked against
+/// the official code text (codelibrary.amlegal.com) before a report is published.
 public struct AnnualItemDefinition: Sendable, Hashable {
     public enum Measure: Sendable, Hashable {
         case lodged
