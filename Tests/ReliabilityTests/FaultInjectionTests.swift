@@ -75,15 +75,25 @@ struct FaultInjectionTests {
         },
     ]
 
+    /// The runs block on child processes for a minute or more: they run on a thread of their
+    /// own, so the suite's few cooperative threads stay free for the async tests beside it (the
+    /// browser suite's health check), and their findings are recorded here afterwards.
     @Test(arguments: FaultInjectionTests.operations)
-    func everyFaultEndsCleanly(_ operation: Operation) throws {
+    func everyFaultEndsCleanly(_ operation: Operation) async throws {
         let library = try #require(FaultLibrary.path)
+        let problems = try await OffThePool.run { try Self.trial(operation, library: library) }
+        for problem in problems { Issue.record(Comment(rawValue: problem)) }
+    }
+
+    static func trial(_ operation: Operation, library: String) throws -> [String] {
+        let problems = Problems()
+        func check(_ condition: Bool, _ message: @autoclosure () -> String) { problems.check(condition, message()) }
         // Calibration: what a clean run changes and how many calls of each kind it makes.
         let calibration = try Sandbox(name: "fault-calibration")
         let before = try calibration.tableCounts()
         let report = calibration.path("calls.txt")
         let clean = try Self.run(calibration, operation, library: library, fault: nil, n: 0, report: report)
-        try #require(clean.status == 0, "the clean \(operation.name) failed: \(clean)")
+        guard clean.status == 0 else { return ["the clean \(operation.name) failed: \(clean)"] }
         let complete = CrashSafetyTests.difference(try calibration.tableCounts(), before)
         let expectedOutput = try Self.outputBytes(operation, in: calibration)
         var calls: [String: Int] = [:]
@@ -109,43 +119,44 @@ struct FaultInjectionTests {
                     killed += 1
                 } else if result.status != 0 {
                     failed += 1
-                    #expect(result.status == 74, "\(context): exit \(result.status), expected 74: \(message)")
-                    #expect(result.stderrLines.count == 1, "\(context): not one line: \(message)")
-                    #expect(!message.contains("unexpected error") && !message.contains("SQLite error"), "\(context): \(message)")
+                    check(result.status == 74, "\(context): exit \(result.status), expected 74: \(message)")
+                    check(result.stderrLines.count == 1, "\(context): not one line: \(message)")
+                    check(!message.contains("unexpected error") && !message.contains("SQLite error"), "\(context): \(message)")
                     // A disk that failed is not a corrupt file (check passes below) nor another user.
-                    #expect(!message.contains("corrupt") && !message.contains("restore from a backup"), "\(context): \(message)")
-                    #expect(!message.contains("another writer"), "\(context): \(message)")
+                    check(!message.contains("corrupt") && !message.contains("restore from a backup"), "\(context): \(message)")
+                    check(!message.contains("another writer"), "\(context): \(message)")
                 } else {
-                    #expect(result.stderrLines.isEmpty || operation.name == "export", "\(context): exit 0 but said: \(message)")
+                    check(result.stderrLines.isEmpty || operation.name == "export", "\(context): exit 0 but said: \(message)")
                 }
                 // The change is all there or not there at all.
                 let change = CrashSafetyTests.difference(try box.tableCounts(), before)
                 if change.isEmpty {
                     absent += 1
-                    #expect(result.status != 0 || result.signal != nil || complete.isEmpty, "\(context): exit 0 but nothing was recorded")
+                    check(result.status != 0 || result.signal != nil || complete.isEmpty, "\(context): exit 0 but nothing was recorded")
                 } else if change == complete {
                     present += 1
                     if result.status != 0 && result.signal == nil {
                         uncertain += 1
-                        #expect(message.contains("may or may not have been recorded") || message.contains("stays recorded")
+                        check(message.contains("may or may not have been recorded") || message.contains("stays recorded")
                                     || operation.name == "export",
                                 "\(context): the change was recorded but the message does not say it may be: \(message)")
                     }
                 } else {
-                    Issue.record("\(context): a partial write survived: \(change) (a complete run adds \(complete))")
+                    problems.list.append("\(context): a partial write survived: \(change) (a complete run adds \(complete))")
                 }
                 if message.contains("nothing was written") {
-                    #expect(change.isEmpty, "\(context): says nothing was written, but \(change) was")
+                    check(change.isEmpty, "\(context): says nothing was written, but \(change) was")
                 }
-                let check = try box.detainer("check")
-                #expect(check.status == 0, "\(context): check fails afterwards:\n\(check.stdout)\(check.stderr)")
-                try Self.expectNoMisleadingFile(operation, in: box, result: result, expected: expectedOutput, context: context)
+                let checked = try box.detainer("check")
+                check(checked.status == 0, "\(context): check fails afterwards:\n\(checked.stdout)\(checked.stderr)")
+                try Self.expectNoMisleadingFile(operation, in: box, result: result, expected: expectedOutput, context: context, problems: problems)
             }
         }
         print("fault injection, \(operation.name): \(runs) runs (calls counted: \(calls.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); "
               + "sampled with seed \(Self.seed): \(sampled.isEmpty ? "none" : sampled.joined(separator: "; "))); "
               + "\(failed) failed with one line, \(killed) killed, \(runs - failed - killed) succeeded; "
-              + "change absent \(absent), complete \(present) (\(uncertain) of them after an error that says so); check passed after each")
+              + "change absent \(absent), complete \(present) (\(uncertain) of them after an error that says so); \(problems.list.isEmpty ? "check passed after each" : "\(problems.list.count) problem(s)")")
+        return problems.list
     }
 
     /// Every N in 1...total when there are at most `limit` (or `limit` is 0); else the first,
@@ -184,11 +195,12 @@ struct FaultInjectionTests {
 
     /// Under the output's name: the complete file or nothing; beside it, nothing after a
     /// clean failure (a SIGKILL may leave a `.partial-PID` file, never a final name).
-    static func expectNoMisleadingFile(_ operation: Operation, in box: Sandbox, result: ProcessResult, expected: Data?, context: String) throws {
+    static func expectNoMisleadingFile(_ operation: Operation, in box: Sandbox, result: ProcessResult, expected: Data?, context: String, problems: Problems) throws {
+        func check(_ condition: Bool, _ message: @autoclosure () -> String) { problems.check(condition, message()) }
         let names = try FileManager.default.contentsOfDirectory(atPath: box.url.path)
         if result.signal == nil {
             let leftovers = names.filter { $0.contains(".partial-") || $0.hasPrefix("copy.db-") || $0 == "copy.db-journal" }
-            #expect(leftovers.isEmpty, "\(context): left \(leftovers)")
+            check(leftovers.isEmpty, "\(context): left \(leftovers)")
         }
         switch operation.output {
         case .database:
@@ -196,26 +208,46 @@ struct FaultInjectionTests {
         case .file(let name):
             let path = box.path(name)
             if FileManager.default.fileExists(atPath: path) {
-                #expect(result.status == 0 || result.signal != nil, "\(context): \(name) was left by a failed export")
-                #expect(FileManager.default.contents(atPath: path) == expected, "\(context): \(name) is not the complete export")
+                check(result.status == 0 || result.signal != nil, "\(context): \(name) was left by a failed export")
+                check(FileManager.default.contents(atPath: path) == expected, "\(context): \(name) is not the complete export")
             } else {
-                #expect(result.status != 0 || result.signal != nil, "\(context): exit 0 without \(name)")
+                check(result.status != 0 || result.signal != nil, "\(context): exit 0 without \(name)")
             }
         case .backup(let name):
             let path = box.path(name)
             if FileManager.default.fileExists(atPath: path) {
-                #expect(result.status == 0 || result.signal != nil, "\(context): \(name) was left by a failed backup")
-                #expect(FileManager.default.fileExists(atPath: path + ".checkpoint"), "\(context): \(name) without its checkpoint")
-                let check = try box.detainer(["check", "--db", path, "--checkpoint", path + ".checkpoint"])
-                #expect(check.status == 0, "\(context): the backup fails check: \(check.stdout)\(check.stderr)")
+                check(result.status == 0 || result.signal != nil, "\(context): \(name) was left by a failed backup")
+                check(FileManager.default.fileExists(atPath: path + ".checkpoint"), "\(context): \(name) without its checkpoint")
+                let checked = try box.detainer(["check", "--db", path, "--checkpoint", path + ".checkpoint"])
+                check(checked.status == 0, "\(context): the backup fails check: \(checked.stdout)\(checked.stderr)")
                 for suffix in ["-wal", "-shm", "-journal"] {
-                    #expect(!FileManager.default.fileExists(atPath: path + suffix) || result.signal != nil, "\(context): \(name)\(suffix) beside the copy")
+                    check(!FileManager.default.fileExists(atPath: path + suffix) || result.signal != nil, "\(context): \(name)\(suffix) beside the copy")
                 }
             } else {
-                #expect(result.status != 0 || result.signal != nil, "\(context): exit 0 without \(name)")
-                #expect(!FileManager.default.fileExists(atPath: path + ".checkpoint") || result.signal != nil,
+                check(result.status != 0 || result.signal != nil, "\(context): exit 0 without \(name)")
+                check(!FileManager.default.fileExists(atPath: path + ".checkpoint") || result.signal != nil,
                         "\(context): a checkpoint without its backup")
             }
+        }
+    }
+}
+
+/// Findings collected off the test's task, recorded as issues when the work is done.
+final class Problems: @unchecked Sendable {
+    var list: [String] = []
+    func check(_ condition: Bool, _ message: @autoclosure () -> String) { if !condition { list.append(message()) } }
+}
+
+/// Blocking work (child processes waited for) on a thread of its own, awaited without holding
+/// one of the cooperative pool's threads (two on a 2-core machine).
+enum OffThePool {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
     }
 }
