@@ -21,6 +21,7 @@ import time
 
 try:
     from selenium import webdriver
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
@@ -74,12 +75,30 @@ def main():
             failures.append(message)
 
     def wait_for(predicate, timeout=90):
+        """True once `predicate` holds; a page replaced mid-check (a form post navigating) is
+        simply checked again."""
         deadline = time.time() + timeout
         while time.time() < deadline:
-            if predicate():
-                return True
+            try:
+                if predicate():
+                    return True
+            except (StaleElementReferenceException, NoSuchElementException):
+                pass
             time.sleep(0.2)
         return False
+
+    def body_text():
+        try:
+            return driver.find_element(By.TAG_NAME, "body").text
+        except (StaleElementReferenceException, NoSuchElementException):
+            return ""
+
+    def replaced(element):
+        try:
+            element.tag_name
+            return False
+        except StaleElementReferenceException:
+            return True
 
     try:
         driver.get(base + "/login")
@@ -98,9 +117,12 @@ def main():
             Select(form.find_element(By.NAME, "kind")).select_by_value(kind)
             form.find_element(By.NAME, "file").send_keys(os.path.abspath(path))
             form.find_element(By.NAME, "note").send_keys("uploaded in the browser test")
+            old = driver.find_element(By.TAG_NAME, "html")
             form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            wait_for(lambda: driver.execute_script("return document.readyState") == "complete" and "Documents (" in driver.find_element(By.TAG_NAME, "body").text)
-            return driver.find_element(By.TAG_NAME, "body").text
+            # The answer is a new page: wait for the old one to go, then for the new one to load.
+            wait_for(lambda: replaced(old))
+            wait_for(lambda: driver.execute_script("return document.readyState") == "complete" and "Documents (" in body_text())
+            return body_text()
 
         text = upload(args.disguised, "other")
         check("Nothing was stored" in text and "HTML" in text, "an HTML file named .png is refused with the reason")
@@ -111,7 +133,7 @@ def main():
         driver.get(page)
         driver.find_element(By.LINK_TEXT, "Print decision record").click()
         check(wait_for(lambda: "Decision record" in driver.title), "the Print decision record button opens the record")
-        body = driver.find_element(By.TAG_NAME, "body").text
+        body = body_text()
         for part in ("Identifiers", "Warrant presented", "The law's tests", "Review", "What happened next", "Hold deadline", "Documents", "Audit head at printing"):
             check(part.lower() in body.lower(), f"the record shows {part}")
         driver.save_screenshot(os.path.join(args.artifacts, "record-screen.png"))

@@ -6,15 +6,16 @@ import TestSupport
 /// served; `Tests/Browser/print_record.py` uploads through the page's form, opens "Print
 /// decision record" and prints it to PDF in headless Chromium on A4 and on US Letter, and each
 /// must be exactly one page. The PDFs land in `.build/browser-artifacts/` for a person to look at.
-@Suite("Decision record printed in a browser", .serialized)
-struct RecordPrintTests {
+/// Part of the browser suite (serialized), so its server and browser never compete with the
+/// suite's others on a loaded machine.
+extension BrowserEndToEndTests {
     @Test("upload through the page, print the record: one page on A4 and on Letter")
     func theRecordPrintsOnOnePage() async throws {
-        let missing = BrowserEndToEndTests.missingPrerequisites()
+        let missing = Self.missingPrerequisites()
         try #require(missing.isEmpty, Comment(rawValue: "browser tests need " + missing.joined(separator: "; ")))
         let directory = TemporaryDirectory()
         let db = directory.path("office.db")
-        let binary = try BrowserEndToEndTests.binary()
+        let binary = try Self.binary()
         func cli(_ arguments: [String], stdin: String? = nil) throws -> ProcessResult {
             let result = try Subprocess.run(binary, arguments + ["--db", db], in: directory.url, stdin: stdin.map { Data($0.utf8) }, timeout: 120)
             try #require(result.status == 0, "detainer \(arguments.joined(separator: " ")): \(result)")
@@ -31,7 +32,7 @@ struct RecordPrintTests {
         _ = try cli(["init", "--training", "--admin", "maria"])
         _ = try cli(["user", "add", "clara", "--role", "clerk", "--user", "maria"])
         _ = try cli(["user", "add", "sam", "--role", "supervisor", "--user", "maria"])
-        _ = try cli(["user", "passwd", "clara", "--password-stdin", "--user", "maria"], stdin: BrowserEndToEndTests.password + "\n")
+        _ = try cli(["user", "passwd", "clara", "--password-stdin", "--user", "maria"], stdin: Self.password + "\n")
         _ = try cli(["intake", "--user", "clara", "--name", "José Nuñez", "--dob", "1985-02-03", "--nysid", "12345678K", "--agency", "DOC",
                      "--booking", "3411700123", "--facility", "Rikers Island — OBCC", "--arrest-date", arrest, "--release-at", release,
                      "--warrant", "judicial", "--warrant-issuer", "Hon. A. Judge (E.D.N.Y.)", "--tsdb-match", "no"])
@@ -66,12 +67,12 @@ struct RecordPrintTests {
         let disguised = directory.path("scan.png")
         try Data("<!DOCTYPE html><html><script>alert(1)</script></html>".utf8).write(to: URL(fileURLWithPath: disguised))
         let passwordFile = directory.path("password.txt")
-        try BrowserEndToEndTests.password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        try Self.password.write(toFile: passwordFile, atomically: true, encoding: .utf8)
 
         let server = try await Server.start(binary: binary, db: db, in: directory.url, extra: [])
         defer { server.stop() }
-        let artifacts = BrowserEndToEndTests.repositoryRoot.appendingPathComponent(".build/browser-artifacts").path
-        let script = BrowserEndToEndTests.repositoryRoot.appendingPathComponent("Tests/Browser/print_record.py").path
+        let artifacts = Self.repositoryRoot.appendingPathComponent(".build/browser-artifacts").path
+        let script = Self.repositoryRoot.appendingPathComponent("Tests/Browser/print_record.py").path
         let run = try Subprocess.run("/usr/bin/env", [
             "python3", script, "--base-url", server.url, "--clerk", "clara", "--password-file", passwordFile, "--detainer", "1", "--heavy", "2",
             "--upload", upload, "--disguised", disguised, "--artifacts", artifacts,

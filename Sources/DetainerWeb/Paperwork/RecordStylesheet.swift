@@ -3,7 +3,7 @@
 ///
 /// Print: one page on A4 and on US Letter (the shorter of the two, 279 mm, sets the budget),
 /// small type, the identifiers in three columns, hashes in a compact monospace that may break
-/// anywhere, nothing from the screen (links, the Print button). `RecordPrintTests` prints it in
+/// anywhere, nothing from the screen (links, the Print button). The browser suite (Tests/BrowserTests/RecordPrintTests.swift) prints it in
 /// headless Chromium and counts the pages.
 enum RecordStylesheet {
     static let css: StaticString = #"""
