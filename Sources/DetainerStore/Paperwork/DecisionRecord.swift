@@ -84,12 +84,21 @@ public struct DecisionRecord: Sendable {
         return text
     }
 
-    /// Reviews, oldest first: who, when, what, why.
+    /// Reviews, oldest first: who, when, what, why; then every four-eyes proposal with both
+    /// names, both times and both reasons (issue 23 §3).
     public var reviews: [String] {
         detail.reviews.map { entry in
             let r = entry.record
             let action = r.action == "approve" ? "approved the engine's outcome" : "decided against or without the engine"
             return "\(r.reviewedAt.newYorkText): \(entry.actor) \(action) — \(r.decision.rawValue.uppercased())\(r.reason.map { ". Reason: \($0)" } ?? "")"
+        } + detail.proposals.map { p in
+            var line = "Four-eyes, \(p.act): proposed \(p.proposedAt.newYorkText) by \(p.proposedBy) (\(p.reason))"
+            if let by = p.decidedBy, let at = p.decidedAt {
+                line += "; \(p.state.rawValue) \(at.newYorkText) by \(by)\(p.decisionNote.map { " (\($0))" } ?? "")"
+            } else {
+                line += "; waiting for a second person"
+            }
+            return line
         }
     }
 
