@@ -19,7 +19,7 @@ import Testing
             #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
             #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
             #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
-            #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+            #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
         }
     }
 
