@@ -42,7 +42,7 @@ public enum ImportLimits {
     /// SQLite's page cache during an import (KiB): the pages one import transaction keeps
     /// touching (each index's newest leaves and the paths to them) stay in memory, and the
     /// process stays under 64 MiB however many rows the file has (README "Performance").
-    static let pageCacheKiB = 24 * 1024
+    static let pageCacheKiB = 16 * 1024
 }
 
 /// The file was imported before (same SHA-256).

@@ -63,11 +63,18 @@ struct Problem: Sendable {
                 self.init(status, "internal error; nothing was written")
             } else {
                 let issues = (error as? any FieldIssues)?.fieldIssues ?? []
-                self.init(status, error.exitMessage, issues: issues)
+                self.init(status, Self.sayNothingWasWritten(error.exitMessage), issues: issues)
             }
         default:
             self.init(.internalServerError, "internal error; nothing was written")
         }
+    }
+
+    /// A refusal tells the person that nothing was written (it never is: every write is one
+    /// transaction), unless its own words already say so.
+    static func sayNothingWasWritten(_ message: String) -> String {
+        if message.lowercased().contains("nothing was written") { return message }
+        return message + (message.hasSuffix(".") ? "" : ".") + " Nothing was written."
     }
 
     var json: JSONValue {
