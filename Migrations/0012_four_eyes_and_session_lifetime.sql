@@ -61,3 +61,9 @@ INSERT INTO web_sessions_next (id, token_hash, user_id, csrf_token, created_at, 
 DROP TABLE web_sessions;
 ALTER TABLE web_sessions_next RENAME TO web_sessions;
 CREATE INDEX web_sessions_open ON web_sessions (user_id) WHERE ended_at IS NULL;
+
+-- Issue 24 §4: a judicial warrant presented after a DOC or Probation detainer does not make that
+-- detainer honorable; ICE may lodge a new detainer with the warrant, a new intake, linked here to
+-- the one it replaces (`detainer link NEW --supersedes OLD`).
+ALTER TABLE detainers ADD COLUMN supersedes_id INTEGER REFERENCES detainers(id);
+CREATE UNIQUE INDEX detainers_supersedes ON detainers (supersedes_id) WHERE supersedes_id IS NOT NULL;

@@ -23,6 +23,7 @@ public struct DetainerCommand: ParsableCommand {
             subcommands: [
                 DemoCommand.self,
                 IntakeCommand.self,
+                LinkCommand.self,
                 UpdateCommand.self,
                 ConvictionCommand.self,
                 ChargeCommand.self,

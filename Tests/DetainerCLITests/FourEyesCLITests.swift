@@ -70,3 +70,27 @@ import Testing
         #expect(identity.stdout.contains("bound to the OS account"), "\(identity.stdout)")
     }
 }
+
+/// Issue 24 §4: ICE lodges a new detainer with the warrant; it is linked to the one it replaces.
+@Suite struct DetainerLinkTests {
+    @Test func aNewDetainerWithTheWarrantReplacesTheLateOne() throws {
+        let office = try Office()
+        let old = try office.intake(["--booking", "3411700001", "--tsdb-match", "yes"], nysid: "12345678K")   // no warrant: declined
+        try expectOK(office.cli.run("review", "\(old)", "--approve", "--user", "sam"))
+        let new = try office.intake(["--booking", "3411700002", "--warrant", "judicial", "--warrant-issuer", "Hon. E (S.D.N.Y.)", "--tsdb-match", "yes"],
+                                    nysid: "12345678K")
+        let other = try office.intake(["--booking", "3411700003"], name: "Ana Pérez", nysid: "87654321B")
+        let wrongPerson = try office.cli.run("link", "\(other)", "--supersedes", "\(old)", "--reason", "x", "--user", "clara")
+        #expect(wrongPerson.status == 65 && wrongPerson.stderr.contains("same person"), "\(wrongPerson)")
+        let backwards = try office.cli.run("link", "\(old)", "--supersedes", "\(new)", "--reason", "x", "--user", "clara")
+        #expect(backwards.status == 65, "\(backwards)")
+        let linked = try office.cli.run("link", "\(new)", "--supersedes", "\(old)", "--reason", "ICE re-lodged with the judicial warrant", "--user", "clara")
+        try expectOK(linked)
+        #expect(linked.stdout.contains("Detainer \(new) now replaces detainer \(old)"))
+        #expect(try office.cli.run("show", "\(new)").stdout.contains("Replaces detainer: \(old)"))
+        let again = try office.cli.run("link", "\(new)", "--supersedes", "\(old)", "--reason", "again", "--user", "clara")
+        #expect(again.status == 65 && again.stderr.contains("never changed"), "\(again)")
+        #expect(try office.cli.run("link", "\(new)", "--supersedes", "\(old)", "--reason", "x", "--user", "audrey").status == 77)
+        try expectOK(office.cli.run("check"))
+    }
+}

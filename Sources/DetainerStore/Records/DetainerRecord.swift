@@ -59,6 +59,8 @@ public struct DetainerRecord: TableRecord {
     public var i247aBox2: Bool?
     public var i247aAdminWarrant: AdministrativeWarrantForm?
     public var i247aNtaServed: Bool?
+    /// The detainer this one replaces: ICE lodged it anew with the warrant (migration 0012).
+    public var supersedesID: Int64?
 
     public init() {}
 
@@ -115,5 +117,6 @@ public struct DetainerRecord: TableRecord {
         Column("i247a_box2", \.i247aBox2, export: .none, show: .listed("I-247A Box 2 (DHS transfer)")),
         Column("i247a_admin_warrant", \.i247aAdminWarrant, export: .none, show: .listed("Administrative warrant form")),
         Column("i247a_nta_served", \.i247aNtaServed, export: .none, show: .listed("Notice to appear served")),
+        Column("supersedes_id", \.supersedesID, export: .none, show: .listed("Replaces detainer")),
     ]
 }
