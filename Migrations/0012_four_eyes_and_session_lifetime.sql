@@ -67,3 +67,24 @@ CREATE INDEX web_sessions_open ON web_sessions (user_id) WHERE ended_at IS NULL;
 -- the one it replaces (`detainer link NEW --supersedes OLD`).
 ALTER TABLE detainers ADD COLUMN supersedes_id INTEGER REFERENCES detainers(id);
 CREATE UNIQUE INDEX detainers_supersedes ON detainers (supersedes_id) WHERE supersedes_id IS NOT NULL;
+
+-- Issue 22 ("beyond the law"): public figures about the city's detainers, typed in with who
+-- claimed them and the source, so `report reconcile` sets the city's own counts beside them.
+-- Appended only: a correction is a new row.
+CREATE TABLE public_figures (
+    id           INTEGER PRIMARY KEY,
+    measure      TEXT    NOT NULL CHECK (length(measure) BETWEEN 1 AND 64),
+    value        INTEGER NOT NULL CHECK (value >= 0),
+    qualifier    TEXT    NOT NULL CHECK (qualifier = 'exactly' OR qualifier = 'atLeast' OR qualifier = 'about'),
+    period_from  TEXT    NOT NULL CHECK (date(period_from) IS period_from),
+    period_to    TEXT    NOT NULL CHECK (date(period_to) IS period_to AND period_to >= period_from),
+    agency       TEXT    CHECK (agency IS NULL OR agency = 'NYPD' OR agency = 'DOC' OR agency = 'DOP'),
+    claimed_by   TEXT    NOT NULL CHECK (length(claimed_by) BETWEEN 1 AND 200),
+    source       TEXT    NOT NULL CHECK (length(source) BETWEEN 1 AND 500),
+    recorded_at  TEXT    NOT NULL CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+    recorded_by  INTEGER NOT NULL REFERENCES users(id)
+) STRICT;
+CREATE TRIGGER public_figures_append_only_update BEFORE UPDATE ON public_figures
+BEGIN SELECT RAISE(ABORT, 'public figures are append-only; record a correction as a new row'); END;
+CREATE TRIGGER public_figures_append_only_delete BEFORE DELETE ON public_figures
+BEGIN SELECT RAISE(ABORT, 'public figures are append-only'); END;

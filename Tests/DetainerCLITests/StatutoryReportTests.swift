@@ -255,6 +255,35 @@ import Testing
         #expect(rows["transferred"]?.0 == 2)
         // A twice and H: all declined for want of a judicial warrant (the engine's first reason).
         #expect(rows["declined"]?.0 == 3 && rows["declinedNoJudicialWarrant"]?.0 == 3 && rows["declinedOtherReason"]?.0 == 0)
+        for category in ["declinedWithAssault", "declinedWithDUI", "declinedWithSexCrime", "declinedWithWeapons", "declinedWithRobbery", "declinedWithHomicide"] {
+            #expect(rows[category] != nil, "no \(category) row")
+        }
+
+        // A published claim, typed in with its source, stands beside the city's own count.
+        let figure = try s.run(["report", "figure", "--measure", "declined", "--value", "4000", "--at-least", "--from", "2026-01", "--to", "2026-06",
+                                "--claimed-by", "a federal official", "--source", "a letter quoted in the press", "--user", "audrey"])
+        try expectOK(figure)
+        let unknown = try s.run(["report", "figure", "--measure", "arrests", "--value", "1", "--from", "2026-01", "--to", "2026-06",
+                                 "--claimed-by", "x", "--source", "y", "--user", "audrey"])
+        #expect(unknown.status == 65 && unknown.stderr.contains("measure"), "\(unknown)")
+        let beside = try s.run(["report", "reconcile", "--from", "2026-01", "--to", "2026-06", "--agency", "DOC", "--user", "audrey"])
+        try expectOK(beside)
+        #expect(beside.stdout.contains("at least 4000 (a federal official"), "\(beside.stdout)")
+    }
+
+    /// The offense categories count a declined detainer by its person's convictions (an attempt by its object).
+    @Test func declinesAreCountedByOffenseCategory() throws {
+        var s = try Scenario()
+        try s.intake("k", name: "Kai Decline", nysid: "10000011K", booking: "K-1", ["--tsdb-match", "no"])
+        try s.ok(["conviction", "add", "10000011K", "--statute", "PL 110/120.05", "--convicted-on", "2015-03-02", "--sentenced-on", "2015-04-02",
+                  "--felony-class", "E", "--user", "clara"])
+        try s.ok(["review", s.id("k"), "--approve", "--user", "sam"])
+        let result = try s.run(["report", "reconcile", "--from", "2026-01", "--to", "2026-12", "--format", "json", "--user", "audrey"])
+        try expectOK(result)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        var rows: [String: Int] = [:]
+        for row in (json["rows"] as? [[String: Any]]) ?? [] { rows[row["measure"] as? String ?? ""] = row["city"] as? Int }
+        #expect(rows["declined"] == 1 && rows["declinedWithAssault"] == 1 && rows["declinedWithRobbery"] == 0, "\(rows)")
     }
 
     @Test func explainNamesEveryItemsDatingAndReading() throws {

@@ -37,6 +37,7 @@ import Testing
             #expect(page.text.contains("<svg"))
             #expect(page.text.contains(#"<rect class="received""#))
             #expect(page.text.contains("/>"))   // SVG shapes are closed, or they would swallow the rest
+            #expect(page.text.contains("Published annual reports") && page.text.contains("Nothing published yet"))   // issue 22: the history
             let csv = try await client.execute(uri: "/reports/monthly.csv?from=2026-01&to=2026-03", method: .get, headers: audrey.headers)
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
             let lines = csv.text.split(separator: "\n")

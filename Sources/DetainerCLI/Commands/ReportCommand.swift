@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Oversight reports: monthly honored/declined counts, and the annual report the Admin. Code requires.",
-        subcommands: [Monthly.self, Annual.self, Quarterly.self, Publish.self, Published.self, Reconcile.self])
+        subcommands: [Monthly.self, Annual.self, Quarterly.self, Publish.self, Published.self, Reconcile.self, Figure.self])
 
     struct Monthly: DetainerSubcommand {
         static let configuration = CommandConfiguration(
@@ -209,6 +209,48 @@ extension ReportCommand {
             case .json: Terminal.out(report.json.prettySerialized)
             case .csv, .table: try RecordPrinter.print(report.table, as: output.format)
             }
+        }
+    }
+}
+
+extension ReportCommand {
+    /// `report figure`: a figure someone published about the city's detainers, with who claimed it
+    /// and where, for `report reconcile` to set the city's own count beside.
+    struct Figure: DetainerSubcommand {
+        static let configuration = CommandConfiguration(
+            commandName: "figure",
+            abstract: "Record a published figure (a news report, a letter) with who claimed it and its source, for report reconcile.",
+            discussion: """
+                Example: report figure --measure lodged --value 7526 --from 2020-01 --to 2020-12 \\
+                --claimed-by "ICE acting director" --source "letter to the mayor, quoted in news reports, 2020". \
+                Measures: \(ReconcileReport.measures.joined(separator: ", ")). Figures are appended, never changed.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
+        @Option(help: "What the figure counts (a reconcile row: lodged, declined, honored, declinedWithAssault …).") var measure: String
+        @Option(help: "The number published.") var value: Int64
+        @Flag(name: .customLong("at-least"), help: "The claim said \"at least\".") var atLeast = false
+        @Flag(help: "The claim said \"about\".") var about = false
+        @Option(help: "First month or day the figure covers (YYYY-MM or YYYY-MM-DD).") var from: String
+        @Option(help: "Last month or day it covers.") var to: String
+        @Option(help: "Only if the claim was about one agency: NYPD, DOC or DOP.") var agency: Agency?
+        @Option(name: .customLong("claimed-by"), help: "Who made the claim.") var claimedBy: String
+        @Option(help: "Where it was published (title, date, address).") var source: String
+        @OptionGroup var output: WriteOutputOptions
+
+        func validate() throws {
+            if atLeast && about { throw ValidationError("give at most one of --at-least or --about") }
+        }
+
+        func execute() throws {
+            let range = (from: try DateRangeArgument.bound(from, field: "from", end: false), to: try DateRangeArgument.bound(to, field: "to", end: true))
+            let db = try database.open(.write)
+            let user = try actor.resolve(in: db, for: .report)
+            let figure = try ReportService(db).recordPublicFigure(
+                measure: measure, value: value, qualifier: atLeast ? .atLeast : about ? .about : .exactly,
+                from: range.from, to: range.to, agency: agency, claimedBy: claimedBy, source: source, by: user)
+            output.print(text: "Recorded: \(figure.measure) \(figure.text).", json: figure.json)
         }
     }
 }

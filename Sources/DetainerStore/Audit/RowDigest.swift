@@ -12,7 +12,7 @@ enum RowDigest {
     static let auditedTables = [
         "users", "persons", "custody_cases", "convictions", "pending_charges", "detainers",
         "evaluations", "reviews", "status_events", "ice_communications", "imports", "corrections",
-        "scaap_amounts", "assistance_requests", "report_publications", "proposals",
+        "scaap_amounts", "assistance_requests", "report_publications", "proposals", "public_figures",
         "documents",
     ]
 

@@ -4,7 +4,8 @@ import DetainerStore
 
 /// Monthly table and bar chart, the annual report, and the downloads.
 enum ReportsPage {
-    static func render(monthly: MonthlyReport, annual: AnnualReport, quarterly: QuarterlyReport, session: WebSession) -> HTML {
+    static func render(monthly: MonthlyReport, annual: AnnualReport, quarterly: QuarterlyReport, session: WebSession,
+                       publications: [ReportPublication] = []) -> HTML {
         let annualQuery = "agency=\(annual.agency.rawValue)&year=\(annual.year)&calendar=\(annual.period.calendar ? 1 : 0)"
         let query = "from=\(monthly.from)&to=\(monthly.to)" + (monthly.agency.map { "&agency=\($0)" } ?? "")
         return Layout.page("Reports", session: session, current: .reports) {
@@ -52,6 +53,7 @@ enum ReportsPage {
                 }
                 for line in [ReportDecisions.period, ReportDecisions.dating, ReportDecisions.scope] { el("p", .class("muted"), text: line) }
             }
+            publishedHistory(publications)
             el("section", Attribute("aria-labelledby", "quarterly")) {
                 el("h2", .id("quarterly"), text: "Quarterly report (Admin. Code §10-178(d)), \(quarterly.period.start) to \(quarterly.period.end)")
                 el("p", .class("muted"), text: "Requests from non-local law enforcement for help with immigration enforcement (logged with `detainer assistance add`), anonymized, by requesting and receiving agency. Detainers and ICE information requests are in the annual reports.")
@@ -154,6 +156,38 @@ enum ReportsPage {
             }
         }
     }
+    /// The published annual reports (`report publish`), newest first: who prepared and who
+    /// approved each, which earlier one it revises, and the SHA-256 of what was published.
+    static func publishedHistory(_ publications: [ReportPublication]) -> HTML {
+        el("section", Attribute("aria-labelledby", "published")) {
+            el("h2", .id("published"), text: "Published annual reports")
+            if publications.isEmpty {
+                el("p", .class("muted"), text: "Nothing published yet (`detainer report publish`; a second person approves).")
+            } else {
+                el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("aria-label", "Published annual reports")) {
+                    el("table") {
+                        el("thead") { el("tr") { for h in ["#", "Agency", "Year", "Prepared", "Approved", "Revises", "SHA-256"] { el("th", Attribute("scope", "col"), text: h) } } }
+                        el("tbody") {
+                            for p in publications.reversed() {
+                                el("tr") {
+                                    el("td", text: String(p.id))
+                                    el("td", text: p.agency.rawValue)
+                                    el("td", text: "\(p.year)\(p.calendar ? " (calendar)" : "")")
+                                    el("td") { HTML("\(p.preparedBy), "); Badges.time(p.preparedAt) }
+                                    el("td") {
+                                        if let by = p.approvedBy { HTML("\(by), "); Badges.time(p.approvedAt) } else { HTML("waiting for a second person") }
+                                    }
+                                    el("td", text: p.revises.map { "#\($0)" } ?? "")
+                                    el("td") { el("code", text: String(p.sha256.prefix(16)) + "…") }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
 }
 
 /// The monthly counts as an SVG bar chart (no script): received, honored and declined per month,

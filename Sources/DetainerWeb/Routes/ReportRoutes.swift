@@ -12,6 +12,7 @@ enum ReportRoutes {
             let (from, to, agency) = try monthlyParameters(request, office: office)
             let (annualAgency, year, calendar) = try annualParameters(request, office: office)
             let (quarterYear, quarter) = try quarterlyParameters(request, office: office)
+            let publications = try await office.read { db in try ReportService(db).publications() }
             let (monthly, annual, quarterly) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .report)
                 let reports = ReportService(db)
@@ -21,7 +22,7 @@ enum ReportRoutes {
                 try reports.recordReport("quarterly", parameters: ["year": .int(Int64(quarterYear)), "quarter": .int(Int64(quarter)), "via": "web"], by: actor)
                 return (monthly, annual, quarterly)
             }
-            return Responses.html(ReportsPage.render(monthly: monthly, annual: annual, quarterly: quarterly, session: session))
+            return Responses.html(ReportsPage.render(monthly: monthly, annual: annual, quarterly: quarterly, session: session, publications: publications))
         }
 
         for format in ["csv", "json"] {
