@@ -260,11 +260,11 @@ import TestSupport
     /// Issue 23 §4: secrets are owner-only, and keys go only into directories no one else can write.
     @Test func keysOthersCanReadOrReplaceAreRefused() throws {
         let cli = CLIRunner()
-        let shared = cli.directory.path("shared")
-        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o777])
-        let intoShared = try cli.run("keygen", "--out", shared)
-        #expect(intoShared.status == 77 && intoShared.stderr.contains("other accounts can write"), "\(intoShared)")
-        #expect(!FileManager.default.fileExists(atPath: shared + "/signing.key"))
+        let openToAll = cli.directory.path("open-to-all")
+        try FileManager.default.createDirectory(atPath: openToAll, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o777])
+        let intoOpen = try cli.run("keygen", "--out", openToAll)
+        #expect(intoOpen.status == 77 && intoOpen.stderr.contains("other accounts can write"), "\(intoOpen)")
+        #expect(!FileManager.default.fileExists(atPath: openToAll + "/signing.key"))
         let dir = cli.directory.path("k")
         try expectOK(cli.run("keygen", "--out", dir))
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: dir + "/signing.key")

@@ -34,6 +34,12 @@ extension Role {
     public func may(_ permission: Permission) -> Bool { permission.roles.contains(self) }
 }
 
+extension Actor {
+    /// Whether the actor's role allows `permission` (an actor without a role, such as the
+    /// bootstrap, is allowed nothing).
+    public func may(_ permission: Permission) -> Bool { role?.may(permission) ?? false }
+}
+
 /// The actor is missing, unknown, deactivated, or lacks the role for the action.
 public struct PermissionDenied: Error, Equatable, CustomStringConvertible {
     public let message: String

@@ -87,10 +87,7 @@ extension DetainerDatabase {
     func recordChangeRole(name: String, to role: Role, approvedProposal: Int64?, in context: WriteContext) throws -> User {
         guard let target = try user(named: name) else { throw NotFound(entity: "user", key: "\"\(name)\"") }
         guard target.role != role else { throw InputError(field: "role", "user \"\(name)\" is already \(role == .admin ? "an" : "a") \(role.rawValue)") }
-        if target.role == .admin, target.active {
-            let admins = try context.db.scalarInt("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1") ?? 0
-            if admins <= 1 { throw InputError(field: "name", "\"\(name)\" is the last active admin; add another admin first") }
-        }
+        if target.active { try refuseRemovingTheLastAdmin(target, in: context) }
         let fourEyes = try fourEyesCheck(grant: FourEyesRule.grantNeedsSecondPerson(role: role.rawValue), subject: name,
                                          act: "making \(name) \(role == .admin ? "an" : "a") \(role.rawValue)", approvedProposal: approvedProposal, in: context)
         try context.db.run("UPDATE users SET role = ? WHERE id = ?", role.rawValue, target.id)
@@ -118,6 +115,13 @@ extension DetainerDatabase {
         context.details = ["name": .string(name), "role": .string(target.role.rawValue)]
         if let fourEyes { context.details["fourEyes"] = fourEyes }
         return try user(named: name)!
+    }
+
+    /// An office must keep one active admin: `target` may not stop being one if it is the last.
+    private func refuseRemovingTheLastAdmin(_ target: User, in context: WriteContext) throws {
+        guard target.role == .admin else { return }
+        let admins = try context.db.scalarInt("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1") ?? 0
+        if admins <= 1 { throw InputError(field: "name", "\"\(target.name)\" is the last active admin; add another admin first") }
     }
 
     /// Refuses an account act the four-eyes rule reserves for two admins, unless it is the
@@ -209,10 +213,7 @@ extension DetainerDatabase {
         try audited(actor: actor, action: "user.deactivate", entity: "user") { context in
             guard let target = try user(named: name) else { throw NotFound(entity: "user", key: "\"\(name)\"") }
             guard target.active else { throw InputError(field: "name", "user \"\(name)\" is already deactivated") }
-            if target.role == .admin {
-                let admins = try context.db.scalarInt("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1") ?? 0
-                if admins <= 1 { throw InputError(field: "name", "\"\(name)\" is the last active admin; add another admin first") }
-            }
+            try refuseRemovingTheLastAdmin(target, in: context)
             try context.db.run("UPDATE users SET active = 0, deactivated_at = ? WHERE id = ?", context.now.iso8601, target.id)
             context.touch("users", target.id)
             context.entityID = target.id

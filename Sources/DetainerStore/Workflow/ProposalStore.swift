@@ -99,7 +99,7 @@ extension ProposalService {
         }
         try v.finish()
         if case .user = act {
-            guard actor.role.map({ $0.may(.manageUsers) }) == true else {
+            guard actor.may(.manageUsers) else {
                 throw PermissionDenied(message: "proposing an account change \(PermissionDenied.required(.manageUsers))")
             }
         }
@@ -123,7 +123,7 @@ extension ProposalService {
                 payload = ["decision": .string(decision.rawValue), "evaluationID": .int(evaluationID), "engineOutcome": .string(outcome.rawValue)]
             case .status(let to, let at, _):
                 guard let detainerID else { throw InputError(field: "id", "a status proposal names a detainer") }
-                let from = try StatusService(store).checkedCurrentStatus(detainerID: detainerID, to: to, in: context)
+                let from = try StatusService(store).checkedCurrentStatus(detainerID: detainerID, to: to, in: context).status
                 guard FourEyesRule.statusChangeNeedsSecondPerson(from: from, to: to) else {
                     throw InputError(field: "to", "\(from.rawValue) → \(to.rawValue) needs no second person; record it with `detainer status`")
                 }
@@ -154,7 +154,7 @@ extension ProposalService {
         return try audited(actor: actor, action: "proposal.approve", entity: "proposal") { context in
             let open = try pendingRow(proposalID, in: context.db)
             let permission: Permission = open.kind == "user" ? .manageUsers : .review
-            guard actor.role.map({ $0.may(permission) }) == true else {
+            guard actor.may(permission) else {
                 throw PermissionDenied(message: "approving proposal \(proposalID) \(PermissionDenied.required(permission))")
             }
             context.entityID = proposalID
@@ -228,7 +228,7 @@ extension ProposalService {
             context.entityID = proposalID
             let own = open.proposedBy == (try context.actorID)
             let permission: Permission = open.kind == "user" ? .manageUsers : .review
-            guard own || actor.role.map({ $0.may(permission) }) == true else {
+            guard own || actor.may(permission) else {
                 throw PermissionDenied(message: "rejecting someone else's proposal \(PermissionDenied.required(permission))")
             }
             try context.db.run("""
@@ -273,6 +273,9 @@ extension ProposalService {
     public func proposals(detainerID: Int64) throws -> [Proposal] {
         try proposals(where: "p.detainer_id = ?1", order: "p.id", limit: 1000, bind: detainerID, in: connection)
     }
+
+    /// One proposal, any state (nil when there is none).
+    public func proposal(id: Int64) throws -> Proposal? { try proposal(id: id, in: connection) }
 
     func proposal(id: Int64, in db: Connection) throws -> Proposal? {
         try proposals(where: "p.id = ?1", order: "p.id", limit: 1, bind: id, in: db).first

@@ -93,12 +93,13 @@ extension StatusService {
 
     /// The detainer's status now, refusing a move the machine does not allow: shared by a change
     /// and by a proposal of one.
-    func checkedCurrentStatus(detainerID: Int64, to: DetainerStatus, in context: WriteContext) throws -> DetainerStatus {
+    func checkedCurrentStatus(detainerID: Int64, to: DetainerStatus, in context: WriteContext) throws
+        -> (status: DetainerStatus, statusAt: UTCInstant, receivedAt: UTCInstant, holdDeadline: UTCInstant?) {
         let current = try currentStatus(of: detainerID, in: context.db)
         if StatusMachine.statusChangeRefusal(from: current.status, to: to) != nil {
             throw IllegalTransition(detainerID: detainerID, from: current.status, to: to)
         }
-        return current.status
+        return current
     }
 
     /// Makes the change inside `context`. Without `approvedProposal`, a change the four-eyes rule
@@ -106,10 +107,7 @@ extension StatusService {
     func record(detainerID: Int64, to: DetainerStatus, at requested: UTCInstant?, note: String?, cause requestedCause: HoldEndCause? = nil,
                 approvedProposal: Int64?, in context: WriteContext) throws -> StatusChange {
         context.entityID = detainerID
-        let current = try currentStatus(of: detainerID, in: context.db)
-        if StatusMachine.statusChangeRefusal(from: current.status, to: to) != nil {
-            throw IllegalTransition(detainerID: detainerID, from: current.status, to: to)
-        }
+        let current = try checkedCurrentStatus(detainerID: detainerID, to: to, in: context)
         if approvedProposal == nil, FourEyesRule.statusChangeNeedsSecondPerson(from: current.status, to: to) {
             throw SecondPersonRequired(subject: "detainer \(detainerID)", act: "marking a \(current.status.rawValue) detainer \(to.rawValue)")
         }

@@ -110,7 +110,7 @@ enum OfficeRoutes {
     /// The proposal named in the path, which must be about the detainer in the path (else 404).
     private static func proposalOf(detainer id: Int64, _ form: FormData, _ db: DetainerDatabase) throws -> Int64 {
         guard let proposalID = form["_proposal"].flatMap(Int64.init),
-              try ProposalService(db).proposals(detainerID: id).contains(where: { $0.id == proposalID }) else { throw WebError.notFound }
+              try ProposalService(db).proposal(id: proposalID)?.detainerID == id else { throw WebError.notFound }
         return proposalID
     }
 
