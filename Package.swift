@@ -32,6 +32,9 @@ let package = Package(
         // Notes the errno of SQLite's failed reads and locks (the unix VFS's replaceable system
         // calls), which SQLite itself words as corruption or as another writer (issue 27).
         .target(name: "CSQLiteObservers", dependencies: ["CSQLite"]),
+        // Descriptor passing (SCM_RIGHTS), peer credentials (SO_PEERCRED) and posix_spawn with
+        // placed descriptors: the C macros and structs behind the service socket (issue 23 §1).
+        .target(name: "CUnixSocket"),
         // Exit statuses and the protocol every error type uses to declare its own.
         .target(name: "Sysexits"),
         .target(
@@ -88,6 +91,7 @@ let package = Package(
                 "SQLite",
                 "CSVStream",
                 "DetainerWeb",
+                "CUnixSocket",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

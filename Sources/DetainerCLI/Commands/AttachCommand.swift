@@ -45,9 +45,9 @@ enum DocumentFile {
     static func read(_ path: String) throws -> [UInt8] {
         let limit = DocumentPolicy.maximumFileBytes
         do {
-            return try BoundedFile.read(path, limit: limit)
+            return try ClientFiles.read(path, limit: limit)
         } catch BoundedFile.Failure.tooLarge {
-            let size = FileStatus.size(path).map { DocumentPolicy.megabytes($0) } ?? "larger than the limit"
+            let size = (PeerSession.current == nil ? FileStatus.size(path) : nil).map { DocumentPolicy.megabytes($0) } ?? "larger than the limit"
             throw CLIError(.dataError, "\(path) is \(size); the limit is \(DocumentPolicy.megabytes(Int64(limit))) per file; nothing was stored")
         }
     }

@@ -19,8 +19,9 @@ struct CheckCommand: DetainerSubcommand {
     var checkpoint: String?
 
     func execute() throws {
-        let external = try publicKey.map { try PublicSigningKey.load(path: $0) }
-        let mark = try checkpoint.map { try Checkpoint.load(path: $0) }
+        // Files the person names are read with their permissions (through the client on the socket).
+        let external = try publicKey.map { try PublicSigningKey.load(path: $0, contents: try ClientFiles.read($0, limit: 4096)) }
+        let mark = try checkpoint.map { try Checkpoint.load(path: $0, contents: try ClientFiles.read($0, limit: 4096)) }
         let db = try database.open(.inspect)
         let report = try db.healthCheck(externalKey: external, checkpoint: mark)
         switch output.format {

@@ -37,6 +37,9 @@ struct ExportCommand: DetainerSubcommand {
     func execute() throws {
         let range = try DateRangeArgument.parse(from: from, to: to)
         let filter = ExportFilter(receivedFrom: range.from, receivedTo: range.to)
+        if documents != nil, PeerSession.current != nil {
+            throw CLIError(.usage, "--documents writes a folder of files, which the service cannot do for you over its socket; fetch documents one at a time with `detainer document get ID --out FILE`")
+        }
         if let documents, FileStatus.exists(documents) { throw CLIError(.cannotCreate, "\(documents) already exists; give a new folder for --documents") }
         var pseudonymizer: Pseudonymizer?
         if let keyFile {

@@ -36,13 +36,14 @@ struct ImportCommand: DetainerSubcommand {
     }
 
     func execute() throws {
-        if FileStatus.isDirectory(file) { throw CLIError(.noInput, "\(file) is a directory, not a file") }
-        guard FileStatus.exists(file) else { throw CLIError(.noInput, "\(file): no such file") }
-        if let rejects, FileStatus.isDirectory(rejects) { throw CLIError(.cannotCreate, "\(rejects) is a directory") }
+        let input = try ClientFiles.status(file)
+        if input.isDirectory { throw CLIError(.noInput, "\(file) is a directory, not a file") }
+        guard input.exists else { throw CLIError(.noInput, "\(file): no such file") }
+        if let rejects, try ClientFiles.status(rejects).isDirectory { throw CLIError(.cannotCreate, "\(rejects) is a directory") }
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .importData)
         // One open: the digest and the rows come from the same bytes (see HashingTee).
-        let tee = try HashingTee(path: file)
+        let tee = try HashingTee(descriptor: try ClientFiles.openForReading(file), name: file)
         let digest = tee.initialDigest
         let reader: CSVReader
         let header: CSVHeader
@@ -94,7 +95,7 @@ struct ImportCommand: DetainerSubcommand {
             // from an import that never happened.
             if let rejects, let rejectWriter {
                 try? rejectWriter.close()
-                FileStatus.remove(rejects)
+                ClientFiles.remove(rejects)
             }
             if let refused = error as? ImportRefused {
                 for problem in refused.problems { Terminal.err(problem.description) }

@@ -14,11 +14,18 @@ struct ServeCommand: DetainerSubcommand {
             --secure-cookies. Users sign in with the password set by `detainer user passwd`. SIGTERM or \
             SIGINT stops accepting connections, finishes the requests in flight and exits 0. GET /healthz \
             answers `ok`. Request logs (method, path, status, time, user) go to stderr.
+
+            It also listens on a Unix-domain socket (--socket, default the database path plus .sock): \
+            the command line of every other OS account reaches the database through it, identified by \
+            the kernel (SO_PEERCRED) and mapped to users by their OS login. On a production database, \
+            run it as the account that owns the database and the signing key.
             """)
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Address to listen on.") var bind = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Flag(name: .customLong("no-socket"), help: "Do not listen on the command line's socket (then only the owning account can use the database from the command line).")
+    var noSocket = false
     @Flag(help: "Mark cookies Secure and send HSTS: use when a TLS proxy is in front.") var secureCookies = false
     @Option(name: .customLong("public-origin"), help: ArgumentHelp(
         "The address people use, e.g. https://detainer.example.org: requests for another Host, and writes from another Origin, are refused.",
@@ -55,6 +62,9 @@ struct ServeCommand: DetainerSubcommand {
         let options = WebOptions(bind: bind, port: port, secureCookies: secureCookies,
                                  sessionIdleSeconds: sessionIdleSeconds ?? AccountPolicy.idleTimeoutSeconds,
                                  connectionIdleSeconds: connectionIdleSeconds ?? WebOptions.defaultConnectionIdleSeconds, publicOrigin: publicOrigin)
+        let socket = try listenForCommandLine()
+        socket?.start()
+        defer { socket?.stop() }
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -63,6 +73,21 @@ struct ServeCommand: DetainerSubcommand {
         }
         done.wait()
         if let error = outcome.error { throw CLIError(.unavailable, "serve stopped: \(error)") }
+    }
+
+    /// The command line's way in (issue 23 §1). A default path too long for a socket (deep
+    /// temporary directories) only costs the socket; a path the administrator chose must work.
+    private func listenForCommandLine() throws -> ServiceSocket? {
+        guard !noSocket else { return nil }
+        let path = database.resolvedSocketPath
+        let chosen = database.socketPath != nil || Environment.value(Environment.socketVariable) != nil
+        if !chosen, path.utf8.count >= 108 {
+            Terminal.warn("no command-line socket: \(path) is too long for one; give --socket PATH")
+            return nil
+        }
+        let socket = try ServiceSocket(path: path, databasePath: database.resolvedPath, signingKeyPath: database.resolvedSigningKeyPath)
+        Terminal.err("command line: listening on \(path)")
+        return socket
     }
 
     /// The server task's failure, handed back to the blocked command thread.

@@ -1,5 +1,8 @@
 import ArgumentParser
 import DetainerStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--db PATH` and `--signing-key FILE`, shared by every command that touches a database.
 struct DatabaseOptions: ParsableArguments {
@@ -13,9 +16,25 @@ struct DatabaseOptions: ParsableArguments {
         completion: .file())
     var signingKeyPath: String?
 
-    var resolvedPath: String { path ?? Environment.value(Environment.databaseVariable) ?? Environment.defaultDatabase }
+    @Option(name: .customLong("socket"), help: ArgumentHelp(
+        "The service's socket, used when another OS account owns the database (default: $DETAINER_SOCKET, else the database path plus .sock).",
+        valueName: "path"), completion: .file())
+    var socketPath: String?
 
-    var resolvedSigningKeyPath: String? { signingKeyPath ?? Environment.value(Environment.signingKeyVariable) }
+    /// For a command the service runs for a socket client, the service's database and key,
+    /// whatever the client's command line says (issue 23 §1).
+    var resolvedPath: String {
+        PeerSession.current?.databasePath ?? path ?? Environment.value(Environment.databaseVariable) ?? Environment.defaultDatabase
+    }
+
+    var resolvedSigningKeyPath: String? {
+        if let peer = PeerSession.current { return peer.signingKeyPath }
+        return signingKeyPath ?? Environment.value(Environment.signingKeyVariable)
+    }
+
+    var resolvedSocketPath: String {
+        socketPath ?? Environment.value(Environment.socketVariable) ?? ServiceSocket.defaultPath(database: resolvedPath)
+    }
 
     /// Loads the signing key named by the option or environment (nil when none is named).
     func loadSigner() throws -> SigningKey? {
@@ -33,10 +52,11 @@ struct DatabaseOptions: ParsableArguments {
     /// goes to stderr, so no output of a training database can pass for a real one.
     func open(_ access: DetainerDatabase.Access) throws -> DetainerDatabase {
         if FileStatus.isAccessDenied(resolvedPath) {
-            throw CLIError(.permission, "\(resolvedPath): your OS account may not read this database (it is owner-only, or shared with a group you are not in)")
+            throw CLIError(.permission, "\(resolvedPath): your OS account may not read this database; other accounts use it through the service (`detainer serve`), and its socket \(resolvedSocketPath) is not there")
         }
         let signer = access == .write || access == .create ? try loadSigner() : nil
         let db = try DetainerDatabase.open(path: resolvedPath, access: access, clock: .system, signer: signer)
+        try refuseProductionUnlessOwner(db)
         // `check` (inspect) never records a time, so a pinned clock cannot hurt there, and it
         // reports a database it cannot read rather than refusing it.
         if access == .inspect {
@@ -46,9 +66,25 @@ struct DatabaseOptions: ParsableArguments {
         }
         // A failed read is an I/O error (74), never a guess at the mode (issue 27 §1.4).
         let mode = try db.mode()
+        // For a socket client the environment is the service's (its clock, never the client's).
         db.clock = try Environment.clock(for: mode)
         if mode == .training { Environment.announceTraining(db.path) }
         return db
+    }
+}
+
+extension DatabaseOptions {
+    /// A production database opens only for the account that owns its file: the service, for
+    /// itself and for the commands it runs for socket clients, and that account's maintenance
+    /// (issue 23 §1). Anyone else goes through `detainer serve`'s socket, so who they are comes
+    /// from the kernel, not from a process they control. (A file others can write was a setup
+    /// error before; now it is refused even then.)
+    func refuseProductionUnlessOwner(_ db: DetainerDatabase) throws {
+        var info = stat()
+        guard stat(resolvedPath, &info) == 0, info.st_uid != geteuid() else { return }
+        guard (try? db.mode()) == .production else { return }
+        let owner = OSAccount.login(uid: info.st_uid) ?? "uid \(info.st_uid)"
+        throw CLIError(.permission, "\(resolvedPath) is a production database owned by \(owner); other accounts use it through the service (`detainer serve`), and its socket \(resolvedSocketPath) is not there")
     }
 }
 

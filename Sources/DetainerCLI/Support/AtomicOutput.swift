@@ -22,8 +22,9 @@ final class AtomicOutput {
 
     init(_ destination: String, force: Bool, database: String?) throws {
         try SafeOutput.refuseDatabase(destination, database: database)
-        if FileStatus.isDirectory(destination) { throw CLIError(.cannotCreate, "\(destination) is a directory") }
-        if FileStatus.exists(destination) && !force { throw CLIError(.cannotCreate, "\(destination) already exists; use --force to replace it") }
+        let status = try ClientFiles.status(destination)
+        if status.isDirectory { throw CLIError(.cannotCreate, "\(destination) is a directory") }
+        if status.exists && !force { throw CLIError(.cannotCreate, "\(destination) already exists; use --force to replace it") }
         self.destination = destination
         self.force = force
         temporary = destination + ".partial-\(getpid())"
@@ -35,6 +36,14 @@ final class AtomicOutput {
         try DurableFile.sync(fd, path: destination)
         closed = true
         guard close(fd) == 0 else { throw failure("cannot close") }
+        try ClientFiles.commit(temporary: temporary, to: destination, force: force)
+        done = true
+    }
+
+    /// Links (or with `force` renames) the synced temporary file into place and syncs the
+    /// directory; on the client's side of the service socket too.
+    static func moveIntoPlace(temporary: String, destination: String, force: Bool) throws {
+        func failure(_ what: String) -> CLIError { DurableFile.failure(destination, what) }
         if force {
             guard rename(temporary, destination) == 0 else { throw failure("cannot move into place") }
         } else {
@@ -50,7 +59,6 @@ final class AtomicOutput {
             unlink(destination)
             throw error
         }
-        done = true
     }
 
     private func failure(_ what: String) -> CLIError {
@@ -59,6 +67,6 @@ final class AtomicOutput {
 
     deinit {
         if !closed { close(fd) }
-        if !done { unlink(temporary) }
+        if !done { ClientFiles.remove(temporary) }
     }
 }

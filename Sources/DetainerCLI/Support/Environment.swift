@@ -14,6 +14,8 @@ enum Environment {
     static let userVariable = "DETAINER_USER"
     /// Pins "now" (ISO 8601, e.g. 2026-03-01T14:00:00Z) for demos, training and tests.
     static let nowVariable = "DETAINER_NOW"
+    /// The service's socket when --socket is not given (issue 23 §1).
+    static let socketVariable = "DETAINER_SOCKET"
     /// The default database file, relative to the current directory.
     static let defaultDatabase = "detainer.db"
 

@@ -21,17 +21,9 @@ final class HashingTee: @unchecked Sendable {
     private var streamed: String?
     private var failure: String?
 
-    init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw CLIError(errno == ENOENT ? .noInput : .noInput, "\(path): cannot be read (\(String(cString: strerror(errno))))")
-        }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            throw CLIError(.noInput, "\(path) is not a regular file (a directory, device, FIFO or socket); give a plain file")
-        }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    /// `fd`: a regular file opened for reading (`ClientFiles.openForReading`), now owned by the tee;
+    /// `path`: its name as the person typed it, for messages.
+    init(descriptor fd: Int32, name path: String) throws {
         self.fd = fd
         initialDigest = try Self.preadDigest(fd, path: path)
         var ends: [Int32] = [0, 0]

@@ -20,12 +20,18 @@ enum InputFile {
             }
             return data
         }
-        if FileStatus.isDirectory(path) { throw CLIError(.noInput, "\(path) is a directory, not a file") }
-        guard FileStatus.exists(path) else { throw CLIError(.noInput, "\(path): no such file") }
-        if let size = FileStatus.size(path), size > maximumBytes {
-            throw CLIError(.dataError, "\(path) is \(ByteCount.format(size)); the limit for this input is \(ByteCount.format(Int64(maximumBytes)))")
+        if PeerSession.current == nil {
+            if FileStatus.isDirectory(path) { throw CLIError(.noInput, "\(path) is a directory, not a file") }
+            guard FileStatus.exists(path) else { throw CLIError(.noInput, "\(path): no such file") }
+            if let size = FileStatus.size(path), size > maximumBytes {
+                throw CLIError(.dataError, "\(path) is \(ByteCount.format(size)); the limit for this input is \(ByteCount.format(Int64(maximumBytes)))")
+            }
         }
-        return Data(try BoundedFile.read(path, limit: maximumBytes))
+        do {
+            return Data(try ClientFiles.read(path, limit: maximumBytes))
+        } catch BoundedFile.Failure.tooLarge {
+            throw CLIError(.dataError, "\(path) is larger than the \(ByteCount.format(Int64(maximumBytes))) limit for this input")
+        }
     }
 
     /// Reads a JSON document: UTF-8 (a BOM is fine), or UTF-16/32 with a BOM, which JSON's own

@@ -10,7 +10,7 @@ enum PseudonymKey {
     static let minimumDistinctBytes = 16
 
     static func load(_ path: String) throws -> [UInt8] {
-        let key = try BoundedFile.read(path, limit: 4096, ownerOnly: true)
+        let key = try ClientFiles.read(path, limit: 4096, ownerOnly: true)
         try check(key, path: path)
         return key
     }

@@ -30,8 +30,13 @@ enum SafeOutput {
     }
 
     /// Opens a new file for writing. Exit 73 if it exists (unless `force`, which replaces only
-    /// a regular file that is not the database).
+    /// a regular file that is not the database). For a client of the service socket, the client
+    /// creates it (`ClientFiles`).
     static func create(_ path: String, force: Bool, database: String? = nil) throws -> Int32 {
+        try ClientFiles.create(path, force: force, database: database)
+    }
+
+    static func createLocally(_ path: String, force: Bool, database: String? = nil) throws -> Int32 {
         try refuseDatabase(path, database: database)
         if FileStatus.isDirectory(path) { throw CLIError(.cannotCreate, "\(path) is a directory; give a file name") }
         var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
@@ -65,11 +70,11 @@ enum SafeOutput {
             let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                unlink(path)
+                ClientFiles.remove(path)
                 throw CLIError(.ioError, "\(path): \(String(cString: strerror(errno)))")
             }
             offset += written
         }
-        guard fsync(fd) == 0 else { unlink(path); throw CLIError(.ioError, "\(path): \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else { ClientFiles.remove(path); throw CLIError(.ioError, "\(path): \(String(cString: strerror(errno)))") }
     }
 }

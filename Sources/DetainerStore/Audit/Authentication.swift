@@ -13,10 +13,18 @@ public enum Authentication {
         ["channel": "cli", "uid": .int(Int64(uid)), "euid": .int(Int64(euid)), "pid": .int(Int64(pid)), "osLogin": .optional(login)]
     }
 
+    /// A command the service ran for a client of its socket: the client's uid, gid and pid as
+    /// the kernel reported them on the connection (SO_PEERCRED), and the login the uid has.
+    public static func serviceSocket(uid: UInt32, gid: UInt32, pid: Int32, login: String?) -> JSONValue {
+        ["channel": "socket", "uid": .int(Int64(uid)), "gid": .int(Int64(gid)), "pid": .int(Int64(pid)), "osLogin": .optional(login)]
+    }
+
     /// `current` as recorded on a database in `mode`.
     static func recorded(mode: String?) -> JSONValue? {
         guard case .object(var fields)? = current else { return current }
-        if fields["channel"] == "cli" {
+        if fields["channel"] == "socket" {
+            fields["identity"] = .string(mode == DatabaseMode.training.rawValue ? "declared name (training)" : "bound to the OS account the kernel reported on the service socket")
+        } else if fields["channel"] == "cli" {
             fields["identity"] = .string(mode == DatabaseMode.training.rawValue ? "declared name (training)" : "bound to the OS account")
         }
         return .object(fields)

@@ -30,8 +30,9 @@ public struct Checkpoint: Sendable, Equatable {
             + "signature \(signature ?? "unsigned")\npublic_key \(publicKey ?? "none")\n"
     }
 
-    public static func load(path: String) throws -> Checkpoint {
-        let text = String(decoding: try BoundedFile.read(path, limit: 4096), as: UTF8.self)
+    /// `contents`: the file as read elsewhere (by a client of the service socket).
+    public static func load(path: String, contents: [UInt8]? = nil) throws -> Checkpoint {
+        let text = String(decoding: try contents ?? BoundedFile.read(path, limit: 4096), as: UTF8.self)
         var fields: [String: String] = [:]
         let lines = text.split(whereSeparator: \.isNewline).map { String($0).keyLineTrimmed }
         guard let first = lines.first, headers.contains(first) else { throw KeyFileError(path: path, problem: "is not a detainer checkpoint (written by `detainer backup`)") }

@@ -24,8 +24,9 @@ public struct SigningKey: Sendable {
     }
 
     /// Reads a private key file (regular file, at most 4 KiB, readable by its owner only).
-    public static func load(path: String) throws -> SigningKey {
-        let (label, raw) = try KeyFile.parse(path: path, ownerOnly: true)
+    /// `contents`: the file as read elsewhere (by a client of the service socket).
+    public static func load(path: String, contents: [UInt8]? = nil) throws -> SigningKey {
+        let (label, raw) = try KeyFile.parse(path: path, ownerOnly: true, contents: contents)
         guard label == privateLabel else {
             throw KeyFileError(path: path, problem: label == PublicSigningKey.label
                 ? "is a public key; writes need the private key (signing.key)" : "is not a detainer signing key file")
@@ -62,9 +63,9 @@ public struct PublicSigningKey: Sendable, Equatable {
     }
 
     /// Reads a public key file, or derives the public key from a private key file.
-    public static func load(path: String) throws -> PublicSigningKey {
-        let (label, raw) = try KeyFile.parse(path: path)
-        if label == SigningKey.privateLabel { return try SigningKey.load(path: path).publicKey }
+    public static func load(path: String, contents: [UInt8]? = nil) throws -> PublicSigningKey {
+        let (label, raw) = try KeyFile.parse(path: path, contents: contents)
+        if label == SigningKey.privateLabel { return try SigningKey.load(path: path, contents: contents).publicKey }
         guard label == Self.label, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
             throw KeyFileError(path: path, problem: "is not a detainer public key file (signing.pub)")
         }
@@ -87,8 +88,8 @@ public struct KeyFileError: Error, Equatable, CustomStringConvertible {
 }
 
 enum KeyFile {
-    static func parse(path: String, ownerOnly: Bool = false) throws -> (label: String, raw: [UInt8]) {
-        let bytes = try BoundedFile.read(path, limit: 4096, ownerOnly: ownerOnly)
+    static func parse(path: String, ownerOnly: Bool = false, contents: [UInt8]? = nil) throws -> (label: String, raw: [UInt8]) {
+        let bytes = try contents ?? BoundedFile.read(path, limit: 4096, ownerOnly: ownerOnly)
         let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map { String($0).keyLineTrimmed }
         guard lines.count == 2, let raw = Base64.decode(lines[1]), raw.count == 32 else {
             throw KeyFileError(path: path, problem: "is not a detainer key file (expected a label line and 32 base64-encoded bytes); make one with `detainer keygen`")

@@ -37,6 +37,12 @@ public enum BoundedFile {
             throw Failure.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }
+        return try read(descriptor: fd, name: path, limit: limit, ownerOnly: ownerOnly)
+    }
+
+    /// The same checks on a descriptor opened elsewhere (by the client of the service socket,
+    /// issue 23 §1); `name` is the path the person typed, for messages. The descriptor stays open.
+    public static func read(descriptor fd: Int32, name path: String, limit: Int, ownerOnly: Bool = false) throws -> [UInt8] {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw Failure.notRegular(path: path) }
         if ownerOnly, info.st_mode & 0o077 != 0 { throw Failure.notPrivate(path: path, mode: UInt32(info.st_mode & 0o777)) }

@@ -168,6 +168,12 @@ extension DetainerDatabase {
         try authorize(try mappedUserName(osLogin: osLogin, requested: requested), for: permission)
     }
 
+    /// Whether any active user is mapped to `osLogin`: who may use the service socket at all,
+    /// reads included, on a production database (issue 23 §1).
+    public func hasActiveUser(osLogin: String) throws -> Bool {
+        try connection.scalarInt("SELECT count(*) FROM users WHERE os_login = ? AND active = 1", osLogin) ?? 0 > 0
+    }
+
     /// The name of the active user mapped to `osLogin`, picked by `requested` when several are.
     /// Throws `PermissionDenied` (exit 77) when none is, or `requested` is not one of them.
     public func mappedUserName(osLogin: String, requested: String?) throws -> String {
