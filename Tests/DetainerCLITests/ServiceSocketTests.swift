@@ -109,10 +109,7 @@ final class ServiceOffice {
                            "--arrest-date", "2026-12-01", "--received-at", "2026-12-07T10:00:00Z", "--release-at", "2026-12-09T15:00:00Z"]
 
     init(listen: Bool = true) throws {
-        for account in [Self.service, Self.clerk, Self.supervisor, Self.outsider] where (try? Self.uid(account)) == nil {
-            let added = try Subprocess.run("/usr/sbin/useradd", ["-M", "-s", "/usr/sbin/nologin", account], in: directory.url)
-            guard added.status == 0 || added.stderr.contains("already exists") else { throw Failure("useradd \(account): \(added)") }
-        }
+        try Self.ensureAccounts([Self.service, Self.clerk, Self.supervisor, Self.outsider])
         chmod(directory.url.path, 0o755)
         // The test binary may sit under a directory other accounts cannot enter: give them a copy.
         binary = directory.path("detainer")
@@ -132,6 +129,19 @@ final class ServiceOffice {
         try expect(runAsService(["user", "add", "clara", "--role", "clerk", "--os-login", Self.clerk]))
         try expect(runAsService(["user", "add", "sam", "--role", "supervisor", "--os-login", Self.supervisor]))
         if listen { try start() }
+    }
+
+    private static let accountsLock = NSLock()
+
+    /// Creates the OS accounts that are missing, one test at a time: useradd run concurrently
+    /// fails on the /etc/passwd lock.
+    static func ensureAccounts(_ accounts: [String]) throws {
+        try accountsLock.withLock {
+            for account in accounts where (try? uid(account)) == nil {
+                let added = try Subprocess.run("/usr/sbin/useradd", ["-M", "-s", "/usr/sbin/nologin", account], in: URL(fileURLWithPath: "/"))
+                guard added.status == 0 || added.stderr.contains("already exists") else { throw Failure("useradd \(account): \(added)") }
+            }
+        }
     }
 
     private func expect(_ result: ProcessResult) throws {
