@@ -60,6 +60,9 @@ extension DetainerDatabase {
             // before it, a write that waited for the lock while another process committed
             // later rows would land after them with an earlier time.
             let now = clock.now()
+            // The one permission gate (issue 26 §3): what this action requires, checked against
+            // the actor's row as it is now, inside the transaction that writes.
+            try ActionPermission.check(actor, action: action, in: connection)
             let context = WriteContext(db: connection, actor: actor, now: now)
             let result = try body(context)
             try context.refreshPersonSearchKeys()
