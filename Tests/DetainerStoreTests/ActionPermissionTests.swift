@@ -31,6 +31,7 @@ import TestSupport
             #expect(ActionPermission.required(for: action) != nil, "\(action) has no permission rule")
         }
         #expect(actions.contains("auth.session_end") && actions.contains("auth.signin_failed"))
+        #expect(ActionPermission.required(for: "report.monthly") == .permission(.report))
     }
 
     @Test func aForgedRoleOrAStaleActorIsRefusedInsideTheWrite() throws {

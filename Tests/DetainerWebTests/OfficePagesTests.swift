@@ -102,8 +102,14 @@ import Testing
             let short = try await client.postForm("/users", maria, [("name", "omar"), ("role", "clerk"), ("password", "short")])
             #expect(short.status == .unprocessableContent)
             _ = try await client.signIn("nadia", password: "another long pass phrase")
+            // Deactivating asks for a deliberate tick (issue 25 §1): without it nothing changes.
+            let unconfirmed = try await client.postForm("/users/nadia/deactivate", maria, [])
+            #expect(unconfirmed.status == .unprocessableContent)
+            #expect(String(buffer: unconfirmed.body).contains("Yes, deactivate nadia"))
+            let confirmed = try await client.postForm("/users/nadia/deactivate", maria, [("confirm", "yes")])
+            #expect(confirmed.status == .seeOther)
         }
         #expect(try WebFixture.count(path, "SELECT count(*) FROM users WHERE name IN ('mallory', 'omar')") == 0)
-        #expect(try WebFixture.count(path, "SELECT count(*) FROM users WHERE name = 'nadia' AND role = 'clerk'") == 1)
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM users WHERE name = 'nadia' AND role = 'clerk' AND active = 0") == 1)
     }
 }

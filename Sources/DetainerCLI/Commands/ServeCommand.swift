@@ -85,7 +85,15 @@ struct ServeCommand: DetainerSubcommand {
             Terminal.warn("no command-line socket: \(path) is too long for one; give --socket PATH")
             return nil
         }
-        let socket = try ServiceSocket(path: path, databasePath: database.resolvedPath, signingKeyPath: database.resolvedSigningKeyPath)
+        let socket: ServiceSocket
+        do {
+            socket = try ServiceSocket(path: path, databasePath: database.resolvedPath, signingKeyPath: database.resolvedSigningKeyPath)
+        } catch let error as CLIError where !chosen && error.status == .unavailable {
+            // A second server on the same database (another port, a test's short-session one):
+            // the first one's socket already serves the command line.
+            Terminal.warn("no command-line socket: \(error.message)")
+            return nil
+        }
         Terminal.err("command line: listening on \(path)")
         return socket
     }

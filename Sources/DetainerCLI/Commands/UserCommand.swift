@@ -109,14 +109,24 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Deactivate: DetainerSubcommand {
-        static let configuration = CommandConfiguration(commandName: "deactivate", abstract: "Deactivate a user (their history stays attributed to them).")
+        static let configuration = CommandConfiguration(
+            commandName: "deactivate", abstract: "Deactivate a user (their history stays attributed to them).",
+            discussion: "At a terminal it asks for confirmation first (--yes skips it); reactivating takes a second admin.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The user to deactivate.") var name: String
+        @Flag(help: "Do not ask for confirmation at a terminal.") var yes = false
 
         func execute() throws {
             let db = try database.open(.write)
             let admin = try actor.resolve(in: db, for: .manageUsers)
+            // Their sessions end at once and coming back takes two admins: ask a person first.
+            if !yes, Terminal.stdinIsTTY {
+                Terminal.errRaw("Deactivate \(name)? Their web sessions end now; reactivating needs a second admin. Type yes to confirm: ")
+                guard (readLine(strippingNewline: true) ?? "").lowercased() == "yes" else {
+                    throw CLIError(.dataError, "\(name) left active; nothing was changed")
+                }
+            }
             let user = try db.deactivateUser(name: name, by: admin)
             Terminal.out("Deactivated \(user.name).")
         }
@@ -124,28 +134,39 @@ struct UserCommand: ParsableCommand {
 }
 
 extension UserCommand {
-    /// `detainer user passwd NAME --password-stdin`: the web sign-in password (bcrypt, cost ≥ 12).
+    /// `detainer user passwd NAME`: the web sign-in password (bcrypt, cost ≥ 12), asked at the
+    /// terminal without echo, or read from standard input with --password-stdin (scripts).
     struct Passwd: DetainerSubcommand {
         static let configuration = CommandConfiguration(
             commandName: "passwd",
-            abstract: "Set a user's web password, read from standard input (admins: anyone's; others: their own).",
+            abstract: "Set a user's web password (admins: anyone's; others: their own).",
             discussion: """
-                The first line of standard input is the password (at least 12 characters, at most 72 bytes). \
+                At a terminal the password is asked twice, without echo. With --password-stdin the first line \
+                of standard input is the password (for scripts). At least 12 characters, at most 72 bytes, and not \
+                a common password. \
                 Without --user (or DETAINER_USER) the user is taken to be setting their own password. \
                 The user's open web sessions end.
                 """)
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The user whose password to set.") var name: String
-        @Flag(help: "Read the password from standard input (required: passwords never go on the command line).") var passwordStdin = false
+        @Flag(help: "Read the password from standard input instead of asking at the terminal (passwords never go on the command line).") var passwordStdin = false
 
         func validate() throws {
-            if !passwordStdin { throw ValidationError("give --password-stdin and the password on standard input") }
+            if !passwordStdin && !Terminal.stdinIsTTY {
+                throw ValidationError("standard input is not a terminal: give --password-stdin and the password on standard input")
+            }
         }
 
         func execute() throws {
-            guard let password = readLine(strippingNewline: true), !password.isEmpty else {
-                throw CLIError(.dataError, "password: nothing on standard input")
+            let password: String
+            if passwordStdin {
+                guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                    throw CLIError(.dataError, "password: nothing on standard input")
+                }
+                password = line
+            } else {
+                password = try PasswordPrompt.ask("New web password for \(name): ")
             }
             let db = try database.open(.write)
             let acting = try actor.resolveSelf(in: db, fallback: name)

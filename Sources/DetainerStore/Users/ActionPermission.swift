@@ -56,11 +56,16 @@ public enum ActionPermission: Equatable, Sendable {
         "proposal.reject": .activeUser,
     ]
 
-    public static func required(for action: String) -> ActionPermission? { table[action] }
+    /// Families named by a prefix: `report.monthly`, `report.annual` … (`ReportService.recordReport`).
+    static let prefixes: [String: ActionPermission] = ["report.": .permission(.report)]
+
+    public static func required(for action: String) -> ActionPermission? {
+        table[action] ?? prefixes.first { action.hasPrefix($0.key) }?.value
+    }
 
     /// Refuses `actor` for `action` (PermissionDenied, exit 77), reading the actor's row in `db`.
     static func check(_ actor: Actor, action: String, in db: Connection) throws {
-        guard let required = table[action] else {
+        guard let required = required(for: action) else {
             // A programming error, but one that must not write: say which action lacks a rule.
             throw PermissionDenied(message: "no permission is declared for \"\(action)\"; nothing was written")
         }

@@ -95,6 +95,13 @@ enum UsersPage {
                                             }
                                             el("form", Attribute("method", "post"), Attribute("action", "/users/\(user.name)/deactivate")) {
                                                 Forms.csrf(session)
+                                                // Sessions end at once and undoing it takes two admins: a deliberate tick first.
+                                                el("div", .class("check")) {
+                                                    void("input", attributes: [.type("checkbox"), .id("confirm-\(user.name)"), .name("confirm"), .value("yes"),
+                                                                               Attribute("required", present: true)])
+                                                    el("label", .for("confirm-\(user.name)"), text: "Yes, deactivate \(user.name): their sessions end now")
+                                                }
+                                                if let error = errors["confirm-\(user.name)"] { el("span", .class("error"), text: error) }
                                                 el("button", .type("submit"), .class("danger"), text: "Deactivate \(user.name)")
                                             }
                                         }

@@ -57,9 +57,20 @@ enum AdminRoutes {
             }
         }
 
-        routes.post("/users/{name}/deactivate") { _, context in
+        routes.post("/users/{name}/deactivate") { request, context in
             let session = try context.requireSession()
             let name = try context.parameters.require("name")
+            let form = try await FormData.read(request, context: context)
+            // The confirmation box, checked here too: a form posted without it changes nothing.
+            guard form["confirm"] == "yes" else {
+                let (users, proposals) = try await office.read { db in
+                    _ = try db.authorize(session.user.name, for: .manageUsers)
+                    return (try db.users(), try ProposalService(db).pending().filter { $0.kind == "user" })
+                }
+                return Responses.html(UsersPage.render(users: users, session: session,
+                                                       errors: ["confirm-\(name)": "tick \"Yes, deactivate \(name)\" to confirm"], proposals: proposals),
+                                      status: .unprocessableContent)
+            }
             try await office.write { db in
                 _ = try db.deactivateUser(name: name, by: try db.authorize(session.user.name, for: .manageUsers))
             }
