@@ -33,6 +33,13 @@ struct ServiceSocketTests {
         #expect(try office.sql("SELECT count(*) FROM reviews") == "0")
         #expect(try office.sql("SELECT count(*) FROM audit_log WHERE actor_name = 'sam'") == "0")
 
+        // Naming the supervisor (--user, DETAINER_USER) only picks among the caller's own users.
+        let named = try office.run(as: ServiceOffice.clerk, ["review", "1", "--decide", "decline", "--reason", "x", "--user", "sam"])
+        #expect(named.status == 77, "\(named)")
+        let declared = try office.run(as: ServiceOffice.clerk, ["review", "1", "--decide", "decline", "--reason", "x"], environment: ["DETAINER_USER": "sam"])
+        #expect(declared.status == 77, "\(declared)")
+        #expect(try office.sql("SELECT count(*) FROM reviews") == "0")
+
         // The supervisor's review is theirs, with their uid and pid on the record.
         let review = try office.run(as: ServiceOffice.supervisor, ["review", "1", "--decide", "decline", "--reason", "no judicial warrant"])
         #expect(review.status == 0, "\(review)")

@@ -126,6 +126,13 @@ import Testing
             #expect(issue["path"] as? String == "decison")
             let malformed = try await client.postJSON("/api/v1/detainers", clara, "{not json")
             #expect(malformed.status == .unprocessableContent)
+            // Every body goes through the one strict reader (issue 26 §4): a repeated key would
+            // let a later value silently replace the first, a trailing comma is not JSON.
+            let repeated = try await client.postJSON("/api/v1/detainers/1/review", sam, #"{"action": "decide", "decision": "decline", "decision": "honor", "reason": "x"}"#)
+            #expect(repeated.status == .unprocessableContent)
+            let trailing = try await client.postJSON("/api/v1/detainers/1/review", sam, #"{"action": "approve",}"#)
+            #expect(trailing.status == .unprocessableContent)
+            #expect(try await office.read { db in try db.connection.scalarInt("SELECT count(*) FROM reviews") } == 0)
         }
     }
 }

@@ -1,4 +1,5 @@
 import DetainerDomain
+import DetainerJSON
 import Foundation
 import Hummingbird
 
@@ -14,7 +15,8 @@ extension KnownKeys {
     static func checkNested(_ object: [String: Any]) throws {}
 }
 
-/// JSON request bodies: size-limited, decoded with the same error paths the CLI reports
+/// JSON request bodies: size-limited, read by the one strict reader (`StrictJSON`: duplicate keys
+/// and trailing commas refused, issue 26 §4), decoded with the same error paths the CLI reports
 /// (`person.name: required`, `$: not valid JSON …`).
 enum APIBody {
     static let maximumBytes = 1 << 20
@@ -28,17 +30,12 @@ enum APIBody {
 
     static func decode<T: Decodable & KnownKeys>(_ type: T.Type, _ request: Request, context: WebContext) async throws -> T {
         let data = try await data(request, context: context)
+        try StrictJSON.check(data)
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             let unknown = object.keys.filter { !T.knownKeys.contains($0) }.sorted()
             if !unknown.isEmpty { throw InputErrors(unknown.map { ValidationIssue(path: $0, message: "unknown field") }) }
             try T.checkNested(object)
         }
-        let value: T
-        do {
-            value = try JSONDecoder().decode(T.self, from: data)
-        } catch let error as DecodingError {
-            throw InputErrors([ValidationIssue(decodingError: error)])
-        }
-        return value
+        return try StrictJSON.decode(T.self, from: data)
     }
 }
