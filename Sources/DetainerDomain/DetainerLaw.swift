@@ -1,21 +1,25 @@
-/// The entry points the CLI and storage layer call.
+/// The one entry point to the law (issue 26 §5): the command line's `evaluate`, every stored
+/// evaluation (intake, correction, conviction or charge change, re-evaluation) and the tests
+/// all come through here, with a typed request; JSON is read and written at the edges
+/// (`StrictJSON` for what people send, `CanonicalJSON` for what is stored and printed).
 ///
 /// ```swift
-/// let request = try JSONDecoder().decode(EvaluationRequest.self, from: data)   // never fails on field problems
-/// let facts = try request.validated()                                         // throws(InputErrors)
-/// let evaluation = Evaluator.evaluate(facts)                                  // compact, no strings
-/// let report = evaluation.report(for: facts)                                  // Encodable; use .sortedKeys
-/// print(report.renderedText)
+/// let result = try DetainerLaw.evaluate(request)   // validates (every bad field named), evaluates, renders
+/// print(result.report.renderedText)
 /// ```
 public enum DetainerLaw {
-    /// Validate, evaluate and render in one call.
-    public static func evaluate(_ request: EvaluationRequest) throws(InputErrors) -> EvaluationReport {
-        let facts = try request.validated()
-        return Evaluator.evaluate(facts).report(for: facts)
+    public struct Result: Sendable {
+        /// The validated facts the engine decided on.
+        public let facts: CaseFacts
+        public let evaluation: Evaluation
+        /// What is stored, printed and explained: outcome, reasons, checks with citations.
+        public let report: EvaluationReport
     }
 
-    /// Evaluate already-validated facts (e.g. loaded from storage) and render.
-    public static func evaluate(_ facts: CaseFacts) -> EvaluationReport {
-        Evaluator.evaluate(facts).report(for: facts)
+    /// Validate, evaluate and render in one call.
+    public static func evaluate(_ request: EvaluationRequest) throws(InputErrors) -> Result {
+        let facts = try request.validated()
+        let evaluation = Evaluator.evaluate(facts)
+        return Result(facts: facts, evaluation: evaluation, report: evaluation.report(for: facts))
     }
 }

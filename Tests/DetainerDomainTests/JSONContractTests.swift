@@ -59,7 +59,7 @@ struct JSONContractTests {
     @Test("The contract example evaluates to permitted with a complete, deterministic report")
     func exampleReport() throws {
         let request = try JSONDecoder().decode(EvaluationRequest.self, from: Data(Self.example.utf8))
-        let report = try DetainerLaw.evaluate(request)
+        let report = try DetainerLaw.evaluate(request).report
         #expect(report.outcome == .permitted)
         #expect(report.ruleVersion == "nyc-2019-rule")
         #expect(report.reasons == [.qualifyingConviction])
@@ -74,7 +74,7 @@ struct JSONContractTests {
         #expect(pending.result == "fail" && pending.message.contains("PL 125.25"))
 
         let data = try Self.sortedEncoder().encode(report)
-        #expect(try Self.sortedEncoder().encode(DetainerLaw.evaluate(request)) == data)
+        #expect(try Self.sortedEncoder().encode(DetainerLaw.evaluate(request).report) == data)
         let json = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(json.keys) == ["agency", "checks", "evaluatedOn", "outcome", "qualifyingConvictions", "reasons", "ruleVersion"])
         #expect(json["reasons"] as? [String] == ["QUALIFYING_CONVICTION"])
@@ -90,7 +90,7 @@ struct JSONContractTests {
           "releaseAt": "2021-06-04T22:00:00Z",
           "detainer": { "warrant": "administrative", "terroristScreeningMatch": true } }
         """
-        let report = try DetainerLaw.evaluate(JSONDecoder().decode(EvaluationRequest.self, from: Data(json.utf8)))
+        let report = try DetainerLaw.evaluate(JSONDecoder().decode(EvaluationRequest.self, from: Data(json.utf8))).report
         #expect(report.outcome == .holdPendingWarrant)
         let data = try Self.sortedEncoder().encode(report)
         let text = String(decoding: data, as: UTF8.self)

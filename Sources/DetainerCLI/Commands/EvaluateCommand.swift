@@ -1,5 +1,6 @@
 import ArgumentParser
 import DetainerDomain
+import DetainerJSON
 import DetainerStore
 import Foundation
 
@@ -27,10 +28,9 @@ struct EvaluateCommand: DetainerSubcommand {
     }
 
     func execute() throws {
-        let result: LawEngine.Result
         if let input {
-            result = try LawEngine.evaluate(json: try InputFile.readJSON(input))
-            print(result.report, json: result.json)
+            let result = try DetainerLaw.evaluate(StrictJSON.decode(EvaluationRequest.self, from: try InputFile.readJSON(input)))
+            print(result.report, json: try CanonicalJSON.encode(result.report))
         } else {
             let detainerID = try IDArgument.parse(id ?? "")
             let db = try database.open(.write)

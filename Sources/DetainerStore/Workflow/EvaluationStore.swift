@@ -1,4 +1,5 @@
 import DetainerDomain
+import DetainerJSON
 import Foundation
 import SQLite
 
@@ -86,8 +87,18 @@ extension DetainerDatabase {
     @discardableResult
     func recordEvaluation(detainerID: Int64, trigger: EvaluationTrigger, in context: WriteContext) throws -> StoredEvaluation {
         let input = try evaluationInput(detainerID: detainerID, on: context.now.newYorkDate)
+        // The input is stored as text once; the engine gets the typed request decoded from that
+        // same text (so the stored input reproduces the stored result), with no second check
+        // of JSON this code just wrote.
         let inputText = input.prettySerialized
-        let result = try LawEngine.evaluate(json: Data(inputText.utf8))
+        let request: EvaluationRequest
+        do {
+            request = try JSONDecoder().decode(EvaluationRequest.self, from: Data(inputText.utf8))
+        } catch let error as DecodingError {
+            throw InputErrors([ValidationIssue(decodingError: error)])
+        }
+        let result = try DetainerLaw.evaluate(request)
+        let resultJSON = try CanonicalJSON.encode(result.report)
         let db = context.db
         let sequence = (try db.scalarInt("SELECT max(sequence) FROM evaluations WHERE detainer_id = ?", detainerID) ?? 0) + 1
         var row = EvaluationRecord()
@@ -99,7 +110,7 @@ extension DetainerDatabase {
         row.outcome = result.report.outcome
         row.reasons = ReasonList(Array(result.report.reasons))
         row.inputJSON = JSONText(text: inputText, value: input)
-        row.resultJSON = try JSONText(text: result.json)
+        row.resultJSON = try JSONText(text: resultJSON)
         row.trigger = trigger.rawValue
         row.actorID = try context.actorID
         let evaluationID = try context.insert(&row)
@@ -111,7 +122,7 @@ extension DetainerDatabase {
                    evaluationID, result.report.outcome.rawValue, result.report.ruleVersion, reasons, deadline?.iso8601, detainerID)
         context.touch("detainers", detainerID)
         return StoredEvaluation(id: evaluationID, detainerID: detainerID, sequence: Int(sequence), report: result.report,
-                                resultJSON: result.json, inputJSON: inputText, holdDeadline: deadline)
+                                resultJSON: resultJSON, inputJSON: inputText, holdDeadline: deadline)
     }
 
     /// Re-evaluates every open detainer of a person (after a conviction or charge changed).
