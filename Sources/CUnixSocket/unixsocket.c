@@ -2,6 +2,7 @@
 #include "CUnixSocket.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <spawn.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -90,8 +91,23 @@ pid_t dt_spawn(const char *path, char *const argv[], char *const envp[], const i
         posix_spawn_file_actions_adddup2(&actions, base + i, i);
         posix_spawn_file_actions_addclose(&actions, base + i);
     }
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    // Nothing else of the server's reaches the command, close-on-exec or not.
+    posix_spawn_file_actions_addclosefrom_np(&actions, nfds);
+#endif
+    // The server ignores or blocks signals for its own shutdown handling; the command starts
+    // with the defaults, so SIGTERM and SIGPIPE act on it as on any command.
+    posix_spawnattr_t attributes;
+    if (posix_spawnattr_init(&attributes) != 0) { posix_spawn_file_actions_destroy(&actions); return -1; }
+    sigset_t all, none;
+    sigfillset(&all);
+    sigemptyset(&none);
+    posix_spawnattr_setsigdefault(&attributes, &all);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
     pid_t pid;
-    int rc = posix_spawn(&pid, path, &actions, NULL, argv, envp);
+    int rc = posix_spawn(&pid, path, &actions, &attributes, argv, envp);
+    posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) { errno = rc; return -1; }
     return pid;
