@@ -230,10 +230,30 @@ struct ConvictionBody: Decodable, KnownKeys {
     let conviction: ConvictionInput
     let court: String?
     let docketNumber: String?
+    /// The fields present inside `conviction`: for a correction, a fact given (even null, "not
+    /// known") replaces the stored one and a fact left out keeps it, as the CLI's `conviction update`.
+    let givenFacts: Set<String>
 
     static let knownKeys: Set<String> = ["conviction", "court", "docketNumber"]
 
-    var entry: ConvictionEntry { ConvictionEntry(input: conviction, court: court, docketNumber: docketNumber) }
+    private enum CodingKeys: String, CodingKey { case conviction, court, docketNumber }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        conviction = try container.decode(ConvictionInput.self, forKey: .conviction)
+        court = try container.decodeIfPresent(String.self, forKey: .court)
+        docketNumber = try container.decodeIfPresent(String.self, forKey: .docketNumber)
+        givenFacts = Set(try container.nestedContainer(keyedBy: AnyKey.self, forKey: .conviction).allKeys.map(\.stringValue))
+    }
+
+    var entry: ConvictionEntry { ConvictionEntry(input: conviction, court: court, docketNumber: docketNumber, givenFacts: givenFacts) }
 
     /// The contract's conviction fields, from the engine's own list, so this cannot drift.
     static let convictionKeys: Set<String> = ConvictionInput.knownKeys
