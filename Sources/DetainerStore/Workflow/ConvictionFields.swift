@@ -99,7 +99,7 @@ public enum ConvictionFields {
         help: "For otherState/federal: the equivalent New York offense", kind: .text)
     public static let authorizedTermOverOneYear = ConvictionField(
         key: "authorizedTermOverOneYear", flag: "term-over-one-year", label: "Term over one year authorized",
-        help: "For otherState/federal: was a term over one year authorized?", kind: .fact(absent: nil))
+        help: "For otherState/federal: whether a term over one year was authorized", kind: .fact(absent: nil))
     public static let youthfulOffender = ConvictionField(
         key: "youthfulOffender", flag: "youthful-offender", label: "Youthful offender",
         help: "Adjudicated a youthful offender", kind: .fact(absent: false))
