@@ -243,20 +243,22 @@ enum DetainerPage {
     static let factOptions = [("yes", "yes"), ("no", "no"), ("unknown", "not known")]
     static let jurisdictionWords = ["NY": "New York", "otherState": "another state", "federal": "federal", "unknown": "not known"]
 
-    static func convictionField(_ field: ConvictionField, value: String?, error: String?, required: Bool, scope: String) -> HTML {
+    /// One conviction field as a form control; `namePrefix` places it in a repeated row (intake's `convictions[0].`).
+    static func convictionField(_ field: ConvictionField, value: String?, error: String?, required: Bool, scope: String, namePrefix: String = "") -> HTML {
+        let name = namePrefix + field.key
         switch field.kind {
         case .text:
-            return Forms.input(field.label, name: field.key, value: value, error: error, hint: field.formHint, required: required, scope: scope)
+            return Forms.input(field.label, name: name, value: value, error: error, hint: field.formHint, required: required, scope: scope)
         case .date:
-            return Forms.input(field.label, name: field.key, value: value, type: "date", error: error, hint: field.formHint, scope: scope)
+            return Forms.input(field.label, name: name, value: value, type: "date", error: error, hint: field.formHint, scope: scope)
         case .fact:
-            return Forms.select(field.label, name: field.key, options: factOptions, selected: value, error: error, hint: field.formHint, scope: scope)
+            return Forms.select(field.label, name: name, options: factOptions, selected: value, error: error, hint: field.formHint, scope: scope)
         case .days:
-            return Forms.input(field.label, name: field.key, value: value, error: error, hint: field.formHint,
+            return Forms.input(field.label, name: name, value: value, error: error, hint: field.formHint,
                                extra: [Attribute("inputmode", "numeric")], scope: scope)
         case .choice(let choices, let absent):
             let options = (absent == nil ? [("", "not given")] : []) + choices.map { ($0, jurisdictionWords[$0] ?? $0) }
-            return Forms.select(field.label, name: field.key, options: options, selected: value, error: error, hint: field.formHint, scope: scope)
+            return Forms.select(field.label, name: name, options: options, selected: value, error: error, hint: field.formHint, scope: scope)
         }
     }
 
