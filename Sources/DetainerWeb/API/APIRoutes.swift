@@ -49,7 +49,7 @@ enum APIRoutes {
             let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .review)
                 do {
-                    return (try ReviewService(db).review(detainerID: id, review, by: actor).json, .created)
+                    return (try ReviewService(db).review(detainerID: id, review, confirmedWithoutSearch: body.confirmNoSearch ?? false, by: actor).json, .created)
                 } catch let needed as SecondPersonRequired {
                     // Nothing was written; the decision becomes a proposal for a second supervisor (202: not yet in effect).
                     guard case .decide(let decision, let reason) = review else { throw needed }
@@ -159,6 +159,8 @@ struct ReviewBody: Decodable {
     let action: String
     let decision: String?
     let reason: String?
+    /// Review although no criminal-history search is on record (`ReviewPolicy`).
+    let confirmNoSearch: Bool?
 
     func request() throws -> ReviewRequest {
         switch action {
@@ -266,7 +268,7 @@ struct ConvictionBody: Decodable, KnownKeys {
     }
 }
 
-extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason"] }
+extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason", "confirmNoSearch"] }
 extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note"] }
 extension ContactBody: KnownKeys {
     static let knownKeys: Set<String> = ["direction", "kind", "summary", "at", "infoType", "inReplyTo", "facilitatedTransfer",

@@ -51,7 +51,9 @@ enum DetainerPage {
             if !detail.proposals.isEmpty { proposals(detail.proposals, detainerID: id, session: session, state: state) }
             explanation(latest)
             convictions(detail, session: session, state: state)
-            if role.may(.review), status == .pendingReview { reviewForm(d, latest: latest, session: session, state: state) }
+            if role.may(.review), status == .pendingReview {
+                reviewForm(d, latest: latest, searchPending: detail.historySearchPending, session: session, state: state)
+            }
             if role.may(.changeStatus), let status, !status.allowedNext.isEmpty { statusForm(status, id: id, session: session, state: state) }
             if role.may(.recordContact) { contactForm(id: id, session: session, state: state) }
             DocumentsCard.render(detail, session: session, state: state)
@@ -262,7 +264,7 @@ enum DetainerPage {
         }
     }
 
-    private static func reviewForm(_ d: DetainerRecord, latest: WithActor<EvaluationRecord>?, session: WebSession, state: FormState?) -> HTML {
+    private static func reviewForm(_ d: DetainerRecord, latest: WithActor<EvaluationRecord>?, searchPending: Bool, session: WebSession, state: FormState?) -> HTML {
         let mine = state?.form == "review" ? state : nil
         let engine = d.outcome
         return el("section", .class("card"), Attribute("aria-labelledby", "review")) {
@@ -277,7 +279,28 @@ enum DetainerPage {
                              selected: mine?.values["action"], error: mine?.errors["action"], required: true, scope: "review.")
                 Forms.textarea("Reason", name: "reason", value: mine?.values["reason"], error: mine?.errors["reason"],
                                hint: "Required to decide; an override of the engine must say why.", scope: "review.")
+                if searchPending { searchConfirmation(checked: mine?.values[HistorySearch.confirmationField] == "yes",
+                                                      error: mine?.errors[HistorySearch.confirmationField]) }
                 Forms.submit("Record review")
+            }
+        }
+    }
+
+    /// Record search pending (issue 25 §1): the engine has read no criminal history, so the review
+    /// must be confirmed (`ReviewPolicy.reviewWithoutHistorySearchNeedsConfirmation`).
+    private static func searchConfirmation(checked: Bool, error: String?) -> HTML {
+        let id = Forms.fieldID("review." + HistorySearch.confirmationField)
+        return el("div", .class(error == nil ? "field notice warn" : "field notice warn invalid")) {
+            el("p") {
+                el("strong", text: "Record search pending: ")
+                HTML("no conviction, pending charge or criminal-history printout is on record for this person, so the engine has read none. Record what the search shows first (convictions above, the printout under Documents).")
+            }
+            if let error { el("span", .class("error"), .id(id + "-error"), text: error) }
+            el("div", .class("check")) {
+                void("input", attributes: [.type("checkbox"), .id(id), .name(HistorySearch.confirmationField), .value("yes"),
+                                           Attribute("checked", present: checked)]
+                     + (error == nil ? [] : [Attribute("aria-invalid", "true"), .aria(describedBy: id + "-error")]))
+                el("label", .for(id), text: "Review without the criminal-history search")
             }
         }
     }
