@@ -25,7 +25,7 @@ struct QueueCommand: DetainerSubcommand {
         var set = RecordSet(columns: ["id", "agency", "person", "status", "needs", "received", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items {
             set.append([.int(item.detainerID), .string(item.agency.rawValue), .string(item.person), .string(item.status.rawValue),
-                        .string(NeedsText.describe(item.needs) + (item.searchPending ? NeedsText.searchPending : "")),
+                        .string(NeedsText.describe(item.needs) + (item.searchPending && item.needs.contains(.review) ? NeedsText.searchPending : "")),
                         .string(item.receivedAt.iso8601),
                         .optional(item.outcome?.rawValue), .string(item.reasons.joined(separator: " ")),
                         .optional(item.holdDeadline?.iso8601),
