@@ -48,4 +48,23 @@ import Testing
         }
         #expect(try office.snapshot() == before)
     }
+
+    /// With no search on record the queue says so and `review` wants `--confirm-no-search`.
+    @Test func theQueueSaysRecordSearchPendingAndReviewAsksForConfirmation() throws {
+        let office = try Office()
+        let id = try office.intake()
+        let queue = try office.cli.run("queue")
+        try expectOK(queue)
+        #expect(queue.stdout.contains("record search pending"))
+        #expect(queue.stdout.contains("1 with the record search pending"))
+        let before = try office.snapshot()
+        let refused = try office.cli.run("review", "\(id)", "--approve", "--user", "sam")
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("no criminal-history search is on record"), "\(refused.stderr)")
+        #expect(try office.snapshot() == before)
+        // The search recorded (a pending charge), the review needs no confirmation.
+        try expectOK(office.cli.run("charge", "add", "1", "--statute", "PL 155.25", "--user", "clara"))
+        #expect(!(try office.cli.run("queue").stdout.contains("record search pending")))
+        try expectOK(office.cli.run("review", "\(id)", "--approve", "--user", "sam"))
+    }
 }
