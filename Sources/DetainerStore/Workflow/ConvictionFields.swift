@@ -90,7 +90,7 @@ public enum ConvictionFields {
         help: "Plea or verdict entered, sentence not yet imposed", kind: .fact(absent: false))
     public static let felonyClass = ConvictionField(
         key: "felonyClass", flag: "felony-class", label: "Class as convicted",
-        help: "Class as convicted", kind: .choice(OffenseLevel.acceptedSpellings, absent: nil))
+        help: "The grade the judgment states", kind: .choice(OffenseLevel.acceptedSpellings, absent: nil))
     public static let jurisdiction = ConvictionField(
         key: "jurisdiction", flag: "jurisdiction", label: "Jurisdiction",
         help: "Where the judgment was entered", kind: .choice(["NY", "otherState", "federal", "unknown"], absent: "NY"))
