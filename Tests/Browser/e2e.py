@@ -266,6 +266,44 @@ class Suite:
         expect("pendingReview" in text or "pending review" in text.lower(), "the new detainer is not pending review")
         clerk.shot("detainer-after-intake")
 
+    def clerk_conviction_forms(self):
+        """Issue 25 §1/§4: the add form shows the CLI's defaults (facts "no", days 0, New York) and
+        takes the sentence date; the correction form marks the judgment vacated."""
+        clerk = self.clerk
+        ident = self.state["detainer"]
+        clerk.get(f"/detainers/{ident}")
+        form = clerk.driver.find_element(By.CSS_SELECTOR, f"form[action='/detainers/{ident}/convictions']")
+        form.find_element(By.XPATH, "./ancestor::details/summary").click()
+        for name in ("youthfulOffender", "juvenileDelinquent", "sealed", "vacated", "awaitingSentence"):
+            chosen = Select(form.find_element(By.NAME, name)).first_selected_option.get_attribute("value")
+            expect(chosen == "no", f"the add form's {name} starts as {chosen!r}, not no (the CLI's default)")
+        expect(form.find_element(By.NAME, "incarceratedDaysForThisCrime").get_attribute("value") == "0", "days incarcerated does not start at 0")
+        form.find_element(By.NAME, "statute").send_keys("PL 160.15")
+        Select(form.find_element(By.NAME, "felonyClass")).select_by_value("B")
+        for name, value in (("convictedOn", "2022-03-02"), ("sentencedOn", "2022-04-13")):
+            clerk.driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, name), value)
+        clerk.shot("conviction-add-form")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        text = clerk.wait_for_text("Conviction recorded")
+        expect("Conviction recorded" in text, f"no confirmation after adding a conviction: {text[:400]!r}")
+        detail = clerk.api(f"/api/v1/detainers/{ident}")
+        convictions = detail.get("convictions", [])
+        expect(len(convictions) == 1, f"{len(convictions)} convictions on record, not 1")
+        c = convictions[0]
+        expect(c.get("sentenced_on") == "2022-04-13" or c.get("sentencedOn") == "2022-04-13", f"the sentence date was not kept: {c}")
+        expect(detail["detainer"]["outcome"] == "permitted", f"the browser's conviction evaluates as {detail['detainer']['outcome']}, not permitted")
+        cid = c["id"]
+        clerk.get(f"/detainers/{ident}")
+        form = clerk.driver.find_element(By.CSS_SELECTOR, f"form[action='/detainers/{ident}/convictions/{cid}']")
+        form.find_element(By.XPATH, "./ancestor::details/summary").click()
+        Select(form.find_element(By.NAME, "vacated")).select_by_value("yes")
+        clerk.shot("conviction-correct-form")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        clerk.wait_for_text("Conviction recorded")
+        after = clerk.api(f"/api/v1/detainers/{ident}")
+        expect(after["convictions"][0].get("vacated") in (True, 1), f"the correction did not mark it vacated: {after['convictions'][0]}")
+        clerk.shot("conviction-corrected")
+
     def clerk_sees_no_review_form(self):
         clerk = self.clerk
         ident = self.state["detainer"]
@@ -351,6 +389,9 @@ class Suite:
         else:
             Select(form.find_element(By.NAME, "action")).select_by_value("decline")
         form.find_element(By.NAME, "reason").send_keys("Judicial warrant and TSDB match checked against the I-247A.")
+        # With no criminal-history search on record the review must be confirmed (issue 25 §1).
+        for box in form.find_elements(By.NAME, "confirmNoSearch"):
+            box.click()
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         text = boss.wait_for_text("Review recorded")
         expect("Review recorded" in text, f"no confirmation after the review: {text[:400]!r}")
@@ -394,6 +435,7 @@ class Suite:
         self.check("successful sign-in lands on the queue", self.successful_sign_in)
         self.check("clerk intake with field errors, then a recorded detainer", self.clerk_intake)
         if "detainer" in self.state:
+            self.check("clerk adds a conviction with the CLI's defaults and corrects it to vacated", self.clerk_conviction_forms)
             self.check("clerk sees no review form", self.clerk_sees_no_review_form)
             self.check("clerk's forged review POST gets 403 and writes nothing", self.forged_review_forbidden)
             self.check("POST without a CSRF token gets 403 and writes nothing", self.missing_csrf_forbidden)

@@ -27,7 +27,7 @@ struct PublishedReportPrintTests {
                          "--arrest-date", "2026-06-01", "--release-at", "2026-06-12T14:00:00Z", "--warrant", "judicial",
                          "--warrant-issuer", "Hon. J", "--tsdb-match", index % 2 == 0 ? "yes" : "no",
                          "--probable-cause", index % 3 == 0 ? "finalOrder" : "biometricMatch"])
-            _ = try cli(["review", "\(index)", "--approve", "--user", "sam"])
+            _ = try cli(["review", "\(index)", "--approve", "--confirm-no-search", "--user", "sam"])
         }
         let html = try cli(["report", "annual", "--agency", "DOC", "--year", "2026", "--format", "html", "--user", "audrey"]).stdout
         let page = directory.path("report.html"), pdf = directory.path("report.pdf")

@@ -38,7 +38,7 @@ extension BrowserEndToEndTests {
                      "--warrant", "judicial", "--warrant-issuer", "Hon. A. Judge (E.D.N.Y.)", "--tsdb-match", "no"])
         _ = try cli(["conviction", "add", "12345678K", "--user", "clara", "--statute", "PL 120.05", "--convicted-on", "2022-03-02",
                      "--sentenced-on", "2022-04-13", "--felony-class", "D"])
-        _ = try cli(["review", "1", "--approve", "--user", "sam"])
+        _ = try cli(["review", "1", "--approve", "--confirm-no-search", "--user", "sam"])
         let pdf = directory.path("i247a.pdf")
         try Data("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: pdf))
         _ = try cli(["attach", "1", pdf, "--kind", "i247a", "--user", "clara", "--note", "received by fax"])
@@ -56,7 +56,7 @@ extension BrowserEndToEndTests {
                          "--sentenced-on", sentenced, "--felony-class", felony])
         }
         _ = try cli(["charge", "add", "88814170B", "--user", "clara", "--statute", "PL 220.39"])
-        _ = try cli(["review", "2", "--approve", "--user", "sam"])
+        _ = try cli(["review", "2", "--approve", "--confirm-no-search", "--user", "sam"])
         for (index, kind) in ["i247a", "i200", "criminalHistory", "counselLetter"].enumerated() {
             let path = directory.path("doc\(index).pdf")
             try Data("%PDF-1.4\n% document \(index)\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: path))

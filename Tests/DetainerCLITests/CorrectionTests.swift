@@ -108,11 +108,11 @@ import Testing
         let id = try office.intake()
         var cli = office.cli
         cli.environment["DETAINER_NOW"] = "2026-03-03T15:00:00Z"
-        try expectOK(cli.run("review", "\(id)", "--approve", "--user", "sam"))
+        try expectOK(cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--user", "sam"))
         // A second detainer, honored on 2026-03-03 although its person had left on 2026-03-02.
         let second = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. J", "--tsdb-match", "yes", "--booking", "B2"],
                                        name: "Ana Ruiz", nysid: "11111111A")
-        try expectOK(cli.run("review", "\(second)", "--approve", "--user", "sam"))
+        try expectOK(cli.run("review", "\(second)", "--approve", "--confirm-no-search", "--user", "sam"))
         cli.environment["DETAINER_NOW"] = "2026-03-04T15:00:00Z"
         let future = try cli.run("status", "\(second)", "--to", "released", "--at", "2026-03-05 09:00", "--user", "clara")
         #expect(future.status == 65 && future.stderr.contains("2026-03-05 09:00 EST") && !future.stderr.contains("T14:00:00Z"))

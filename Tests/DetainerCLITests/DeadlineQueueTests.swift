@@ -9,13 +9,13 @@ import Testing
         let pending = try office.intake(["--booking", "B1"], name: "Pending Person", nysid: "11111111A")
         let honored = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. J", "--tsdb-match", "yes", "--booking", "B2"],
                                         name: "Honored Person", nysid: "22222222B")
-        try expectOK(office.cli.run("review", "\(honored)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(honored)", "--approve", "--confirm-no-search", "--user", "sam"))
         let queue = try office.cli.run("queue", "--format", "csv")
         try expectOK(queue)
         let rows = queue.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let needs = try #require(rows.first?.firstIndex(of: "needs"))
         let byID = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0[needs]) })
-        #expect(byID["\(pending)"] == "review")
+        #expect(byID["\(pending)"] == "review; record search pending")   // issue 25 §1: no criminal-history search on record
         #expect(byID["\(honored)"] == "transfer")
         let table = try office.cli.run("queue")
         #expect(table.stdout.contains("Honored Person") && !table.stdout.contains("empty"))
@@ -35,7 +35,7 @@ import Testing
     @Test func aTransferAfterTheDeadlineIsFlaggedInShowExportAndReports() throws {
         let office = try Office(now: "2026-03-02T15:00:00Z")
         let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. J", "--tsdb-match", "yes"])
-        try expectOK(office.cli.run("review", "\(id)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--user", "sam"))
         // Deadline Monday 2026-03-09T14:00Z (48 hours from Thursday 10:00 EST, the weekend excluded); ICE took custody 9 h 36 min later.
         try expectOK(office.cli.run(["status", "\(id)", "--to", "transferred", "--at", "2026-03-09T23:36:00Z", "--user", "clara"],
                                     env: ["DETAINER_NOW": "2026-03-10T01:00:00Z"]))
@@ -79,7 +79,7 @@ import Testing
         #expect(try office.cli.run("queue", "--agency", "DOP").stdout.contains("Probation Person"))
         let help = try office.cli.run("--help")
         #expect(help.stdout.contains("9-205"))
-        try expectOK(office.cli.run("review", "1", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "1", "--approve", "--confirm-no-search", "--user", "sam"))
         let annual = try office.cli.run("report", "annual", "--agency", "DOP", "--year", "2026", "--format", "json", "--user", "audrey")
         let json = try JSONSerialization.jsonObject(with: Data(annual.stdout.utf8)) as? [String: Any]
         let f1 = ((json?["items"] as? [[String: Any]]) ?? []).first { $0["id"] as? String == "f1" }

@@ -11,7 +11,7 @@ import Testing
         let office = try Office()
         try expectOK(office.cli.run("user", "add", "tess", "--role", "supervisor", "--user", "admin"))
         let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. J", "--tsdb-match", "unknown"])
-        let proposed = try office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "ICE reports a TSDB match", "--user", "sam")
+        let proposed = try office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "ICE reports a TSDB match", "--confirm-no-search", "--user", "sam")
         try expectOK(proposed)
         #expect(proposed.stdout.contains("needs a second person") && proposed.stdout.contains("proposal approve 1"), "\(proposed.stdout)")
         #expect(try office.status(of: id) == "pendingReview")
@@ -40,7 +40,7 @@ import Testing
     @Test func erasingATransferredDetainerWaitsForASupervisor() throws {
         let office = try Office()
         let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. J", "--tsdb-match", "yes"])
-        try expectOK(office.cli.run("review", "\(id)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--user", "sam"))
         try expectOK(office.cli.run("status", "\(id)", "--to", "transferred", "--note", "ICE took custody", "--user", "clara"))
         let proposed = try office.cli.run("status", "\(id)", "--to", "enteredInError", "--note", "wrong person", "--user", "clara", "--format", "json")
         try expectOK(proposed)
@@ -76,7 +76,7 @@ import Testing
     @Test func aNewDetainerWithTheWarrantReplacesTheLateOne() throws {
         let office = try Office()
         let old = try office.intake(["--booking", "3411700001", "--tsdb-match", "yes"], nysid: "12345678K")   // no warrant: declined
-        try expectOK(office.cli.run("review", "\(old)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(old)", "--approve", "--confirm-no-search", "--user", "sam"))
         let new = try office.intake(["--booking", "3411700002", "--warrant", "judicial", "--warrant-issuer", "Hon. E (S.D.N.Y.)", "--tsdb-match", "yes"],
                                     nysid: "12345678K")
         let other = try office.intake(["--booking", "3411700003"], name: "Ana Pérez", nysid: "87654321B")

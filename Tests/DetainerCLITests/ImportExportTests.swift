@@ -101,7 +101,7 @@ import Testing
         try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. F", "--tsdb-match", "yes", "--booking", "3411700001"],
                           name: "=HYPERLINK(\"http://x\")", nysid: "12345678K")
         let second = try office.intake(["--a-number", "A012345678", "--booking", "3411700002"], name: "Đặng Văn Minh", nysid: "87654321B")
-        try expectOK(office.cli.run("review", "\(second)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(second)", "--approve", "--confirm-no-search", "--user", "sam"))
         let first = office.cli.directory.path("first.csv")
         try expectOK(office.cli.run("export", "--output", first, "--user", "audrey"))
         let text = try String(contentsOfFile: first, encoding: .utf8)
@@ -131,7 +131,7 @@ import Testing
         let office = try Office()
         try office.intake()
         let declined = try office.intake(name: "Second")
-        try expectOK(office.cli.run("review", "\(declined)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(declined)", "--approve", "--confirm-no-search", "--user", "sam"))
         let csv = try office.cli.run("report", "monthly", "--from", "2026-01", "--to", "2026-03", "--format", "csv", "--user", "audrey")
         let json = try office.cli.run("report", "monthly", "--from", "2026-01", "--to", "2026-03", "--format", "json", "--user", "audrey")
         let table = try office.cli.run("report", "monthly", "--from", "2026-01", "--to", "2026-03", "--explain", "--user", "audrey")

@@ -191,7 +191,7 @@ import TestSupport
             #expect(result.stderr.contains(message), "\(extra): \(result.stderr)")
         }
         let id = try office.intake()
-        let early = try office.cli.run(["review", "\(id)", "--decide", "decline", "--reason", "backdated", "--user", "sam"],
+        let early = try office.cli.run(["review", "\(id)", "--decide", "decline", "--reason", "backdated", "--confirm-no-search", "--user", "sam"],
                                        env: ["DETAINER_NOW": "2020-01-01T00:00:00Z"])
         #expect(early.status == 65, "\(early.stderr)")
         #expect(early.stderr.contains("before the detainer was received"))
@@ -326,7 +326,7 @@ import TestSupport
     @Test func aSecondIntakeOnAnHonoredBookingIsRefused() throws {
         let office = try Office()
         let id = try office.intake(["--booking", "3411700777", "--warrant", "judicial", "--warrant-issuer", "Hon. F", "--tsdb-match", "yes"])
-        try expectOK(office.cli.run("review", "\(id)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--user", "sam"))
         #expect(try office.status(of: id) == "honored")
         let again = try office.cli.run(["intake", "--user", "clara", "--name", "José Nuñez", "--dob", "1985-02-03", "--agency", "DOC",
                                         "--booking", "3411700777", "--arrest-date", "2026-02-20"])

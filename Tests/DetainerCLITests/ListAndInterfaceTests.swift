@@ -143,7 +143,7 @@ import Testing
     @Test func showPrintsTheWarrantWithoutAStrayCommaAndTheTimelineInOrder() throws {
         let office = try Office()
         let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. A. Judge (E.D.N.Y.)", "--tsdb-match", "yes"])
-        try expectOK(office.cli.run("review", "\(id)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--user", "sam"))
         try expectOK(office.cli.run("status", "\(id)", "--to", "transferred", "--note", "ICE took custody", "--user", "clara"))
         let show = try office.cli.run("show", "\(id)")
         try expectOK(show)

@@ -81,9 +81,9 @@ import Testing
         try s.intake("f", name: "Fay Split", nysid: "10000006F", booking: "F-1", ["--tsdb-match", "no"], at: "2026-06-25T14:00:00Z")
 
         for key in ["a1", "a2", "b", "c", "d", "e", "g", "h"] {
-            try s.ok(["review", s.id(key), "--approve", "--user", "sam"], at: "2026-06-11T14:00:00Z")
+            try s.ok(["review", s.id(key), "--approve", "--confirm-no-search", "--user", "sam"], at: "2026-06-11T14:00:00Z")
         }
-        try s.ok(["review", s.id("f"), "--approve", "--user", "sam"], at: "2026-07-02T14:00:00Z")
+        try s.ok(["review", s.id("f"), "--approve", "--confirm-no-search", "--user", "sam"], at: "2026-07-02T14:00:00Z")
 
         // B: held at the release time, transferred the next morning.
         try s.ok(["status", s.id("b"), "--to", "held", "--at", "2026-06-12T14:00:00Z", "--user", "clara"], at: "2026-06-12T14:05:00Z")
@@ -277,7 +277,7 @@ import Testing
         try s.intake("k", name: "Kai Decline", nysid: "10000011K", booking: "K-1", ["--tsdb-match", "no"])
         try s.ok(["conviction", "add", "10000011K", "--statute", "PL 110/120.05", "--convicted-on", "2015-03-02", "--sentenced-on", "2015-04-02",
                   "--felony-class", "E", "--user", "clara"])
-        try s.ok(["review", s.id("k"), "--approve", "--user", "sam"])
+        try s.ok(["review", s.id("k"), "--approve", "--confirm-no-search", "--user", "sam"])
         let result = try s.run(["report", "reconcile", "--from", "2026-01", "--to", "2026-12", "--format", "json", "--user", "audrey"])
         try expectOK(result)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -301,7 +301,7 @@ import Testing
     @Test func theHeldStatusNeedsItsCauseAndUsesTheFederalClock() throws {
         var s = try Scenario()
         try s.intake("x", name: "Xia Hold", nysid: "10000009X", booking: "X-1", ["--tsdb-match", "yes", "--warrant", "judicial", "--warrant-issuer", "Hon. J"])
-        try s.ok(["review", s.id("x"), "--approve", "--user", "sam"])
+        try s.ok(["review", s.id("x"), "--approve", "--confirm-no-search", "--user", "sam"])
         // Friday 2026-06-12 10:00 EDT: the hold deadline is Tuesday 10:00, not Sunday.
         let held = try s.run(["status", s.id("x"), "--to", "held", "--at", "2026-06-12T14:00:00Z", "--user", "clara", "--format", "json"],
                              at: "2026-06-12T14:05:00Z")

@@ -35,18 +35,18 @@ import Testing
     @Test func supervisorApprovesAndOverrides() throws {
         let office = try Office()
         let declined = try office.intake()
-        try expectOK(office.cli.run("review", "\(declined)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(declined)", "--approve", "--confirm-no-search", "--user", "sam"))
         #expect(try office.status(of: declined) == "declined")
 
         let permitted = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. B", "--tsdb-match", "yes"], name: "Đặng Văn Minh")
-        let override = try office.cli.run("review", "\(permitted)", "--decide", "decline", "--reason", "Warrant signed by an immigration judge", "--user", "sam")
+        let override = try office.cli.run("review", "\(permitted)", "--decide", "decline", "--reason", "Warrant signed by an immigration judge", "--confirm-no-search", "--user", "sam")
         try expectOK(override)
         #expect(override.stdout.contains("overriding"))
         #expect(try office.status(of: permitted) == "declined")
         #expect(try office.cli.sqlite("SELECT action, decision FROM reviews WHERE detainer_id = \(permitted);").stdout.contains("override|decline"))
 
         let another = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. B", "--tsdb-match", "yes"], name: "Aïcha Traoré")
-        try expectOK(office.cli.run("review", "\(another)", "--approve", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(another)", "--approve", "--confirm-no-search", "--user", "sam"))
         #expect(try office.status(of: another) == "honored")
     }
 
@@ -54,7 +54,7 @@ import Testing
         let office = try Office()
         let id = try office.intake()
         let before = try office.snapshot()
-        let result = try office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "I insist", "--user", "sam")
+        let result = try office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "I insist", "--confirm-no-search", "--user", "sam")
         #expect(result.status == 65)
         #expect(result.stderr.contains("forbidden"))
         #expect(try office.snapshot() == before)
@@ -64,11 +64,11 @@ import Testing
         let office = try Office()
         let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. C"])  // TSDB unknown → needsReview
         #expect(try office.cli.sqlite("SELECT outcome FROM detainers WHERE id = \(id);").stdout.contains("needsReview"))
-        #expect(try office.cli.run("review", "\(id)", "--decide", "decline", "--user", "sam").status == 64)
-        let approve = try office.cli.run("review", "\(id)", "--approve", "--user", "sam")
+        #expect(try office.cli.run("review", "\(id)", "--decide", "decline", "--confirm-no-search", "--user", "sam").status == 64)
+        let approve = try office.cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--user", "sam")
         #expect(approve.status == 65)
         #expect(approve.stderr.contains("--decide"))
-        try expectOK(office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "TSDB search confirmed a possible match", "--user", "sam"))
+        try expectOK(office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "TSDB search confirmed a possible match", "--confirm-no-search", "--user", "sam"))
         // Honoring against the engine waits for a second supervisor (issue 23 §3; FourEyesCLITests).
         #expect(try office.status(of: id) == "pendingReview")
         try expectOK(office.cli.run("user", "add", "tess", "--role", "supervisor", "--user", "admin"))
@@ -81,7 +81,7 @@ import Testing
         let office = try Office(now: "2026-03-10T15:00:00Z")
         func honored() throws -> Int64 {
             let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. D", "--tsdb-match", "yes"])
-            try expectOK(office.cli.run("review", "\(id)", "--approve", "--user", "sam"))
+            try expectOK(office.cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--user", "sam"))
             return id
         }
         let transferred = try honored()

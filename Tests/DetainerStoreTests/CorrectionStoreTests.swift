@@ -63,7 +63,7 @@ import TestSupport
                                     detainer: .init(warrant: .init(type: "judicial", issuer: "Hon. J"), terroristScreeningMatch: true))
         let id = try IntakeService(db).intake(request, by: sam).detainerID
         #expect(try db.queue(QueueFilter()).map(\.needs) == [[.review]])
-        _ = try ReviewService(db).review(detainerID: id, .approve(reason: nil), by: sam)
+        _ = try ReviewService(db).review(detainerID: id, .approve(reason: nil), confirmedWithoutSearch: true, by: sam)
         #expect(try db.queue(QueueFilter()).map(\.needs) == [[.transfer]])
         db.clock = .fixed(UTCInstant(parsing: "2026-03-06T15:00:00Z")!)
         #expect(try db.queue(QueueFilter(overdueOnly: true)).map(\.needs) == [[.transfer, .overdue]])

@@ -39,7 +39,7 @@ import TestSupport
         let id = try intake(o, booking: "B1", tsdb: nil)   // needsReview
         let reviews = ReviewService(o.db), proposals = ProposalService(o.db)
         let audit = try count(o, "SELECT count(*) FROM audit_log")
-        #expect(throws: SecondPersonRequired.self) { try reviews.review(detainerID: id, .decide(.honor, reason: "ICE says TSDB"), by: o.sam) }
+        #expect(throws: SecondPersonRequired.self) { try reviews.review(detainerID: id, .decide(.honor, reason: "ICE says TSDB"), confirmedWithoutSearch: true, by: o.sam) }
         #expect(try count(o, "SELECT count(*) FROM audit_log") == audit)   // refused alone: nothing written
 
         let proposal = try proposals.propose(detainerID: id, .review(.honor, reason: "ICE says TSDB"), by: o.sam)
@@ -81,13 +81,13 @@ import TestSupport
         let o = try office()
         let id = try intake(o, booking: "B1", tsdb: true)   // permitted
         #expect(throws: InputError.self) { try ProposalService(o.db).propose(detainerID: id, .review(.honor, reason: "x"), by: o.sam) }
-        #expect(try ReviewService(o.db).review(detainerID: id, .approve(reason: nil), by: o.sam).decision == .honor)
+        #expect(try ReviewService(o.db).review(detainerID: id, .approve(reason: nil), confirmedWithoutSearch: true, by: o.sam).decision == .honor)
     }
 
     @Test func erasingAnActedOnDetainerTakesASupervisorsApproval() throws {
         let o = try office()
         let id = try intake(o, booking: "B1", tsdb: true)
-        _ = try ReviewService(o.db).review(detainerID: id, .approve(reason: nil), by: o.sam)
+        _ = try ReviewService(o.db).review(detainerID: id, .approve(reason: nil), confirmedWithoutSearch: true, by: o.sam)
         let statuses = StatusService(o.db)
         _ = try statuses.changeStatus(detainerID: id, to: .transferred, at: nil, note: "ICE took custody", by: o.clerk)
         #expect(throws: SecondPersonRequired.self) {

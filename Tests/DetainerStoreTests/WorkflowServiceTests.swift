@@ -57,7 +57,7 @@ import TestSupport
         #expect(again.sequence == 2)
         #expect(again.report.outcome == .permitted)
 
-        let review = try o.reviews.review(detainerID: intake.detainerID, .approve(reason: nil), by: o.supervisor)
+        let review = try o.reviews.review(detainerID: intake.detainerID, .approve(reason: nil), confirmedWithoutSearch: true, by: o.supervisor)
         #expect(review.decision == .honor)
         #expect(!review.isOverride)
         #expect(review.basis == "TSDB_MATCH")
@@ -83,7 +83,7 @@ import TestSupport
     @Test func aLateTransferIsFlagged() throws {
         let o = try office()
         let id = try o.intake.intake(request("B1"), by: o.clerk).detainerID
-        _ = try o.reviews.review(detainerID: id, .approve(reason: nil), by: o.supervisor)
+        _ = try o.reviews.review(detainerID: id, .approve(reason: nil), confirmedWithoutSearch: true, by: o.supervisor)
         // Release Thursday 2026-03-05 10:00 EST + 48 hours without the weekend (8 CFR 287.7(d)) = Monday 2026-03-09 10:00 EDT.
         o.db.clock = .fixed(UTCInstant(parsing: "2026-03-08T15:00:00Z")!)
         #expect(!Deadlines.endedAfterDeadline(status: .transferred, at: o.db.clock.now(), holdDeadline: try o.db.connection.scalarText(
@@ -99,12 +99,12 @@ import TestSupport
         let id = try o.intake.intake(request("B1"), by: o.clerk).detainerID
         let before = try snapshot(o.db, id)
         let missing = #expect(throws: InputErrors.self) {
-            try o.reviews.review(detainerID: id, .decide(.decline, reason: ""), by: o.supervisor)
+            try o.reviews.review(detainerID: id, .decide(.decline, reason: ""), confirmedWithoutSearch: true, by: o.supervisor)
         }
         #expect(missing?.issues.first?.path == "reason")
         #expect(try snapshot(o.db, id) == before)
 
-        let review = try o.reviews.review(detainerID: id, .decide(.decline, reason: "ICE's match is doubtful"), by: o.supervisor)
+        let review = try o.reviews.review(detainerID: id, .decide(.decline, reason: "ICE's match is doubtful"), confirmedWithoutSearch: true, by: o.supervisor)
         #expect(review.decision == .decline && review.isOverride && review.engineOutcome == .permitted)
         #expect(review.basis == "OVERRIDE_BY_SUPERVISOR")
         #expect(try o.db.connection.scalarText("SELECT action FROM reviews WHERE id = ?", review.reviewID) == "override")
@@ -117,13 +117,13 @@ import TestSupport
         #expect(intake.evaluation.report.outcome == .decline)
         let before = try snapshot(o.db, intake.detainerID)
         let refused = #expect(throws: InputError.self) {
-            try o.reviews.review(detainerID: intake.detainerID, .decide(.honor, reason: "ICE insists"), by: o.supervisor)
+            try o.reviews.review(detainerID: intake.detainerID, .decide(.honor, reason: "ICE insists"), confirmedWithoutSearch: true, by: o.supervisor)
         }
         #expect(refused?.path == "decide")
         #expect(refused?.message.contains("NO_JUDICIAL_WARRANT") == true)
         #expect(try snapshot(o.db, intake.detainerID) == before)
 
-        let review = try o.reviews.review(detainerID: intake.detainerID, .approve(reason: nil), by: o.supervisor)
+        let review = try o.reviews.review(detainerID: intake.detainerID, .approve(reason: nil), confirmedWithoutSearch: true, by: o.supervisor)
         #expect(review.decision == .decline && !review.isOverride && review.basis == "NO_JUDICIAL_WARRANT")
     }
 
@@ -133,18 +133,18 @@ import TestSupport
         #expect(intake.evaluation.report.outcome == .needsReview)
         let before = try snapshot(o.db, intake.detainerID)
         let refused = #expect(throws: InputError.self) {
-            try o.reviews.review(detainerID: intake.detainerID, .approve(reason: "looks fine"), by: o.supervisor)
+            try o.reviews.review(detainerID: intake.detainerID, .approve(reason: "looks fine"), confirmedWithoutSearch: true, by: o.supervisor)
         }
         #expect(refused?.path == "approve")
         #expect(try snapshot(o.db, intake.detainerID) == before)
 
-        let review = try o.reviews.review(detainerID: intake.detainerID, .decide(.decline, reason: "No match on record"), by: o.supervisor)
+        let review = try o.reviews.review(detainerID: intake.detainerID, .decide(.decline, reason: "No match on record"), confirmedWithoutSearch: true, by: o.supervisor)
         #expect(review.isOverride && review.basis == "DECIDED_ON_REVIEW")
         #expect(try o.db.connection.scalarText("SELECT action FROM reviews WHERE id = ?", review.reviewID) == "override")
         // Reviewed once: a second review is refused, and writes nothing.
         let after = try snapshot(o.db, intake.detainerID)
         let twice = #expect(throws: InputError.self) {
-            try o.reviews.review(detainerID: intake.detainerID, .decide(.honor, reason: "again"), by: o.supervisor)
+            try o.reviews.review(detainerID: intake.detainerID, .decide(.honor, reason: "again"), confirmedWithoutSearch: true, by: o.supervisor)
         }
         #expect(twice?.path == "id")
         #expect(try snapshot(o.db, intake.detainerID) == after)
@@ -212,7 +212,7 @@ import TestSupport
         try o.db.connection.run("UPDATE detainers SET evaluation_id = ? WHERE id = ?", evaluationID, id)
         let before = try snapshot(o.db, id)
         #expect(throws: StoreError.badStoredValue(table: "evaluations", column: "reasons", rowID: evaluationID, value: "\"[\"NO_SUCH_REASON\"]\"")) {
-            try o.reviews.review(detainerID: id, .approve(reason: nil), by: o.supervisor)
+            try o.reviews.review(detainerID: id, .approve(reason: nil), confirmedWithoutSearch: true, by: o.supervisor)
         }
         #expect(try snapshot(o.db, id) == before)
     }

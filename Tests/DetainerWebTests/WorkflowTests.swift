@@ -32,7 +32,17 @@ import Testing
             #expect(noReason.status == .unprocessableContent)
             let detailPage = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: sam.headers)
             #expect(detailPage.text.contains("/detainers/\(id)/review"))   // supervisors see the review form
-            let review = try await client.postForm("/detainers/\(id)/review", sam, [("action", "approve")])
+            // Issue 25 §1: no criminal-history search is on record, so the review must be confirmed.
+            #expect(detailPage.text.contains("Record search pending"))
+            #expect(page.text.contains("record search pending"))
+            #expect((pending.first?["searchPending"] as? Bool) == true)
+            let unconfirmed = try await client.postForm("/detainers/\(id)/review", sam, [("action", "approve")])
+            #expect(unconfirmed.status == .unprocessableContent)
+            #expect(unconfirmed.text.contains("no criminal-history search is on record"))
+            let unconfirmedAPI = try await client.postJSON("/api/v1/detainers/\(id)/review", sam, #"{"action": "approve"}"#)
+            #expect(unconfirmedAPI.status == .unprocessableContent)
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM reviews") == 0)
+            let review = try await client.postForm("/detainers/\(id)/review", sam, [("action", "approve"), ("confirmNoSearch", "yes")])
             #expect(review.status == .seeOther)
             #expect(review.headers[.location] == "/detainers/\(id)?done=review")
 

@@ -65,7 +65,7 @@ struct FaultInjectionTests {
             return ["import", file]
         },
         Operation(name: "review", user: "sup1", output: .database) { _ in
-            ["review", "1", "--decide", "decline", "--reason", "fault trial"]
+            ["review", "1", "--decide", "decline", "--reason", "fault trial", "--confirm-no-search"]
         },
         Operation(name: "export", user: "aud1", output: .file("out.csv")) { box in
             ["export", "--output", box.path("out.csv")]

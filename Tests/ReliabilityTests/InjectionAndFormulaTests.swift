@@ -38,7 +38,7 @@ import Testing
         let reason = "'; UPDATE detainers SET status = 'honored'; --"
         let note = "\"); DROP TRIGGER audit_log_append_only_delete; --"
         #expect(try box.detainer(["contact", String(id), "--direction", "out", "--kind", "other", "--summary", summary], user: "clerk1").status == 0)
-        let review = try box.detainer(["review", String(id), "--decide", "decline", "--reason", reason], user: "sup1")
+        let review = try box.detainer(["review", String(id), "--decide", "decline", "--reason", reason, "--confirm-no-search"], user: "sup1")
         #expect(review.status == 0, "\(review)")
         let status = try box.detainer(["status", String(id), "--to", "enteredInError", "--note", note], user: "clerk1")
         #expect(status.status == 0, "\(status)")

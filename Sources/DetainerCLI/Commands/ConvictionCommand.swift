@@ -2,65 +2,45 @@ import ArgumentParser
 import DetainerDomain
 import DetainerStore
 
-/// Options shared by `conviction add` and `conviction update`: the law engine's conviction fields.
+/// Options shared by `conviction add` and `conviction update`: the law engine's conviction fields,
+/// named, explained and defaulted by `ConvictionFields` (the browser's forms read the same list).
 struct ConvictionOptions: ParsableArguments {
-    @Option(help: "The statute exactly as written (PL 120.05, 110-125.25, VTL 600(2)(c), …).") var statute: String?
-    @Option(help: "The object crime of an attempt/conspiracy/solicitation/facilitation, or the specified offense of a hate crime.") var objectStatute: String?
-    @Option(help: "Date of the plea or verdict (CPL 1.20(13)), YYYY-MM-DD.") var convictedOn: String?
-    @Option(help: "Date sentence was imposed, which completes the judgment (CPL 1.20(15)), YYYY-MM-DD, or unknown.") var sentencedOn: String?
-    @Option(help: "Plea or verdict entered, sentence not yet imposed: yes, no (default) or unknown.") var awaitingSentence: TriState?
-    @Option(help: "Class as convicted: A-I, A-II, A, B, C, D, E, misdemeanor, violation, infraction.") var felonyClass: String?
-    @Option(help: "NY (default), otherState, federal or unknown.") var jurisdiction: String?
-    @Option(help: "For otherState/federal: the equivalent New York offense.") var nyEquivalent: String?
-    @Option(help: "For otherState/federal: was a term over one year authorized? yes, no or unknown.") var termOverOneYear: TriState?
-    @Option(help: "Adjudicated a youthful offender: yes, no (default) or unknown.") var youthfulOffender: TriState?
-    @Option(help: "Adjudicated a juvenile delinquent: yes, no (default) or unknown.") var juvenileDelinquent: TriState?
-    @Option(help: "Convicted as a hate crime (PL 485.05): yes, no (default) or unknown.") var hateCrime: TriState?
-    @Option(help: "Sealed: yes, no (default) or unknown.") var sealed: TriState?
-    @Option(help: "Vacated: yes, no (default) or unknown.") var vacated: TriState?
-    @Option(help: "Days incarcerated for this crime between its commission and the instant arrest (default 0), or unknown.") var incarceratedDays: String?
-    @Option(help: "Court that entered the judgment.") var court: String?
-    @Option(help: "Docket or indictment number.") var docket: String?
+    typealias F = ConvictionFields
+    @Option(help: ArgumentHelp(F.statute.cliHelp)) var statute: String?
+    @Option(help: ArgumentHelp(F.objectStatute.cliHelp)) var objectStatute: String?
+    @Option(help: ArgumentHelp(F.convictedOn.cliHelp)) var convictedOn: String?
+    @Option(help: ArgumentHelp(F.sentencedOn.cliHelp)) var sentencedOn: String?
+    @Option(help: ArgumentHelp(F.awaitingSentence.cliHelp)) var awaitingSentence: String?
+    @Option(help: ArgumentHelp(F.felonyClass.cliHelp)) var felonyClass: String?
+    @Option(help: ArgumentHelp(F.jurisdiction.cliHelp)) var jurisdiction: String?
+    @Option(help: ArgumentHelp(F.nyEquivalent.cliHelp)) var nyEquivalent: String?
+    @Option(help: ArgumentHelp(F.authorizedTermOverOneYear.cliHelp)) var termOverOneYear: String?
+    @Option(help: ArgumentHelp(F.youthfulOffender.cliHelp)) var youthfulOffender: String?
+    @Option(help: ArgumentHelp(F.juvenileDelinquent.cliHelp)) var juvenileDelinquent: String?
+    @Option(help: ArgumentHelp(F.hateCrime.cliHelp)) var hateCrime: String?
+    @Option(help: ArgumentHelp(F.sealed.cliHelp)) var sealed: String?
+    @Option(help: ArgumentHelp(F.vacated.cliHelp)) var vacated: String?
+    @Option(help: ArgumentHelp(F.incarceratedDays.cliHelp)) var incarceratedDays: String?
+    @Option(help: ArgumentHelp(F.court.cliHelp)) var court: String?
+    @Option(help: ArgumentHelp(F.docketNumber.cliHelp)) var docket: String?
 
-    /// The entry as given. A fact not given is "no" (0 days) for `add`; `givenFacts` lets
-    /// `update` keep the stored value instead. "unknown" is nil: never read as no (§12.13).
+    /// The values given, by the contract's field names (absent = not given).
+    var values: [String: String] {
+        let given: [(ConvictionField, String?)] = [
+            (F.statute, statute), (F.objectStatute, objectStatute), (F.convictedOn, convictedOn), (F.sentencedOn, sentencedOn),
+            (F.awaitingSentence, awaitingSentence), (F.felonyClass, felonyClass), (F.jurisdiction, jurisdiction),
+            (F.nyEquivalent, nyEquivalent), (F.authorizedTermOverOneYear, termOverOneYear), (F.youthfulOffender, youthfulOffender),
+            (F.juvenileDelinquent, juvenileDelinquent), (F.hateCrime, hateCrime), (F.sealed, sealed), (F.vacated, vacated),
+            (F.incarceratedDays, incarceratedDays), (F.court, court), (F.docketNumber, docket),
+        ]
+        var values: [String: String] = [:]
+        for (field, value) in given { if let value { values[field.key] = value } }
+        return values
+    }
+
+    /// The entry as given, read by the one reader both front ends share (errors name the flag).
     func entry() throws -> ConvictionEntry {
-        var given: Set<String> = []
-        func fact(_ option: TriState?, _ name: String, absent: Bool? = false) -> Bool? {
-            guard let option else { return absent }
-            given.insert(name)
-            return option.bool
-        }
-        var days: Int? = 0
-        if let incarceratedDays {
-            given.insert("incarceratedDaysForThisCrime")
-            if incarceratedDays == "unknown" {
-                days = nil
-            } else if let value = Int(incarceratedDays) {
-                days = value
-            } else {
-                throw InputError(field: "incarcerated-days", "\"\(incarceratedDays)\" is not a whole number of days or unknown")
-            }
-        }
-        var sentence: String?
-        if let sentencedOn {
-            given.insert("sentencedOn")
-            sentence = sentencedOn == "unknown" ? nil : sentencedOn
-        }
-        var jurisdictionText = jurisdiction
-        if jurisdiction != nil { given.insert("jurisdiction") }
-        let jurisdictionUnknown = jurisdiction == "unknown"
-        if jurisdictionUnknown { jurisdictionText = nil }
-        let input = ConvictionInput(
-            statute: statute, objectStatute: objectStatute, convictedOn: convictedOn, sentencedOn: sentence,
-            awaitingSentence: fact(awaitingSentence, "awaitingSentence"), felonyClass: felonyClass,
-            jurisdiction: jurisdictionText, jurisdictionUnknown: jurisdictionUnknown, nyEquivalent: nyEquivalent,
-            authorizedTermOverOneYear: fact(termOverOneYear, "authorizedTermOverOneYear", absent: nil),
-            youthfulOffender: fact(youthfulOffender, "youthfulOffender"),
-            juvenileDelinquent: fact(juvenileDelinquent, "juvenileDelinquent"),
-            hateCrime: fact(hateCrime, "hateCrime"), sealed: fact(sealed, "sealed"), vacated: fact(vacated, "vacated"),
-            incarceratedDaysForThisCrime: days)
-        return ConvictionEntry(input: input, court: court, docketNumber: docket, givenFacts: given)
+        try ConvictionFields.entry(values, name: \.flag)
     }
 }
 

@@ -14,7 +14,11 @@ struct IntakeCommand: DetainerSubcommand {
             "custody": {"agency", "bookingNumber", "facility", "arrestDate", "scheduledReleaseAt"}, \
             "detainer": {"form", "iceSubjectId", "eventNumber", "issuingOffice", "preparedOn", "receivedAt", \
             "probableCause": [...], "warrant": {"type", "issuer", "date"}, "terroristScreeningMatch", \
-            "illegalReentryAfterRemoval", "dhsTransferBox2", "administrativeWarrantForm", "noticeToAppearServed"}}. Options given with --json override the file's values. \
+            "illegalReentryAfterRemoval", "dhsTransferBox2", "administrativeWarrantForm", "noticeToAppearServed"}, \
+            "convictions": [{the fields of `conviction add`, by their JSON names: "statute", "convictedOn", "sentencedOn", …}], \
+            "pendingCharges": [{"statute", "chargedOn"}]}. Options given with --json override the file's values. \
+            The criminal-history search's judgments and pending charges given here are recorded with the detainer, \
+            so its first evaluation reads them. \
             An existing person (same NYSID or A-number) is reused; a probable duplicate is warned about.
             """)
 
@@ -55,6 +59,8 @@ struct IntakeCommand: DetainerSubcommand {
     var ntaServed: TriState = .unknown
     @Option(name: .customLong("tsdb-match"), help: "Terrorist screening database search: yes, no or unknown (default).") var tsdbMatch: TriState = .unknown
     @Option(help: "ICE asserts illegal re-entry after removal: yes, no or unknown (default).") var illegalReentry: TriState = .unknown
+    @Option(name: .customLong("pending-charge"), help: "A pending charge from the criminal-history search, the statute as written (repeatable; added to the JSON's).")
+    var pendingCharges: [String] = []
     @Flag(help: "Log a second open detainer on the same custody case (requires --reason).") var allowDuplicate = false
     @Option(help: "Why a second detainer on the same custody case is real (with --allow-duplicate).") var reason: String?
 
@@ -75,12 +81,17 @@ struct IntakeCommand: DetainerSubcommand {
             return
         }
         Terminal.out("Detainer \(result.detainerID) recorded for person \(result.personID)\(result.personReused ? " (existing record)" : ""); now pendingReview.")
+        if !result.convictionIDs.isEmpty || !result.pendingChargeIDs.isEmpty {
+            Terminal.out("Criminal history recorded with it: \(result.convictionIDs.count) conviction(s)\(Self.ids(result.convictionIDs)), \(result.pendingChargeIDs.count) pending charge(s)\(Self.ids(result.pendingChargeIDs)).")
+        }
         Terminal.out("Outcome: \(report.outcome.plainLabel) under rule version \(report.ruleVersion).")
         EvaluationPrinter.printReasons(report)
         if let deadline = result.evaluation.holdDeadline {
             Terminal.out("Hold deadline: \(deadline.newYorkText).")
         }
     }
+
+    static func ids(_ ids: [Int64]) -> String { ids.isEmpty ? "" : " (" + ids.map(String.init).joined(separator: ", ") + ")" }
 
     static func load(_ path: String) throws -> IntakeRequest {
         try IntakeJSON.decode(try InputFile.readJSON(path))
@@ -120,6 +131,9 @@ struct IntakeCommand: DetainerSubcommand {
         if let value = box2.bool { request.detainer.dhsTransferBox2 = value }
         set(adminWarrantForm, &request.detainer.administrativeWarrantForm)
         if let value = ntaServed.bool { request.detainer.noticeToAppearServed = value }
+        if !pendingCharges.isEmpty {
+            request.pendingCharges = (request.pendingCharges ?? []) + pendingCharges.map { IntakeRequest.PendingCharge(statute: $0) }
+        }
     }
 
     /// New York wall-clock times become UTC here; anything unparseable is passed through so the

@@ -25,7 +25,7 @@ struct QueueCommand: DetainerSubcommand {
         var set = RecordSet(columns: ["id", "agency", "person", "status", "needs", "received", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items {
             set.append([.int(item.detainerID), .string(item.agency.rawValue), .string(item.person), .string(item.status.rawValue),
-                        .string(NeedsText.describe(item.needs)),
+                        .string(NeedsText.describe(item.needs) + (item.searchPending && item.needs.contains(.review) ? NeedsText.searchPending : "")),
                         .string(item.receivedAt.iso8601),
                         .optional(item.outcome?.rawValue), .string(item.reasons.joined(separator: " ")),
                         .optional(item.holdDeadline?.iso8601),
@@ -35,6 +35,10 @@ struct QueueCommand: DetainerSubcommand {
         if output.format == .table && !items.isEmpty {
             let overdueCount = items.filter(\.isOverdue).count
             Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time.")
+            let pending = items.filter { $0.searchPending && $0.needs.contains(.review) }.count
+            if pending > 0 {
+                Terminal.out("\(pending) with the record search pending: record what the criminal-history search shows (`conviction add`, `charge add`, or attach the printout with --kind criminalHistory) before review, or review with --confirm-no-search.")
+            }
         }
         // Acts waiting for a second person race the same deadlines (issue 23 §3).
         let proposals = try ProposalService(db).pending().filter { p in
@@ -48,6 +52,9 @@ struct QueueCommand: DetainerSubcommand {
 }
 
 enum NeedsText {
+    /// Added to the needs when no criminal-history search is on record (issue 25 §1).
+    static let searchPending = "; record search pending"
+
     /// "review", "transfer OVERDUE": the needs in words, OVERDUE in capitals (printed once per row).
     static func describe(_ needs: [ActionNeed]) -> String {
         needs.map { $0 == .overdue ? "OVERDUE" : ($0 == .release ? "RELEASE-NOW" : $0.rawValue) }.joined(separator: " ")

@@ -10,7 +10,10 @@ struct ReviewCommand: DetainerSubcommand {
             --approve accepts the engine's outcome. --decide honor|decline overrides it and needs --reason; a \
             needsReview outcome can only be decided this way. Honoring is refused when the engine's outcome is \
             decline: the law forbids it; correct the facts and run `detainer evaluate ID` instead. Honoring a \
-            needsReview needs a second supervisor: it is recorded as a proposal (`detainer proposal`).
+            needsReview needs a second supervisor: it is recorded as a proposal (`detainer proposal`). \
+            When no criminal-history search is on record (no conviction, pending charge or criminal-history \
+            printout; the queue says "record search pending"), the review is refused unless --confirm-no-search \
+            is given: record what the search shows first.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -19,6 +22,7 @@ struct ReviewCommand: DetainerSubcommand {
     @Flag(help: "Accept the engine's outcome.") var approve = false
     @Option(help: "Decide: honor or decline.") var decide: Decision?
     @Option(help: "Why (required with --decide).") var reason: String?
+    @Flag(help: "Review although no criminal-history search is on record (kept in the audit entry).") var confirmNoSearch = false
     @OptionGroup var output: WriteOutputOptions
 
     func validate() throws {
@@ -33,7 +37,7 @@ struct ReviewCommand: DetainerSubcommand {
         let request: ReviewRequest = decide.map { .decide($0, reason: reason ?? "") } ?? .approve(reason: reason)
         let result: ReviewResult
         do {
-            result = try ReviewService(db).review(detainerID: detainerID, request, by: supervisor)
+            result = try ReviewService(db).review(detainerID: detainerID, request, confirmedWithoutSearch: confirmNoSearch, by: supervisor)
         } catch is SecondPersonRequired {
             // Nothing was written; the same request becomes a proposal for a second supervisor.
             let proposal = try ProposalService(db).propose(detainerID: detainerID, .review(decide ?? .honor, reason: reason ?? ""), by: supervisor)

@@ -37,9 +37,23 @@ public struct Intake: Sendable, Equatable {
         public var noticeToAppearServed: Bool? = nil
     }
 
+    /// A judgment from the criminal-history search: as typed (what is stored) and as the engine reads it.
+    public struct Conviction: Sendable, Equatable {
+        public var input: ConvictionInput
+        public var facts: ConvictionFacts
+    }
+
+    public struct PendingCharge: Sendable, Equatable {
+        public var statuteRaw: String
+        public var statute: Statute
+        public var chargedOn: CivilDate?
+    }
+
     public var person: Person
     public var custody: Custody
     public var detainer: Detainer
+    public var convictions: [Conviction] = []
+    public var pendingCharges: [PendingCharge] = []
 }
 
 extension IntakeRequest {
@@ -111,6 +125,28 @@ extension IntakeRequest {
             v.fail("detainer.administrativeWarrantForm", "names an administrative warrant, but the warrant type is \(warrantType.rawValue); give --warrant administrative")
         }
 
+        // The criminal-history search: every conviction checked by the engine's own rules (as
+        // `conviction add`), every pending charge as `charge add`.
+        var convictionsFound: [Intake.Conviction] = []
+        for (index, conviction) in (convictions ?? []).enumerated() {
+            let path = "convictions[\(index)]"
+            var issues: [ValidationIssue] = []
+            let facts = conviction.validated(path: path, evaluatedOn: today, issues: &issues)
+            if let raw = conviction.statute, raw.unicodeScalars.count > 100 {
+                issues.append(ValidationIssue(path: path + ".statute", message: "is \(raw.unicodeScalars.count) characters; the limit is 100"))
+            }
+            for issue in issues { v.fail(issue.path, issue.message) }
+            if issues.isEmpty, let facts { convictionsFound.append(Intake.Conviction(input: conviction, facts: facts)) }
+        }
+        var chargesFound: [Intake.PendingCharge] = []
+        for (index, charge) in (pendingCharges ?? []).enumerated() {
+            let path = "pendingCharges[\(index)]"
+            let statute = v.text(charge.statute, path + ".statute", maxLength: 100, required: true)
+            let date = v.date(charge.chargedOn, path + ".chargedOn")
+            if let date { v.pastDate(date, path + ".chargedOn", today: today) }
+            if let statute { chargesFound.append(Intake.PendingCharge(statuteRaw: statute, statute: StatuteParser.parse(statute), chargedOn: date)) }
+        }
+
         try v.finish()
         return Intake(
             person: .init(name: name!, dateOfBirth: dob, nysid: nysid, aNumber: aNumber, fbiNumber: fbi, countryOfBirth: country),
@@ -121,7 +157,8 @@ extension IntakeRequest {
                             terroristScreeningMatch: detainer.terroristScreeningMatch,
                             illegalReentryAfterRemoval: detainer.illegalReentryAfterRemoval,
                             dhsTransferBox2: detainer.dhsTransferBox2, administrativeWarrantForm: adminForm,
-                            noticeToAppearServed: detainer.noticeToAppearServed))
+                            noticeToAppearServed: detainer.noticeToAppearServed),
+            convictions: convictionsFound, pendingCharges: chargesFound)
     }
 }
 

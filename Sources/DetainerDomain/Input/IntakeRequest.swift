@@ -96,16 +96,35 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         }
     }
 
+    /// A pending charge as the criminal-history search shows it (issue 25 §1).
+    public struct PendingCharge: Codable, Sendable, Equatable {
+        public var statute: String?
+        public var chargedOn: String?
+        var decodingIssues: [ValidationIssue] = []
+
+        public init(statute: String? = nil, chargedOn: String? = nil) {
+            self.statute = statute
+            self.chargedOn = chargedOn
+        }
+    }
+
     public var person: Person
     public var custody: Custody
     public var detainer: Detainer
+    /// The person's judgments and pending charges from the criminal-history search, recorded in
+    /// the intake's transaction so the first evaluation already reads them (issue 25 §1).
+    public var convictions: [ConvictionInput]?
+    public var pendingCharges: [PendingCharge]?
     /// Problems found while decoding, reported by `validated(now:)` with every other problem.
     var decodingIssues: [ValidationIssue] = []
 
-    public init(person: Person = .init(), custody: Custody = .init(), detainer: Detainer = .init()) {
+    public init(person: Person = .init(), custody: Custody = .init(), detainer: Detainer = .init(),
+                convictions: [ConvictionInput]? = nil, pendingCharges: [PendingCharge]? = nil) {
         self.person = person
         self.custody = custody
         self.detainer = detainer
+        self.convictions = convictions
+        self.pendingCharges = pendingCharges
     }
 }
 
@@ -113,15 +132,28 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
 // (`"warrent": {...}` must not silently drop the judicial warrant). The JSON text itself is read
 // by `StrictJSON` (DetainerJSON), which refuses duplicate keys and non-RFC 8259 text.
 extension IntakeRequest {
-    enum CodingKeys: String, CodingKey, CaseIterable { case person, custody, detainer }
+    enum CodingKeys: String, CodingKey, CaseIterable { case person, custody, detainer, convictions, pendingCharges }
 
     public init(from decoder: any Decoder) throws {
         var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
         person = reader.read("person", as: Person.self) ?? Person()
         custody = reader.read("custody", as: Custody.self) ?? Custody()
         detainer = reader.read("detainer", as: Detainer.self) ?? Detainer()
+        convictions = reader.read("convictions", as: [ConvictionInput].self)
+        pendingCharges = reader.read("pendingCharges", as: [PendingCharge].self)
         reader.absorb(person.decodingIssues + custody.decodingIssues + detainer.decodingIssues)
+        reader.absorb((convictions ?? []).flatMap(\.decodingIssues) + (pendingCharges ?? []).flatMap(\.decodingIssues))
         reader.absorb(detainer.warrant?.decodingIssues ?? [])
+        decodingIssues = reader.issues
+    }
+}
+
+extension IntakeRequest.PendingCharge {
+    enum CodingKeys: String, CodingKey, CaseIterable { case statute, chargedOn }
+
+    public init(from decoder: any Decoder) throws {
+        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
+        self.init(statute: reader.read("statute", as: String.self), chargedOn: reader.read("chargedOn", as: String.self))
         decodingIssues = reader.issues
     }
 }

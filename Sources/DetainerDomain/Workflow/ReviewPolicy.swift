@@ -11,6 +11,13 @@
 ///   corrected and re-evaluated instead.
 /// - Any decision other than the engine's, and every decision on `needsReview`, is an override.
 public enum ReviewPolicy {
+    /// Issue 25 §1: with no criminal-history search on record the engine can only have read "no
+    /// convictions recorded", so its decline may rest on a record not yet typed in. A review of
+    /// such a detainer (approve or decide, either way) is refused unless the reviewer confirms
+    /// reviewing without the search (CLI `--confirm-no-search`, the web form's checkbox, the API's
+    /// `confirmNoSearch`); the confirmation is kept in the review's audit entry.
+    public static let reviewWithoutHistorySearchNeedsConfirmation = true
+
     /// Whether a detainer in `status` can be reviewed at all.
     public static func isReviewable(_ status: DetainerStatus) -> Bool { StatusMachine.isReviewable(status) }
 

@@ -193,6 +193,9 @@ extension DetainerDatabase {
         agenda.add(at) { random, agenda in
             let supervisor = random.pick(supervisors)
             let outcome = Outcome(rawValue: try self.connection.scalarText("SELECT outcome FROM detainers WHERE id = ?", detainerID) ?? "") ?? .needsReview
+            // The demo's supervisors review what the simulated search left (often nothing on
+            // record: most people have no convictions); they confirm, as a real one must.
+            let confirmed = true
             let result: ReviewResult
             switch outcome {
             case .needsReview:
@@ -205,12 +208,12 @@ extension DetainerDatabase {
                     guard case .review(let approved) = try ProposalService(self).approve(proposalID: proposal.id, note: nil, by: second).1 else { return }
                     result = approved
                 } else {
-                    result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: reason), by: supervisor)
+                    result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: reason), confirmedWithoutSearch: confirmed, by: supervisor)
                 }
             case .permitted where random.chance(0.12):
-                result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), by: supervisor)
+                result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), confirmedWithoutSearch: confirmed, by: supervisor)
             default:
-                result = try ReviewService(self).review(detainerID: detainerID, .approve(reason: nil), by: supervisor)
+                result = try ReviewService(self).review(detainerID: detainerID, .approve(reason: nil), confirmedWithoutSearch: confirmed, by: supervisor)
             }
             guard result.decision == .honor else { return }
             let release = UTCInstant(parsing: request.custody.scheduledReleaseAt ?? "") ?? at

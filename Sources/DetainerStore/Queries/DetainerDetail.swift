@@ -21,6 +21,12 @@ public struct DetainerDetail: Sendable {
     /// Paperwork kept with the detainer (issue 21), withdrawn documents included, no bytes.
     public var documents: [DocumentSummary] = []
 
+    /// No criminal-history search on record (the rule of `HistorySearch`, read from what is loaded):
+    /// no conviction or pending charge for the person, no criminal-history printout kept.
+    public var historySearchPending: Bool {
+        convictions.isEmpty && pendingCharges.isEmpty && !documents.contains { $0.kind == .criminalHistory && !$0.isWithdrawn }
+    }
+
     /// The JSON of `show --format json` (before keys are camel-cased): each row's columns, as
     /// `show` has always printed them. Evaluations carry their reasons, input and result as
     /// JSON, not as strings of JSON; the columns `show` never printed stay out.

@@ -31,6 +31,8 @@ public struct QueueItem: Sendable {
     public let secondsLeft: Int64?
     /// What the office must do, from `Deadlines.needs`; never empty for a queued item.
     public let needs: [ActionNeed]
+    /// No criminal-history search on record (`HistorySearch`): "record search pending".
+    public var searchPending = false
 
     public var isOverdue: Bool { needs.contains(.overdue) }
     /// Honored, but the current evaluation forbids it.
@@ -117,7 +119,8 @@ enum QueueSQL {
     /// A cell's rows in queue order, at most `LIMIT ?` of them (-1: all), with the person's name.
     static func listing(_ cell: Cell, where condition: String) -> String {
         """
-        SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, d.reasons, d.hold_deadline, d.person_id
+        SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, d.reasons, d.hold_deadline, d.person_id,
+               \(HistorySearch.pendingSQL("d"))
         FROM detainers AS d
         LEFT JOIN persons AS p ON p.id = d.person_id
         WHERE \(condition)
@@ -243,7 +246,8 @@ enum QueueRow {
             status: status, receivedAt: try required(4, "received_at", UTCInstant.init(parsing:)),
             outcome: outcome, reasons: reasons, holdDeadline: deadline,
             secondsLeft: deadline.map { $0.secondsSinceEpoch - now.secondsSinceEpoch },
-            needs: Deadlines.needs(status: status, outcome: outcome, holdDeadline: deadline, now: now))
+            needs: Deadlines.needs(status: status, outcome: outcome, holdDeadline: deadline, now: now),
+            searchPending: row.int64(9) == 1)
     }
 
     /// The reason codes kept on the detainer row: a JSON array of strings, nothing else.

@@ -49,38 +49,59 @@ extension HistoryService {
             guard try context.db.scalarInt("SELECT id FROM persons WHERE id = ?", personID) != nil else {
                 throw NotFound(entity: "person", key: String(personID))
             }
-            let i = entry.input
-            var row = ConvictionRecord()
-            row.personID = personID
-            guard let statute = i.statute else { throw InputError(field: "conviction.statute", "is required") }
-            row.statuteRaw = statute
-            row.statuteKind = facts.statute.kind
-            row.statuteNormalized = facts.statute.description
-            row.objectStatute = i.objectStatute
-            row.convictedOn = facts.convictedOn
-            row.felonyClass = facts.level?.label
-            row.jurisdiction = facts.jurisdiction
-            row.nyEquivalent = i.nyEquivalent
-            row.termOverOneYear = facts.authorizedTermOverOneYear
-            row.youthfulOffender = facts.youthfulOffender
-            row.juvenileDelinquent = facts.juvenileDelinquent
-            row.hateCrime = facts.hateCrime
-            row.sealed = facts.sealed
-            row.vacated = facts.vacated
-            row.incarceratedDays = facts.incarceratedDaysForThisCrime.map(Int64.init)
-            row.court = entry.court
-            row.docketNumber = entry.docketNumber
-            row.createdAt = context.now
-            row.createdBy = try context.actorID
-            row.sentencedOn = facts.sentencedOn
-            row.awaitingSentence = facts.awaitingSentence
-            let id = try context.insert(&row)
+            guard entry.input.statute != nil else { throw InputError(field: "conviction.statute", "is required") }
+            let id = try insertConviction(personID: personID, entry, facts: facts, in: context)
             context.entityID = id
             let evaluations = try reevaluateOpenDetainers(personID: personID, trigger: .conviction, in: context)
-            context.details = ["personID": .int(personID), "statute": .optional(i.statute),
+            context.details = ["personID": .int(personID), "statute": .optional(entry.input.statute),
                                "reevaluated": .array(evaluations.map { .int($0.detainerID) })]
             return HistoryChange(recordID: id, personID: personID, statute: facts.statute, reevaluations: evaluations)
         }
+    }
+
+    /// Writes one validated conviction row (shared by `conviction add` and intake).
+    func insertConviction(personID: Int64, _ entry: ConvictionEntry, facts: ConvictionFacts, in context: WriteContext) throws -> Int64 {
+        let i = entry.input
+        var row = ConvictionRecord()
+        row.personID = personID
+        row.statuteRaw = i.statute ?? ""
+        row.statuteKind = facts.statute.kind
+        row.statuteNormalized = facts.statute.description
+        row.objectStatute = i.objectStatute
+        row.convictedOn = facts.convictedOn
+        row.felonyClass = facts.level?.label
+        row.jurisdiction = facts.jurisdiction
+        row.nyEquivalent = i.nyEquivalent
+        row.termOverOneYear = facts.authorizedTermOverOneYear
+        row.youthfulOffender = facts.youthfulOffender
+        row.juvenileDelinquent = facts.juvenileDelinquent
+        row.hateCrime = facts.hateCrime
+        row.sealed = facts.sealed
+        row.vacated = facts.vacated
+        row.incarceratedDays = facts.incarceratedDaysForThisCrime.map(Int64.init)
+        row.court = entry.court
+        row.docketNumber = entry.docketNumber
+        row.createdAt = context.now
+        row.createdBy = try context.actorID
+        row.sentencedOn = facts.sentencedOn
+        row.awaitingSentence = facts.awaitingSentence
+        return try context.insert(&row)
+    }
+
+    /// Writes one pending charge row (shared by `charge add` and intake).
+    func insertPendingCharge(personID: Int64, statuteRaw: String, statute: Statute, chargedOn: CivilDate?, custodyCaseID: Int64?,
+                             in context: WriteContext) throws -> Int64 {
+        var row = PendingChargeRecord()
+        row.personID = personID
+        row.custodyCaseID = custodyCaseID
+        row.statuteRaw = statuteRaw
+        row.statuteKind = statute.kind
+        row.statuteNormalized = statute.description
+        row.chargedOn = chargedOn
+        row.source = .intake
+        row.createdAt = context.now
+        row.createdBy = try context.actorID
+        return try context.insert(&row)
     }
 
     /// Corrects a conviction: fields given in `changes` replace the stored ones; the rest stay.
@@ -202,17 +223,8 @@ extension HistoryService {
                     throw InputError(field: "case", "custody case \(custodyCaseID) is not one of person \(personID)'s")
                 }
             }
-            var row = PendingChargeRecord()
-            row.personID = personID
-            row.custodyCaseID = custodyCaseID
-            row.statuteRaw = text ?? ""
-            row.statuteKind = statute.kind
-            row.statuteNormalized = statute.description
-            row.chargedOn = chargedOn
-            row.source = .intake
-            row.createdAt = context.now
-            row.createdBy = try context.actorID
-            let id = try context.insert(&row)
+            let id = try insertPendingCharge(personID: personID, statuteRaw: text ?? "", statute: statute, chargedOn: chargedOn,
+                                             custodyCaseID: custodyCaseID, in: context)
             context.entityID = id
             let evaluations = try reevaluateOpenDetainers(personID: personID, trigger: .charge, in: context)
             context.details = ["personID": .int(personID), "statute": .string(text!),

@@ -9,6 +9,9 @@ public struct IntakeResult: Sendable {
     public let custodyCaseID: Int64
     public let evaluation: StoredEvaluation
     public let warnings: [String]
+    /// The judgments and pending charges the intake recorded (issue 25 §1).
+    public var convictionIDs: [Int64] = []
+    public var pendingChargeIDs: [Int64] = []
 }
 
 extension IntakeService {
@@ -26,6 +29,7 @@ extension IntakeService {
             let duplicate = try openDetainerOnSameCase(personID: person.id, person: intake.person, custody: intake.custody, in: context.db)
             if let duplicate, duplicateReason == nil { throw duplicate }
             let custody = try findOrCreateCustodyCase(intake.custody, personID: person.id, in: context)
+            let history = try recordSearchResults(intake, personID: person.id, custodyCaseID: custody.id, reused: person.reused, in: context)
             let d = intake.detainer
             let received = d.receivedAt
             var row = DetainerRecord()
@@ -77,7 +81,10 @@ extension IntakeService {
                 "personID": .int(person.id), "custodyCaseID": .int(custody.id),
                 "outcome": .string(evaluation.report.outcome.rawValue), "evaluationID": .int(evaluation.id),
             ]
-            var warnings = person.warnings + custody.warnings
+            if !history.convictionIDs.isEmpty { context.details["convictions"] = .array(history.convictionIDs.map { .int($0) }) }
+            if !history.chargeIDs.isEmpty { context.details["pendingCharges"] = .array(history.chargeIDs.map { .int($0) }) }
+            if !history.reevaluated.isEmpty { context.details["reevaluated"] = .array(history.reevaluated.map { .int($0) }) }
+            var warnings = person.warnings + custody.warnings + history.warnings
             if let release = intake.custody.scheduledReleaseAt, Deadlines.releaseAlreadyPast(release, now: context.now) {
                 warnings.append("custody.scheduledReleaseAt: the scheduled release \(release.newYorkText) is already past; check the date, or act now (the hold deadline counts from it)")
             }
@@ -86,7 +93,43 @@ extension IntakeService {
                 context.details["duplicateReason"] = .string(duplicateReason)
             }
             return IntakeResult(detainerID: detainerID, personID: person.id, personReused: person.reused, custodyCaseID: custody.id,
-                                evaluation: evaluation, warnings: warnings)
+                                evaluation: evaluation, warnings: warnings, convictionIDs: history.convictionIDs, pendingChargeIDs: history.chargeIDs)
         }
+    }
+}
+
+extension IntakeService {
+    struct SearchResults {
+        var convictionIDs: [Int64] = []
+        var chargeIDs: [Int64] = []
+        var reevaluated: [Int64] = []
+        var warnings: [String] = []
+    }
+
+    /// The intake's criminal-history search, written before the detainer so its first evaluation
+    /// reads it (a decline for "no convictions recorded" must not come from a record not yet
+    /// typed in). The person's other open detainers are re-evaluated, as `conviction add` does.
+    func recordSearchResults(_ intake: Intake, personID: Int64, custodyCaseID: Int64, reused: Bool,
+                             in context: WriteContext) throws -> SearchResults {
+        var results = SearchResults()
+        guard !intake.convictions.isEmpty || !intake.pendingCharges.isEmpty else { return results }
+        if reused {
+            let known = try context.db.scalarInt("SELECT count(*) FROM convictions WHERE person_id = ?", personID) ?? 0
+            if known > 0, !intake.convictions.isEmpty {
+                results.warnings.append("convictions: person \(personID) already had \(known) conviction(s) on record; check that the ones added are not the same judgments twice")
+            }
+        }
+        let history = HistoryService(store)
+        for conviction in intake.convictions {
+            results.convictionIDs.append(try history.insertConviction(personID: personID, ConvictionEntry(input: conviction.input),
+                                                                      facts: conviction.facts, in: context))
+        }
+        for charge in intake.pendingCharges {
+            results.chargeIDs.append(try history.insertPendingCharge(personID: personID, statuteRaw: charge.statuteRaw, statute: charge.statute,
+                                                                     chargedOn: charge.chargedOn, custodyCaseID: custodyCaseID, in: context))
+        }
+        let trigger: DetainerDatabase.EvaluationTrigger = intake.convictions.isEmpty ? .charge : .conviction
+        results.reevaluated = try reevaluateOpenDetainers(personID: personID, trigger: trigger, in: context).map(\.detainerID)
+        return results
     }
 }

@@ -41,10 +41,12 @@ public struct SecondPersonRequired: Error, Equatable, CustomStringConvertible {
 }
 
 extension ReviewService {
-    public func review(detainerID: Int64, _ request: ReviewRequest, by actor: Actor) throws -> ReviewResult {
+    /// `confirmedWithoutSearch`: the reviewer confirms reviewing although no criminal-history
+    /// search is on record (`ReviewPolicy.reviewWithoutHistorySearchNeedsConfirmation`).
+    public func review(detainerID: Int64, _ request: ReviewRequest, confirmedWithoutSearch: Bool = false, by actor: Actor) throws -> ReviewResult {
         let reason = try Self.validatedReason(request)
         return try audited(actor: actor, action: "detainer.review", entity: "detainer") { context in
-            try record(detainerID: detainerID, request, reason: reason, approvedProposal: nil, in: context)
+            try record(detainerID: detainerID, request, reason: reason, approvedProposal: nil, confirmedWithoutSearch: confirmedWithoutSearch, in: context)
         }
     }
 
@@ -96,11 +98,17 @@ extension ReviewService {
 
     /// Records the review inside `context`. Without `approvedProposal`, an act the four-eyes rule
     /// reserves for two people is refused; with it, the approval being written is the second person.
+    /// `confirmedWithoutSearch` nil: not asked (a proposal's approval; its proposer was asked).
     func record(detainerID: Int64, _ request: ReviewRequest, reason: String?, approvedProposal: Int64?,
-                in context: WriteContext) throws -> ReviewResult {
+                confirmedWithoutSearch: Bool? = nil, in context: WriteContext) throws -> ReviewResult {
         context.entityID = detainerID
         let db = context.db
         let (evaluationID, outcome, verdict) = try self.verdict(detainerID: detainerID, request, in: context)
+        var searchPending = false
+        if let confirmedWithoutSearch, ReviewPolicy.reviewWithoutHistorySearchNeedsConfirmation {
+            searchPending = try HistorySearch.isPending(detainerID: detainerID, in: db)
+            if searchPending && !confirmedWithoutSearch { throw HistorySearch.unconfirmed(detainerID) }
+        }
         if approvedProposal == nil, FourEyesRule.reviewNeedsSecondPerson(verdict) {
             throw SecondPersonRequired(subject: "detainer \(detainerID)", act: "honoring against the engine's \(outcome.rawValue)")
         }
@@ -119,6 +127,7 @@ extension ReviewService {
         context.details = ["decision": .string(decision.rawValue), "override": .bool(isOverride),
                            "engineOutcome": .string(outcome.rawValue), "basis": .string(basis), "reviewID": .int(reviewID)]
         if let approvedProposal { context.details["proposal"] = .int(approvedProposal) }
+        if searchPending { context.details["confirmedWithoutHistorySearch"] = .bool(true) }
         return ReviewResult(detainerID: detainerID, reviewID: reviewID, decision: decision, isOverride: isOverride,
                             engineOutcome: outcome, basis: basis)
     }

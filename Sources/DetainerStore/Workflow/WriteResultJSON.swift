@@ -21,6 +21,8 @@ extension IntakeResult {
                  "reasons": .array(evaluation.report.reasons.map { .string($0.code) }),
                  "holdDeadline": .optional(evaluation.holdDeadline?.iso8601),
                  "warnings": .array(warnings.map(JSONValue.string)),
+                 "convictionIDs": .array(convictionIDs.map { .int($0) }),
+                 "pendingChargeIDs": .array(pendingChargeIDs.map { .int($0) }),
                  // Every intake ends pending review (the store moves it there in the same transaction).
                  "status": .string(DetainerStatus.pendingReview.rawValue)])
     }

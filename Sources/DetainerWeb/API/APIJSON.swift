@@ -14,6 +14,7 @@ enum APIJSON {
             "outcome": .optional(item.outcome?.rawValue), "reasons": .array(item.reasons.map(JSONValue.string)),
             "holdDeadline": .optional(item.holdDeadline?.iso8601), "secondsLeft": .optional(item.secondsLeft),
             "overdue": .bool(item.isOverdue), "needsAttention": .bool(item.needsAttention), "releaseNow": .bool(item.releaseNow),
+            "searchPending": .bool(item.searchPending),
         ])
     }
 

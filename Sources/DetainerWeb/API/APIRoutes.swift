@@ -49,7 +49,7 @@ enum APIRoutes {
             let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .review)
                 do {
-                    return (try ReviewService(db).review(detainerID: id, review, by: actor).json, .created)
+                    return (try ReviewService(db).review(detainerID: id, review, confirmedWithoutSearch: body.confirmNoSearch ?? false, by: actor).json, .created)
                 } catch let needed as SecondPersonRequired {
                     // Nothing was written; the decision becomes a proposal for a second supervisor (202: not yet in effect).
                     guard case .decide(let decision, let reason) = review else { throw needed }
@@ -159,6 +159,8 @@ struct ReviewBody: Decodable {
     let action: String
     let decision: String?
     let reason: String?
+    /// Review although no criminal-history search is on record (`ReviewPolicy`).
+    let confirmNoSearch: Bool?
 
     func request() throws -> ReviewRequest {
         switch action {
@@ -230,10 +232,30 @@ struct ConvictionBody: Decodable, KnownKeys {
     let conviction: ConvictionInput
     let court: String?
     let docketNumber: String?
+    /// The fields present inside `conviction`: for a correction, a fact given (even null, "not
+    /// known") replaces the stored one and a fact left out keeps it, as the CLI's `conviction update`.
+    let givenFacts: Set<String>
 
     static let knownKeys: Set<String> = ["conviction", "court", "docketNumber"]
 
-    var entry: ConvictionEntry { ConvictionEntry(input: conviction, court: court, docketNumber: docketNumber) }
+    private enum CodingKeys: String, CodingKey { case conviction, court, docketNumber }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        conviction = try container.decode(ConvictionInput.self, forKey: .conviction)
+        court = try container.decodeIfPresent(String.self, forKey: .court)
+        docketNumber = try container.decodeIfPresent(String.self, forKey: .docketNumber)
+        givenFacts = Set(try container.nestedContainer(keyedBy: AnyKey.self, forKey: .conviction).allKeys.map(\.stringValue))
+    }
+
+    var entry: ConvictionEntry { ConvictionEntry(input: conviction, court: court, docketNumber: docketNumber, givenFacts: givenFacts) }
 
     /// The contract's conviction fields, from the engine's own list, so this cannot drift.
     static let convictionKeys: Set<String> = ConvictionInput.knownKeys
@@ -246,7 +268,7 @@ struct ConvictionBody: Decodable, KnownKeys {
     }
 }
 
-extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason"] }
+extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason", "confirmNoSearch"] }
 extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note"] }
 extension ContactBody: KnownKeys {
     static let knownKeys: Set<String> = ["direction", "kind", "summary", "at", "infoType", "inReplyTo", "facilitatedTransfer",

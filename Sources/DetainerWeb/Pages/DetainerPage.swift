@@ -51,7 +51,9 @@ enum DetainerPage {
             if !detail.proposals.isEmpty { proposals(detail.proposals, detainerID: id, session: session, state: state) }
             explanation(latest)
             convictions(detail, session: session, state: state)
-            if role.may(.review), status == .pendingReview { reviewForm(d, latest: latest, session: session, state: state) }
+            if role.may(.review), status == .pendingReview {
+                reviewForm(d, latest: latest, searchPending: detail.historySearchPending, session: session, state: state)
+            }
             if role.may(.changeStatus), let status, !status.allowedNext.isEmpty { statusForm(status, id: id, session: session, state: state) }
             if role.may(.recordContact) { contactForm(id: id, session: session, state: state) }
             DocumentsCard.render(detail, session: session, state: state)
@@ -225,43 +227,44 @@ enum DetainerPage {
         }
     }
 
-    static let felonyClasses = ["", "A-I", "A-II", "A", "B", "C", "D", "E", "misdemeanor", "violation", "infraction"]
-    static let triState = [("", "not given"), ("yes", "yes"), ("no", "no")]
-
+    /// The conviction fields, from the list the CLI's options are built from (`ConvictionFields`):
+    /// the same labels, help and defaults. A new conviction's form shows each default (a fact not
+    /// given is "no", as on the CLI); a correction's shows the stored values, "not known" included.
     private static func convictionFields(prefix: String, values: [String: String], errors: [String: String], current: ConvictionRecord?) -> HTML {
-        let stored = current?.columnValues
-        func value(_ field: String, _ column: String) -> String { values[field] ?? text(stored, column) }
-        func flag(_ field: String, _ column: String) -> String {
-            if let given = values[field] { return given }
-            return stored?[column] == .int(1) ? "yes" : (stored?[column] == .int(0) ? "no" : "")
-        }
-        // Field names repeat across the forms on the page; ids must not, so each gets a prefix.
+        let start = current.map(ConvictionFields.values(of:)) ?? ConvictionFields.defaults
+        // After a refused submission the form shows what was typed, not what is stored.
+        let shown = values.isEmpty ? start : values
         return el("div", .class("fields")) {
-            Forms.input("Statute", name: "statute", value: value("statute", "statute_raw"), error: errors["statute"],
-                        hint: "Exactly as written, e.g. PL 120.05", required: current == nil, scope: prefix + ".")
-            Forms.input("Convicted on", name: "convictedOn", value: value("convictedOn", "convicted_on"), type: "date", error: errors["convictedOn"], scope: prefix + ".")
-            Forms.select("Class as convicted", name: "felonyClass", options: felonyClasses.map { ($0, $0.isEmpty ? "not given" : $0) },
-                         selected: value("felonyClass", "felony_class"), error: errors["felonyClass"], scope: prefix + ".")
-            Forms.select("Jurisdiction", name: "jurisdiction", options: [("", "not given"), ("NY", "New York"), ("otherState", "another state"), ("federal", "federal")],
-                         selected: value("jurisdiction", "jurisdiction"), error: errors["jurisdiction"], scope: prefix + ".")
-            Forms.input("New York equivalent", name: "nyEquivalent", value: value("nyEquivalent", "ny_equivalent"), error: errors["nyEquivalent"],
-                        hint: "For another state or federal", scope: prefix + ".")
-            Forms.input("Object crime", name: "objectStatute", value: value("objectStatute", "object_statute"), error: errors["objectStatute"],
-                        hint: "For attempt, conspiracy, hate crime", scope: prefix + ".")
-            Forms.input("Days incarcerated for it", name: "incarceratedDays", value: value("incarceratedDays", "incarcerated_days"), type: "number",
-                        error: errors["incarceratedDaysForThisCrime"], extra: [Attribute("min", "0")], scope: prefix + ".")
-            Forms.select("Term over one year authorized", name: "termOverOneYear", options: triState, selected: flag("termOverOneYear", "term_over_one_year"), scope: prefix + ".")
-            Forms.select("Youthful offender", name: "youthfulOffender", options: triState, selected: flag("youthfulOffender", "youthful_offender"), scope: prefix + ".")
-            Forms.select("Juvenile delinquent", name: "juvenileDelinquent", options: triState, selected: flag("juvenileDelinquent", "juvenile_delinquent"), scope: prefix + ".")
-            Forms.select("Hate crime", name: "hateCrime", options: triState, selected: flag("hateCrime", "hate_crime"), scope: prefix + ".")
-            Forms.select("Sealed", name: "sealed", options: triState, selected: flag("sealed", "sealed"), scope: prefix + ".")
-            Forms.select("Vacated", name: "vacated", options: triState, selected: flag("vacated", "vacated"), scope: prefix + ".")
-            Forms.input("Court", name: "court", value: value("court", "court"), error: errors["court"], scope: prefix + ".")
-            Forms.input("Docket number", name: "docket", value: value("docket", "docket_number"), error: errors["docketNumber"], scope: prefix + ".")
+            for field in ConvictionFields.all {
+                convictionField(field, value: shown[field.key], error: errors[field.key], required: current == nil && field == ConvictionFields.statute,
+                                scope: prefix + ".")
+            }
         }
     }
 
-    private static func reviewForm(_ d: DetainerRecord, latest: WithActor<EvaluationRecord>?, session: WebSession, state: FormState?) -> HTML {
+    static let factOptions = [("yes", "yes"), ("no", "no"), ("unknown", "not known")]
+    static let jurisdictionWords = ["NY": "New York", "otherState": "another state", "federal": "federal", "unknown": "not known"]
+
+    /// One conviction field as a form control; `namePrefix` places it in a repeated row (intake's `convictions[0].`).
+    static func convictionField(_ field: ConvictionField, value: String?, error: String?, required: Bool, scope: String, namePrefix: String = "") -> HTML {
+        let name = namePrefix + field.key
+        switch field.kind {
+        case .text:
+            return Forms.input(field.label, name: name, value: value, error: error, hint: field.formHint, required: required, scope: scope)
+        case .date:
+            return Forms.input(field.label, name: name, value: value, type: "date", error: error, hint: field.formHint, scope: scope)
+        case .fact:
+            return Forms.select(field.label, name: name, options: factOptions, selected: value, error: error, hint: field.formHint, scope: scope)
+        case .days:
+            return Forms.input(field.label, name: name, value: value, error: error, hint: field.formHint,
+                               extra: [Attribute("inputmode", "numeric")], scope: scope)
+        case .choice(let choices, let absent):
+            let options = (absent == nil ? [("", "not given")] : []) + choices.map { ($0, jurisdictionWords[$0] ?? $0) }
+            return Forms.select(field.label, name: name, options: options, selected: value, error: error, hint: field.formHint, scope: scope)
+        }
+    }
+
+    private static func reviewForm(_ d: DetainerRecord, latest: WithActor<EvaluationRecord>?, searchPending: Bool, session: WebSession, state: FormState?) -> HTML {
         let mine = state?.form == "review" ? state : nil
         let engine = d.outcome
         return el("section", .class("card"), Attribute("aria-labelledby", "review")) {
@@ -276,7 +279,28 @@ enum DetainerPage {
                              selected: mine?.values["action"], error: mine?.errors["action"], required: true, scope: "review.")
                 Forms.textarea("Reason", name: "reason", value: mine?.values["reason"], error: mine?.errors["reason"],
                                hint: "Required to decide; an override of the engine must say why.", scope: "review.")
+                if searchPending { searchConfirmation(checked: mine?.values[HistorySearch.confirmationField] == "yes",
+                                                      error: mine?.errors[HistorySearch.confirmationField]) }
                 Forms.submit("Record review")
+            }
+        }
+    }
+
+    /// Record search pending (issue 25 §1): the engine has read no criminal history, so the review
+    /// must be confirmed (`ReviewPolicy.reviewWithoutHistorySearchNeedsConfirmation`).
+    private static func searchConfirmation(checked: Bool, error: String?) -> HTML {
+        let id = Forms.fieldID("review." + HistorySearch.confirmationField)
+        return el("div", .class(error == nil ? "field notice warn" : "field notice warn invalid")) {
+            el("p") {
+                el("strong", text: "Record search pending: ")
+                HTML("no conviction, pending charge or criminal-history printout is on record for this person, so the engine has read none. Record what the search shows first (convictions above, the printout under Documents).")
+            }
+            if let error { el("span", .class("error"), .id(id + "-error"), text: error) }
+            el("div", .class("check")) {
+                void("input", attributes: [.type("checkbox"), .id(id), .name(HistorySearch.confirmationField), .value("yes"),
+                                           Attribute("checked", present: checked)]
+                     + (error == nil ? [] : [Attribute("aria-invalid", "true"), .aria(describedBy: id + "-error")]))
+                el("label", .for(id), text: "Review without the criminal-history search")
             }
         }
     }

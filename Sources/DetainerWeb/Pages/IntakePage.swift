@@ -102,6 +102,7 @@ enum IntakePage {
                                      selected: value("detainer.noticeToAppearServed") ?? "unknown", error: errors["detainer.noticeToAppearServed"])
                     }
                 }
+                IntakeHistoryFields.render(form: form, errors: errors)
                 if duplicate != nil || errors[FormRequests.duplicateReasonField] != nil {
                     duplicateConfirmation(duplicate, form: form, error: errors[FormRequests.duplicateReasonField])
                 }

@@ -98,6 +98,7 @@ enum QueuePage {
                                         Badges.status(item.status)
                                         if item.needsAttention { HTML(" "); el("span", .class("badge bad"), text: "law no longer allows the hold") }
                                         if item.releaseNow { HTML(" "); el("span", .class("badge bad"), text: "release now: hold deadline passed without a judicial warrant") }
+                                        if item.searchPending && item.needs.contains(.review) { HTML(" "); el("span", .class("badge warn"), text: "record search pending") }
                                     }
                                     el("td") { Badges.outcome(item.outcome) }
                                     el("td") { Badges.time(item.holdDeadline) }

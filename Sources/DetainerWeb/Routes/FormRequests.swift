@@ -106,19 +106,19 @@ enum FormRequests {
         return request
     }
 
-    static func conviction(_ form: FormData) throws -> ConvictionEntry {
-        var days: Int?
-        if let text = form.nonEmpty("incarceratedDays") {
-            guard let value = Int(text) else { throw ValidationIssue(path: "incarceratedDays", message: "\"\(text)\" is not a whole number of days") }
-            days = value
+    /// A conviction form, read by the reader the CLI's `conviction add|update` uses: the same
+    /// defaults (a fact not given is "no" for a new conviction, kept for a correction) and checks.
+    /// An empty field is not given.
+    static func conviction(_ form: FormData, prefix: String = "") throws -> ConvictionEntry {
+        try ConvictionFields.entry(convictionValues(form, prefix: prefix), name: { prefix + $0.key })
+    }
+
+    static func convictionValues(_ form: FormData, prefix: String = "") -> [String: String] {
+        var values: [String: String] = [:]
+        for field in ConvictionFields.all {
+            if let value = form.nonEmpty(prefix + field.key) { values[field.key] = value }
         }
-        return ConvictionEntry(
-            input: ConvictionInput(statute: form.nonEmpty("statute"), objectStatute: form.nonEmpty("objectStatute"), convictedOn: form.nonEmpty("convictedOn"),
-                                   felonyClass: form.nonEmpty("felonyClass"), jurisdiction: form.nonEmpty("jurisdiction"), nyEquivalent: form.nonEmpty("nyEquivalent"),
-                                   authorizedTermOverOneYear: tri(form["termOverOneYear"]), youthfulOffender: tri(form["youthfulOffender"]),
-                                   juvenileDelinquent: tri(form["juvenileDelinquent"]), hateCrime: tri(form["hateCrime"]), sealed: tri(form["sealed"]),
-                                   vacated: tri(form["vacated"]), incarceratedDaysForThisCrime: days),
-            court: form.nonEmpty("court"), docketNumber: form.nonEmpty("docket"))
+        return values
     }
 
     /// Every problem in an error as field → message (the first per field), for showing beside fields.

@@ -31,8 +31,11 @@ enum OfficeRoutes {
             let session = try context.requireSession()
             try await office.permit(session, .intake)
             let form = try await FormData.read(request, context: context)
-            let intake = FormRequests.intake(form)
+            let rows = IntakeHistoryFields.filledRows(form)
             do {
+                var request = FormRequests.intake(form)
+                try IntakeHistoryFields.read(form, rows: rows, into: &request)
+                let intake = request
                 let reason = try FormRequests.duplicateReason(form)
                 let result = try await office.write { db in
                     try IntakeService(db).intake(intake, duplicateReason: reason, by: try db.authorize(session.user.name, for: .intake))
@@ -43,7 +46,8 @@ enum OfficeRoutes {
                                       status: Problem(duplicate).status)
             } catch {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }
-                return Responses.html(IntakePage.render(session: session, form: form, errors: errors), status: Problem(error).status)
+                return Responses.html(IntakePage.render(session: session, form: form, errors: IntakeHistoryFields.remap(errors, rows: rows)),
+                                      status: Problem(error).status)
             }
         }
 
@@ -52,7 +56,7 @@ enum OfficeRoutes {
         detainerForm(routes, office: office, path: "/detainers/{id}/review", form: "review", permission: .review) { form, id, actor, db in
             let request = try FormRequests.review(form)
             do {
-                _ = try ReviewService(db).review(detainerID: id, request, by: actor)
+                _ = try ReviewService(db).review(detainerID: id, request, confirmedWithoutSearch: form[HistorySearch.confirmationField] == "yes", by: actor)
             } catch let needed as SecondPersonRequired {
                 guard case .decide(let decision, let reason) = request else { throw needed }
                 _ = try ProposalService(db).propose(detainerID: id, .review(decision, reason: reason), by: actor)

@@ -183,7 +183,7 @@ enum Fixture {
             try must(["intake", "--name", "John O'Brien", "--agency", "DOC", "--booking", "4411500999", "--arrest-date", "2026-02-25"], "clerk1")
             try must(["conviction", "add", "1", "--statute", "PL 120.05", "--convicted-on", "2022-06-01", "--felony-class", "D"], "clerk1")
             try must(["charge", "add", "1", "--statute", "PL 155.25", "--charged-on", "2026-02-20"], "clerk1")
-            try must(["review", "3", "--approve"], "sup1")
+            try must(["review", "3", "--approve", "--confirm-no-search"], "sup1")
             try must(["status", "2", "--to", "lifted", "--note", "ICE withdrew"], "clerk1")
             try must(["contact", "1", "--direction", "in", "--kind", "informationRequest", "--info-type", "releaseDate",
                       "--summary", "ICE asked for the release date"], "clerk1")
