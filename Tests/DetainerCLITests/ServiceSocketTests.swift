@@ -27,21 +27,21 @@ struct ServiceSocketTests {
 
         // Finding 1: the clerk maps themself to the supervisor's uid in a user namespace. The
         // kernel reports the real account to the service, so it is the clerk who tries to review.
-        let posing = try office.run(as: ServiceOffice.clerk, ["review", "1", "--decide", "decline", "--reason", "x"],
+        let posing = try office.run(as: ServiceOffice.clerk, ["review", "1", "--confirm-no-search", "--decide", "decline", "--reason", "x"],
                                     wrapper: ["/usr/bin/unshare", "-U", "--map-user=\(try ServiceOffice.uid(ServiceOffice.supervisor))"])
         #expect(posing.status != 0, "\(posing)")
         #expect(try office.sql("SELECT count(*) FROM reviews") == "0")
         #expect(try office.sql("SELECT count(*) FROM audit_log WHERE actor_name = 'sam'") == "0")
 
         // Naming the supervisor (--user, DETAINER_USER) only picks among the caller's own users.
-        let named = try office.run(as: ServiceOffice.clerk, ["review", "1", "--decide", "decline", "--reason", "x", "--user", "sam"])
+        let named = try office.run(as: ServiceOffice.clerk, ["review", "1", "--confirm-no-search", "--decide", "decline", "--reason", "x", "--user", "sam"])
         #expect(named.status == 77, "\(named)")
-        let declared = try office.run(as: ServiceOffice.clerk, ["review", "1", "--decide", "decline", "--reason", "x"], environment: ["DETAINER_USER": "sam"])
+        let declared = try office.run(as: ServiceOffice.clerk, ["review", "1", "--confirm-no-search", "--decide", "decline", "--reason", "x"], environment: ["DETAINER_USER": "sam"])
         #expect(declared.status == 77, "\(declared)")
         #expect(try office.sql("SELECT count(*) FROM reviews") == "0")
 
         // The supervisor's review is theirs, with their uid and pid on the record.
-        let review = try office.run(as: ServiceOffice.supervisor, ["review", "1", "--decide", "decline", "--reason", "no judicial warrant"])
+        let review = try office.run(as: ServiceOffice.supervisor, ["review", "1", "--confirm-no-search", "--decide", "decline", "--reason", "no judicial warrant"])
         #expect(review.status == 0, "\(review)")
         #expect(try office.sql("SELECT json_extract(payload, '$.auth.uid') || ' ' || actor_name FROM audit_log WHERE action = 'detainer.review'")
                 == "\(try ServiceOffice.uid(ServiceOffice.supervisor)) sam")
