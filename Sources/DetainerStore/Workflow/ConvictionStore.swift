@@ -36,6 +36,10 @@ extension HistoryService {
         _ = v.text(entry.court, "conviction.court", maxLength: FieldLimits.facility)
         _ = v.code(entry.docketNumber, "conviction.docketNumber", maxLength: 40, punctuation: "-/. ")
         issues += v.errors
+        // A statute given must say something: an empty one would replace the stored statute with nothing.
+        if let raw = entry.input.statute, raw.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            issues.append(ValidationIssue(path: "conviction.statute", message: raw.isEmpty ? "is empty" : "is only whitespace"))
+        }
         if let raw = entry.input.statute, raw.unicodeScalars.count > 100 {
             issues.append(ValidationIssue(path: "conviction.statute", message: "is \(raw.unicodeScalars.count) characters; the limit is 100"))
         }

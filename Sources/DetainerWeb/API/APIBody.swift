@@ -8,10 +8,13 @@ protocol KnownKeys {
     static var knownKeys: Set<String> { get }
     /// Checks nested objects' fields too (default: none).
     static func checkNested(_ object: [String: Any]) throws
+    /// Fields a nested reader could not read (default: none): refused, never taken as absent.
+    var decodingProblems: [ValidationIssue] { get }
 }
 
 extension KnownKeys {
     static func checkNested(_ object: [String: Any]) throws {}
+    var decodingProblems: [ValidationIssue] { [] }
 }
 
 /// JSON request bodies: size-limited, decoded with the same error paths the CLI reports
@@ -39,6 +42,7 @@ enum APIBody {
         } catch let error as DecodingError {
             throw InputErrors([ValidationIssue(decodingError: error)])
         }
+        if !value.decodingProblems.isEmpty { throw InputErrors(value.decodingProblems) }
         return value
     }
 }

@@ -16,6 +16,7 @@ enum APIRoutes {
 
         routes.get("/api/v1/queue") { request, context in
             _ = try context.requireSession()
+            try APIQuery.refuseEmpty(request)
             let filter = try OfficeRoutes.queueFilter(request)
             let queue = try await office.read { try $0.actionQueue(filter) }
             return Responses.json(APIJSON.actionQueue(queue))
@@ -233,6 +234,9 @@ struct ConvictionBody: Decodable, KnownKeys {
 
     static let knownKeys: Set<String> = ["conviction", "court", "docketNumber"]
 
+    /// `{"incarceratedDaysForThisCrime": {}}` is an error at `conviction.incarceratedDaysForThisCrime`.
+    var decodingProblems: [ValidationIssue] { conviction.decodingIssues }
+
     var entry: ConvictionEntry { ConvictionEntry(input: conviction, court: court, docketNumber: docketNumber) }
 
     /// The contract's conviction fields, from the engine's own list, so this cannot drift.
@@ -247,7 +251,7 @@ struct ConvictionBody: Decodable, KnownKeys {
 }
 
 extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason"] }
-extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note"] }
+extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note", "cause"] }
 extension ContactBody: KnownKeys {
     static let knownKeys: Set<String> = ["direction", "kind", "summary", "at", "infoType", "inReplyTo", "facilitatedTransfer",
                                          "warrant", "warrantIssuer", "warrantDate", "outcome"]
