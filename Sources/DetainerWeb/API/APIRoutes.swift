@@ -162,8 +162,14 @@ struct ReviewBody: Decodable {
     let reason: String?
 
     func request() throws -> ReviewRequest {
+        // A decision is either a valid one with action decide, or absent: never silently ignored.
+        if let decision, Decision(rawValue: decision) == nil {
+            throw ValidationIssue(path: "decision", message: "expected honor or decline, not \"\(decision)\"")
+        }
         switch action {
-        case "approve": return .approve(reason: reason)
+        case "approve":
+            if decision != nil { throw ValidationIssue(path: "decision", message: "goes with action decide only; approving takes the engine's outcome") }
+            return .approve(reason: reason)
         case "decide":
             guard let decision = decision.flatMap(Decision.init(rawValue:)) else {
                 throw ValidationIssue(path: "decision", message: "required with action decide: honor or decline")
