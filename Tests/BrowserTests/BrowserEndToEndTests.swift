@@ -62,6 +62,8 @@ struct BrowserEndToEndTests {
             "--clerk", "clara", "--supervisor", "sam", "--analyst", "audrey", "--admin", "maria",
             "--password-file", passwordFile, "--artifacts", artifacts,
         ], in: directory.url, timeout: 900)
+        // The suite's own summary (checks passed, axe-core scans and their time) for the test log.
+        for line in run.stdout.split(separator: "\n") where line.hasPrefix("e2e:") { print(line) }
         // SIGTERM drains and exits 0 (stopped before reading their logs, which exist only then).
         let serverStatus = server.stop(), shortServerStatus = shortServer.stop()
         #expect(run.status == 0, """

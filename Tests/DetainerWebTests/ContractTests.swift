@@ -100,6 +100,34 @@ import Testing
         }
     }
 
+    /// What Schemathesis found in the write bodies: fields ignored or dropped instead of refused.
+    @Test func writeBodiesRefuseWhatTheyWouldHaveIgnored() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara"), sam = try await client.signIn("sam")
+            let created = try await client.postJSON("/api/v1/detainers", clara, intakeJSON())
+            let id = try #require(created.json["detainerID"] as? Int)
+            func path(_ answer: TestResponse) -> [String] {
+                ((answer.json["error"] as? [String: Any])?["issues"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+            }
+            let approveWithDecision = try await client.postJSON("/api/v1/detainers/\(id)/review", sam, #"{"action": "approve", "decision": "decline"}"#)
+            #expect(approveWithDecision.status == .unprocessableContent && path(approveWithDecision) == ["decision"])
+            let badDecision = try await client.postJSON("/api/v1/detainers/\(id)/review", sam, #"{"action": "decide", "decision": "AAA", "reason": "x"}"#)
+            #expect(badDecision.status == .unprocessableContent && path(badDecision) == ["decision"])
+            let added = try await client.postJSON("/api/v1/detainers/\(id)/convictions", clara,
+                                                  #"{"conviction": {"statute": "PL 120.05", "convictedOn": "2022-03-02", "felonyClass": "D"}}"#)
+            let conviction = try #require(added.json["convictionID"] as? Int, "\(added.text)")
+            for (body, field) in [(#"{"conviction": {"sentencedOn": "2022-13-40"}}"#, "conviction.sentencedOn"),
+                                  (#"{"conviction": {"incarceratedDaysForThisCrime": -1}}"#, "conviction.incarceratedDaysForThisCrime"),
+                                  (#"{"conviction": {"incarceratedDaysForThisCrime": {}}}"#, "conviction.incarceratedDaysForThisCrime"),
+                                  (#"{"conviction": {"statute": ""}}"#, "conviction.statute")] {
+                let answer = try await client.postJSON("/api/v1/convictions/\(conviction)", clara, body)
+                #expect(answer.status == .unprocessableContent && path(answer).contains(field), "\(body): \(answer.status) \(answer.text)")
+            }
+        }
+    }
+
     @Test func aRefusedFormFocusesItsSummaryWhichUsesTheLabels() async throws {
         let (directory, office, _) = try WebFixture.office()
         defer { _ = directory; office.close() }
