@@ -13,16 +13,11 @@ import FoundationNetworking
 /// methods answer 405 with `Allow`, that requests without the session are refused. Bounded
 /// (`maxExamples` per operation, a fixed seed) so the run takes well under a minute and a
 /// failure can be replayed. A missing schemathesis is a failure, not a skip.
-@Suite("API contract (Schemathesis)", .serialized)
-struct APIContractTests {
-    static let password = "correct horse battery staple"
-    /// Examples per operation and phase: enough to try every field's bounds, small enough
-    /// for a 2-core machine (see the README's "Tests" for the time it takes).
-    static let maxExamples = 8
-    static let seed = 20251207
-
-    @Test("Schemathesis, every check, against openapi.yaml on a served test database")
+/// In the browser suite (serialized): its servers never start while the browser's do.
+extension BrowserEndToEndTests {
+    @Test("API contract: Schemathesis, every check, against openapi.yaml on a served test database")
     func apiKeepsItsDocumentedContract() async throws {
+        typealias Contract = APIContract
         let probe = try? Subprocess.run("/usr/bin/env", ["schemathesis", "--version"], in: URL(fileURLWithPath: "/"), timeout: 120)
         try #require(probe?.status == 0, "the API contract test needs schemathesis: pip install schemathesis (as .ci/run does)")
         let directory = TemporaryDirectory()
@@ -38,20 +33,20 @@ struct APIContractTests {
         }
         try cli(["init", "--admin", "maria"])
         try cli(["user", "add", "sam", "--role", "supervisor", "--user", "maria"])
-        try cli(["user", "passwd", "sam", "--password-stdin", "--user", "maria"], stdin: Self.password + "\n")
+        try cli(["user", "passwd", "sam", "--password-stdin", "--user", "maria"], stdin: Contract.password + "\n")
 
         let server = try await Server.start(binary: binary, db: db, in: directory.url, extra: ["--signing-key", key])
         defer { server.stop() }
-        let (cookie, csrf) = try await Self.signIn(server.url, user: "sam")
+        let (cookie, csrf) = try await Contract.signIn(server.url, user: "sam")
         // Records for the generated ids to find (detainers, persons and convictions 1, 2, 3),
         // logged over the API itself, arrested ten days ago (New York).
-        let arrested = Self.isoDate(Date().addingTimeInterval(-10 * 86_400))
+        let arrested = Contract.isoDate(Date().addingTimeInterval(-10 * 86_400))
         for (index, name) in ["Ana Example", "Bo Example", "Cy Example"].enumerated() {
             let intake = #"{"person": {"name": "\#(name)"}, "custody": {"agency": "DOC", "bookingNumber": "34117\#(index)0001", "arrestDate": "\#(arrested)"}}"#
-            let (status, body) = try await Self.post(server.url + "/api/v1/detainers", intake, cookie: cookie, csrf: csrf)
+            let (status, body) = try await Contract.post(server.url + "/api/v1/detainers", intake, cookie: cookie, csrf: csrf)
             try #require(status == 201, "seeding intake \(index): \(status) \(body)")
             let conviction = #"{"conviction": {"statute": "PL 160.15", "convictedOn": "2019-03-04", "felonyClass": "B"}}"#
-            let (added, text) = try await Self.post(server.url + "/api/v1/detainers/\(index + 1)/convictions", conviction, cookie: cookie, csrf: csrf)
+            let (added, text) = try await Contract.post(server.url + "/api/v1/detainers/\(index + 1)/convictions", conviction, cookie: cookie, csrf: csrf)
             try #require(added == 201, "seeding a conviction: \(added) \(text)")
         }
 
@@ -61,7 +56,7 @@ struct APIContractTests {
             "schemathesis", "--config-file", root.appendingPathComponent("Tests/Schemathesis/schemathesis.toml").path,
             "run", root.appendingPathComponent("Sources/DetainerWeb/openapi.yaml").path,
             "--url", server.url, "--checks", "all", "--workers", "1",
-            "--max-examples", String(Self.maxExamples), "--seed", String(Self.seed),
+            "--max-examples", String(Contract.maxExamples), "--seed", String(Contract.seed),
             "--request-timeout", "30", "--suppress-health-check", "all",
             // Signing out would end the session every later request uses (it is tested in SessionTests).
             "--exclude-path", "/api/v1/logout",
@@ -72,7 +67,7 @@ struct APIContractTests {
         ], timeout: 600)
         let seconds = Date().timeIntervalSince(started)
         let serverStatus = server.stop()
-        print("APIContractTests: schemathesis took \(String(format: "%.1f", seconds)) s")
+        print("APIContract: schemathesis took \(String(format: "%.1f", seconds)) s")
         #expect(run.status == 0, """
             schemathesis found a difference between the server and openapi.yaml (exit \(run.status), \(String(format: "%.0f", seconds)) s):
             \(run.stdout.suffix(12000))
@@ -82,6 +77,16 @@ struct APIContractTests {
         let check = try Subprocess.run(binary, ["check", "--db", db], in: directory.url, timeout: 120)
         #expect(check.status == 0, "detainer check after the Schemathesis run: \(check)")
     }
+
+}
+
+/// The Schemathesis run's bounds and the HTTP it needs before it.
+enum APIContract {
+    static let password = "correct horse battery staple"
+    /// Examples per operation and phase: enough to try every field's bounds, small enough
+    /// for a 2-core machine (README "API contract test" gives the time it takes).
+    static let maxExamples = 8
+    static let seed = 20251207
 
     /// `POST /api/v1/login`: the session cookie (`name=value`) and the CSRF token.
     static func signIn(_ base: String, user: String) async throws -> (String, String) {
