@@ -16,7 +16,9 @@ import os
 import re
 import sys
 import time
+import threading
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 
 try:
     from selenium import webdriver
@@ -31,6 +33,15 @@ except ImportError as error:  # CI installs it (.ci/run); a missing driver must 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 XSS_NAME = "<script>alert(1)</script>"
+# axe-core, vendored (Tests/Browser/vendor/README.md says where from): injected into each page scanned.
+AXE_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vendor", "axe.min.js")
+# The two widths the office uses: a desk screen and a phone. Every rule runs at the first; at the
+# second every rule but colour contrast, which does not depend on the width (the stylesheet has
+# no width media query: ContractTests checks that) and takes most of axe's time.
+AXE_WIDTHS = (1366, 390)
+# Screenshots of the scanned pages at this width (the earlier checks shoot the wide pages).
+AXE_SHOT_WIDTH = 390
+AXE_BLOCKING = ("serious", "critical")
 
 
 class CheckFailed(Exception):
@@ -159,6 +170,35 @@ class Office:
         except ValueError:
             raise CheckFailed(f"GET {path} did not answer JSON: {text[:300]!r}")
 
+    def axe(self, contrast=True):
+        """axe-core's violations on the current page, as (id, impact, help, targets). Colour
+        contrast is most of axe's time; `contrast=False` leaves it out (see AXE_WIDTHS)."""
+        if not hasattr(Office, "_axe_source"):
+            with open(AXE_JS, encoding="utf-8") as handle:
+                Office._axe_source = handle.read()
+        self.driver.set_script_timeout(120)
+        if not self.driver.execute_script("return typeof window.axe === 'object'"):
+            self.driver.execute_script(Office._axe_source)
+        result = self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {resultTypes: ['violations'], rules: {'color-contrast': {enabled: arguments[0]}}})
+              .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    targets: v.nodes.slice(0, 4).map(n => n.target.join(' '))}))))
+              .catch(e => done({error: String(e)}));
+            """, contrast)
+        if isinstance(result, dict):
+            raise CheckFailed(f"axe-core did not run on {self.path}: {result.get('error')}")
+        return result
+
+    def shot_at(self, name, width):
+        """Full-height screenshot at `width` px (the window keeps that width afterwards)."""
+        self.shots += 1
+        self.driver.set_window_size(width, 900)
+        height = self.driver.execute_script("return Math.max(document.body.scrollHeight, 800)")
+        self.driver.set_window_size(width, min(int(height) + 40, 6000))
+        self.driver.save_screenshot(os.path.join(self.artifacts, f"{self.label}-{self.shots:02d}-{name}-{width}.png"))
+        self.driver.set_window_size(width, 900)
+
     def no_alert(self):
         try:
             alert = self.driver.switch_to.alert
@@ -203,6 +243,7 @@ class Suite:
         self.results = []
         self.offices = []
         self.state = {}
+        self.lock = threading.Lock()
 
     def office(self, label, base=None):
         office = Office(base or self.args.base_url, self.args.artifacts, label)
@@ -420,6 +461,77 @@ class Suite:
         expect(svgs[0].size["width"] > 100 and svgs[0].size["height"] > 50, f"the chart is only {svgs[0].size}")
         boss.shot("report-monthly")
 
+    def pages_for(self, office):
+        """Every page the signed-in role can open: its navigation, its account, a detainer and
+        its printable record, a search with results, and (where it may log one) the intake form
+        after the server refused it."""
+        links = office.driver.find_elements(By.CSS_SELECTOR, "nav[aria-label='Main'] a")
+        paths = [link.get_attribute("href")[len(office.base):] for link in links]
+        ident = self.state.get("detainer") or self.state.get("xss")
+        if ident:
+            paths += [f"/detainers/{ident}", f"/detainers/{ident}/record"]
+        paths.append("/search?q=Nu%C3%B1ez")
+        seen = []
+        for path in paths:
+            if path not in seen:
+                seen.append(path)
+        return seen
+
+    def refused_intake(self, office):
+        """Posts an intake the server refuses (the browser's own checks off): the page that comes
+        back has the focus on its error summary, which names the fields by their labels."""
+        office.get("/intake")
+        office.driver.execute_script("document.querySelector(\"form[action='/intake']\").noValidate = true")
+        office.fill("person.name", "Ana Example")
+        office.fill("custody.arrestDate", "2999-01-01")
+        office.driver.find_element(By.CSS_SELECTOR, "form[action='/intake'] button[type=submit]").click()
+        office.wait_ready()
+        summary = office.driver.find_elements(By.ID, "errors")
+        expect(summary, f"the refused intake shows no error summary: {office.text()[:300]!r}")
+        focused = office.driver.execute_script("return document.activeElement && document.activeElement.id")
+        expect(focused == "errors", f"after the refused intake the focus is on #{focused or 'body'}, not the error summary")
+        text = summary[0].text
+        expect("Instant arrest date" in text and "Agency" in text, f"the error summary does not name the fields by their labels: {text!r}")
+        expect("custody." not in text and "person." not in text, f"the error summary shows internal keys: {text!r}")
+
+    def accessibility(self, role, user):
+        """axe-core on every page this role can open, at 1366 and 390 px: no serious or
+        critical violation. A screenshot of each page at each width goes to the artifacts."""
+        # Not in self.offices: the roles run on two threads, and a failure elsewhere must not
+        # drive this browser from another thread (check() screenshots every office in the list).
+        office = Office(self.args.base_url, self.args.artifacts, "a11y-" + role)
+        try:
+            office.sign_in(user, self.password)
+            expect(not office.path.startswith("/login"), f"{user} ({role}) could not sign in")
+            pages = self.pages_for(office)
+            problems = []
+            scans = 0
+            for width in AXE_WIDTHS:
+                office.driver.set_window_size(width, 900)
+                for path in pages:
+                    office.get(path)
+                    office.wait_ready()
+                    name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "root"
+                    for violation in office.axe(contrast=width == AXE_WIDTHS[0]):
+                        if violation["impact"] in AXE_BLOCKING:
+                            problems.append(f"{path} at {width} px: {violation['id']} ({violation['impact']}): {violation['help']} — {violation['targets']}")
+                    scans += 1
+                    if width == AXE_SHOT_WIDTH:
+                        office.shot_at(name, width)
+                if "/intake" in pages:
+                    self.refused_intake(office)
+                    for violation in office.axe(contrast=width == AXE_WIDTHS[0]):
+                        if violation["impact"] in AXE_BLOCKING:
+                            problems.append(f"refused intake at {width} px: {violation['id']} ({violation['impact']}): {violation['help']} — {violation['targets']}")
+                    scans += 1
+                    if width == AXE_SHOT_WIDTH:
+                        office.shot_at("intake-refused", width)
+            with self.lock:
+                self.state["axe_scans"] = self.state.get("axe_scans", 0) + scans
+            expect(not problems, f"{len(problems)} serious or critical accessibility violation(s) for the {role}:\n  " + "\n  ".join(problems))
+        finally:
+            office.close()
+
     def session_expiry(self):
         office = self.office("short-session", self.args.short_session_url)
         office.sign_in(self.args.clerk, self.password)
@@ -445,6 +557,15 @@ class Suite:
             self.check("supervisor: queue, review, status change", self.supervisor_review_and_status)
         if hasattr(self, "boss"):
             self.check("monthly report has its SVG chart", self.report_chart)
+        # Accessibility, two roles at a time (each its own browser): axe-core is most of the time.
+        roles = [(role, user) for role, user in (("clerk", self.args.clerk), ("supervisor", self.args.supervisor),
+                                                 ("analyst", self.args.analyst), ("admin", self.args.admin)) if user]
+        started = time.time()
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(lambda pair: self.check(f"axe-core: every page for the {pair[0]}, 1366 and 390 px, no serious or critical violation",
+                                                  lambda: self.accessibility(*pair)), roles))
+        if self.state.get("axe_scans"):
+            print(f"e2e: axe-core scanned {self.state['axe_scans']} pages in {time.time() - started:.0f} s", flush=True)
         if self.args.short_session_url:
             self.check("an idle session expires", self.session_expiry)
         failed = [r for r in self.results if not r[1]]
@@ -459,6 +580,8 @@ def main():
     parser.add_argument("--short-session-seconds", type=int, default=3)
     parser.add_argument("--clerk", required=True)
     parser.add_argument("--supervisor", required=True)
+    parser.add_argument("--analyst", help="an auditor, for the accessibility scans")
+    parser.add_argument("--admin", help="an admin, for the accessibility scans")
     parser.add_argument("--password-file", required=True, help="the (shared) password of the test users")
     parser.add_argument("--artifacts", default=".build/browser-artifacts")
     args = parser.parse_args()

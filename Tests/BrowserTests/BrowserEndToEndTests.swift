@@ -18,7 +18,7 @@ struct BrowserEndToEndTests {
     static let password = "correct horse battery staple"
     static let shortIdleSeconds = 3
 
-    @Test("sign-in, intake → queue → review → status, 403s, XSS, expiry, sign-out, report chart")
+    @Test("sign-in, intake → queue → review → status, 403s, XSS, expiry, sign-out, report chart, axe-core on every page for every role")
     func officeInABrowser() async throws {
         let missing = Self.missingPrerequisites()
         try #require(missing.isEmpty, Comment(rawValue: "browser tests need " + missing.joined(separator: "; ")
@@ -39,7 +39,9 @@ struct BrowserEndToEndTests {
         _ = try cli(["init", "--admin", "maria"])
         _ = try cli(["user", "add", "clara", "--role", "clerk", "--user", "maria"])
         _ = try cli(["user", "add", "sam", "--role", "supervisor", "--user", "maria"])
-        for name in ["clara", "sam"] {
+        // An analyst (the auditor role) and the admin, for the accessibility scans of every role's pages.
+        _ = try cli(["user", "add", "audrey", "--role", "auditor", "--user", "maria"])
+        for name in ["clara", "sam", "audrey", "maria"] {
             _ = try cli(["user", "passwd", name, "--password-stdin", "--user", "maria"], stdin: Self.password + "\n")
         }
         let passwordFile = directory.path("password.txt")
@@ -57,8 +59,11 @@ struct BrowserEndToEndTests {
         let run = try Subprocess.run("/usr/bin/env", [
             "python3", script, "--base-url", server.url, "--short-session-url", shortServer.url,
             "--short-session-seconds", String(Self.shortIdleSeconds),
-            "--clerk", "clara", "--supervisor", "sam", "--password-file", passwordFile, "--artifacts", artifacts,
+            "--clerk", "clara", "--supervisor", "sam", "--analyst", "audrey", "--admin", "maria",
+            "--password-file", passwordFile, "--artifacts", artifacts,
         ], in: directory.url, timeout: 900)
+        // The suite's own summary (checks passed, axe-core scans and their time) for the test log.
+        for line in run.stdout.split(separator: "\n") where line.hasPrefix("e2e:") { print(line) }
         // SIGTERM drains and exits 0 (stopped before reading their logs, which exist only then).
         let serverStatus = server.stop(), shortServerStatus = shortServer.stop()
         #expect(run.status == 0, """

@@ -20,7 +20,7 @@ import Testing
     /// reaches the web and is left to the CLI's tests).
     static let examples: [any Error] = [
         WebError.signInRequired, WebError.csrfRejected, WebError.crossOrigin, WebError.badRequest(path: "$", message: "bad"),
-        WebError.notFound, WebError.tooLarge,
+        WebError.notFound, WebError.tooLarge, WebError.methodNotAllowed(allowed: ["GET", "HEAD"]),
         NIOTooManyBytesError(maxBytes: 1),
         ValidationIssue(path: "person.name", message: "required"),
         InputErrors([ValidationIssue(path: "person.name", message: "required")]),

@@ -181,7 +181,9 @@ public struct ConvictionInput: Sendable, Hashable, Codable {
     public var sealed: Bool?
     public var vacated: Bool?
     public var incarceratedDaysForThisCrime: Int?
-    var decodingIssues: [ValidationIssue] = []
+    /// Fields that could not be read (a number given as an object, …); a front end that decodes
+    /// a conviction on its own (the web API) reports them, as the evaluate contract does.
+    public internal(set) var decodingIssues: [ValidationIssue] = []
 
     /// Defaults are the "absent" values of the JSON contract; pass nil for "not known".
     public init(

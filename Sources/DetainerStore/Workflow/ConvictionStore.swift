@@ -36,6 +36,10 @@ extension HistoryService {
         _ = v.text(entry.court, "conviction.court", maxLength: FieldLimits.facility)
         _ = v.code(entry.docketNumber, "conviction.docketNumber", maxLength: 40, punctuation: "-/. ")
         issues += v.errors
+        // A statute given must say something: an empty one would replace the stored statute with nothing.
+        if let raw = entry.input.statute, raw.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            issues.append(ValidationIssue(path: "conviction.statute", message: raw.isEmpty ? "is empty" : "is only whitespace"))
+        }
         if let raw = entry.input.statute, raw.unicodeScalars.count > 100 {
             issues.append(ValidationIssue(path: "conviction.statute", message: "is \(raw.unicodeScalars.count) characters; the limit is 100"))
         }
@@ -106,6 +110,19 @@ extension HistoryService {
 
     /// Corrects a conviction: fields given in `changes` replace the stored ones; the rest stay.
     public func updateConviction(id: Int64, changes: ConvictionEntry, by actor: Actor) throws -> HistoryChange {
+        // What was given is checked as given, even where the merge below keeps the stored value:
+        // a malformed value is refused, never dropped in favour of what is on record.
+        var given: [ValidationIssue] = []
+        for (key, text) in [("convictedOn", changes.input.convictedOn), ("sentencedOn", changes.input.sentencedOn)] {
+            if let text, CivilDate(parsing: text) == nil {
+                given.append(ValidationIssue(path: "conviction." + key, message: "not a valid date \"\(text)\" (expected YYYY-MM-DD)"))
+            }
+        }
+        if let days = changes.input.incarceratedDaysForThisCrime, !(0...EvaluationRequest.maximumIncarceratedDays).contains(days) {
+            given.append(ValidationIssue(path: "conviction.incarceratedDaysForThisCrime",
+                                         message: "\(days) is not a number of days from 0 to \(EvaluationRequest.maximumIncarceratedDays)"))
+        }
+        if !given.isEmpty { throw InputErrors(given) }
         let current = try storedConviction(id: id)
         var merged = current
         let c = changes.input

@@ -9,10 +9,13 @@ protocol KnownKeys {
     static var knownKeys: Set<String> { get }
     /// Checks nested objects' fields too (default: none).
     static func checkNested(_ object: [String: Any]) throws
+    /// Fields a nested reader could not read (default: none): refused, never taken as absent.
+    var decodingProblems: [ValidationIssue] { get }
 }
 
 extension KnownKeys {
     static func checkNested(_ object: [String: Any]) throws {}
+    var decodingProblems: [ValidationIssue] { [] }
 }
 
 /// JSON request bodies: size-limited, read by the one strict reader (`StrictJSON`: duplicate keys
@@ -36,6 +39,8 @@ enum APIBody {
             if !unknown.isEmpty { throw InputErrors(unknown.map { ValidationIssue(path: $0, message: "unknown field") }) }
             try T.checkNested(object)
         }
-        return try StrictJSON.decode(T.self, from: data)
+        let value = try StrictJSON.decode(T.self, from: data)
+        if !value.decodingProblems.isEmpty { throw InputErrors(value.decodingProblems) }
+        return value
     }
 }

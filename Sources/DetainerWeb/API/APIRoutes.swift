@@ -16,6 +16,7 @@ enum APIRoutes {
 
         routes.get("/api/v1/queue") { request, context in
             _ = try context.requireSession()
+            try APIQuery.refuseEmpty(request)
             let filter = try OfficeRoutes.queueFilter(request)
             let queue = try await office.read { try $0.actionQueue(filter) }
             return Responses.json(APIJSON.actionQueue(queue))
@@ -163,8 +164,14 @@ struct ReviewBody: Decodable {
     let confirmNoSearch: Bool?
 
     func request() throws -> ReviewRequest {
+        // A decision is either a valid one with action decide, or absent: never silently ignored.
+        if let decision, Decision(rawValue: decision) == nil {
+            throw ValidationIssue(path: "decision", message: "expected honor or decline, not \"\(decision)\"")
+        }
         switch action {
-        case "approve": return .approve(reason: reason)
+        case "approve":
+            if decision != nil { throw ValidationIssue(path: "decision", message: "goes with action decide only; approving takes the engine's outcome") }
+            return .approve(reason: reason)
         case "decide":
             guard let decision = decision.flatMap(Decision.init(rawValue:)) else {
                 throw ValidationIssue(path: "decision", message: "required with action decide: honor or decline")
@@ -255,6 +262,9 @@ struct ConvictionBody: Decodable, KnownKeys {
         givenFacts = Set(try container.nestedContainer(keyedBy: AnyKey.self, forKey: .conviction).allKeys.map(\.stringValue))
     }
 
+    /// `{"incarceratedDaysForThisCrime": {}}` is an error at `conviction.incarceratedDaysForThisCrime`.
+    var decodingProblems: [ValidationIssue] { conviction.decodingIssues }
+
     var entry: ConvictionEntry { ConvictionEntry(input: conviction, court: court, docketNumber: docketNumber, givenFacts: givenFacts) }
 
     /// The contract's conviction fields, from the engine's own list, so this cannot drift.
@@ -269,7 +279,7 @@ struct ConvictionBody: Decodable, KnownKeys {
 }
 
 extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason", "confirmNoSearch"] }
-extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note"] }
+extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note", "cause"] }
 extension ContactBody: KnownKeys {
     static let knownKeys: Set<String> = ["direction", "kind", "summary", "at", "infoType", "inReplyTo", "facilitatedTransfer",
                                          "warrant", "warrantIssuer", "warrantDate", "outcome"]

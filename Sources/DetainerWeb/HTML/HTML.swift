@@ -18,6 +18,13 @@ public struct HTML: Sendable, CustomStringConvertible {
 
     public static func + (lhs: HTML, rhs: HTML) -> HTML { join([lhs, rhs]) }
 
+    /// This fragment with the first occurrence of `marker` replaced by `replacement` (both are
+    /// HTML already, so nothing unescaped can enter); unchanged when the marker is absent.
+    public func replacingFirst(_ marker: HTML, with replacement: HTML) -> HTML {
+        guard !marker.rendered.isEmpty, let range = rendered.range(of: marker.rendered) else { return self }
+        return HTML(trusted: rendered.replacingCharacters(in: range, with: replacement.rendered))
+    }
+
     public mutating func append(_ other: HTML) { rendered += other.rendered }
 
     /// Each part is copied once, into a string sized for all of them: a page is built by

@@ -24,8 +24,11 @@ struct ErrorMiddleware: RouterMiddleware {
             if problem.status == .unauthorized, !isAPI {
                 return Responses.redirect(to: "/login?next=" + Responses.safeNext(request.uri.path))
             }
-            return isAPI ? Responses.json(problem.json, status: problem.status)
+            var response = isAPI ? Responses.json(problem.json, status: problem.status)
                 : Responses.html(ErrorPage.render(problem, session: context.session ?? context.note.session), status: problem.status)
+            if let allow = (error as? WebError)?.allow { response.headers[.allow] = allow }
+            // HEAD answers as GET would, without the body (a refusal included).
+            return request.method == .head ? response.createHeadResponse() : response
         }
     }
 }

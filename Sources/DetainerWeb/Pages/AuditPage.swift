@@ -42,7 +42,7 @@ enum AuditPage {
                 Forms.submit("Filter", style: "secondary")
             }
             el("h2", text: "Entries (newest first, at most \(AuditRoutes.pageSize))")
-            el("div", .class("table-wrap")) {
+            ScrollRegion.table("Audit log entries") {
                 el("table") {
                     el("thead") { el("tr") { for column in entries.columns { el("th", Attribute("scope", "col"), text: column) } } }
                     el("tbody") {
@@ -60,13 +60,11 @@ enum AuditPage {
 enum UsersPage {
     static func render(users: [User], session: WebSession, errors: [String: String] = [:], values: [String: String] = [:], notice: String? = nil,
                        proposals: [Proposal] = []) -> HTML {
-        Layout.page("Users", session: session, current: .users) {
+        ErrorSummary.fill(Layout.page("Users", session: session, current: .users) {
             el("h1", text: "Users")
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
-            if !errors.isEmpty {
-                el("div", .class("notice error"), Attribute("role", "alert"), text: "Nothing was changed: " + errors.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "; "))
-            }
-            el("div", .class("table-wrap")) {
+            ErrorSummary.slot(errors)
+            ScrollRegion.table("Users") {
                 el("table") {
                     el("thead") { el("tr") { for h in ["Name", "Role", "State", "Since", "Actions"] { el("th", Attribute("scope", "col"), text: h) } } }
                     el("tbody") {
@@ -141,13 +139,13 @@ enum UsersPage {
             el("form", .class("stack card"), Attribute("method", "post"), Attribute("action", "/users")) {
                 Forms.csrf(session)
                 Forms.input("User name", name: "name", value: values["name"], error: errors["name"], hint: "Letters, digits and . _ - @", required: true)
-                Forms.select("Role", name: "role", options: Role.allCases.map { ($0.rawValue, $0.rawValue) }, selected: values["role"], error: errors["role"], required: true)
+                Forms.select("Role", name: "role", options: [("", "choose…")] + Role.allCases.map { ($0.rawValue, $0.rawValue) }, selected: values["role"], error: errors["role"], required: true)
                 Forms.input("Password", name: "password", type: "password", error: errors["password"],
                             hint: "At least \(AccountPolicy.minimumPasswordLength) characters; may be set later", extra: [Attribute("autocomplete", "new-password")])
                 Forms.input("Reason", name: "reason", value: values["reason"], error: errors["reason"],
                             hint: "Needed to add a supervisor or admin: a second admin approves (set the password once approved)")
                 Forms.submit("Add user")
             }
-        }
+        }, errors: errors, intro: "Nothing was changed. Fix the \(errors.count == 1 ? "field" : "\(errors.count) fields") marked below:")
     }
 }

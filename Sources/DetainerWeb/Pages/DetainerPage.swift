@@ -30,7 +30,11 @@ enum DetainerPage {
             }
             el("p", .class("actions")) { PaperworkLinks.render(detail) }
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
-            if let message = state?.message { el("div", .class("notice error"), Attribute("role", "alert"), text: message) }
+            // After a refused form the message takes the focus (issue 25 §4), not the page body.
+            if let message = state?.message {
+                el("div", .class("notice error"), .id("errors"), Attribute("role", "alert"), Attribute("tabindex", "-1"),
+                   Attribute("autofocus", present: true), text: message)
+            }
             if let deadline = d.holdDeadline, let status, status.isOpen {
                 el("p") {
                     el("strong", text: "Hold deadline: ")
@@ -172,7 +176,7 @@ enum DetainerPage {
             if detail.convictions.isEmpty {
                 el("p", .class("muted"), text: "No convictions on record.")
             } else {
-                el("div", .class("table-wrap")) {
+                ScrollRegion.table("Convictions") {
                     el("table") {
                         el("thead") {
                             el("tr") {

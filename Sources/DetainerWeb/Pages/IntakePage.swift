@@ -13,18 +13,10 @@ enum IntakePage {
             Forms.input(label, name: name, value: value(name), type: type, error: errors[name], hint: hint, required: required)
         }
         let checkedBoxes = Set(form?.all("detainer.probableCause") ?? [])
-        return Layout.page("Intake", session: session, current: .intake) {
+        let intro = "Nothing was recorded. Fix the \(errors.count == 1 ? "field" : "\(errors.count) fields") marked below:"
+        return ErrorSummary.fill(Layout.page("Intake", session: session, current: .intake) {
             el("h1", text: "Log a detainer")
-            if !errors.isEmpty {
-                el("div", .class("notice error"), Attribute("role", "alert"), .id("errors")) {
-                    el("p", text: "Nothing was recorded. Fix the \(errors.count == 1 ? "field" : "\(errors.count) fields") marked below:")
-                    el("ul") {
-                        for (name, message) in errors.sorted(by: { $0.key < $1.key }) {
-                            el("li") { el("a", .href("#" + Forms.fieldID(name)), text: "\(name): \(message)") }
-                        }
-                    }
-                }
-            }
+            ErrorSummary.slot(errors)
             el("form", Attribute("method", "post"), Attribute("action", "/intake"), Attribute("novalidate", present: false)) {
                 Forms.csrf(session)
                 el("fieldset") {
@@ -108,7 +100,7 @@ enum IntakePage {
                 }
                 Forms.submit("Log detainer and evaluate")
             }
-        }
+        }, errors: errors, intro: intro)
     }
 
     /// The open detainer, and the reason and confirmation a second one needs.

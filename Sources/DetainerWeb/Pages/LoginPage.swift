@@ -22,7 +22,7 @@ enum LoginPage {
 
 enum AccountPage {
     static func render(session: WebSession, errors: [String: String], done: Bool) -> HTML {
-        Layout.page("Account", session: session, current: .account) {
+        ErrorSummary.fill(Layout.page("Account", session: session, current: .account) {
             el("h1", text: "Your account")
             el("div", .class("card")) {
                 el("dl", .class("facts")) {
@@ -33,7 +33,7 @@ enum AccountPage {
             }
             el("h2", text: "Change password")
             if done { el("div", .class("notice success"), Attribute("role", "status"), text: "Password changed. Your other sessions were signed out.") }
-            if !errors.isEmpty { el("div", .class("notice error"), Attribute("role", "alert"), text: "The password was not changed; see the fields below.") }
+            ErrorSummary.slot(errors)
             el("form", .class("stack card"), Attribute("method", "post"), Attribute("action", "/account/password")) {
                 Forms.csrf(session)
                 Forms.input("Current password", name: "current_password", type: "password", error: errors["current_password"], required: true,
@@ -45,6 +45,6 @@ enum AccountPage {
                             extra: [Attribute("autocomplete", "new-password")])
                 Forms.submit("Change password")
             }
-        }
+        }, errors: errors, intro: "The password was not changed. Fix the \(errors.count == 1 ? "field" : "\(errors.count) fields") marked below:")
     }
 }

@@ -29,7 +29,7 @@ enum QueuePage {
     private static func proposalSection(_ proposals: [Proposal]) -> HTML {
         el("section", Attribute("aria-labelledby", "proposals")) {
             el("h2", .id("proposals"), text: "Waiting for a second person (\(proposals.count))")
-            el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("aria-label", "Proposals waiting for a second person")) {
+            ScrollRegion.table("Proposals waiting for a second person") {
                 el("table") {
                     el("thead") {
                         el("tr") {
@@ -74,7 +74,7 @@ enum QueuePage {
             if items.isEmpty {
                 el("p", .class("muted"), text: empty)
             } else {
-                el("div", .class("table-wrap")) {
+                ScrollRegion.table(title) {
                     el("table") {
                         el("thead") {
                             el("tr") {

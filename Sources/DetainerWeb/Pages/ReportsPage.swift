@@ -75,7 +75,7 @@ enum ReportsPage {
 
     private static func monthlyTable(_ report: MonthlyReport) -> HTML {
         let columns = ["month", "received", "honored", "declined", "transferred", "lifted", "released", "open_at_month_end"]
-        return el("div", .class("table-wrap")) {
+        return ScrollRegion.table("Monthly counts") {
             el("table") {
                 el("caption", .class("muted"), text: "Counts by New York date; see the README for what each column counts.")
                 el("thead") {
@@ -97,7 +97,7 @@ enum ReportsPage {
 
     private static func quarterlyTable(_ report: QuarterlyReport) -> HTML {
         let table = report.table
-        return el("div", .class("table-wrap")) {
+        return ScrollRegion.table("Quarterly report") {
             el("table") {
                 el("thead") { el("tr") { for column in table.columns { el("th", Attribute("scope", "col"), text: column.replacingOccurrences(of: "_", with: " ")) } } }
                 el("tbody") {
@@ -112,7 +112,7 @@ enum ReportsPage {
     private static func declinedByReason(_ report: MonthlyReport) -> HTML {
         let used = MonthlyReport.declineReasonCodes.filter { (report.total.declineReasons[$0] ?? 0) > 0 }
         guard !used.isEmpty else { return HTML() }
-        return el("div", .class("table-wrap")) {
+        return ScrollRegion.table("Declined, by reason") {
             el("table") {
                 el("caption", text: "Declined, by the first reason the decision rests on")
                 el("thead") { el("tr") { el("th", Attribute("scope", "col"), text: "month"); for code in used { el("th", Attribute("scope", "col"), .class("num"), text: code) } } }
@@ -129,7 +129,7 @@ enum ReportsPage {
     }
 
     private static func annualTable(_ report: AnnualReport) -> HTML {
-        el("div", .class("table-wrap")) {
+        ScrollRegion.table("Annual report items") {
             el("table") {
                 el("thead") {
                     el("tr") {
@@ -164,7 +164,7 @@ enum ReportsPage {
             if publications.isEmpty {
                 el("p", .class("muted"), text: "Nothing published yet (`detainer report publish`; a second person approves).")
             } else {
-                el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("aria-label", "Published annual reports")) {
+                ScrollRegion.table("Published annual reports") {
                     el("table") {
                         el("thead") { el("tr") { for h in ["#", "Agency", "Year", "Prepared", "Approved", "Revises", "SHA-256"] { el("th", Attribute("scope", "col"), text: h) } } }
                         el("tbody") {

@@ -15,7 +15,7 @@ enum SearchPage {
                     el("p", Attribute("role", "status"), text: "No person matches “\(query)”.")
                 } else {
                     el("p", Attribute("role", "status"), text: "\(hits.count) \(hits.count == 1 ? "person matches" : "people match")\(hits.count >= DetainerDatabase.searchLimit ? " (first \(DetainerDatabase.searchLimit) shown)" : "").")
-                    el("div", .class("table-wrap")) {
+                    ScrollRegion.table("People found") {
                         el("table") {
                             el("thead") {
                                 el("tr") {

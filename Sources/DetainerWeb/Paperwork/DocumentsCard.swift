@@ -14,7 +14,7 @@ enum DocumentsCard {
             if detail.documents.isEmpty {
                 el("p", .class("muted"), text: "No documents attached.")
             } else {
-                el("div", .class("table-wrap")) {
+                ScrollRegion.table("Documents") {
                     el("table") {
                         el("thead") {
                             el("tr") {

@@ -134,7 +134,12 @@ enum OfficeRoutes {
             }
             outcome = value
         }
-        return QueueFilter(agency: agency, outcome: outcome, overdueOnly: query.get("overdue") == "1")
+        // Only "1" (overdue only) or "0"/nothing (all): anything else is a mistake, never "all".
+        let overdue = query.get("overdue") ?? ""
+        guard ["", "0", "1"].contains(overdue) else {
+            throw ValidationIssue(path: "overdue", message: "expected 1 (overdue only) or 0 (all), not \"\(overdue)\"")
+        }
+        return QueueFilter(agency: agency, outcome: outcome, overdueOnly: overdue == "1")
     }
 
     static func notice(_ done: String) -> String? {

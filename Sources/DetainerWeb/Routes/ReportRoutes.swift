@@ -9,6 +9,7 @@ enum ReportRoutes {
     static func register(_ routes: RouteBook, office: Office) {
         routes.get("/reports") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .report)
             let (from, to, agency) = try monthlyParameters(request, office: office)
             let (annualAgency, year, calendar) = try annualParameters(request, office: office)
             let (quarterYear, quarter) = try quarterlyParameters(request, office: office)
@@ -28,6 +29,7 @@ enum ReportRoutes {
         for format in ["csv", "json"] {
             routes.get("/reports/monthly.\(format)") { request, context in
                 let session = try context.requireSession()
+                try await office.permit(session, .report)
                 let (from, to, agency) = try monthlyParameters(request, office: office)
                 let report = try await office.write { db in
                     try ReportService(db).runMonthly(from: from, to: to, agency: agency, origin: ["format": .string(format), "via": "web"],
@@ -37,6 +39,7 @@ enum ReportRoutes {
             }
             routes.get("/reports/annual.\(format)") { request, context in
                 let session = try context.requireSession()
+                try await office.permit(session, .report)
                 let (agency, year, calendar) = try annualParameters(request, office: office)
                 let report = try await office.write { db in
                     try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar, origin: ["format": .string(format), "via": "web"],
@@ -50,6 +53,7 @@ enum ReportRoutes {
         // The publishable page (the same HTML as `report annual --format html`), self-contained.
         routes.get("/reports/annual.html") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .report)
             let (agency, year, calendar) = try annualParameters(request, office: office)
             let report = try await office.write { db in
                 try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar, origin: ["format": "html", "via": "web"],
@@ -62,6 +66,7 @@ enum ReportRoutes {
 
         routes.get("/reports/export.csv") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .export)
             let (from, to, _) = try monthlyParameters(request, office: office)
             let filter = ExportFilter(receivedFrom: CivilDate(parsing: from + "-01"), receivedTo: lastDay(of: to))
             // As the CLI: the audit entry (with the number of matching rows) is written before
@@ -78,6 +83,9 @@ enum ReportRoutes {
 
         routes.get("/api/v1/reports/monthly") { request, context in
             let session = try context.requireSession()
+            // Who may ask comes before what was asked: a clerk's bad query is 403, not 422.
+            try await office.permit(session, .report)
+            try APIQuery.refuseEmpty(request)
             let (from, to, agency) = try monthlyParameters(request, office: office)
             let report = try await office.write { db in
                 try ReportService(db).runMonthly(from: from, to: to, agency: agency, origin: ["via": "api"],
@@ -88,6 +96,8 @@ enum ReportRoutes {
 
         routes.get("/api/v1/reports/annual") { request, context in
             let session = try context.requireSession()
+            try await office.permit(session, .report)
+            try APIQuery.refuseEmpty(request)
             let (agency, year, calendar) = try annualParameters(request, office: office)
             let report = try await office.write { db in
                 try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar, origin: ["via": "api"],
@@ -111,8 +121,13 @@ enum ReportRoutes {
         let defaultFrom = today.month == 12 ? month(today.year, 1) : month(today.year - 1, today.month + 1)
         let from = query.get("from").flatMap { $0.isEmpty ? nil : $0 } ?? defaultFrom
         let to = query.get("to").flatMap { $0.isEmpty ? nil : $0 } ?? thisMonth
-        for (field, value) in [("from", from), ("to", to)] where CivilDate(parsing: value + "-01") == nil || value.count != 7 {
-            throw ValidationIssue(path: field, message: "\"\(value)\" is not a month in the form YYYY-MM")
+        for (field, value) in [("from", from), ("to", to)] {
+            guard let first = CivilDate(parsing: value + "-01"), value.count == 7 else {
+                throw ValidationIssue(path: field, message: "\"\(value)\" is not a month in the form YYYY-MM")
+            }
+            guard yearRange.contains(first.year) else {
+                throw ValidationIssue(path: field, message: "\(value) is outside the years \(yearRange.lowerBound)–\(yearRange.upperBound)")
+            }
         }
         var agency: Agency?
         if let text = query.get("agency"), !text.isEmpty {
@@ -128,7 +143,11 @@ enum ReportRoutes {
     /// calendar year with `calendar=1`), `calendar`.
     static func annualParameters(_ request: Request, office: Office) throws -> (Agency, Int, Bool) {
         let query = request.uri.queryParameters
-        let calendar = query.get("calendar") == "1"
+        let calendarText = query.get("calendar") ?? ""
+        guard ["", "0", "1"].contains(calendarText) else {
+            throw ValidationIssue(path: "calendar", message: "expected 1 (calendar year) or 0 (the year ending June 30), not \"\(calendarText)\"")
+        }
+        let calendar = calendarText == "1"
         var agency = Agency.doc
         if let text = query.get("annualAgency") ?? query.get("agency"), !text.isEmpty {
             guard let value = Agency(typed: text) else {
@@ -139,7 +158,9 @@ enum ReportRoutes {
         let today = office.clock.now().newYorkDate
         let fallback = !calendar && today.month > 6 ? today.year + 1 : today.year
         guard let text = query.get("year"), !text.isEmpty else { return (agency, fallback, calendar) }
-        guard let year = Int(text), (1990...2200).contains(year) else { throw ValidationIssue(path: "year", message: "\"\(text)\" is not a year") }
+        guard let year = Int(text), yearRange.contains(year) else {
+            throw ValidationIssue(path: "year", message: "\"\(text)\" is not a year from \(yearRange.lowerBound) to \(yearRange.upperBound)")
+        }
         return (agency, year, calendar)
     }
 
@@ -149,7 +170,9 @@ enum ReportRoutes {
         let today = office.clock.now().newYorkDate
         var year = today.year, quarter = (today.month - 1) / 3 + 1
         if let text = query.get("qyear"), !text.isEmpty {
-            guard let value = Int(text), (1990...2200).contains(value) else { throw ValidationIssue(path: "qyear", message: "\"\(text)\" is not a year") }
+            guard let value = Int(text), yearRange.contains(value) else {
+                throw ValidationIssue(path: "qyear", message: "\"\(text)\" is not a year from \(yearRange.lowerBound) to \(yearRange.upperBound)")
+            }
             year = value
         }
         if let text = query.get("quarter"), !text.isEmpty {
@@ -158,6 +181,9 @@ enum ReportRoutes {
         }
         return (year, quarter)
     }
+
+    /// The years a report may cover (openapi.yaml states the same bounds).
+    static let yearRange = 1990...2200
 
     static func month(_ year: Int, _ month: Int) -> String {
         String(year) + "-" + (month < 10 ? "0" : "") + String(month)

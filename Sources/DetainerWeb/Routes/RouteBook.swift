@@ -24,6 +24,21 @@ final class RouteBook: @unchecked Sendable {
         router.on("\(path)", method: method, use: handler)
         entries.append(Entry(method: method.rawValue, path: path))
     }
+
+    /// The methods a path is served with (HEAD wherever GET is: the router answers it as GET
+    /// without the body), sorted; empty for a path no route matches. `{name}` matches one segment.
+    func allowedMethods(for path: String) -> [String] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        var methods: Set<String> = []
+        for entry in entries {
+            let pattern = entry.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+            guard pattern.count == segments.count,
+                  zip(pattern, segments).allSatisfy({ $0.hasPrefix("{") && $0.hasSuffix("}") && !$1.isEmpty || $0 == $1 }) else { continue }
+            methods.insert(entry.method)
+            if entry.method == "GET" { methods.insert("HEAD") }
+        }
+        return methods.sorted()
+    }
 }
 
 extension WebContext {

@@ -54,16 +54,19 @@ public struct WebOptions: Sendable {
 public enum WebApp {
     /// The router with everything registered, and the book of registered routes.
     static func router(office: Office, options: WebOptions, logger: Logger) -> (Router<WebContext>, RouteBook) {
-        let router = Router(context: WebContext.self)
+        // HEAD on every GET route: the GET's answer without its body (issue 25 §3).
+        let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         let cookies = SessionCookies(secure: options.secureCookies)
+        // Filled below, before the server starts; the 405 check reads it per request.
+        let routes = RouteBook(router: router)
         // Outermost first: log (sees the final status), headers (on every response, errors too),
         // errors → responses, then the session and CSRF gate in front of the routes.
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware(strictTransport: options.secureCookies))
         router.add(middleware: ErrorMiddleware(logger: logger))
+        router.add(middleware: MethodMiddleware(routes: routes))
         router.add(middleware: SessionMiddleware(office: office, cookies: cookies, idleTimeoutSeconds: options.sessionIdleSeconds,
                                                  publicOrigin: options.publicOrigin))
-        let routes = RouteBook(router: router)
         SystemRoutes.register(routes)
         AuthRoutes.register(routes, office: office, cookies: cookies)
         OfficeRoutes.register(routes, office: office)

@@ -15,6 +15,8 @@ enum WebError: Error, Equatable {
     case notFound
     /// Body larger than the route accepts.
     case tooLarge
+    /// A known path asked with a method it is not served with: 405, `Allow` lists these.
+    case methodNotAllowed(allowed: [String])
 }
 
 extension WebError: HTTPResponseError {
@@ -25,6 +27,7 @@ extension WebError: HTTPResponseError {
         case .badRequest: .badRequest
         case .notFound: .notFound
         case .tooLarge: .contentTooLarge
+        case .methodNotAllowed: .methodNotAllowed
         }
     }
 
@@ -36,6 +39,7 @@ extension WebError: HTTPResponseError {
         case .badRequest(_, let message): message
         case .notFound: "no such page"
         case .tooLarge: "request body too large; nothing was written"
+        case .methodNotAllowed(let allowed): "this address answers only " + allowed.joined(separator: ", ") + "; nothing was written"
         }
     }
 
@@ -46,6 +50,14 @@ extension WebError: HTTPResponseError {
 
     /// `ErrorMiddleware` answers first; this is Hummingbird's fallback, should it ever see one.
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: message)))
+        var response = Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: message)))
+        if let allow { response.headers[.allow] = allow }
+        return response
+    }
+
+    /// The `Allow` header of a 405.
+    var allow: String? {
+        if case .methodNotAllowed(let allowed) = self { return allowed.joined(separator: ", ") }
+        return nil
     }
 }
