@@ -49,7 +49,7 @@ enum APIRoutes {
             let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .review)
                 do {
-                    return (try ReviewService(db).review(detainerID: id, review, by: actor).json, .created)
+                    return (try ReviewService(db).review(detainerID: id, review, confirmedAfterDeadline: body.confirmAfterDeadline == true, by: actor).json, .created)
                 } catch let needed as SecondPersonRequired {
                     // Nothing was written; the decision becomes a proposal for a second supervisor (202: not yet in effect).
                     guard case .decide(let decision, let reason) = review else { throw needed }
@@ -159,6 +159,8 @@ struct ReviewBody: Decodable {
     let action: String
     let decision: String?
     let reason: String?
+    /// Honor even though the hold deadline has passed (refused with 422 otherwise).
+    let confirmAfterDeadline: Bool?
 
     func request() throws -> ReviewRequest {
         switch action {

@@ -31,13 +31,21 @@ enum DetainerPage {
             el("p", .class("actions")) { PaperworkLinks.render(detail) }
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
             if let message = state?.message { el("div", .class("notice error"), Attribute("role", "alert"), text: message) }
-            if let deadline = d.holdDeadline, let status, status.isOpen {
+            if let status, let countdown = Countdown.of(status: status, outcome: d.outcome, holdDeadline: d.holdDeadline,
+                                                         scheduledRelease: detail.custodyCase?.scheduledReleaseAt) {
                 el("p") {
-                    el("strong", text: "Hold deadline: ")
-                    Badges.time(deadline)
-                    HTML(" — ")
-                    Badges.countdown(deadline: deadline, secondsLeft: deadline.secondsSinceEpoch - now.secondsSinceEpoch)
+                    el("strong", text: "\(countdown.kind.label): ")
+                    Badges.time(countdown.at)
+                    if status.isOpen || countdown.secondsLeft(now: now) >= 0 {
+                        HTML(" — ")
+                        Badges.countdown(deadline: countdown.at, secondsLeft: countdown.secondsLeft(now: now))
+                    }
                 }
+                if countdown.kind == .releaseOnTime {
+                    el("p", .class("muted"), text: "No lawful hold: the engine's outcome or the decision is decline, so the person is released at the scheduled time, not held 48 hours.")
+                }
+            }
+            if let deadline = d.holdDeadline, let status, status.isOpen {
                 if Deadlines.needs(status: status, outcome: d.outcome, holdDeadline: deadline, now: now).contains(.release) {
                     el("div", .class("notice error"), Attribute("role", "alert"),
                        text: "Release now: the NYPD hold's deadline passed without a judicial warrant, so the person must be released without notifying ICE (Admin. Code §14-154(b)(2)).")
@@ -51,7 +59,10 @@ enum DetainerPage {
             if !detail.proposals.isEmpty { proposals(detail.proposals, detainerID: id, session: session, state: state) }
             explanation(latest)
             convictions(detail, session: session, state: state)
-            if role.may(.review), status == .pendingReview { reviewForm(d, latest: latest, session: session, state: state) }
+            if role.may(.review), status == .pendingReview {
+                reviewForm(d, latest: latest, session: session, state: state,
+                           lateHonor: Deadlines.lateHonorWarning(holdDeadline: d.holdDeadline, now: now))
+            }
             if role.may(.changeStatus), let status, !status.allowedNext.isEmpty { statusForm(status, id: id, session: session, state: state) }
             if role.may(.recordContact) { contactForm(id: id, session: session, state: state) }
             DocumentsCard.render(detail, session: session, state: state)
@@ -261,7 +272,10 @@ enum DetainerPage {
         }
     }
 
-    private static func reviewForm(_ d: DetainerRecord, latest: WithActor<EvaluationRecord>?, session: WebSession, state: FormState?) -> HTML {
+    /// `lateHonor`: why honoring now needs confirmation (the hold deadline has passed), shown
+    /// beside the checkbox that confirms it (issue 25 §2).
+    private static func reviewForm(_ d: DetainerRecord, latest: WithActor<EvaluationRecord>?, session: WebSession, state: FormState?,
+                                   lateHonor: String?) -> HTML {
         let mine = state?.form == "review" ? state : nil
         let engine = d.outcome
         return el("section", .class("card"), Attribute("aria-labelledby", "review")) {
@@ -276,6 +290,11 @@ enum DetainerPage {
                              selected: mine?.values["action"], error: mine?.errors["action"], required: true, scope: "review.")
                 Forms.textarea("Reason", name: "reason", value: mine?.values["reason"], error: mine?.errors["reason"],
                                hint: "Required to decide; an override of the engine must say why.", scope: "review.")
+                if let lateHonor, engine != .decline {
+                    Forms.input("Honor even though the hold deadline has passed", name: "confirmAfterDeadline", value: "1", type: "checkbox",
+                                error: mine?.errors["confirmAfterDeadline"], hint: "To honor, confirm: \(lateHonor).",
+                                extra: mine?.values["confirmAfterDeadline"] == "1" ? [Attribute("checked", present: true)] : [], scope: "review.")
+                }
                 Forms.submit("Record review")
             }
         }

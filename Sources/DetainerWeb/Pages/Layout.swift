@@ -42,6 +42,9 @@ enum Layout {
             el("body") {
                 el("a", .class("skip"), .href("#main"), text: "Skip to content")
                 el("header", .class("top")) {
+                    if TrainingMiddleware.isTraining {
+                        el("p", .class("training-banner"), text: "TRAINING database: practice data, not an official record.")
+                    }
                     el("div", .class("bar")) {
                         el("a", .class("title"), .href("/queue"), text: "NYC Detainer Office")
                         if let session {

@@ -52,7 +52,7 @@ enum OfficeRoutes {
         detainerForm(routes, office: office, path: "/detainers/{id}/review", form: "review", permission: .review) { form, id, actor, db in
             let request = try FormRequests.review(form)
             do {
-                _ = try ReviewService(db).review(detainerID: id, request, by: actor)
+                _ = try ReviewService(db).review(detainerID: id, request, confirmedAfterDeadline: form["confirmAfterDeadline"] == "1", by: actor)
             } catch let needed as SecondPersonRequired {
                 guard case .decide(let decision, let reason) = request else { throw needed }
                 _ = try ProposalService(db).propose(detainerID: id, .review(decision, reason: reason), by: actor)

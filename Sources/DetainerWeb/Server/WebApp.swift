@@ -60,6 +60,7 @@ public enum WebApp {
         // errors → responses, then the session and CSRF gate in front of the routes.
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware(strictTransport: options.secureCookies))
+        router.add(middleware: TrainingMiddleware(training: office.isTraining))
         router.add(middleware: ErrorMiddleware(logger: logger))
         router.add(middleware: SessionMiddleware(office: office, cookies: cookies, idleTimeoutSeconds: options.sessionIdleSeconds,
                                                  publicOrigin: options.publicOrigin))
