@@ -240,13 +240,17 @@ class Suite:
     def successful_sign_in(self):
         clerk = self.clerk
         clerk.sign_in(self.args.clerk, self.password)
-        expect(clerk.path.startswith("/queue"), f"after signing in the clerk is on {clerk.path}, not the queue")
+        expect(clerk.path == "/", f"after signing in the clerk is on {clerk.path}, not the home page")
         expect(f"{self.args.clerk} (clerk)" in clerk.text(), "the header does not name the signed-in clerk")
         cookie = clerk.driver.get_cookie("detainer_session")
         expect(cookie is not None, "no detainer_session cookie")
         expect(cookie.get("httpOnly"), "the session cookie is not HttpOnly")
         expect(cookie.get("sameSite") == "Strict", f"the session cookie is SameSite={cookie.get('sameSite')}, not Strict")
-        clerk.shot("queue-clerk")
+        text = clerk.text()
+        for section in ("Past release or deadline", "Due in the next 24 hours", "Logged today"):
+            expect(section in text, f"the clerk's home page has no {section!r} section; it says: {text[:300]!r}")
+        expect("Awaiting a second supervisor" not in text, "the clerk's home page offers approvals a clerk cannot give")
+        clerk.shot("home-clerk")
 
     def clerk_intake(self):
         clerk = self.clerk
@@ -319,6 +323,43 @@ class Suite:
         expect(alert is None, alert or "")
         expect(XSS_NAME in clerk.text(), "the XSS name is not shown as text in the queue")
 
+    def detainer_list(self):
+        clerk = self.clerk
+        ident = self.state["detainer"]
+        clerk.get("/")
+        today = clerk.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='intakes']")
+        expect(today.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{ident}']"), f"detainer #{ident} is not among today's intakes on the home page")
+        clerk.driver.find_element(By.CSS_SELECTOR, "nav[aria-label='Main'] a[href='/detainers']").click()
+        clerk.wait_ready()
+        expect(clerk.path.startswith("/detainers"), f"the Detainers link went to {clerk.path}")
+        clerk.fill("agency", "DOC")
+        clerk.fill("person", "nunez")
+        clerk.driver.find_element(By.CSS_SELECTOR, "form[action='/detainers'] button[type=submit]").click()
+        clerk.wait_ready()
+        expect("person=nunez" in clerk.path and "agency=DOC" in clerk.path, f"the filters are not in the address: {clerk.path}")
+        rows = clerk.driver.find_elements(By.CSS_SELECTOR, f"table a[href='/detainers/{ident}']")
+        expect(rows, f"the list filtered on 'nunez' and DOC does not show detainer #{ident}: {clerk.text()[:400]!r}")
+        expect(not clerk.driver.find_elements(By.CSS_SELECTOR, f"table a[href='/detainers/{self.state.get('xss', -1)}']"),
+               "the list filtered on 'nunez' also shows the other person")
+        expect(not clerk.driver.find_elements(By.LINK_TEXT, "Download all matching as CSV"), "a clerk is offered the CSV export")
+        clerk.shot("detainer-list")
+        clerk.driver.set_window_size(390, 900)
+        clerk.get(clerk.path)
+        clerk.driver.save_screenshot(os.path.join(clerk.artifacts, f"{clerk.label}-narrow-detainer-list.png"))
+        clerk.driver.set_window_size(1280, 1000)
+        clerk.get("/detainers?agency=FBI")
+        expect(clerk.driver.find_elements(By.CSS_SELECTOR, ".field.invalid"), "a bad agency in the list's address is not marked beside its field")
+        clerk.shot("detainer-list-error")
+
+    def supervisor_list_csv(self):
+        boss = self.boss
+        boss.get("/detainers?agency=DOC")
+        links = boss.driver.find_elements(By.LINK_TEXT, "Download all matching as CSV")
+        expect(links, "a supervisor is not offered the list as CSV")
+        href = links[0].get_attribute("href")
+        expect(href.endswith("/detainers.csv?agency=DOC"), f"the CSV link does not keep the filters: {href}")
+        boss.shot("detainer-list-supervisor")
+
     def sign_out(self):
         clerk = self.clerk
         clerk.get("/queue")
@@ -334,7 +375,11 @@ class Suite:
         self.boss = boss
         ident = self.state["detainer"]
         boss.sign_in(self.args.supervisor, self.password)
-        expect(boss.path.startswith("/queue"), f"the supervisor landed on {boss.path}")
+        expect(boss.path == "/", f"the supervisor landed on {boss.path}, not the home page")
+        text = boss.text()
+        expect("Awaiting a second supervisor" in text and "Logged today" in text, f"the supervisor's home page lacks its sections: {text[:300]!r}")
+        boss.shot("home-supervisor")
+        boss.get("/queue")
         pending = boss.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='pending-review']")
         links = pending.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{ident}']")
         expect(links, f"detainer #{ident} is not in the supervisor's pending-review list")
@@ -382,7 +427,7 @@ class Suite:
     def session_expiry(self):
         office = self.office("short-session", self.args.short_session_url)
         office.sign_in(self.args.clerk, self.password)
-        expect(office.path.startswith("/queue"), f"sign-in on the short-session server landed on {office.path}")
+        expect(office.path == "/", f"sign-in on the short-session server landed on {office.path}")
         time.sleep(self.args.short_session_seconds + 2)
         office.get("/queue")
         expect(office.path.startswith("/login"), f"after {self.args.short_session_seconds + 2} idle seconds /queue still opens ({office.path})")
@@ -398,11 +443,14 @@ class Suite:
             self.check("clerk's forged review POST gets 403 and writes nothing", self.forged_review_forbidden)
             self.check("POST without a CSRF token gets 403 and writes nothing", self.missing_csrf_forbidden)
         self.check("a person named <script>alert(1)</script> is shown as text", self.xss_name_is_text)
+        if "detainer" in self.state and "xss" in self.state:
+            self.check("home page lists today's intake; the detainer list filters", self.detainer_list)
         self.check("sign-out ends the session", self.sign_out)
         if "detainer" in self.state:
             self.check("supervisor: queue, review, status change", self.supervisor_review_and_status)
         if hasattr(self, "boss"):
             self.check("monthly report has its SVG chart", self.report_chart)
+            self.check("the supervisor is offered the list as CSV, filters kept", self.supervisor_list_csv)
         if self.args.short_session_url:
             self.check("an idle session expires", self.session_expiry)
         failed = [r for r in self.results if not r[1]]
