@@ -151,13 +151,15 @@ import TestSupport
         defer { office.close() }
         try await WebFixture.application(office).test(.router) { client in
             for uri in ["/login", "/no-such-page"] {
-                #expect(try await client.execute(uri: uri, method: .get).text.contains("TRAINING database"), "\(uri)")
+                let page = try await client.execute(uri: uri, method: .get)
+                #expect(page.text.contains("TRAINING database"), "\(uri)")
             }
         }
         let (productionDirectory, production, _) = try Self.office()
         defer { _ = productionDirectory; production.close() }
         try await WebFixture.application(production).test(.router) { client in
-            #expect(!(try await client.execute(uri: "/login", method: .get).text.contains("TRAINING database")))
+            let page = try await client.execute(uri: "/login", method: .get)
+            #expect(!page.text.contains("TRAINING database"))
         }
     }
 }

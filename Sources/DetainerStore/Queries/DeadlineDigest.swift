@@ -66,8 +66,11 @@ extension DetainerDatabase {
         let limit = DeadlineDigest.limit
         // The queue's order is most urgent first, so its first rows hold every past and soon row
         // unless more than `limit` are open (then `truncated` says so).
-        let (queue, intakes) = try connection.isInTransaction ? (try queueItems(needing: Set(ActionNeed.allCases), QueueFilter(), limit: limit + 1), try intakes(on: today, limit: limit + 1))
-            : connection.read { (try queueItems(needing: Set(ActionNeed.allCases), QueueFilter(), limit: limit + 1), try intakes(on: today, limit: limit + 1)) }
+        func lists() throws -> ([QueueItem], [IntakeSummary]) {
+            (try queueItems(needing: Set(ActionNeed.allCases), QueueFilter(), limit: limit + 1), try intakesReceived(on: today, limit: limit + 1))
+        }
+        // One snapshot for both lists, as the queue reads its groups.
+        let (queue, intakes) = connection.isInTransaction ? try lists() : try connection.read { try lists() }
         let proposals = try ProposalService(self).pending(limit: limit + 1)
         var past: [QueueItem] = [], soon: [QueueItem] = []
         for item in queue.prefix(limit) {
@@ -84,14 +87,14 @@ extension DetainerDatabase {
     }
 
     /// Detainers logged at intake on New York date `date`, newest first (index detainers_received_on).
-    func intakes(on date: CivilDate, limit: Int) throws -> [IntakeSummary] {
+    func intakesReceived(on date: CivilDate, limit: Int) throws -> [IntakeSummary] {
         let statement = try connection.cached("""
             SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome
             FROM detainers AS d LEFT JOIN persons AS p ON p.id = d.person_id
             WHERE d.received_on = ? AND d.origin = 'intake'
             ORDER BY d.received_at DESC, d.id DESC LIMIT ?
             """)
-        try statement.bind([date.description, Int64(limit)])
+        try statement.bind([date.description, Int64(limit)] as [(any SQLiteBindable)?])
         return try statement.map { row in
             let id = row.int64(0)
             func bad(_ column: String, _ text: String?) -> StoreError {

@@ -19,9 +19,10 @@ enum DetainerListRoutes {
             guard let parsed = query.parsed() else {
                 return Responses.html(DetainerListPage.render(query, rows: nil, hasNext: false, session: session), status: .unprocessableContent)
             }
-            var filter = parsed.filter
-            filter.limit = pageSize + 1
-            filter.offset = (parsed.page - 1) * pageSize
+            var page = parsed.filter
+            page.limit = pageSize + 1
+            page.offset = (parsed.page - 1) * pageSize
+            let filter = page
             let rows = try await office.read { db in
                 var set = RecordSet(columns: [])
                 try db.list(filter, into: &set)
@@ -36,8 +37,9 @@ enum DetainerListRoutes {
             guard let parsed = query.parsed() else {
                 throw ValidationIssue(path: query.errors.keys.sorted().first ?? "q", message: query.errors.sorted(by: { $0.key < $1.key }).first?.value ?? "invalid")
             }
-            var filter = parsed.filter
-            filter.limit = nil
+            var all = parsed.filter
+            all.limit = nil
+            let filter = all
             try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .export)
                 try ReportService(db).recordListDownload(filter, by: actor)

@@ -149,13 +149,13 @@ extension ExportStream {
 
 /// Rows from a `RecordSink` query into CSV chunks on a `ChunkChannel`.
 struct CSVChunkSink: RecordSink {
+    static let options = CSVWriter.Options(neutralizeFormulas: true)
     let channel: ChunkChannel
-    let options = CSVWriter.Options(neutralizeFormulas: true)
     var csv: CSVWriter
 
     init(channel: ChunkChannel) throws {
         self.channel = channel
-        csv = try CSVWriter.inMemory(options: options)
+        csv = try CSVWriter.inMemory(options: Self.options)
     }
 
     mutating func begin(columns: [String]) throws { try csv.write(columns) }
@@ -169,6 +169,6 @@ struct CSVChunkSink: RecordSink {
 
     private mutating func flush() throws {
         guard channel.send(try csv.text()) else { throw CancellationError() }
-        csv = try CSVWriter.inMemory(options: options)
+        csv = try CSVWriter.inMemory(options: Self.options)
     }
 }
