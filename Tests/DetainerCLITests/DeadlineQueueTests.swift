@@ -15,7 +15,7 @@ import Testing
         let rows = queue.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let needs = try #require(rows.first?.firstIndex(of: "needs"))
         let byID = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0[needs]) })
-        #expect(byID["\(pending)"] == "review")
+        #expect(byID["\(pending)"] == "review release-on-time")   // a decline: no lawful hold
         #expect(byID["\(honored)"] == "transfer")
         let table = try office.cli.run("queue")
         #expect(table.stdout.contains("Honored Person") && !table.stdout.contains("empty"))
