@@ -178,7 +178,7 @@ def detainer_id(office):
 BOOKINGS = iter(range(3411700123, 3411800000))
 
 
-def intake(office, name, agency="DOC", warrant="judicial", tsdb="yes"):
+def intake(office, name, agency="DOC", warrant="judicial", tsdb="yes", release=None):
     office.get("/intake")
     office.fill("person.name", name)
     office.fill("person.dateOfBirth", "1985-02-03")
@@ -191,6 +191,8 @@ def intake(office, name, agency="DOC", warrant="judicial", tsdb="yes"):
         office.fill("detainer.warrant.issuer", "Hon. A. Judge (E.D.N.Y.)")
     office.fill("detainer.terroristScreeningMatch", tsdb)
     office.fill("detainer.illegalReentryAfterRemoval", "no")
+    if release:
+        office.fill("custody.scheduledReleaseAt", release)
     office.driver.find_element(By.CSS_SELECTOR, "form[action='/intake'] button[type=submit]").click()
     office.wait_ready()
     return detainer_id(office)
@@ -326,7 +328,17 @@ class Suite:
     def detainer_list(self):
         clerk = self.clerk
         ident = self.state["detainer"]
+        # A decline (no TSDB match, no conviction) released in three hours: no lawful hold, so it
+        # is due in the next 24 hours, counting down to its release.
+        from datetime import datetime, timedelta
+        from zoneinfo import ZoneInfo
+        release = (datetime.now(ZoneInfo("America/New_York")) + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")
+        soon = intake(clerk, "Soon Released", tsdb="no", release=release)
         clerk.get("/")
+        due = clerk.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='due-soon']")
+        expect(due.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{soon}']"), f"detainer #{soon}, released in 3 hours, is not due on the home page: {due.text[:300]!r}")
+        expect("Release on time" in due.text, f"the decline does not count down to its release: {due.text[:300]!r}")
+        clerk.shot("home-clerk-due")
         today = clerk.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='intakes']")
         expect(today.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{ident}']"), f"detainer #{ident} is not among today's intakes on the home page")
         clerk.driver.find_element(By.CSS_SELECTOR, "nav[aria-label='Main'] a[href='/detainers']").click()
