@@ -97,6 +97,12 @@ import TestSupport
             let confirmed = try await client.postForm("/detainers/\(id)/review", sam, [("action", "approve"), ("confirmAfterDeadline", "1")])
             #expect(confirmed.status == .seeOther)
             #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'detainer.review' AND payload ->> '$.details.confirmedAfterHoldDeadline' = 1") == 1)
+
+            // Transferred after the deadline: the page says it was a transfer, and late.
+            let transfer = try await client.postForm("/detainers/\(id)/status", clara, [("to", "transferred"), ("note", "ICE took custody")])
+            #expect(transfer.headers[.location] == "/detainers/\(id)?done=late-transfer")
+            let page = try await client.execute(uri: "/detainers/\(id)?done=late-transfer", method: .get, headers: clara.headers).text
+            #expect(page.contains("Transferred AFTER the hold deadline"))
         }
     }
 

@@ -63,7 +63,9 @@ enum OfficeRoutes {
         detainerForm(routes, office: office, path: "/detainers/{id}/status", form: "status", permission: .changeStatus) { form, id, actor, db in
             let change = try FormRequests.status(form)
             do {
-                _ = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, cause: change.cause, by: actor)
+                let done = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, cause: change.cause, by: actor)
+                // A hold that ended late says how it ended (issue 25 §2).
+                if done.afterDeadline { return done.to == .transferred ? "late-transfer" : "late-release" }
             } catch is SecondPersonRequired {
                 _ = try ProposalService(db).propose(detainerID: id, .status(change.to, at: change.at, note: change.note ?? ""), by: actor)
                 return "proposed"
@@ -138,6 +140,8 @@ enum OfficeRoutes {
         case "intake": "Detainer recorded and evaluated; it is now pending review."
         case "review": "Review recorded."
         case "status": "Status changed."
+        case "late-transfer": "Status changed. Transferred AFTER the hold deadline: held longer than the law allows; recorded as such."
+        case "late-release": "Status changed. Released AFTER the hold deadline without a transfer; recorded as such."
         case "contact": "Contact recorded."
         case "conviction-add", "conviction": "Conviction recorded; the person's open detainers were re-evaluated."
         case "proposed": "Not yet in effect: this needs a second person. It is recorded as a proposal and waits in the queue for another supervisor."
