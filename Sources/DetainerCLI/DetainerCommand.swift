@@ -28,6 +28,7 @@ public struct DetainerCommand: ParsableCommand {
                 ConvictionCommand.self,
                 ChargeCommand.self,
                 QueueCommand.self,
+                DigestCommand.self,
                 ReviewCommand.self,
                 ProposalCommand.self,
                 StatusCommand.self,

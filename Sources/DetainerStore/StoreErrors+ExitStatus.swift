@@ -65,3 +65,4 @@ extension BoundedFile.Failure: ExitStatusError {
 }
 extension SecondPersonRequired: ExitStatusError { public var exitStatus: ExitStatus { .permission } }
 extension Section9131hWarning: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }
+extension LateHonorWarning: ExitStatusError { public var exitStatus: ExitStatus { .dataError } }

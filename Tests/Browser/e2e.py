@@ -218,7 +218,7 @@ def detainer_id(office):
 BOOKINGS = iter(range(3411700123, 3411800000))
 
 
-def intake(office, name, agency="DOC", warrant="judicial", tsdb="yes"):
+def intake(office, name, agency="DOC", warrant="judicial", tsdb="yes", release=None):
     office.get("/intake")
     office.fill("person.name", name)
     office.fill("person.dateOfBirth", "1985-02-03")
@@ -231,6 +231,8 @@ def intake(office, name, agency="DOC", warrant="judicial", tsdb="yes"):
         office.fill("detainer.warrant.issuer", "Hon. A. Judge (E.D.N.Y.)")
     office.fill("detainer.terroristScreeningMatch", tsdb)
     office.fill("detainer.illegalReentryAfterRemoval", "no")
+    if release:
+        office.fill("custody.scheduledReleaseAt", release)
     office.driver.find_element(By.CSS_SELECTOR, "form[action='/intake'] button[type=submit]").click()
     office.wait_ready()
     return detainer_id(office)
@@ -281,13 +283,17 @@ class Suite:
     def successful_sign_in(self):
         clerk = self.clerk
         clerk.sign_in(self.args.clerk, self.password)
-        expect(clerk.path.startswith("/queue"), f"after signing in the clerk is on {clerk.path}, not the queue")
+        expect(clerk.path == "/", f"after signing in the clerk is on {clerk.path}, not the home page")
         expect(f"{self.args.clerk} (clerk)" in clerk.text(), "the header does not name the signed-in clerk")
         cookie = clerk.driver.get_cookie("detainer_session")
         expect(cookie is not None, "no detainer_session cookie")
         expect(cookie.get("httpOnly"), "the session cookie is not HttpOnly")
         expect(cookie.get("sameSite") == "Strict", f"the session cookie is SameSite={cookie.get('sameSite')}, not Strict")
-        clerk.shot("queue-clerk")
+        text = clerk.text()
+        for section in ("Past release or deadline", "Due in the next 24 hours", "Logged today"):
+            expect(section in text, f"the clerk's home page has no {section!r} section; it says: {text[:300]!r}")
+        expect("Awaiting a second supervisor" not in text, "the clerk's home page offers approvals a clerk cannot give")
+        clerk.shot("home-clerk")
 
     def clerk_intake(self):
         clerk = self.clerk
@@ -398,6 +404,53 @@ class Suite:
         expect(alert is None, alert or "")
         expect(XSS_NAME in clerk.text(), "the XSS name is not shown as text in the queue")
 
+    def detainer_list(self):
+        clerk = self.clerk
+        ident = self.state["detainer"]
+        # A decline (no TSDB match, no conviction) released in three hours: no lawful hold, so it
+        # is due in the next 24 hours, counting down to its release.
+        from datetime import datetime, timedelta
+        from zoneinfo import ZoneInfo
+        release = (datetime.now(ZoneInfo("America/New_York")) + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")
+        soon = intake(clerk, "Soon Released", tsdb="no", release=release)
+        clerk.get("/")
+        due = clerk.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='due-soon']")
+        expect(due.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{soon}']"), f"detainer #{soon}, released in 3 hours, is not due on the home page: {due.text[:300]!r}")
+        expect("Release on time" in due.text, f"the decline does not count down to its release: {due.text[:300]!r}")
+        clerk.shot("home-clerk-due")
+        today = clerk.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='intakes']")
+        expect(today.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{ident}']"), f"detainer #{ident} is not among today's intakes on the home page")
+        clerk.driver.find_element(By.CSS_SELECTOR, "nav[aria-label='Main'] a[href='/detainers']").click()
+        clerk.wait_ready()
+        expect(clerk.path.startswith("/detainers"), f"the Detainers link went to {clerk.path}")
+        clerk.fill("agency", "DOC")
+        clerk.fill("person", "nunez")
+        clerk.driver.find_element(By.CSS_SELECTOR, "form[action='/detainers'] button[type=submit]").click()
+        clerk.wait_ready()
+        expect("person=nunez" in clerk.path and "agency=DOC" in clerk.path, f"the filters are not in the address: {clerk.path}")
+        rows = clerk.driver.find_elements(By.CSS_SELECTOR, f"table a[href='/detainers/{ident}']")
+        expect(rows, f"the list filtered on 'nunez' and DOC does not show detainer #{ident}: {clerk.text()[:400]!r}")
+        expect(not clerk.driver.find_elements(By.CSS_SELECTOR, f"table a[href='/detainers/{self.state.get('xss', -1)}']"),
+               "the list filtered on 'nunez' also shows the other person")
+        expect(not clerk.driver.find_elements(By.LINK_TEXT, "Download all matching as CSV"), "a clerk is offered the CSV export")
+        clerk.shot("detainer-list")
+        clerk.driver.set_window_size(390, 900)
+        clerk.get(clerk.path)
+        clerk.driver.save_screenshot(os.path.join(clerk.artifacts, f"{clerk.label}-narrow-detainer-list.png"))
+        clerk.driver.set_window_size(1280, 1000)
+        clerk.get("/detainers?agency=FBI")
+        expect(clerk.driver.find_elements(By.CSS_SELECTOR, ".field.invalid"), "a bad agency in the list's address is not marked beside its field")
+        clerk.shot("detainer-list-error")
+
+    def supervisor_list_csv(self):
+        boss = self.boss
+        boss.get("/detainers?agency=DOC")
+        links = boss.driver.find_elements(By.LINK_TEXT, "Download all matching as CSV")
+        expect(links, "a supervisor is not offered the list as CSV")
+        href = links[0].get_attribute("href")
+        expect(href.endswith("/detainers.csv?agency=DOC"), f"the CSV link does not keep the filters: {href}")
+        boss.shot("detainer-list-supervisor")
+
     def sign_out(self):
         clerk = self.clerk
         clerk.get("/queue")
@@ -413,7 +466,11 @@ class Suite:
         self.boss = boss
         ident = self.state["detainer"]
         boss.sign_in(self.args.supervisor, self.password)
-        expect(boss.path.startswith("/queue"), f"the supervisor landed on {boss.path}")
+        expect(boss.path == "/", f"the supervisor landed on {boss.path}, not the home page")
+        text = boss.text()
+        expect("Awaiting a second supervisor" in text and "Logged today" in text, f"the supervisor's home page lacks its sections: {text[:300]!r}")
+        boss.shot("home-supervisor")
+        boss.get("/queue")
         pending = boss.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='pending-review']")
         links = pending.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{ident}']")
         expect(links, f"detainer #{ident} is not in the supervisor's pending-review list")
@@ -535,7 +592,7 @@ class Suite:
     def session_expiry(self):
         office = self.office("short-session", self.args.short_session_url)
         office.sign_in(self.args.clerk, self.password)
-        expect(office.path.startswith("/queue"), f"sign-in on the short-session server landed on {office.path}")
+        expect(office.path == "/", f"sign-in on the short-session server landed on {office.path}")
         time.sleep(self.args.short_session_seconds + 2)
         office.get("/queue")
         expect(office.path.startswith("/login"), f"after {self.args.short_session_seconds + 2} idle seconds /queue still opens ({office.path})")
@@ -552,11 +609,14 @@ class Suite:
             self.check("clerk's forged review POST gets 403 and writes nothing", self.forged_review_forbidden)
             self.check("POST without a CSRF token gets 403 and writes nothing", self.missing_csrf_forbidden)
         self.check("a person named <script>alert(1)</script> is shown as text", self.xss_name_is_text)
+        if "detainer" in self.state and "xss" in self.state:
+            self.check("home page lists today's intake; the detainer list filters", self.detainer_list)
         self.check("sign-out ends the session", self.sign_out)
         if "detainer" in self.state:
             self.check("supervisor: queue, review, status change", self.supervisor_review_and_status)
         if hasattr(self, "boss"):
             self.check("monthly report has its SVG chart", self.report_chart)
+            self.check("the supervisor is offered the list as CSV, filters kept", self.supervisor_list_csv)
         # Accessibility, two roles at a time (each its own browser): axe-core is most of the time.
         roles = [(role, user) for role, user in (("clerk", self.args.clerk), ("supervisor", self.args.supervisor),
                                                  ("analyst", self.args.analyst), ("admin", self.args.admin)) if user]

@@ -15,7 +15,8 @@ import Testing
         let rows = queue.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let needs = try #require(rows.first?.firstIndex(of: "needs"))
         let byID = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0[needs]) })
-        #expect(byID["\(pending)"] == "review; record search pending")   // issue 25 §1: no criminal-history search on record
+        // A decline (no lawful hold: release on time), and no criminal-history search on record (issue 25 §1).
+        #expect(byID["\(pending)"] == "review release-on-time; record search pending")
         #expect(byID["\(honored)"] == "transfer")
         let table = try office.cli.run("queue")
         #expect(table.stdout.contains("Honored Person") && !table.stdout.contains("empty"))
@@ -23,7 +24,9 @@ import Testing
         // Past the deadline (release Thursday 2026-03-05 10:00 EST + 48 hours without the weekend, 8 CFR 287.7(d):
         // Monday 2026-03-09 10:00 EDT): OVERDUE once per row.
         let before = try office.cli.run(["queue", "--overdue", "--format", "json"], env: ["DETAINER_NOW": "2026-03-08T15:00:00Z"])
-        #expect(!before.stdout.contains("OVERDUE"), "a weekend does not count toward the 48 hours")
+        #expect(!before.stdout.contains("transfer OVERDUE"), "a weekend does not count toward the 48 hours")
+        // The pending decline has no lawful hold: past its release it is overdue at once (issue 25 §2).
+        #expect(before.stdout.contains("\"PAST-RELEASE review OVERDUE release-on-time; record search pending\""), "\(before.stdout)")
         let later = try office.cli.run("queue", env: ["DETAINER_NOW": "2026-03-10T15:00:00Z"])
         for line in later.stdout.split(separator: "\n") where line.contains("Person") {
             #expect(line.components(separatedBy: "OVERDUE").count == 2, "\(line)")

@@ -81,7 +81,8 @@ import Testing
         let office = try Office(now: "2026-03-10T15:00:00Z")
         func honored() throws -> Int64 {
             let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. D", "--tsdb-match", "yes"])
-            try expectOK(office.cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--user", "sam"))
+            // Reviewed after the hold deadline on purpose (to end holds late below): confirmed (issue 25 §2).
+            try expectOK(office.cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--confirm-after-deadline", "--user", "sam"))
             return id
         }
         let transferred = try honored()

@@ -9,7 +9,10 @@ struct HoldRulesTests {
     @Test func deadlineAfterAnEvaluation() {
         #expect(HoldDeadline.forEvaluation(outcome: .holdPendingWarrant, warrantlessDeadline: warrantless, scheduledRelease: release) == warrantless)
         #expect(HoldDeadline.forEvaluation(outcome: .holdPendingWarrant, warrantlessDeadline: nil, scheduledRelease: release) == nil)
-        for outcome in [Outcome.permitted, .decline, .needsReview] {
+        // A decline has no lawful hold: it runs to the release itself (issue 25 §2).
+        #expect(HoldDeadline.forEvaluation(outcome: .decline, warrantlessDeadline: warrantless, scheduledRelease: release) == release)
+        #expect(HoldDeadline.forEvaluation(outcome: .decline, warrantlessDeadline: warrantless, scheduledRelease: nil) == nil)
+        for outcome in [Outcome.permitted, .needsReview] {
             #expect(HoldDeadline.forEvaluation(outcome: outcome, warrantlessDeadline: warrantless, scheduledRelease: release)
                     == instant("2026-03-12T15:00:00Z"))
             #expect(HoldDeadline.forEvaluation(outcome: outcome, warrantlessDeadline: warrantless, scheduledRelease: nil) == nil)

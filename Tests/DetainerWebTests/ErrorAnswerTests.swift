@@ -56,6 +56,7 @@ import Testing
         NoticeRefused(message: "no custody facts to ICE for this person"), NoticeDisabled(),
         DocumentTooLarge(message: "the file is larger than 20 MiB"), DocumentDamaged(documentID: 1),
         Section9131hWarning(personID: 1, standing: .noVSC, known: true),
+        LateHonorWarning(detainerID: 1, why: "the hold deadline has already passed"),
         SecondPersonRequired(subject: "detainer 1", act: "honoring against the engine's needsReview"),
         UncertainCommit(cause: SQLiteError(extendedCode: 10, message: "disk I/O error", sql: nil)),
     ]

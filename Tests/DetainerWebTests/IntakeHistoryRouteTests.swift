@@ -58,7 +58,8 @@ import Testing
                 ("convictions[2].statute", "PL 160.15"), ("convictions[2].convictedOn", "2022-03-02"), ("convictions[2].sentencedOn", "2022-01-01"),
             ])
             #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("convictions[2].sentencedOn: 2022-01-01 is before convictedOn 2022-03-02"), "\(response.text)")
+            // The summary names the row and the label, and links to that row's field (issue 25 §4).
+            #expect(response.text.contains(##"<a href="#f-convictions-2--sentencedOn">Conviction 3: Sentenced on: 2022-01-01 is before convictedOn 2022-03-02</a>"##), "\(response.text)")
             #expect(response.text.contains(#"id="f-convictions-2--sentencedOn-error""#))
             #expect(try WebFixture.count(path, "SELECT count(*) FROM detainers") == 0)
             #expect(try WebFixture.count(path, "SELECT count(*) FROM convictions") == 0)

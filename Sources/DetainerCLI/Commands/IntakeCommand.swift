@@ -86,8 +86,12 @@ struct IntakeCommand: DetainerSubcommand {
         }
         Terminal.out("Outcome: \(report.outcome.plainLabel) under rule version \(report.ruleVersion).")
         EvaluationPrinter.printReasons(report)
+        // A decline has no lawful hold: the person is released on time, and no hold deadline is
+        // printed that could be read as one (issue 25 §2).
         if let deadline = result.evaluation.holdDeadline {
-            Terminal.out("Hold deadline: \(deadline.newYorkText).")
+            Terminal.out(report.outcome == .decline
+                ? "Release on time: \(deadline.newYorkText) (no lawful hold: the engine says decline)."
+                : "Hold deadline: \(deadline.newYorkText).")
         }
     }
 

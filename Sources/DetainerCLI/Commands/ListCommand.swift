@@ -16,6 +16,7 @@ struct ListCommand: DetainerSubcommand {
     @OptionGroup var output: OutputOptions
     @Option(help: "Only this status.") var status: DetainerStatus?
     @Option(help: "Only this agency: NYPD, DOC or DOP.") var agency: Agency?
+    @Option(help: "Only this engine outcome: permitted, decline, holdPendingWarrant, needsReview.") var outcome: Outcome?
     @Option(help: "Received on or after this day (YYYY-MM-DD) or month (YYYY-MM), New York dates.") var from: String?
     @Option(help: "Received on or before this day (YYYY-MM-DD) or month (YYYY-MM), New York dates.") var to: String?
     @Option(help: "A name, person id, NYSID, A-number or booking number.") var person: String?
@@ -33,7 +34,7 @@ struct ListCommand: DetainerSubcommand {
             throw CLIError(.usage, "person: give a name, person id, NYSID, A-number or booking number")
         }
         let filter = ListFilter(status: status, agency: agency, receivedFrom: range.from, receivedTo: range.to, person: person,
-                                limit: all ? nil : (limit ?? ListFilter.defaultLimit))
+                                limit: all ? nil : (limit ?? ListFilter.defaultLimit), outcome: outcome)
         var printer = RecordPrinter(format: output.format, empty: "No detainers match.")
         try database.open(.read).list(filter, into: &printer)
     }

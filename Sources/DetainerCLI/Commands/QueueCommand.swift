@@ -10,7 +10,10 @@ struct QueueCommand: DetainerSubcommand {
             The needs column says what: review (awaiting a supervisor), transfer (honored, ICE must take \
             custody before the deadline), warrant (an NYPD hold awaiting a judicial warrant), attention \
             (honored but the latest evaluation says decline: release), OVERDUE (past the hold deadline), \
-            RELEASE-NOW (an NYPD hold past its deadline without a judicial warrant: release, §14-154(b)(2)).
+            RELEASE-NOW (an NYPD hold past its deadline without a judicial warrant: release, §14-154(b)(2)), \
+            release-on-time (the engine says decline: there is no lawful hold, so the countdown runs to the \
+            scheduled release, not release + 48 hours), PAST-RELEASE (awaiting a decision after the scheduled \
+            release: listed first).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -25,10 +28,10 @@ struct QueueCommand: DetainerSubcommand {
         var set = RecordSet(columns: ["id", "agency", "person", "status", "needs", "received", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items {
             set.append([.int(item.detainerID), .string(item.agency.rawValue), .string(item.person), .string(item.status.rawValue),
-                        .string(NeedsText.describe(item.needs) + (item.searchPending && item.needs.contains(.review) ? NeedsText.searchPending : "")),
+                        .string(NeedsText.describe(item) + (item.searchPending && item.needs.contains(.review) ? NeedsText.searchPending : "")),
                         .string(item.receivedAt.iso8601),
                         .optional(item.outcome?.rawValue), .string(item.reasons.joined(separator: " ")),
-                        .optional(item.holdDeadline?.iso8601),
+                        .optional((item.countdown?.at ?? item.holdDeadline)?.iso8601),
                         .optional(item.secondsLeft.map(TimeLeft.describe))])
         }
         try RecordPrinter.print(set, as: output.format, empty: "The queue is empty: nothing needs action.")
@@ -54,6 +57,15 @@ struct QueueCommand: DetainerSubcommand {
 enum NeedsText {
     /// Added to the needs when no criminal-history search is on record (issue 25 §1).
     static let searchPending = "; record search pending"
+
+    /// A queue row's needs, then what its countdown runs to when there is no lawful hold
+    /// ("review OVERDUE release-on-time"), and PAST-RELEASE first when a decision is late.
+    static func describe(_ item: QueueItem) -> String {
+        var words = [describe(item.needs)]
+        if item.reviewPastRelease { words.insert("PAST-RELEASE", at: 0) }
+        if item.countdown?.kind == .releaseOnTime { words.append("release-on-time") }
+        return words.joined(separator: " ")
+    }
 
     /// "review", "transfer OVERDUE": the needs in words, OVERDUE in capitals (printed once per row).
     static func describe(_ needs: [ActionNeed]) -> String {

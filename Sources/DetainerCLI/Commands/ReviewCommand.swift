@@ -13,7 +13,8 @@ struct ReviewCommand: DetainerSubcommand {
             needsReview needs a second supervisor: it is recorded as a proposal (`detainer proposal`). \
             When no criminal-history search is on record (no conviction, pending charge or criminal-history \
             printout; the queue says "record search pending"), the review is refused unless --confirm-no-search \
-            is given: record what the search shows first.
+            is given: record what the search shows first. Honoring after the hold deadline has passed asks for \
+            confirmation (a yes on a terminal, else --confirm-after-deadline): the person may no longer be held for ICE.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -23,6 +24,8 @@ struct ReviewCommand: DetainerSubcommand {
     @Option(help: "Decide: honor or decline.") var decide: Decision?
     @Option(help: "Why (required with --decide).") var reason: String?
     @Flag(help: "Review although no criminal-history search is on record (kept in the audit entry).") var confirmNoSearch = false
+    @Flag(help: "Honor even though the hold deadline has passed (without it, a terminal asks; otherwise the honor is refused).")
+    var confirmAfterDeadline = false
     @OptionGroup var output: WriteOutputOptions
 
     func validate() throws {
@@ -37,7 +40,7 @@ struct ReviewCommand: DetainerSubcommand {
         let request: ReviewRequest = decide.map { .decide($0, reason: reason ?? "") } ?? .approve(reason: reason)
         let result: ReviewResult
         do {
-            result = try ReviewService(db).review(detainerID: detainerID, request, confirmedWithoutSearch: confirmNoSearch, by: supervisor)
+            result = try reviewConfirmingLateHonor(ReviewService(db), detainerID: detainerID, request, by: supervisor)
         } catch is SecondPersonRequired {
             // Nothing was written; the same request becomes a proposal for a second supervisor.
             let proposal = try ProposalService(db).propose(detainerID: detainerID, .review(decide ?? .honor, reason: reason ?? ""), by: supervisor)
@@ -48,5 +51,22 @@ struct ReviewCommand: DetainerSubcommand {
         let how = result.isOverride ? "overriding the engine's \(result.engineOutcome.rawValue)" : "as the engine found (\(result.engineOutcome.rawValue))"
         output.print(text: "Detainer \(result.detainerID) \(verb), \(how); basis \(result.basis). Review \(result.reviewID) recorded.",
                      json: result.json)
+    }
+
+    /// The review; when it would honor after the hold deadline, the reason is shown and a
+    /// terminal asks for "yes" (nothing is written unless the answer is yes).
+    private func reviewConfirmingLateHonor(_ service: ReviewService, detainerID: Int64, _ request: ReviewRequest, by supervisor: Actor) throws -> ReviewResult {
+        do {
+            return try service.review(detainerID: detainerID, request, confirmedWithoutSearch: confirmNoSearch, confirmedAfterDeadline: confirmAfterDeadline, by: supervisor)
+        } catch let warning as LateHonorWarning {
+            guard Terminal.stdinIsTTY else {
+                throw CLIError(.dataError, "\(warning.description) To honor anyway, repeat with --confirm-after-deadline.")
+            }
+            Terminal.errRaw("\(warning.description)\nHonor anyway? Type yes to confirm: ")
+            guard (readLine(strippingNewline: true) ?? "").lowercased() == "yes" else {
+                throw CLIError(.dataError, "detainer \(detainerID) left unchanged")
+            }
+            return try service.review(detainerID: detainerID, request, confirmedWithoutSearch: confirmNoSearch, confirmedAfterDeadline: true, by: supervisor)
+        }
     }
 }

@@ -17,19 +17,20 @@ struct ShowCommand: DetainerSubcommand {
 
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
-        let detail = try database.open(.read).detail(detainerID: detainerID)
+        let db = try database.open(.read)
+        let detail = try db.detail(detainerID: detainerID)
         if format == .json {
             Terminal.out(JSONKeys.camelCasingKeys(detail.json).prettySerialized)
             return
         }
-        TimelinePrinter.print(detail)
+        TimelinePrinter.print(detail, now: db.clock.now())
         TimelinePrinter.print(detail.proposals)
     }
 }
 
 /// The human reading of `detainer show`, from the record's typed fields.
 enum TimelinePrinter {
-    static func print(_ detail: DetainerDetail) {
+    static func print(_ detail: DetainerDetail, now: UTCInstant) {
         let d = detail.detainer
         func text(_ value: String?) -> String { value ?? "" }
         func known(_ value: String?) -> String { value.map { $0.isEmpty ? "?" : $0 } ?? "?" }
@@ -50,9 +51,12 @@ enum TimelinePrinter {
         let boxes = [("final order", d.pcFinalOrder), ("removal proceedings", d.pcRemovalProceedings),
                      ("biometric match", d.pcBiometricMatch), ("statements", d.pcStatements)].filter(\.1).map(\.0)
         Terminal.out("Probable cause: \(boxes.isEmpty ? "none checked" : boxes.joined(separator: ", "))")
-        // A declined detainer has no hold: showing a deadline would suggest one (issue 10 §7).
-        let declined = d.outcome == .decline || d.decision == .decline
-        if let deadline = d.holdDeadline, !declined { Terminal.out("Hold deadline: \(when(deadline))") }
+        // A declined detainer has no hold: it shows the scheduled release it must be released at,
+        // never a hold deadline (issue 10 §7, issue 25 §2).
+        if let countdown = Countdown.of(status: d.status, outcome: d.decision == .decline ? .decline : d.outcome,
+                                        holdDeadline: d.holdDeadline, scheduledRelease: detail.custodyCase?.scheduledReleaseAt) {
+            Terminal.out("\(countdown.kind.label): \(when(countdown.at))\(DeadlineText.left(countdown, status: d.status, now: now))")
+        }
         if let late = DeadlineText.endedLate(status: d.status, at: d.statusAt, deadline: d.holdDeadline) {
             Terminal.out(late)
         }

@@ -12,7 +12,7 @@ struct StatusCommand: DetainerSubcommand {
             status → lifted | released; any status → enteredInError (with --note; after an honor, a hold or a transfer a \
             supervisor must approve it: `detainer proposal`). Releasing a held person needs \
             --cause (holdExpired, iceDisavowed, courtOrder, other); a lift of a held detainer is iceDisavowed unless \
-            --cause says otherwise. A release after the hold deadline without a transfer is recorded as such.
+            --cause says otherwise. A transfer or release after the hold deadline is recorded as such (and said so).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -40,7 +40,7 @@ struct StatusCommand: DetainerSubcommand {
         }
         var line = "Detainer \(change.detainerID): \(change.from.rawValue) → \(change.to.rawValue) at \(change.at.newYorkText)."
         if change.afterDeadline, let deadline = change.holdDeadline {
-            line += " Released AFTER the hold deadline (\(deadline.newYorkText)) without a transfer; recorded as such."
+            line += " " + DeadlineText.lateEnd(to: change.to, deadline: deadline)
         }
         if change.to == .held, let deadline = change.holdDeadline {
             line += " Hold deadline \(deadline.newYorkText) (48 hours excluding Saturdays, Sundays and holidays, 8 CFR 287.7(d))."

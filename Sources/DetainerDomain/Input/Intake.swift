@@ -134,6 +134,9 @@ extension IntakeRequest {
             let facts = conviction.validated(path: path, evaluatedOn: today, issues: &issues)
             if let raw = conviction.statute, raw.unicodeScalars.count > 100 {
                 issues.append(ValidationIssue(path: path + ".statute", message: "is \(raw.unicodeScalars.count) characters; the limit is 100"))
+            } else if let raw = conviction.statute, raw.allSatisfy(\.isWhitespace) {
+                // As `conviction add`: a judgment names its statute (a blank form row is left out before this).
+                issues.append(ValidationIssue(path: path + ".statute", message: raw.isEmpty ? "is empty" : "is only whitespace"))
             }
             for issue in issues { v.fail(issue.path, issue.message) }
             if issues.isEmpty, let facts { convictionsFound.append(Intake.Conviction(input: conviction, facts: facts)) }

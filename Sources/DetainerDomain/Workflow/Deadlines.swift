@@ -53,6 +53,23 @@ public enum Deadlines {
         isPast(release, at: now)
     }
 
+    /// True when a detainer still awaiting a decision (received or pending review) is past the
+    /// person's scheduled release: the person is either held with no decision to hold them or
+    /// already gone. The queue puts these first, whatever their hold deadline (issue 25 §2).
+    public static func reviewPastRelease(status: DetainerStatus, scheduledRelease: UTCInstant?, now: UTCInstant) -> Bool {
+        (status == .received || status == .pendingReview) && isPast(scheduledRelease, at: now)
+    }
+
+    /// Why honoring now needs the supervisor's explicit confirmation, or nil when it does not:
+    /// the hold deadline has already passed, so the person may no longer be held for ICE at all
+    /// (8 CFR 287.7(d); §14-154(b)(2) for an NYPD hold) — the honor can only record a notice, or
+    /// the person is already held longer than the law allows.
+    public static func lateHonorWarning(holdDeadline: UTCInstant?, now: UTCInstant) -> String? {
+        guard let holdDeadline, isPast(holdDeadline, at: now) else { return nil }
+        return "the hold deadline (\(holdDeadline.newYorkText)) has already passed: the person may not be held for ICE any longer "
+            + "(48 hours excluding Saturdays, Sundays and holidays, 8 CFR 287.7(d)); honor only to record what was done, and release the person now if still held"
+    }
+
     static func isPast(_ instant: UTCInstant?, at now: UTCInstant) -> Bool {
         guard let instant else { return false }
         return instant.secondsSinceEpoch < now.secondsSinceEpoch

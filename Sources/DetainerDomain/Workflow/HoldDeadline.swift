@@ -14,9 +14,15 @@ public enum HoldDeadline {
 
 extension HoldDeadline {
     /// The deadline a detainer is held to after an evaluation: an NYPD warrantless hold
-    /// (`holdPendingWarrant`) runs to the engine's 48-business-hour deadline; anything else to
-    /// the plain deadline from the scheduled release, or none when the release is not known.
+    /// (`holdPendingWarrant`) runs to the engine's 48-business-hour deadline; a `decline` has no
+    /// lawful hold (honoring it is forbidden, `ReviewPolicy`), so it runs to the scheduled release
+    /// itself (issue 25 §2: "release on time", and past it the detainer is overdue); anything else
+    /// to the plain deadline from the scheduled release; none when the release is not known.
     public static func forEvaluation(outcome: Outcome, warrantlessDeadline: UTCInstant?, scheduledRelease: UTCInstant?) -> UTCInstant? {
-        outcome == .holdPendingWarrant ? warrantlessDeadline : scheduledRelease.map(plain(scheduledRelease:))
+        switch outcome {
+        case .holdPendingWarrant: warrantlessDeadline
+        case .decline: scheduledRelease
+        case .permitted, .needsReview: scheduledRelease.map(plain(scheduledRelease:))
+        }
     }
 }

@@ -213,7 +213,9 @@ extension DetainerDatabase {
             case .permitted where random.chance(0.12):
                 result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), confirmedWithoutSearch: confirmed, by: supervisor)
             default:
-                result = try ReviewService(self).review(detainerID: detainerID, .approve(reason: nil), confirmedWithoutSearch: confirmed, by: supervisor)
+                // The simulated supervisor has read the deadline: a demo review that falls after it
+                // is recorded as the office would after confirming (issue 25 §2), not refused.
+                result = try ReviewService(self).review(detainerID: detainerID, .approve(reason: nil), confirmedWithoutSearch: confirmed, confirmedAfterDeadline: true, by: supervisor)
             }
             guard result.decision == .honor else { return }
             let release = UTCInstant(parsing: request.custody.scheduledReleaseAt ?? "") ?? at

@@ -8,17 +8,23 @@ public struct ListFilter: Sendable {
 
     public var status: DetainerStatus?
     public var agency: Agency?
+    /// The engine's latest outcome.
+    public var outcome: Outcome?
     public var receivedFrom: CivilDate?
     public var receivedTo: CivilDate?
     /// A name (case and accents ignored, matched from word starts), person id, NYSID, A-number or booking number.
     public var person: String?
     /// nil = every matching row.
     public var limit: Int?
+    /// Rows skipped before the first one listed (a page of the web list).
+    public var offset = 0
 
     public init(status: DetainerStatus? = nil, agency: Agency? = nil, receivedFrom: CivilDate? = nil,
-                receivedTo: CivilDate? = nil, person: String? = nil, limit: Int? = ListFilter.defaultLimit) {
+                receivedTo: CivilDate? = nil, person: String? = nil, limit: Int? = ListFilter.defaultLimit, outcome: Outcome? = nil, offset: Int = 0) {
         self.status = status
         self.agency = agency
+        self.outcome = outcome
+        self.offset = offset
         self.receivedFrom = receivedFrom
         self.receivedTo = receivedTo
         self.person = person
@@ -36,6 +42,7 @@ extension DetainerDatabase {
         var values: [(any SQLiteBindable)?] = []
         if let status = filter.status { conditions.append("d.status = ?"); values.append(status.rawValue) }
         if let agency = filter.agency { conditions.append("d.agency = ?"); values.append(agency.rawValue) }
+        if let outcome = filter.outcome { conditions.append("d.outcome = ?"); values.append(outcome.rawValue) }
         if let from = filter.receivedFrom { conditions.append("d.received_on >= ?"); values.append(from.description) }
         if let to = filter.receivedTo { conditions.append("d.received_on <= ?"); values.append(to.description) }
         if let person = filter.person {
@@ -55,6 +62,7 @@ extension DetainerDatabase {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         values.append(filter.limit ?? -1)
+        values.append(Int64(max(0, filter.offset)))
         try connection.read {
             let statement = try connection.prepare("""
                 SELECT d.id, d.received_at, d.received_on, d.agency, d.person_id, p.name AS person, d.form, d.warrant_type AS warrant,
@@ -62,7 +70,7 @@ extension DetainerDatabase {
                 FROM detainers AS d LEFT JOIN persons AS p ON p.id = d.person_id
                 \(whereClause)
                 ORDER BY d.received_at DESC, d.id DESC
-                LIMIT ?
+                LIMIT ? OFFSET ?
                 """)
             try statement.bind(values)
             try statement.stream(into: &sink)

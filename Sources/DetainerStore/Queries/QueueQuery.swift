@@ -27,12 +27,20 @@ public struct QueueItem: Sendable {
     public let outcome: Outcome?
     public let reasons: [String]
     public let holdDeadline: UTCInstant?
-    /// Seconds until the hold deadline (negative when overdue); nil without a release time.
+    /// Seconds until the countdown (`countdown`: the hold deadline, or the scheduled release when
+    /// there is no lawful hold), negative when overdue; nil without a release time.
     public let secondsLeft: Int64?
     /// What the office must do, from `Deadlines.needs`; never empty for a queued item.
     public let needs: [ActionNeed]
     /// No criminal-history search on record (`HistorySearch`): "record search pending".
     public var searchPending = false
+    /// The person's scheduled release from the custody case, when known.
+    public var scheduledRelease: UTCInstant? = nil
+    /// What the row's countdown runs to: the scheduled release for a decline (no lawful hold),
+    /// else the hold deadline (`Countdown.of`).
+    public var countdown: Countdown? = nil
+    /// Awaiting a decision and past the scheduled release: the most urgent kind of row.
+    public var reviewPastRelease = false
 
     public var isOverdue: Bool { needs.contains(.overdue) }
     /// Honored, but the current evaluation forbids it.
@@ -119,10 +127,11 @@ enum QueueSQL {
     /// A cell's rows in queue order, at most `LIMIT ?` of them (-1: all), with the person's name.
     static func listing(_ cell: Cell, where condition: String) -> String {
         """
-        SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, d.reasons, d.hold_deadline, d.person_id,
+        SELECT d.id, d.agency, p.name, d.status, d.received_at, d.outcome, d.reasons, d.hold_deadline, d.person_id, c.scheduled_release_at,
                \(HistorySearch.pendingSQL("d"))
         FROM detainers AS d
         LEFT JOIN persons AS p ON p.id = d.person_id
+        LEFT JOIN custody_cases AS c ON c.id = d.custody_case_id
         WHERE \(condition)
         ORDER BY \(cell.pastDeadline ? pastDeadlineOrder : order)
         LIMIT ?
@@ -209,9 +218,12 @@ enum QueueSQL {
 /// One queue row decoded strictly: a stored value the types do not accept is an error naming its
 /// table, column and row, never a quiet default.
 enum QueueRow {
-    /// The queue's order (`QueueSQL.order`) on decoded items: deadline, none last; then time
-    /// received; then id.
+    /// The queue's order (`QueueSQL.order`) on decoded items: a detainer awaiting a decision past
+    /// the person's scheduled release first (issue 25 §2); then deadline, none last; then time
+    /// received; then id. Within one cell the hold deadline grows with the release, so the rows
+    /// past release lead each cell and merging each cell's first rows stays exact.
     static func isMoreUrgent(_ a: QueueItem, _ b: QueueItem) -> Bool {
+        if a.reviewPastRelease != b.reviewPastRelease { return a.reviewPastRelease }
         switch (a.holdDeadline, b.holdDeadline) {
         case let (x?, y?) where x != y: return x < y
         case (nil, _?): return false
@@ -240,14 +252,29 @@ enum QueueRow {
         let outcome: Outcome? = try optional(5, "outcome", Outcome.init(rawValue:))
         let deadline: UTCInstant? = try optional(7, "hold_deadline", UTCInstant.init(parsing:))
         let reasons: [String] = try optional(6, "reasons", reasonCodes) ?? []
-        return QueueItem(
+        let release: UTCInstant? = try optionalCustody(row, id: id)
+        let countdown = Countdown.of(status: status, outcome: outcome, holdDeadline: deadline, scheduledRelease: release)
+        var item = QueueItem(
             detainerID: id, agency: try required(1, "agency", Agency.init(rawValue:)),
             person: try required(2, "name", table: "persons", { $0 }),
             status: status, receivedAt: try required(4, "received_at", UTCInstant.init(parsing:)),
             outcome: outcome, reasons: reasons, holdDeadline: deadline,
-            secondsLeft: deadline.map { $0.secondsSinceEpoch - now.secondsSinceEpoch },
+            secondsLeft: countdown?.secondsLeft(now: now),
             needs: Deadlines.needs(status: status, outcome: outcome, holdDeadline: deadline, now: now),
-            searchPending: row.int64(9) == 1)
+            searchPending: row.int64(10) == 1)
+        item.scheduledRelease = release
+        item.countdown = countdown
+        item.reviewPastRelease = Deadlines.reviewPastRelease(status: status, scheduledRelease: release, now: now)
+        return item
+    }
+
+    /// The custody case's scheduled release (column 9), strictly decoded.
+    static func optionalCustody(_ row: Statement, id: Int64) throws -> UTCInstant? {
+        guard let text = row.string(9) else { return nil }
+        guard let instant = UTCInstant(parsing: text) else {
+            throw StoreError.badStoredValue(table: "custody_cases", column: "scheduled_release_at", rowID: id, value: "\"\(text.prefix(80))\"")
+        }
+        return instant
     }
 
     /// The reason codes kept on the detainer row: a JSON array of strings, nothing else.

@@ -41,12 +41,20 @@ public struct SecondPersonRequired: Error, Equatable, CustomStringConvertible {
 }
 
 extension ReviewService {
-    /// `confirmedWithoutSearch`: the reviewer confirms reviewing although no criminal-history
-    /// search is on record (`ReviewPolicy.reviewWithoutHistorySearchNeedsConfirmation`).
-    public func review(detainerID: Int64, _ request: ReviewRequest, confirmedWithoutSearch: Bool = false, by actor: Actor) throws -> ReviewResult {
+    /// Records a review. `confirmedWithoutSearch`: the reviewer confirms reviewing although no
+    /// criminal-history search is on record (`ReviewPolicy.reviewWithoutHistorySearchNeedsConfirmation`).
+    /// Honoring past the hold deadline is refused with `LateHonorWarning` unless
+    /// `confirmedAfterDeadline` says the supervisor has read why and confirms.
+    public func review(detainerID: Int64, _ request: ReviewRequest, confirmedWithoutSearch: Bool = false,
+                       confirmedAfterDeadline: Bool = false, by actor: Actor) throws -> ReviewResult {
         let reason = try Self.validatedReason(request)
         return try audited(actor: actor, action: "detainer.review", entity: "detainer") { context in
-            try record(detainerID: detainerID, request, reason: reason, approvedProposal: nil, confirmedWithoutSearch: confirmedWithoutSearch, in: context)
+            let late = try lateHonor(detainerID: detainerID, request, in: context)
+            if let late, !confirmedAfterDeadline { throw LateHonorWarning(detainerID: detainerID, why: late) }
+            let result = try record(detainerID: detainerID, request, reason: reason, approvedProposal: nil, confirmedWithoutSearch: confirmedWithoutSearch, in: context)
+            // The audit row says the supervisor confirmed an honor after the deadline.
+            if late != nil { context.details["confirmedAfterHoldDeadline"] = .bool(true) }
+            return result
         }
     }
 

@@ -50,7 +50,8 @@ enum APIRoutes {
             let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
                 let actor = try db.authorize(session.user.name, for: .review)
                 do {
-                    return (try ReviewService(db).review(detainerID: id, review, confirmedWithoutSearch: body.confirmNoSearch ?? false, by: actor).json, .created)
+                    return (try ReviewService(db).review(detainerID: id, review, confirmedWithoutSearch: body.confirmNoSearch ?? false,
+                                                         confirmedAfterDeadline: body.confirmAfterDeadline == true, by: actor).json, .created)
                 } catch let needed as SecondPersonRequired {
                     // Nothing was written; the decision becomes a proposal for a second supervisor (202: not yet in effect).
                     guard case .decide(let decision, let reason) = review else { throw needed }
@@ -162,6 +163,8 @@ struct ReviewBody: Decodable {
     let reason: String?
     /// Review although no criminal-history search is on record (`ReviewPolicy`).
     let confirmNoSearch: Bool?
+    /// Honor even though the hold deadline has passed (refused with 422 otherwise).
+    let confirmAfterDeadline: Bool?
 
     func request() throws -> ReviewRequest {
         // A decision is either a valid one with action decide, or absent: never silently ignored.
@@ -263,7 +266,12 @@ struct ConvictionBody: Decodable, KnownKeys {
     }
 
     /// `{"incarceratedDaysForThisCrime": {}}` is an error at `conviction.incarceratedDaysForThisCrime`.
-    var decodingProblems: [ValidationIssue] { conviction.decodingIssues }
+    /// A statute given as null is refused: a judgment's statute is never "not known" (leave it
+    /// out of a correction to keep the stored one).
+    var decodingProblems: [ValidationIssue] {
+        conviction.decodingIssues + (givenFacts.contains("statute") && conviction.statute == nil
+            ? [ValidationIssue(path: "conviction.statute", message: "may not be null; leave it out to keep the stored statute")] : [])
+    }
 
     var entry: ConvictionEntry { ConvictionEntry(input: conviction, court: court, docketNumber: docketNumber, givenFacts: givenFacts) }
 
@@ -278,7 +286,7 @@ struct ConvictionBody: Decodable, KnownKeys {
     }
 }
 
-extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason", "confirmNoSearch"] }
+extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason", "confirmNoSearch", "confirmAfterDeadline"] }
 extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note", "cause"] }
 extension ContactBody: KnownKeys {
     static let knownKeys: Set<String> = ["direction", "kind", "summary", "at", "infoType", "inReplyTo", "facilitatedTransfer",

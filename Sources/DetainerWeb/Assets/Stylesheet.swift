@@ -57,6 +57,7 @@ tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .badge.info { color: var(--info); background: var(--info-bg); } .badge.info::before { content: "•"; }
 .countdown { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .countdown.overdue { color: var(--bad); font-weight: 700; }
+.training-banner { background: #a40e26; color: #fff; font-weight: bold; text-align: center; margin: 0; padding: .3rem 1rem; letter-spacing: .05em; }
 .notice { border-left: 4px solid var(--info); background: var(--info-bg); padding: .6rem 1rem; border-radius: var(--radius); margin-bottom: 1rem; }
 .notice.error { border-color: var(--bad); background: var(--bad-bg); }
 .notice.success { border-color: var(--ok); background: var(--ok-bg); }

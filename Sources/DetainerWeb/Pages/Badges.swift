@@ -44,6 +44,16 @@ enum Badges {
         return el("span", .class(style), .data(deadline: deadline.iso8601), Attribute("role", "timer"), text: text)
     }
 
+    /// "Release on time 2026-11-27 10:00 EST" or "Hold deadline …": what a countdown runs to.
+    static func due(_ countdown: Countdown?) -> HTML {
+        guard let countdown else { return el("span", .class("muted"), text: "—") }
+        return el("span") {
+            el("span", .class(countdown.kind == .releaseOnTime ? "badge info" : "muted"), text: countdown.kind.label)
+            HTML(" ")
+            time(countdown.at)
+        }
+    }
+
     static func describe(_ seconds: Int64) -> String {
         let s = abs(seconds), days = s / 86400, hours = (s % 86400) / 3600, minutes = (s % 3600) / 60
         var text = days > 0 ? "\(days) d " : ""

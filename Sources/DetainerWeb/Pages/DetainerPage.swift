@@ -35,13 +35,21 @@ enum DetainerPage {
                 el("div", .class("notice error"), .id("errors"), Attribute("role", "alert"), Attribute("tabindex", "-1"),
                    Attribute("autofocus", present: true), text: message)
             }
-            if let deadline = d.holdDeadline, let status, status.isOpen {
+            if let status, let countdown = Countdown.of(status: status, outcome: d.outcome, holdDeadline: d.holdDeadline,
+                                                         scheduledRelease: detail.custodyCase?.scheduledReleaseAt) {
                 el("p") {
-                    el("strong", text: "Hold deadline: ")
-                    Badges.time(deadline)
-                    HTML(" — ")
-                    Badges.countdown(deadline: deadline, secondsLeft: deadline.secondsSinceEpoch - now.secondsSinceEpoch)
+                    el("strong", text: "\(countdown.kind.label): ")
+                    Badges.time(countdown.at)
+                    if status.isOpen || countdown.secondsLeft(now: now) >= 0 {
+                        HTML(" — ")
+                        Badges.countdown(deadline: countdown.at, secondsLeft: countdown.secondsLeft(now: now))
+                    }
                 }
+                if countdown.kind == .releaseOnTime {
+                    el("p", .class("muted"), text: "No lawful hold: the engine's outcome or the decision is decline, so the person is released at the scheduled time, not held 48 hours.")
+                }
+            }
+            if let deadline = d.holdDeadline, let status, status.isOpen {
                 if Deadlines.needs(status: status, outcome: d.outcome, holdDeadline: deadline, now: now).contains(.release) {
                     el("div", .class("notice error"), Attribute("role", "alert"),
                        text: "Release now: the NYPD hold's deadline passed without a judicial warrant, so the person must be released without notifying ICE (Admin. Code §14-154(b)(2)).")
@@ -56,7 +64,8 @@ enum DetainerPage {
             explanation(latest)
             convictions(detail, session: session, state: state)
             if role.may(.review), status == .pendingReview {
-                reviewForm(d, latest: latest, searchPending: detail.historySearchPending, session: session, state: state)
+                reviewForm(d, latest: latest, searchPending: detail.historySearchPending, session: session, state: state,
+                           lateHonor: Deadlines.lateHonorWarning(holdDeadline: d.holdDeadline, now: now))
             }
             if role.may(.changeStatus), let status, !status.allowedNext.isEmpty { statusForm(status, id: id, session: session, state: state) }
             if role.may(.recordContact) { contactForm(id: id, session: session, state: state) }
@@ -268,7 +277,10 @@ enum DetainerPage {
         }
     }
 
-    private static func reviewForm(_ d: DetainerRecord, latest: WithActor<EvaluationRecord>?, searchPending: Bool, session: WebSession, state: FormState?) -> HTML {
+    /// `lateHonor`: why honoring now needs confirmation (the hold deadline has passed), shown
+    /// beside the checkbox that confirms it (issue 25 §2).
+    private static func reviewForm(_ d: DetainerRecord, latest: WithActor<EvaluationRecord>?, searchPending: Bool, session: WebSession, state: FormState?,
+                                   lateHonor: String?) -> HTML {
         let mine = state?.form == "review" ? state : nil
         let engine = d.outcome
         return el("section", .class("card"), Attribute("aria-labelledby", "review")) {
@@ -285,6 +297,11 @@ enum DetainerPage {
                                hint: "Required to decide; an override of the engine must say why.", scope: "review.")
                 if searchPending { searchConfirmation(checked: mine?.values[HistorySearch.confirmationField] == "yes",
                                                       error: mine?.errors[HistorySearch.confirmationField]) }
+                if let lateHonor, engine != .decline {
+                    Forms.input("Honor even though the hold deadline has passed", name: "confirmAfterDeadline", value: "1", type: "checkbox",
+                                error: mine?.errors["confirmAfterDeadline"], hint: "To honor, confirm: \(lateHonor).",
+                                extra: mine?.values["confirmAfterDeadline"] == "1" ? [Attribute("checked", present: true)] : [], scope: "review.")
+                }
                 Forms.submit("Record review")
             }
         }

@@ -16,7 +16,7 @@ enum ErrorSummary {
     static func fill(_ page: HTML, errors: [String: String], intro: String) -> HTML {
         guard !errors.isEmpty else { return page }
         let labels = Self.labels(in: page.rendered)
-        let entries = errors.map { (name, message) in (id: Forms.fieldID(baseName(name)), label: label(for: name, labels: labels), message: message) }
+        let entries = errors.map { (name, message) in (id: anchor(for: name, labels: labels), label: rowPrefix(name) + label(for: name, labels: labels), message: message) }
             .sorted { ($0.label, $0.message) < ($1.label, $1.message) }
         let summary = el("div", .class("notice error"), .id("errors"), Attribute("role", "alert"), Attribute("tabindex", "-1"),
                          Attribute("autofocus", present: true), Attribute("aria-labelledby", "errors-title")) {
@@ -26,6 +26,21 @@ enum ErrorSummary {
             }
         }
         return page.replacingFirst(marker, with: summary)
+    }
+
+    /// The field itself when the page has it (`convictions[2].sentencedOn`, a repeated row's
+    /// field), else its group (`detainer.probableCause[1]` → the probable-cause boxes).
+    static func anchor(for name: String, labels: [String: String]) -> String {
+        labels[Forms.fieldID(name)] != nil ? Forms.fieldID(name) : Forms.fieldID(baseName(name))
+    }
+
+    /// "Conviction 3: " for `convictions[2].…`: rows repeat their labels, so say which row.
+    static func rowPrefix(_ name: String) -> String {
+        guard let open = name.firstIndex(of: "["), let close = name[open...].firstIndex(of: "]"),
+              let index = Int(name[name.index(after: open)..<close]), name[close...].hasPrefix("].") else { return "" }
+        let group = String(name[..<open])
+        let words = ["convictions": "Conviction", "pendingCharges": "Pending charge"][group] ?? group
+        return "\(words) \(index + 1): "
     }
 
     /// `detainer.probableCause[1]` is the `detainer.probableCause` group.

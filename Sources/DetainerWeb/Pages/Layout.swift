@@ -4,11 +4,13 @@ import DetainerStore
 /// signed-in role may use), the signed-in user and a sign-out button, and the main landmark.
 enum Layout {
     enum Section: String, CaseIterable {
-        case queue, intake, search, reports, audit, users, account
+        case home, queue, detainers, intake, search, reports, audit, users, account
 
         var label: String {
             switch self {
+            case .home: "Home"
             case .queue: "Queue"
+            case .detainers: "Detainers"
             case .intake: "Intake"
             case .search: "Search"
             case .reports: "Reports"
@@ -18,7 +20,7 @@ enum Layout {
             }
         }
 
-        var path: String { "/" + rawValue }
+        var path: String { self == .home ? "/" : "/" + rawValue }
 
         func visible(to role: Role) -> Bool {
             switch self {
@@ -42,8 +44,11 @@ enum Layout {
             el("body") {
                 el("a", .class("skip"), .href("#main"), text: "Skip to content")
                 el("header", .class("top")) {
+                    if TrainingMiddleware.isTraining {
+                        el("p", .class("training-banner"), text: "TRAINING database: practice data, not an official record.")
+                    }
                     el("div", .class("bar")) {
-                        el("a", .class("title"), .href("/queue"), text: "NYC Detainer Office")
+                        el("a", .class("title"), .href("/"), text: "NYC Detainer Office")
                         if let session {
                             el("nav", Attribute("aria-label", "Main")) {
                                 el("ul") {

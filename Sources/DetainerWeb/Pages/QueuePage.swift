@@ -21,7 +21,7 @@ enum QueuePage {
                     empty: "No NYPD hold is waiting for a warrant.")
             section("Honored: awaiting transfer to ICE", id: "awaiting-transfer", queue, .awaitingTransfer,
                     empty: "No honored detainer is awaiting transfer.")
-            el("p", .class("muted"), text: "Times are New York time. Countdowns run to the hold deadline.")
+            el("p", .class("muted"), text: "Times are New York time. Countdowns run to the hold deadline, or to the scheduled release when the engine says decline (no lawful hold: release on time).")
         }
     }
 
@@ -84,13 +84,13 @@ enum QueuePage {
                                 el("th", Attribute("scope", "col"), text: "Agency")
                                 el("th", Attribute("scope", "col"), text: "Status")
                                 el("th", Attribute("scope", "col"), text: "Engine")
-                                el("th", Attribute("scope", "col"), text: "Hold deadline")
+                                el("th", Attribute("scope", "col"), text: "Due")
                             }
                         }
                         el("tbody") {
                             for item in items {
                                 el("tr") {
-                                    el("td") { Badges.countdown(deadline: item.holdDeadline, secondsLeft: item.secondsLeft) }
+                                    el("td") { Badges.countdown(deadline: item.countdown?.at, secondsLeft: item.secondsLeft) }
                                     el("td") { el("a", .href("/detainers/\(item.detainerID)"), text: "#\(item.detainerID)") }
                                     el("td", text: item.person)
                                     el("td", text: item.agency.rawValue)
@@ -99,9 +99,10 @@ enum QueuePage {
                                         if item.needsAttention { HTML(" "); el("span", .class("badge bad"), text: "law no longer allows the hold") }
                                         if item.releaseNow { HTML(" "); el("span", .class("badge bad"), text: "release now: hold deadline passed without a judicial warrant") }
                                         if item.searchPending && item.needs.contains(.review) { HTML(" "); el("span", .class("badge warn"), text: "record search pending") }
+                                        if item.reviewPastRelease { HTML(" "); el("span", .class("badge bad"), text: "past the scheduled release: decide now") }
                                     }
                                     el("td") { Badges.outcome(item.outcome) }
-                                    el("td") { Badges.time(item.holdDeadline) }
+                                    el("td") { Badges.due(item.countdown) }
                                 }
                             }
                         }

@@ -6,7 +6,7 @@ import Hummingbird
 enum AuthRoutes {
     static func register(_ routes: RouteBook, office: Office, cookies: SessionCookies) {
         routes.get("/login") { request, context in
-            if context.session != nil { return Responses.redirect(to: "/queue") }
+            if context.session != nil { return Responses.redirect(to: "/") }
             return Responses.html(LoginPage.render(next: request.uri.queryParameters.get("next"), username: nil, message: nil))
         }
 

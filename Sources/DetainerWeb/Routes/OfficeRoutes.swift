@@ -56,7 +56,8 @@ enum OfficeRoutes {
         detainerForm(routes, office: office, path: "/detainers/{id}/review", form: "review", permission: .review) { form, id, actor, db in
             let request = try FormRequests.review(form)
             do {
-                _ = try ReviewService(db).review(detainerID: id, request, confirmedWithoutSearch: form[HistorySearch.confirmationField] == "yes", by: actor)
+                _ = try ReviewService(db).review(detainerID: id, request, confirmedWithoutSearch: form[HistorySearch.confirmationField] == "yes",
+                                                 confirmedAfterDeadline: form["confirmAfterDeadline"] == "1", by: actor)
             } catch let needed as SecondPersonRequired {
                 guard case .decide(let decision, let reason) = request else { throw needed }
                 _ = try ProposalService(db).propose(detainerID: id, .review(decision, reason: reason), by: actor)
@@ -67,7 +68,9 @@ enum OfficeRoutes {
         detainerForm(routes, office: office, path: "/detainers/{id}/status", form: "status", permission: .changeStatus) { form, id, actor, db in
             let change = try FormRequests.status(form)
             do {
-                _ = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, cause: change.cause, by: actor)
+                let done = try StatusService(db).changeStatus(detainerID: id, to: change.to, at: change.at, note: change.note, cause: change.cause, by: actor)
+                // A hold that ended late says how it ended (issue 25 §2).
+                if done.afterDeadline { return done.to == .transferred ? "late-transfer" : "late-release" }
             } catch is SecondPersonRequired {
                 _ = try ProposalService(db).propose(detainerID: id, .status(change.to, at: change.at, note: change.note ?? ""), by: actor)
                 return "proposed"
@@ -147,6 +150,8 @@ enum OfficeRoutes {
         case "intake": "Detainer recorded and evaluated; it is now pending review."
         case "review": "Review recorded."
         case "status": "Status changed."
+        case "late-transfer": "Status changed. Transferred AFTER the hold deadline: held longer than the law allows; recorded as such."
+        case "late-release": "Status changed. Released AFTER the hold deadline without a transfer; recorded as such."
         case "contact": "Contact recorded."
         case "conviction-add", "conviction": "Conviction recorded; the person's open detainers were re-evaluated."
         case "proposed": "Not yet in effect: this needs a second person. It is recorded as a proposal and waits in the queue for another supervisor."

@@ -228,7 +228,14 @@ enum AuditRoutes {
             let session = try context.requireSession()
             let text = request.uri.queryParameters.get("q") ?? ""
             let hits = text.isEmpty ? nil : try await office.read { try $0.searchPersons(text) }
-            return Responses.html(SearchPage.render(query: text, hits: hits, session: session))
+            // The detainers themselves, by booking number, NYSID, A-number, person id or name
+            // (the list's person filter), so a booking number leads to its detainer directly.
+            let detainers = text.isEmpty ? nil : try await office.read { db in
+                var set = RecordSet(columns: [])
+                try db.list(ListFilter(person: text, limit: DetainerDatabase.searchLimit), into: &set)
+                return set
+            }
+            return Responses.html(SearchPage.render(query: text, hits: hits, detainers: detainers, session: session))
         }
     }
 }

@@ -1,10 +1,9 @@
 import Hummingbird
 
-/// Health, the stylesheet and script (served from the binary), and the root redirect.
+/// Health, the stylesheet and script (served from the binary), (the home page is `HomeRoutes`).
 enum SystemRoutes {
     static func register(_ routes: RouteBook) {
         routes.get("/healthz") { _, _ in Responses.text("ok") }
-        routes.get("/") { _, _ in Responses.redirect(to: "/queue") }
         routes.get("/assets/app.css") { _, _ in asset(Stylesheet.css, type: "text/css; charset=utf-8") }
         routes.get("/assets/app.js") { _, _ in asset(Script.js, type: "text/javascript; charset=utf-8") }
     }

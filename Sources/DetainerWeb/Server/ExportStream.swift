@@ -119,3 +119,56 @@ final class ChunkChannel: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+extension ExportStream {
+    /// The web detainer list's rows (`DetainerDatabase.list`, the CLI's `list --format csv`
+    /// columns) as a streamed CSV, formulas neutralized as the export's are.
+    static func listCSV(path: String, clock: Clock, filter: ListFilter) -> ResponseBody {
+        ResponseBody { writer in
+            let channel = ChunkChannel(capacity: chunksAhead)
+            defer { channel.cancel() }
+            let reader = Thread {
+                do {
+                    let db = try DetainerDatabase.open(path: path, access: .read, clock: clock)
+                    defer { try? db.close() }
+                    var sink = try CSVChunkSink(channel: channel)
+                    try db.list(filter, into: &sink)
+                    channel.finish(nil)
+                } catch {
+                    channel.finish(error)
+                }
+            }
+            reader.start()
+            while let chunk = try await channel.next() {
+                try await writer.write(ByteBuffer(string: chunk))
+            }
+            try await writer.finish(nil)
+        }
+    }
+}
+
+/// Rows from a `RecordSink` query into CSV chunks on a `ChunkChannel`.
+struct CSVChunkSink: RecordSink {
+    static let options = CSVWriter.Options(neutralizeFormulas: true)
+    let channel: ChunkChannel
+    var csv: CSVWriter
+
+    init(channel: ChunkChannel) throws {
+        self.channel = channel
+        csv = try CSVWriter.inMemory(options: Self.options)
+    }
+
+    mutating func begin(columns: [String]) throws { try csv.write(columns) }
+
+    mutating func row(_ values: [JSONValue]) throws {
+        try csv.write(values.map(\.cellText))
+        if csv.bytesWritten >= ExportStream.chunkBytes { try flush() }
+    }
+
+    mutating func end() throws { if csv.bytesWritten > 0 { try flush() } }
+
+    private mutating func flush() throws {
+        guard channel.send(try csv.text()) else { throw CancellationError() }
+        csv = try CSVWriter.inMemory(options: Self.options)
+    }
+}

@@ -18,6 +18,8 @@ public final class Office: Sendable {
     public let databasePath: String
     /// The clock the store uses (pinned by DETAINER_NOW for demos and tests).
     public let clock: Clock
+    /// A training database (`demo`, `init --training`): every page says so.
+    public let isTraining: Bool
 
     /// Opens both connections; refuses a missing or unmigrated database as the CLI does. The
     /// writer holds the signing key (loaded once by the caller), so every write transaction
@@ -27,6 +29,7 @@ public final class Office: Sendable {
         if signer == nil, try writeHandle.mode() == .production {
             throw IntegrityRefusal("\(path) is a production database: serve needs its signing key (--signing-key FILE or $DETAINER_SIGNING_KEY) to record anything")
         }
+        isTraining = try writeHandle.mode() == .training
         writer = DatabaseLane(label: "detainer.writer", database: writeHandle)
         readers = try (0..<Self.readerCount).map { index in
             DatabaseLane(label: "detainer.reader.\(index)", database: try DetainerDatabase.open(path: path, access: .read, clock: clock))

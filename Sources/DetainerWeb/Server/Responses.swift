@@ -26,7 +26,7 @@ enum Responses {
     /// A `next` target for after sign-in: a local path only, never another site.
     static func safeNext(_ path: String?) -> String {
         guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
-              path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else { return "/queue" }
+              path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else { return "/" }
         return path
     }
 }

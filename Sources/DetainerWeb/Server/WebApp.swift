@@ -63,13 +63,16 @@ public enum WebApp {
         // errors → responses, then the session and CSRF gate in front of the routes.
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware(strictTransport: options.secureCookies))
+        router.add(middleware: TrainingMiddleware(training: office.isTraining))
         router.add(middleware: ErrorMiddleware(logger: logger))
         router.add(middleware: MethodMiddleware(routes: routes))
         router.add(middleware: SessionMiddleware(office: office, cookies: cookies, idleTimeoutSeconds: options.sessionIdleSeconds,
                                                  publicOrigin: options.publicOrigin))
         SystemRoutes.register(routes)
         AuthRoutes.register(routes, office: office, cookies: cookies)
+        HomeRoutes.register(routes, office: office)
         OfficeRoutes.register(routes, office: office)
+        DetainerListRoutes.register(routes, office: office)
         ReportRoutes.register(routes, office: office)
         AuditRoutes.register(routes, office: office)
         AdminRoutes.register(routes, office: office)
