@@ -11,6 +11,10 @@ when the browser cannot be started (chromium, chromedriver or selenium missing).
 every page visited go to --artifacts (never committed).
 """
 import argparse
+import base64
+import hashlib
+import hmac
+import struct
 import json
 import os
 import re
@@ -32,6 +36,15 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 XSS_NAME = "<script>alert(1)</script>"
 
+
+
+def totp(secret, now, step=30, digits=6):
+    """RFC 6238 (HMAC-SHA1), as an authenticator app computes it from the enrolment secret."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    mac = hmac.new(key, struct.pack(">Q", int(now) // step), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
+    return str(value % 10 ** digits).zfill(digits)
 
 class CheckFailed(Exception):
     pass
@@ -329,11 +342,30 @@ class Suite:
         expect(clerk.path.startswith("/login"), f"after signing out /queue is still open ({clerk.path})")
         clerk.shot("signed-out")
 
+    def enrol_second_factor(self, page):
+        """Issue 23 §4: a supervisor on a production database without a second factor lands on
+        the enrolment page and can go nowhere else until an authenticator code confirms it."""
+        expect(page.path.startswith("/account/second-factor"), f"the supervisor without a second factor landed on {page.path}")
+        page.get("/queue")
+        expect(page.path.startswith("/account/second-factor"), f"an enrolment-only session reached {page.path}")
+        page.driver.find_element(By.CSS_SELECTOR, "form[action='/account/second-factor/begin'] button[type=submit]").click()
+        page.wait_ready()
+        expect(page.driver.find_elements(By.CSS_SELECTOR, "svg.qr-code path"), "the enrolment page shows no QR code")
+        secret = page.driver.find_element(By.ID, "totp-secret").text.strip()
+        page.shot("second-factor-enrol")
+        page.fill("code", totp(secret, time.time()))
+        page.driver.find_element(By.CSS_SELECTOR, "form[action='/account/second-factor/confirm'] button[type=submit]").click()
+        page.wait_ready()
+        codes = page.driver.find_elements(By.CSS_SELECTOR, "#recovery-codes li")
+        expect(len(codes) == 10, f"{len(codes)} recovery codes shown, not 10")
+        page.get("/queue")
+
     def supervisor_review_and_status(self):
         boss = self.office("supervisor")
         self.boss = boss
         ident = self.state["detainer"]
         boss.sign_in(self.args.supervisor, self.password)
+        self.enrol_second_factor(boss)
         expect(boss.path.startswith("/queue"), f"the supervisor landed on {boss.path}")
         pending = boss.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='pending-review']")
         links = pending.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{ident}']")

@@ -58,6 +58,7 @@ import Testing
         Section9131hWarning(personID: 1, standing: .noVSC, known: true),
         SecondPersonRequired(subject: "detainer 1", act: "honoring against the engine's needsReview"),
         UncertainCommit(cause: SQLiteError(extendedCode: 10, message: "disk I/O error", sql: nil)),
+        SecondFactorRefused(message: "that code was already used"),
     ]
 
     /// The names of error types declared in Sources/ (outside the CLI): every `struct`, `enum`
