@@ -71,7 +71,7 @@ import Testing
         // The secret and the codes are in the database only as the secret (the server computes
         // codes) and hashes; every step is fingerprinted, and the check passes.
         #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action IN ('user.totp.begin', 'user.totp.confirm') AND actor_name = 'nina'") == 2)
-        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE payload LIKE '%recovery_codes%' AND action = 'user.totp.confirm'") == 1)
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE payload LIKE '%recovery_codes%' AND action = 'user.totp.confirm' AND actor_name = 'nina'") == 1)
         let db = try DetainerDatabase.open(path: path, access: .read)
         defer { try? db.close() }
         let report = try db.healthCheck()

@@ -140,7 +140,11 @@ import Testing
             let db = try DetainerDatabase.open(path: path, access: .write)
             try db.connection.run("UPDATE web_sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-16 minutes')")
             try db.close()
+            // A GET is refused and writes nothing (issue 23 §4); the next POST records the end.
+            let rows = try WebFixture.count(path, "SELECT count(*) FROM audit_log")
             #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .unauthorized)
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log") == rows)
+            #expect(try await client.postForm("/logout", clara, []).status == .seeOther)
         }
         #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE end_reason = 'idle'") == 1)
     }
@@ -155,6 +159,7 @@ import Testing
             try db.connection.run("UPDATE web_sessions SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-13 hours')")   // active a moment ago
             try db.close()
             #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .unauthorized)
+            #expect(try await client.postJSON("/api/v1/detainers", clara, intakeJSON()).status == .unauthorized)
         }
         #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE end_reason = 'expired'") == 1)
         #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.session_end' AND payload ->> '$.details.reason' = 'expired'") == 1)
