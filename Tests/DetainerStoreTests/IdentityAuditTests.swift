@@ -225,6 +225,21 @@ import TestSupport
         #expect(try TamperCheck.run(db.connection).map(\.description).contains { $0.hasPrefix("user_totp row") })
     }
 
+    /// The code is checked at the time the request arrived, not when its write got the lock.
+    @Test func aCodeIsCheckedAtTheTimeItArrived() throws {
+        let db = try production()
+        let sam = try db.authorize("sam", for: .review)
+        let enrolment = try db.beginTOTPEnrolment(by: sam)
+        let totp = TOTP(secret: try #require(Base32.decode(enrolment.secret)))
+        _ = try db.confirmTOTPEnrolment(code: totp.code(at: Self.start.secondsSinceEpoch), session: nil, by: sam)
+        let arrived = Self.start.adding(seconds: 60)
+        let code = totp.code(at: arrived.secondsSinceEpoch)
+        db.clock = .fixed(arrived.adding(seconds: 120))   // the write ran four steps later
+        let candidate = try db.signInCandidate(name: "sam")
+        #expect(try db.recordSignIn(candidate: candidate, passwordMatched: true, secondFactor: code) == .refused)
+        #expect(try db.recordSignIn(candidate: candidate, passwordMatched: true, secondFactor: code, presentedAt: arrived) != .refused)
+    }
+
     @Test func aTrainingDatabaseAsksNoSecondFactor() throws {
         let db = try dir.database()
         let admin = try db.authorize("admin", for: .manageUsers)

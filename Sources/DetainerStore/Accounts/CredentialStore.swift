@@ -37,8 +37,11 @@ extension DetainerDatabase {
     ///
     /// Supervisors and admins on a production database also give a second factor (`secondFactor`:
     /// a TOTP code or a recovery code). One who has none enrolled gets a session that may only
-    /// enrol one (`WebSession.awaitingSecondFactor`).
-    public func recordSignIn(candidate: SignInCandidate?, passwordMatched: Bool, secondFactor: String? = nil) throws -> SignInResult {
+    /// enrol one (`WebSession.awaitingSecondFactor`). The code is checked against `presentedAt`,
+    /// the server's time when the request arrived (the write may wait behind bcrypt and other
+    /// writers), or the write's time when not given.
+    public func recordSignIn(candidate: SignInCandidate?, passwordMatched: Bool, secondFactor: String? = nil,
+                             presentedAt: UTCInstant? = nil) throws -> SignInResult {
         guard let candidate, passwordMatched, candidate.user.active, candidate.passwordHash != nil else { return .refused }
         let user = candidate.user
         do {
@@ -46,7 +49,7 @@ extension DetainerDatabase {
                 context.entityID = user.id
                 let now = context.now
                 // Read inside the write: two sign-ins racing with one code cannot both spend it.
-                let factor = try secondFactorCheck(user: user, typed: secondFactor, in: context.db, now: now)
+                let factor = try secondFactorCheck(user: user, typed: secondFactor, in: context.db, now: min(presentedAt ?? now, now))
                 if factor == .failed { throw SecondFactorRefused(message: "second factor missing or wrong") }
                 try spendSecondFactor(factor, userID: user.id, in: context)
                 try context.db.run("UPDATE user_credentials SET failed_signins = 0, locked_until = NULL WHERE user_id = ? AND (failed_signins <> 0 OR locked_until IS NOT NULL)", user.id)

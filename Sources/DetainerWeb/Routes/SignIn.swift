@@ -9,7 +9,8 @@ import Logging
 enum SignIn {
     static func attempt(office: Office, name: String, password: String, secondFactor: String? = nil, address: String?,
                         logger: Logger) async throws -> SignInResult {
-        let now = office.clock.now().secondsSinceEpoch
+        let arrived = office.clock.now()
+        let now = arrived.secondsSinceEpoch
         if let wait = office.signInThrottle.wait(name: name, address: address, now: now) {
             logger.notice("sign-in throttled", metadata: ["address": .string(address ?? "?"), "retryAfter": .stringConvertible(wait)])
             return .throttled(retryAfterSeconds: wait)
@@ -25,7 +26,9 @@ enum SignIn {
                 }
             }
         }
-        let result = try await office.write { try $0.recordSignIn(candidate: candidate, passwordMatched: matched, secondFactor: secondFactor) }
+        let result = try await office.write {
+            try $0.recordSignIn(candidate: candidate, passwordMatched: matched, secondFactor: secondFactor, presentedAt: arrived)
+        }
         var succeeded = false
         if case .signedIn = result { succeeded = true }
         office.signInThrottle.record(name: name, address: address, succeeded: succeeded, now: now)
