@@ -114,7 +114,7 @@ let package = Package(
         ]),
         .testTarget(name: "ReliabilityTests", dependencies: ["detainer", "TestSupport"], exclude: ["Corpus"]),
         // Headless Chromium against `detainer serve`; the Python half is Tests/Browser/e2e.py.
-        .testTarget(name: "BrowserTests", dependencies: ["detainer", "TestSupport"]),
+        .testTarget(name: "BrowserTests", dependencies: ["detainer", "DetainerStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -94,8 +94,8 @@ extension DetainerDatabase {
         // time running backwards is reported there but fails only a production database.
         let timeProblems = try SignatureCheck.timeProblems(db)
         items.append(.init(name: "audit time", ok: timeProblems.isEmpty || mode == .training,
-                           summary: timeProblems.isEmpty ? "audit times never run backwards"
-                               : "\(timeProblems.count) audit row(s) dated before the row before them\(mode == .training ? " (allowed on a TRAINING database: its clock may be pinned)" : "")",
+                           summary: timeProblems.isEmpty ? "audit times never run backwards (by more than \(ProjectDecisions.auditClockToleranceSeconds) s)"
+                               : "\(timeProblems.count) audit row(s) dated more than \(ProjectDecisions.auditClockToleranceSeconds) s before an earlier row\(mode == .training ? " (allowed on a TRAINING database: its clock may be pinned)" : "")",
                            problems: Array(timeProblems.prefix(50))))
 
         if let checkpoint {
@@ -117,6 +117,13 @@ extension DetainerDatabase {
                            summary: tampering.isEmpty ? "every record matches its last audit entry"
                                : "\(tampering.count) record(s) differ from the audit trail" + (firstBad.map { "; first bad audit row \($0)" } ?? ""),
                            problems: tampering.prefix(50).map(\.description)))
+
+        // Issue 23 §2: every write made through a web session used one an audited sign-in opened.
+        let sessionProblems = try SessionAttribution.problems(db)
+        items.append(.init(name: "web sessions", ok: sessionProblems.isEmpty,
+                           summary: sessionProblems.isEmpty ? "every write made on the web used a session an audited sign-in opened"
+                               : "\(sessionProblems.count) write(s) made through a session the audit log does not account for",
+                           problems: Array(sessionProblems.prefix(50))))
 
         // Documents kept with detainers (issue 21): every one re-hashed against its record.
         let documents = try DocumentCheck.run(db)

@@ -14,6 +14,7 @@ extension StoreError: ExitStatusError {
 }
 
 extension PermissionDenied: ExitStatusError { public var exitStatus: ExitStatus { .permission } }
+extension SecondFactorRefused: ExitStatusError { public var exitStatus: ExitStatus { .permission } }
 extension NotFound: ExitStatusError {
     public var exitStatus: ExitStatus { .dataError }
     public var refusal: RefusalKind { .notFound }

@@ -1,3 +1,4 @@
+import DetainerStore
 import Foundation
 import Testing
 import TestSupport
@@ -38,6 +39,8 @@ extension BrowserEndToEndTests {
         let server = try await Server.start(binary: binary, db: db, in: directory.url, extra: ["--signing-key", key])
         defer { server.stop() }
         let (cookie, csrf) = try await Contract.signIn(server.url, user: "sam")
+        // A supervisor on a production database enrols a second factor before anything else (issue 23 §4).
+        try await Contract.enrolSecondFactor(server.url, cookie: cookie, csrf: csrf)
         // Records for the generated ids to find (detainers, persons and convictions 1, 2, 3),
         // logged over the API itself, arrested ten days ago (New York).
         let arrested = Contract.isoDate(Date().addingTimeInterval(-10 * 86_400))
@@ -103,6 +106,33 @@ enum APIContract {
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let csrf = try #require(json["csrfToken"] as? String)
         return (cookie, csrf)
+    }
+
+    /// The enrolment a supervisor's first session is limited to: start it, read the secret off
+    /// the page, confirm with the authenticator's code for now.
+    static func enrolSecondFactor(_ base: String, cookie: String, csrf: String) async throws {
+        let (began, page) = try await form(base + "/account/second-factor/begin", ["csrf_token": csrf], cookie: cookie)
+        try #require(began == 200, "starting the second factor: \(began)")
+        let marker = #"id="totp-secret">"#
+        let start = try #require(page.range(of: marker), "no secret on the enrolment page")
+        let secretText = String(page[start.upperBound...].prefix { $0 != "<" })
+        let secret = try #require(Base32.decode(secretText), "the secret \(secretText) is not base32")
+        let code = TOTP(secret: secret).code(at: Int64(Date().timeIntervalSince1970))
+        let (confirmed, text) = try await form(base + "/account/second-factor/confirm", ["csrf_token": csrf, "code": code], cookie: cookie)
+        try #require(confirmed == 200 && text.contains("recovery-codes"), "confirming the second factor: \(confirmed)")
+    }
+
+    /// A form POST with the session; the status and the body.
+    static func form(_ url: String, _ fields: [String: String], cookie: String) async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.setValue(cookie, forHTTPHeaderField: "Cookie")
+        let allowed = CharacterSet.alphanumerics
+        request.httpBody = Data(fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&").utf8)
+        request.timeoutInterval = 120
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
     /// A JSON POST with the session; the status and the body.

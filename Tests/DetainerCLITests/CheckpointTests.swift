@@ -31,4 +31,20 @@ import Testing
         let refused = try prod.cli.run("check", "--checkpoint", minted)
         #expect(refused.status == 1 && refused.stdout.contains("from another database"), "\(refused.stdout)")
     }
+
+    /// Issue 23 §4: `backup` leaves its checkpoint beside the copy, and no `-wal` or `-shm`
+    /// (the copy is a self-contained file), even while the source is in WAL mode and busy.
+    @Test func backupLeavesACheckpointAndNoWALFilesBesideTheCopy() throws {
+        let prod = try Production()
+        try expectOK(prod.cli.run("user", "add", "clara", "--role", "clerk", "--user", "maria"))
+        let dest = prod.cli.directory.path("nightly.db")
+        try expectOK(prod.cli.run("backup", dest))
+        let fm = FileManager.default
+        #expect(fm.fileExists(atPath: dest) && fm.fileExists(atPath: dest + ".checkpoint"))
+        for suffix in ["-wal", "-shm", "-journal"] { #expect(!fm.fileExists(atPath: dest + suffix), "\(dest + suffix) was left") }
+        let leftovers = try fm.contentsOfDirectory(atPath: prod.cli.directory.url.path).filter { $0.contains(".partial-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+        try expectOK(prod.cli.run("check", "--db", dest, "--checkpoint", dest + ".checkpoint"))
+        for suffix in ["-wal", "-shm"] { #expect(!fm.fileExists(atPath: dest + suffix), "checking the copy left \(dest + suffix)") }
+    }
 }

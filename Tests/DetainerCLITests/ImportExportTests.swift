@@ -147,8 +147,8 @@ import Testing
         #expect(table.stdout.contains("open_at_month_end:"))
         let annual = try office.cli.run("report", "annual", "--agency", "DOC", "--year", "2026", "--format", "csv", "--user", "audrey")
         try expectOK(annual)
-        #expect(annual.stdout.contains("f1,Admin. Code §9-131(f)(1),total,2\n"), "\(annual.stdout)")
-        #expect(annual.stdout.contains("f7,Admin. Code §9-131(f)(7),total,1\n"))
+        #expect(annual.stdout.contains("f1,Admin. Code §9-131(f)(1),total,2,1\n"), "\(annual.stdout)")   // last: the training marker
+        #expect(annual.stdout.contains("f7,Admin. Code §9-131(f)(7),total,1,1\n"))
         #expect(try office.cli.run("report", "monthly", "--from", "2026-13", "--to", "2026-03", "--user", "audrey").status == 65)
     }
 }

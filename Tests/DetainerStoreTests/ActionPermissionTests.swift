@@ -30,7 +30,7 @@ import TestSupport
         for action in actions {
             #expect(ActionPermission.required(for: action) != nil, "\(action) has no permission rule")
         }
-        #expect(actions.contains("auth.session_end") && actions.contains("auth.signin_failed"))
+        #expect(actions.contains("auth.session_end") && actions.contains("user.totp.begin"))
         #expect(ActionPermission.required(for: "report.monthly") == .permission(.report))
     }
 

@@ -54,7 +54,7 @@ import TestSupport
         let db = try populated()
         try db.connection.execute("UPDATE users SET role = 'admin' WHERE name = 'sam'")
         let findings = try TamperCheck.run(db.connection)
-        #expect(findings == [.init(table: "users", id: 3, kind: .changed, auditID: 4)])
+        #expect(findings == [.init(table: "users", key: "3", kind: .changed, auditID: 4)])
         #expect(try !db.healthCheck().ok)
     }
 
@@ -62,7 +62,7 @@ import TestSupport
         let db = try populated()
         try db.connection.execute("INSERT INTO users (name, role, created_at) VALUES ('mallory', 'admin', '2026-01-01T00:00:00Z')")
         try tamper(db, "DELETE FROM users WHERE name = 'sam'")
-        let kinds = try TamperCheck.run(db.connection).map { "\($0.table):\($0.id):\($0.kind)" }
+        let kinds = try TamperCheck.run(db.connection).map { "\($0.table):\($0.key):\($0.kind)" }
         #expect(Set(kinds) == ["users:4:inserted", "users:3:deleted"])
     }
 }

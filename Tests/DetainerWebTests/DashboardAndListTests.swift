@@ -59,13 +59,13 @@ import TestSupport
             #expect(text.contains("Logged today, 2026-03-05 (2)"))
             #expect(!text.contains("Awaiting a second supervisor"), "a clerk approves nothing")
 
-            let sam = try await client.signIn("sam")
+            let sam = try await client.signIn("sam", clock: .fixed(Self.now))
             #expect(try await client.execute(uri: "/", method: .get, headers: sam.headers).text.contains("Awaiting a second supervisor (0)"))
             let audrey = try await client.signIn("audrey")
             let auditor = try await client.execute(uri: "/", method: .get, headers: audrey.headers).text
             #expect(auditor.contains("Logged today, 2026-03-05 (2)") && auditor.contains("1 past release or deadline"))
             #expect(!auditor.contains("Past release or deadline: act now"), "an auditor does not act on detainers")
-            let maria = try await client.signIn("maria")
+            let maria = try await client.signIn("maria", clock: .fixed(Self.now))
             #expect(try await client.execute(uri: "/", method: .get, headers: maria.headers).text.contains("Account changes awaiting a second admin (0)"))
 
             // The queue leads with the decision that is late past the release.
@@ -82,7 +82,7 @@ import TestSupport
             let clara = try await client.signIn("clara")
             // Permitted, released Monday 10:00 EST: the hold deadline was Wednesday 10:00 EST.
             let id = try await Self.post(client, clara, Self.intake(name: "Late Honor", nysid: "33333333C", booking: "B-3", release: "2026-03-02T15:00:00Z", tsdb: true))
-            let sam = try await client.signIn("sam")
+            let sam = try await client.signIn("sam", clock: .fixed(Self.now))
             let detail = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: sam.headers).text
             #expect(detail.contains("Honor even though the hold deadline has passed"))
 
@@ -128,10 +128,12 @@ import TestSupport
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("unknown agency") && bad.text.contains("is not a date") && bad.text.contains("page must be"))
             #expect(!first.text.contains("Download all matching as CSV"), "a clerk may not export")
-            #expect(try await client.execute(uri: "/detainers.csv", method: .get, headers: clara.headers).status == .forbidden)
+            #expect(try await client.postForm("/detainers.csv", clara, []).status == .forbidden)
+            // A download of personal data is a POST (audited); a GET writes nothing and gets none.
+            #expect(try await client.execute(uri: "/detainers.csv", method: .get, headers: clara.headers).status == .methodNotAllowed)
 
             let audrey = try await client.signIn("audrey")
-            let csv = try await client.execute(uri: "/detainers.csv?outcome=permitted", method: .get, headers: audrey.headers)
+            let csv = try await client.postForm("/detainers.csv", audrey, [("outcome", "permitted")])
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")
             let lines = csv.text.split(separator: "\n")
             #expect(lines.count == 2 && lines[0].hasPrefix("id,received_at"), "\(csv.text)")

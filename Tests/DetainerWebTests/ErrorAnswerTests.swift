@@ -59,6 +59,7 @@ import Testing
         LateHonorWarning(detainerID: 1, why: "the hold deadline has already passed"),
         SecondPersonRequired(subject: "detainer 1", act: "honoring against the engine's needsReview"),
         UncertainCommit(cause: SQLiteError(extendedCode: 10, message: "disk I/O error", sql: nil)),
+        SecondFactorRefused(message: "that code was already used"),
     ]
 
     /// The names of error types declared in Sources/ (outside the CLI): every `struct`, `enum`

@@ -91,7 +91,7 @@ import Testing
                     """)
             }
             let audrey = try await client.signIn("audrey")
-            let export = try await client.execute(uri: "/reports/export.csv?from=2026-01&to=2026-01", method: .get, headers: audrey.headers)
+            let export = try await client.postForm("/reports/export.csv", audrey, [("from", "2026-01"), ("to", "2026-01")])
             #expect(export.status == .ok)
             #expect(export.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(export.headers[.contentDisposition]?.contains("detainers-export-2026-01-2026-01.csv") == true)

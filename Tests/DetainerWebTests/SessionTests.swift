@@ -55,7 +55,8 @@ import Testing
             #expect(cookie.contains("SameSite=Strict"))
             #expect(!cookie.contains("Secure"))
         }
-        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.signin_failed' AND actor_name = 'clara'") == 1)
+        // Issue 23 §4: the failure stays out of the signed chain (the server's log has it); the success is in it.
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action LIKE 'auth.signin%' AND actor_name = 'clara'") == 1)
         #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.signin' AND actor_name = 'clara'") == 1)
         // Only a hash of the session token is stored.
         #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE length(token_hash) = 64") == 1)
@@ -98,8 +99,8 @@ import Testing
             #expect(((waiting.json["error"] as? [String: Any])?["message"] as? String)?.contains("nothing was checked") == true)
             #expect(waiting.headers[.setCookie] == nil)
         }
-        // Three counted failures, no row for the refused attempts, and no lock on the account.
-        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.signin_failed'") == 3)
+        // Three counted failures (in the throttle and the server's log, not the signed chain), and no lock on the account.
+        #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action LIKE 'auth.signin%'") == 0)
         #expect(try WebFixture.count(path, "SELECT count(*) FROM user_credentials WHERE locked_until IS NOT NULL") == 0)
     }
 
@@ -139,7 +140,11 @@ import Testing
             let db = try DetainerDatabase.open(path: path, access: .write)
             try db.connection.run("UPDATE web_sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-16 minutes')")
             try db.close()
+            // A GET is refused and writes nothing (issue 23 §4); the next POST records the end.
+            let rows = try WebFixture.count(path, "SELECT count(*) FROM audit_log")
             #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .unauthorized)
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log") == rows)
+            #expect(try await client.postForm("/logout", clara, []).status == .seeOther)
         }
         #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE end_reason = 'idle'") == 1)
     }
@@ -154,6 +159,7 @@ import Testing
             try db.connection.run("UPDATE web_sessions SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-13 hours')")   // active a moment ago
             try db.close()
             #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .unauthorized)
+            #expect(try await client.postJSON("/api/v1/detainers", clara, intakeJSON()).status == .unauthorized)
         }
         #expect(try WebFixture.count(path, "SELECT count(*) FROM web_sessions WHERE end_reason = 'expired'") == 1)
         #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'auth.session_end' AND payload ->> '$.details.reason' = 'expired'") == 1)

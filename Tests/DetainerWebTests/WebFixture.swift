@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SQLite
+import Synchronization
 import TestSupport
 
 /// A database with one user of each role, every one with the password `WebFixture.password`,
@@ -20,14 +21,38 @@ enum WebFixture {
     static let signer = SigningKey.generate()
     private static let template: Result<String, any Error> = Result {
         let path = templateDirectory.path("template.db")
-        let db = try DetainerDatabase.open(path: path, access: .create, signer: signer)
+        // Made at a time before every test's (pinned or real): a TOTP code is used once and a
+        // later step only, so the enrolment's step must precede any test's sign-in.
+        let db = try DetainerDatabase.open(path: path, access: .create, clock: .fixed(templateTime), signer: signer)
         try db.migrate()
         try db.establish(mode: .production, publicKey: signer.publicKey)
         let admin = try db.bootstrapAdmin(name: "maria").user.actor
         for (name, role) in users where name != "maria" { try db.addUser(name: name, role: role, by: admin) }
         for (name, _) in users { try db.setPassword(userName: name, password: password, by: admin) }
+        // Issue 23 §4: supervisors and admins sign in with a second factor on production. Each
+        // enrols with a code of the step before now, so every test's copy accepts the codes of
+        // its own time (a code is used once).
+        for (name, role) in users where AccountPolicy.requiresSecondFactor(role, mode: .production) {
+            let actor = try db.authorize(name, for: .report)
+            let enrolment = try db.beginTOTPEnrolment(by: actor)
+            let totp = TOTP(secret: Base32.decode(enrolment.secret)!)
+            _ = try db.confirmTOTPEnrolment(code: totp.code(at: db.clock.now().secondsSinceEpoch - totp.stepSeconds), session: nil, by: actor)
+            totpSecrets.withLock { $0[name] = enrolment.secret }
+        }
         try db.close()
         return path
+    }
+    /// When the template was made: before every date a web test pins its office to.
+    static let templateTime = UTCInstant(parsing: "2026-01-01T12:00:00Z")!
+    /// The authenticator secrets of the template's supervisors and admins.
+    static let totpSecrets = Mutex<[String: String]>([:])
+
+    /// The code an authenticator app would show now for `name`, or nil for a user without one.
+    /// `at`: the office's clock, for an office pinned to another day than today.
+    static func code(for name: String, at clock: Clock = .system) -> String? {
+        _ = try? template.get()
+        guard let secret = totpSecrets.withLock({ $0[name] }), let bytes = Base32.decode(secret) else { return nil }
+        return TOTP(secret: bytes).code(at: clock.now().secondsSinceEpoch)
     }
 
     /// A fresh copy of the template in its own directory, and the server's office on it.
@@ -70,9 +95,10 @@ struct Credentials {
 
 extension TestClientProtocol {
     /// Signs in through the form, as a browser does, and reads the CSRF token from the API.
-    func signIn(_ name: String, password: String = WebFixture.password) async throws -> Credentials {
+    func signIn(_ name: String, password: String = WebFixture.password, clock: Clock = .system) async throws -> Credentials {
+        let code = WebFixture.code(for: name, at: clock).map { "&code=\($0)" } ?? ""
         let response = try await execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                         body: ByteBuffer(string: "username=\(name)&password=\(password.replacingOccurrences(of: " ", with: "+"))"))
+                                         body: ByteBuffer(string: "username=\(name)&password=\(password.replacingOccurrences(of: " ", with: "+"))\(code)"))
         guard response.status == .seeOther, let setCookie = response.headers[.setCookie] else {
             throw FixtureError("sign-in of \(name) failed: \(response.status)")
         }

@@ -61,6 +61,16 @@ struct InitCommand: DetainerSubcommand {
         }
         let hadKey = try db.recordedPublicKey() != nil
         try db.establish(mode: mode, publicKey: signer?.publicKey)
+        // Issue 23 §2: a database upgraded past 0013 with a history gets one entry vouching for
+        // the sessions, passwords and settings it already holds (needs the signing key).
+        if existed, before > 0, before < 13, applied.contains(where: { $0.version == 13 }) {
+            do {
+                let rows = try db.recordIdentityBaseline()
+                lines.append("Fingerprinted \(rows) session, password and setting row(s) into the audit log (migration 0013).")
+            } catch let refusal as IntegrityRefusal {
+                lines.append("Not fingerprinted: the sessions, passwords and settings made before migration 0013 (\(refusal.message)); `detainer check` lists them as inserted outside detainer.")
+            }
+        }
         if mode == .training { Environment.announceTraining(path) }
         json["mode"] = .string(mode.rawValue)
         json["signingKey"] = .optional(try db.recordedPublicKey()?.hex)

@@ -177,3 +177,13 @@ public struct ProjectDecisions: Sendable, Hashable {
         standard.lastQualifyingArrestDate(judgment: judgment, tollingDays: tollingDays)
     }
 }
+
+extension ProjectDecisions {
+    /// Issue 23 §2: audit times must increase. Rows are numbered in commit order and each reads
+    /// the clock after taking the write lock, so on one server the times can run backwards only
+    /// when the clock itself is stepped back. An NTP correction steps it by well under a second,
+    /// and times are kept to the whole second, so `detainer check` tolerates a row dated up to
+    /// this many seconds before the latest time already in the chain and reports anything more
+    /// as time running backwards (a failure on a production database).
+    public static let auditClockToleranceSeconds: Int64 = 2
+}

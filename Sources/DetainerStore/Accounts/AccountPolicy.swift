@@ -27,3 +27,18 @@ public enum AccountPolicy {
     /// write; the idle timeout is therefore exact to within this many seconds.
     public static let lastSeenResolutionSeconds: Int64 = 60
 }
+
+extension AccountPolicy {
+    /// Roles that must give a second factor (TOTP or a recovery code) at web sign-in on a
+    /// production database (issue 23 §4): the people who decide and who grant roles.
+    public static let secondFactorRoles: Set<Role> = [.supervisor, .admin]
+    /// TOTP codes are accepted this many 30-second steps either side of the server's time
+    /// (RFC 6238 §5.2 recommends at most one step of allowed drift).
+    public static let totpWindowSteps: Int64 = 1
+    /// Recovery codes made at enrolment, each usable once.
+    public static let recoveryCodeCount = 10
+    /// Whether `role` must give a second factor on a database in `mode`.
+    public static func requiresSecondFactor(_ role: Role, mode: DatabaseMode) -> Bool {
+        mode == .production && secondFactorRoles.contains(role)
+    }
+}

@@ -29,37 +29,48 @@ extension DetainerDatabase {
         return SignInCandidate(user: user, passwordHash: stored?.0, lockedUntil: stored?.1.flatMap(UTCInstant.init(parsing:)))
     }
 
-    /// Records the outcome of a password check in one audited transaction: a success opens a
-    /// session and clears the failure count; a failure is counted. There is no lockout (issue 23
-    /// §4): guessing is slowed by `SignInThrottle` in the server instead, which nobody can turn
-    /// into a way to keep the office out.
+    /// Records a sign-in that succeeded in one audited write: it opens a session (fingerprinted
+    /// into the entry, issue 23 §2), clears the failure count and spends the second factor.
+    /// A failed attempt writes nothing (issue 23 §4: failed anonymous attempts stay out of the
+    /// signed chain; the server logs them and `SignInThrottle` slows them), so a flood of wrong
+    /// passwords can neither fill the chain nor change an account's row.
     ///
-    /// `candidate` nil means the name matched no user: nothing is written (the server logs it),
-    /// so a flood of made-up names cannot fill the signed audit chain.
-    public func recordSignIn(candidate: SignInCandidate?, passwordMatched: Bool) throws -> SignInResult {
-        guard let candidate else { return .refused }
+    /// Supervisors and admins on a production database also give a second factor (`secondFactor`:
+    /// a TOTP code or a recovery code). One who has none enrolled gets a session that may only
+    /// enrol one (`WebSession.awaitingSecondFactor`). The code is checked against `presentedAt`,
+    /// the server's time when the request arrived (the write may wait behind bcrypt and other
+    /// writers), or the write's time when not given.
+    public func recordSignIn(candidate: SignInCandidate?, passwordMatched: Bool, secondFactor: String? = nil,
+                             presentedAt: UTCInstant? = nil) throws -> SignInResult {
+        guard let candidate, passwordMatched, candidate.user.active, candidate.passwordHash != nil else { return .refused }
         let user = candidate.user
-        let looksValid = passwordMatched && user.active && candidate.passwordHash != nil
-        return try audited(actor: user.actor, action: looksValid ? "auth.signin" : "auth.signin_failed", entity: "user") { context -> SignInResult in
-            context.entityID = user.id
-            let now = context.now
-            guard looksValid else {
-                let failures = try context.db.scalarInt("SELECT failed_signins FROM user_credentials WHERE user_id = ?", user.id) ?? 0
-                var details: [String: JSONValue] = ["result": "refused", "failedSignIns": .int(failures + 1)]
-                if !user.active { details["reason"] = "deactivated" } else if candidate.passwordHash == nil { details["reason"] = "no password set" }
-                try context.db.run("UPDATE user_credentials SET failed_signins = ?, locked_until = NULL WHERE user_id = ?", failures + 1, user.id)
-                context.details = details
-                return .refused
+        do {
+            return try audited(actor: user.actor, action: "auth.signin", entity: "user") { context -> SignInResult in
+                context.entityID = user.id
+                let now = context.now
+                // Read inside the write: two sign-ins racing with one code cannot both spend it.
+                let factor = try secondFactorCheck(user: user, typed: secondFactor, in: context.db, now: min(presentedAt ?? now, now))
+                if factor == .failed { throw SecondFactorRefused(message: "second factor missing or wrong") }
+                try spendSecondFactor(factor, userID: user.id, in: context)
+                try context.db.run("UPDATE user_credentials SET failed_signins = 0, locked_until = NULL WHERE user_id = ? AND (failed_signins <> 0 OR locked_until IS NOT NULL)", user.id)
+                if context.db.changes > 0 { context.touchIdentity("user_credentials", .integer(user.id)) }
+                let token = SessionToken.generate()
+                let csrf = SessionToken.generate()
+                let limited = factor == .enrolmentNeeded
+                try context.db.run("""
+                    INSERT INTO web_sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, awaiting_second_factor) VALUES (?, ?, ?, ?, ?, ?)
+                    """, SessionToken.hash(token), user.id, csrf, now.iso8601, now.iso8601, limited)
+                let id = context.db.lastInsertRowID
+                context.touchIdentity("web_sessions", .integer(id))
+                var session = WebSession(id: id, user: user, csrfToken: csrf, createdAt: now, lastSeenAt: now)
+                session.awaitingSecondFactor = limited
+                session.tokenHashPrefix = SessionToken.hash(token).prefix(16)
+                context.details["result"] = "signed in"
+                context.details["session"] = .int(id)
+                return .signedIn(session, token: token)
             }
-            try context.db.run("UPDATE user_credentials SET failed_signins = 0, locked_until = NULL WHERE user_id = ?", user.id)
-            let token = SessionToken.generate()
-            let csrf = SessionToken.generate()
-            try context.db.run("""
-                INSERT INTO web_sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
-                """, SessionToken.hash(token), user.id, csrf, now.iso8601, now.iso8601)
-            let session = WebSession(id: context.db.lastInsertRowID, user: user, csrfToken: csrf, createdAt: now, lastSeenAt: now)
-            context.details = ["result": "signed in", "session": .int(session.id)]
-            return .signedIn(session, token: token)
+        } catch is SecondFactorRefused {
+            return .refused
         }
     }
 
@@ -79,6 +90,7 @@ extension DetainerDatabase {
                 VALUES (?1, ?2, ?3, ?4, 0, NULL)
                 ON CONFLICT (user_id) DO UPDATE SET password_hash = ?2, set_at = ?3, set_by = ?4, failed_signins = 0, locked_until = NULL
                 """, target.id, hash, context.now.iso8601, actor.id)
+            context.touchIdentity("user_credentials", .integer(target.id))
             let ended = try endWebSessions(userID: target.id, except: keepingSession, reason: .password, in: context)
             context.entityID = target.id
             // Never the hash: the audit log is read by auditors.

@@ -13,6 +13,9 @@ public struct WebSession: Sendable, Equatable {
     /// The first 16 hex digits of the stored token hash: names the session in the audit log
     /// without anything that signs in.
     public var tokenHashPrefix: Substring = ""
+    /// A supervisor or admin signed in on production without a second factor enrolled: the
+    /// session may only enrol one and sign out (issue 23 §4).
+    public var awaitingSecondFactor = false
 }
 
 /// What a presented session token turns out to be.
@@ -66,7 +69,7 @@ extension DetainerDatabase {
     public func webSession(token: String, idleTimeoutSeconds: Int64 = AccountPolicy.idleTimeoutSeconds) throws -> SessionLookup {
         let statement = try connection.cached("""
             SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, s.ended_at,
-                   u.id, u.name, u.role, u.active, u.created_at, u.deactivated_at, s.token_hash
+                   u.id, u.name, u.role, u.active, u.created_at, u.deactivated_at, s.token_hash, s.awaiting_second_factor
             FROM web_sessions AS s JOIN users AS u ON u.id = s.user_id
             WHERE s.token_hash = ?
             """)
@@ -78,6 +81,7 @@ extension DetainerDatabase {
                                      createdAt: UTCInstant(parsing: row.string(2) ?? "") ?? UTCInstant(secondsSinceEpoch: 0),
                                      lastSeenAt: UTCInstant(parsing: row.string(3) ?? "") ?? UTCInstant(secondsSinceEpoch: 0))
             session.tokenHashPrefix = (row.string(11) ?? "").prefix(16)
+            session.awaitingSecondFactor = row.bool(12)
             return (session, !row.isNull(4))
         }
         guard let (session, ended) = row, !ended, session.user.active else { return .none }
@@ -104,6 +108,7 @@ extension DetainerDatabase {
         try audited(actor: session.user.actor, action: action, entity: "user") { context in
             try context.db.run("UPDATE web_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
                                context.now.iso8601, reason.rawValue, session.id)
+            context.touchIdentity("web_sessions", .integer(session.id))
             context.entityID = session.user.id
             context.details = ["session": .int(session.id), "reason": .string(reason.rawValue)]
         }
@@ -111,10 +116,15 @@ extension DetainerDatabase {
 
     /// Ends every open session of a user inside the caller's transaction (deactivation, new password).
     func endWebSessions(userID: Int64, except keep: Int64?, reason: SessionEndReason, in context: WriteContext) throws -> Int {
-        try context.db.run("""
-            UPDATE web_sessions SET ended_at = ?, end_reason = ?
-            WHERE user_id = ? AND ended_at IS NULL AND (?4 IS NULL OR id <> ?4)
-            """, context.now.iso8601, reason.rawValue, userID, keep)
-        return context.db.changes
+        let open = try context.db.prepare("""
+            SELECT id FROM web_sessions WHERE user_id = ?1 AND ended_at IS NULL AND (?2 IS NULL OR id <> ?2) ORDER BY id
+            """)
+        try open.bind([userID, keep])
+        let ids = try open.map { $0.int64(0) }
+        for id in ids {
+            try context.db.run("UPDATE web_sessions SET ended_at = ?, end_reason = ? WHERE id = ?", context.now.iso8601, reason.rawValue, id)
+            context.touchIdentity("web_sessions", .integer(id))
+        }
+        return ids.count
     }
 }

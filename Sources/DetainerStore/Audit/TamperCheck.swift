@@ -10,16 +10,17 @@ enum TamperCheck {
     struct Finding: Equatable, CustomStringConvertible {
         enum Kind: String { case changed, inserted, deleted }
         let table: String
-        let id: Int64
+        /// The row's key: its id, or a setting's name.
+        let key: String
         let kind: Kind
         /// The audit row that last vouched for this record (nil for a row no entry knows).
         let auditID: Int64?
 
         var description: String {
             switch kind {
-            case .changed: return "\(table) row \(id) was changed outside detainer (last audited in audit row \(auditID ?? 0))"
-            case .deleted: return "\(table) row \(id) was deleted outside detainer (recorded in audit row \(auditID ?? 0))"
-            case .inserted: return "\(table) row \(id) was inserted outside detainer (no audit row records it)"
+            case .changed: return "\(table) row \(key) was changed outside detainer (last audited in audit row \(auditID ?? 0))"
+            case .deleted: return "\(table) row \(key) was deleted outside detainer (recorded in audit row \(auditID ?? 0))"
+            case .inserted: return "\(table) row \(key) was inserted outside detainer (no audit row records it)"
             }
         }
     }
@@ -34,7 +35,9 @@ enum TamperCheck {
             FROM audit_log AS a, json_each(a.payload, '$.rows') AS r
             ORDER BY a.id
             """).forEachRow { row in
-            expected["\(row.string(1) ?? ""):\(row.int64(2))"] = (row.string(3) ?? "", row.int64(0))
+            let key = "\(row.string(1) ?? ""):\(row.string(2) ?? "")"
+            // A null digest: the write that recorded it deleted the row (identity tables).
+            if row.isNull(3) { expected[key] = nil } else { expected[key] = (row.string(3) ?? "", row.int64(0)) }
         }
         var importExpected: [String: (count: Int64, digest: String, auditID: Int64)] = [:]
         try db.prepare("""
@@ -65,32 +68,47 @@ enum TamperCheck {
                 }
                 let key = "\(table):\(id)"
                 guard let want = expected.removeValue(forKey: key) else {
-                    findings.append(Finding(table: table, id: id, kind: .inserted, auditID: nil))
+                    findings.append(Finding(table: table, key: String(id), kind: .inserted, auditID: nil))
                     return
                 }
                 if encoder.digest(row) != want.digest {
-                    findings.append(Finding(table: table, id: id, kind: .changed, auditID: want.auditID))
+                    findings.append(Finding(table: table, key: String(id), kind: .changed, auditID: want.auditID))
                 }
             }
             for (importID, entry) in aggregates {
                 let key = "\(table):\(importID)"
                 guard let want = importExpected.removeValue(forKey: key) else {
-                    findings.append(Finding(table: table, id: entry.firstID, kind: .inserted, auditID: nil))
+                    findings.append(Finding(table: table, key: String(entry.firstID), kind: .inserted, auditID: nil))
                     continue
                 }
                 if entry.count != want.count || Array(entry.hasher.finalize()).hexString != want.digest {
-                    findings.append(Finding(table: table, id: entry.firstID, kind: .changed, auditID: want.auditID))
+                    findings.append(Finding(table: table, key: String(entry.firstID), kind: .changed, auditID: want.auditID))
+                }
+            }
+        }
+        for table in IdentityTable.all {
+            let statement = try db.prepare("\(table.select) ORDER BY \(table.key)")
+            var encoder = RowEncoder(table: table.name, statement: statement)
+            try statement.forEachRow { row in
+                let digest = encoder.digest(row)
+                let id = row.string(0) ?? ""
+                guard let want = expected.removeValue(forKey: "\(table.name):\(id)") else {
+                    findings.append(Finding(table: table.name, key: id, kind: .inserted, auditID: nil))
+                    return
+                }
+                if digest != want.digest {
+                    findings.append(Finding(table: table.name, key: id, kind: .changed, auditID: want.auditID))
                 }
             }
         }
         for (key, want) in expected {
-            let parts = key.split(separator: ":")
-            findings.append(Finding(table: String(parts[0]), id: Int64(parts[1]) ?? 0, kind: .deleted, auditID: want.auditID))
+            let parts = key.split(separator: ":", maxSplits: 1)
+            findings.append(Finding(table: String(parts[0]), key: parts.count > 1 ? String(parts[1]) : "", kind: .deleted, auditID: want.auditID))
         }
         for (key, want) in importExpected where want.count > 0 {
-            let parts = key.split(separator: ":")
-            findings.append(Finding(table: String(parts[0]), id: Int64(parts[1]) ?? 0, kind: .deleted, auditID: want.auditID))
+            let parts = key.split(separator: ":", maxSplits: 1)
+            findings.append(Finding(table: String(parts[0]), key: parts.count > 1 ? String(parts[1]) : "", kind: .deleted, auditID: want.auditID))
         }
-        return findings.sorted { ($0.auditID ?? Int64.max, $0.table, $0.id) < ($1.auditID ?? Int64.max, $1.table, $1.id) }
+        return findings.sorted { ($0.auditID ?? Int64.max, $0.table, $0.key.count, $0.key) < ($1.auditID ?? Int64.max, $1.table, $1.key.count, $1.key) }
     }
 }

@@ -13,6 +13,8 @@ public final class WriteContext {
     /// Set by imports: one fingerprint per table instead of one per row.
     var importFingerprints: [ImportFingerprint] = []
     private var touched: [(table: String, id: Int64)] = []
+    /// Rows of `IdentityTable`s this write made, changed or deleted (issue 23 §2).
+    private var touchedIdentity: [(table: String, key: SQLiteValue)] = []
     private var seen: Set<String> = []
 
     init(db: Connection, actor: Actor, now: UTCInstant) {
@@ -24,6 +26,13 @@ public final class WriteContext {
     /// Records that `table` row `id` was inserted or updated by this write.
     func touch(_ table: String, _ id: Int64) {
         if seen.insert("\(table):\(id)").inserted { touched.append((table, id)) }
+    }
+
+    /// Records that identity-table row `key` (a session, a password, a setting…) was inserted,
+    /// updated or deleted by this write: its fingerprint (or its absence) goes into the entry.
+    func touchIdentity(_ table: String, _ key: SQLiteValue) {
+        precondition(IdentityTable.all.contains { $0.name == table }, "not an identity table: \(table)")
+        if seen.insert("\(table):\(key)").inserted { touchedIdentity.append((table, key)) }
     }
 
     /// Inserts `record` (its columns from its one definition), records the new row as touched by
@@ -45,6 +54,17 @@ public final class WriteContext {
         for (table, id) in touched {
             guard let digest = try RowDigest.digest(of: table, id: id, in: db) else { continue }
             rows.append(["table": .string(table), "id": .int(id), "digest": .string(digest)])
+        }
+        for (table, key) in touchedIdentity {
+            let digest = try IdentityTable.named(table).digest(key: key, in: db)
+            let id: JSONValue
+            switch key {
+            case .integer(let number): id = .int(number)
+            case .text(let text): id = .string(text)
+            default: preconditionFailure("identity keys are integers or text")
+            }
+            // A row this write deleted is recorded as gone (digest null), so check expects it absent.
+            rows.append(["table": .string(table), "id": id, "digest": digest.map(JSONValue.string) ?? .null])
         }
         return .array(rows)
     }

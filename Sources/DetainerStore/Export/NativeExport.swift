@@ -28,7 +28,8 @@ public enum NativeExport {
         }
         // Derived in Swift by Deadlines.endedAfterDeadline (1: transferred or released after the
         // hold deadline); never stored, so import skips it and a re-export recomputes it.
-        return sections(.core) + [("ended_after_deadline", "NULL")] + sections(.appended)
+        // `training` last (issue 23 §4): 1 when the export comes from a training database.
+        return sections(.core) + [("ended_after_deadline", "NULL")] + sections(.appended) + [(ReportMarker.column, "NULL")]
     }()
 
     /// Columns added after the format was published: an export made before one existed lacks
@@ -36,7 +37,7 @@ public enum NativeExport {
     static let appended: Set<String> = Set(columns.map(\.name).drop { $0 != "ended_after_deadline" }.dropFirst())
 
     /// Columns computed at export time rather than read from the database.
-    public static let derived: Set<String> = ["ended_after_deadline"]
+    public static let derived: Set<String> = ["ended_after_deadline", ReportMarker.column]
 
     public static var columnNames: [String] { columns.map(\.name) }
 }
@@ -97,6 +98,7 @@ extension ReportService {
             let names = NativeExport.columnNames
             let status = names.firstIndex(of: "status")!, statusAt = names.firstIndex(of: "status_at")!
             let deadline = names.firstIndex(of: "hold_deadline")!, late = names.firstIndex(of: "ended_after_deadline")!
+            let marker = names.firstIndex(of: ReportMarker.column)!, training = try store.mode() == .training
             try statement.forEachRow { s in
                 var values = s.jsonRow()
                 func instant(_ index: Int) -> UTCInstant? { if case .string(let text) = values[index] { UTCInstant(parsing: text) } else { nil } }
@@ -104,6 +106,7 @@ extension ReportService {
                     Deadlines.endedAfterDeadline(status: current, at: at, holdDeadline: instant(deadline))
                 } else { false }
                 values[late] = .int(ended ? 1 : 0)
+                values[marker] = ReportMarker.cell(training)
                 if let pseudonymizer {
                     for index in values.indices { values[index] = pseudonymizer.apply(values[index], column: names[index]) }
                 }

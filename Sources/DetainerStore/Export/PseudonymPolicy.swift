@@ -26,7 +26,7 @@ enum PseudonymPolicy {
         "agency", "form", "facility_city", "facility_state", "received_on", "pc_final_order", "pc_removal_proceedings",
         "pc_biometric_match", "pc_statements", "warrant_type", "tsdb_match", "illegal_reentry", "status", "outcome",
         "rule_version", "reasons", "decision", "decision_basis", "decided_on", "closed_on", "released_after_deadline",
-        "ice_lift_reason", "ice_msc_charge", "person_country_of_birth", "case_agency", "ended_after_deadline",
+        "ice_lift_reason", "ice_msc_charge", "person_country_of_birth", "case_agency", "ended_after_deadline", "training",
     ]
 
     static func treatment(_ column: String) -> Treatment { treatments[column] ?? (kept.contains(column) ? .keep : .token) }

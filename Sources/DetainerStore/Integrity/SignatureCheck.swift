@@ -1,3 +1,4 @@
+import DetainerDomain
 import SQLite
 
 /// Verifies the signatures on the audit chain (issue 13 §2): every row from the one that
@@ -63,17 +64,23 @@ enum SignatureCheck {
         return Result(summary: summary, problems: problems)
     }
 
-    /// Audit rows dated before the row preceding them: ids are assigned in commit order, so
-    /// time running backwards means a clock was pinned or rows were forged.
-    static func timeProblems(_ db: Connection) throws -> [String] {
+    /// Audit rows dated more than `ProjectDecisions.auditClockToleranceSeconds` before the latest
+    /// time already in the chain: ids are assigned in commit order, so time running backwards
+    /// means a clock was set back (or pinned) or rows were forged. Compared with the running
+    /// latest, not just the row before, so small steps cannot add up to a large one.
+    static func timeProblems(_ db: Connection, tolerance: Int64 = ProjectDecisions.auditClockToleranceSeconds) throws -> [String] {
         var problems: [String] = []
-        var previous: (id: Int64, at: String)?
+        var latest: (id: Int64, at: String, seconds: Int64)?
         try db.prepare("SELECT id, at FROM audit_log ORDER BY id").forEachRow { row in
-            let current = (id: row.int64(0), at: row.string(1) ?? "")
-            if let previous, current.at < previous.at {
-                problems.append("audit row \(current.id) is dated \(current.at), before audit row \(previous.id) (\(previous.at))")
+            let id = row.int64(0), at = row.string(1) ?? ""
+            guard let seconds = UTCInstant(parsing: at)?.secondsSinceEpoch else {
+                problems.append("audit row \(id) has no valid time (\(at))")
+                return
             }
-            previous = current
+            if let latest, seconds < latest.seconds - tolerance {
+                problems.append("audit row \(id) is dated \(at), before audit row \(latest.id) (\(latest.at)) by \(latest.seconds - seconds) s (more than the \(tolerance) s a clock correction may step back)")
+            }
+            if latest == nil || seconds > latest!.seconds { latest = (id, at, seconds) }
         }
         return problems
     }

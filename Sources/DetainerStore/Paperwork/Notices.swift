@@ -40,6 +40,7 @@ extension DetainerDatabase {
             let before = try context.db.scalarText("SELECT value FROM settings WHERE key = ?", Self.personNoticeKey) ?? "off"
             try context.db.run("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                Self.personNoticeKey, on ? "on" : "off")
+            context.touchIdentity("settings", .text(Self.personNoticeKey))
             context.details = ["personNotice": .string(on ? "on" : "off"), "before": .string(before)]
         }
     }

@@ -28,6 +28,9 @@ public struct MonthlyReport: Sendable {
     public let total: Row
     /// Holds in the range that ended (transfer or release) after the hold deadline.
     public let endedAfterDeadline: Int
+    /// Counted on a training database: said in the data itself (JSON `training`, CSV column
+    /// `training`), so a file that leaves the building cannot pass for an agency's numbers.
+    public var training = false
 
     /// One line saying which detainers the report counts.
     public var scope: String {
@@ -162,8 +165,10 @@ extension ReportService {
             }
             total.openAtMonthEnd = months.last?.openAtMonthEnd
             let late = try lateEnds(from: start, to: end, agency: agencyCode, includeExternal: includeExternal)["all", default: 0]
-            return MonthlyReport(from: from, to: to, agency: agency, includeExternal: includeExternal, months: months, total: total,
-                                 endedAfterDeadline: late)
+            var report = MonthlyReport(from: from, to: to, agency: agency, includeExternal: includeExternal, months: months, total: total,
+                                       endedAfterDeadline: late)
+            report.training = try store.mode() == .training
+            return report
         }
     }
 

@@ -83,11 +83,11 @@ public struct QuarterlyReport: Sendable {
 
     public var table: RecordSet {
         var set = RecordSet(columns: ["requesting_agency", "receiving_agency", "requests"] + AssistanceKind.allCases.map { "kind_" + $0.rawValue }
-                            + AssistanceResponse.allCases.map { "response_" + $0.rawValue })
+                            + AssistanceResponse.allCases.map { "response_" + $0.rawValue } + [ReportMarker.column])
         for row in rows {
             set.append([.string(row.requestingAgency), .string(row.receivingAgency), .int(Int64(row.requests))]
                        + AssistanceKind.allCases.map { .int(Int64(row.byKind[$0.rawValue] ?? 0)) }
-                       + AssistanceResponse.allCases.map { .int(Int64(row.byResponse[$0.rawValue] ?? 0)) })
+                       + AssistanceResponse.allCases.map { .int(Int64(row.byResponse[$0.rawValue] ?? 0)) } + [ReportMarker.cell(training)])
         }
         return set
     }

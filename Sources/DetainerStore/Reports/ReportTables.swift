@@ -42,14 +42,14 @@ extension MonthlyReport {
             "from": .string(from), "to": .string(to), "agency": .optional(agency?.rawValue),
             "includeExternal": .bool(includeExternal), "scope": .string(scope),
             "months": .array(months.map(Self.jsonObject)), "total": Self.jsonObject(total),
-            "endedAfterDeadline": .int(Int64(endedAfterDeadline)),
+            "endedAfterDeadline": .int(Int64(endedAfterDeadline)), "training": .bool(training),
         ])
     }
 
-    /// The months and the total row, every column.
+    /// The months and the total row, every column, then `training` (1 on a training database).
     public var table: RecordSet {
-        var set = RecordSet(columns: Self.allColumns)
-        for row in months + [total] { let v = Self.values(row); set.append(Self.allColumns.map { v[$0] ?? .null }) }
+        var set = RecordSet(columns: Self.allColumns + [ReportMarker.column])
+        for row in months + [total] { let v = Self.values(row); set.append(Self.allColumns.map { v[$0] ?? .null } + [ReportMarker.cell(training)]) }
         return set
     }
 }
@@ -75,15 +75,16 @@ extension AnnualReport {
 
     /// One row per item and breakdown cell, for CSV: item, key, value (nested cells joined by ".").
     public var table: RecordSet {
-        var set = RecordSet(columns: ["item", "citation", "key", "value"])
+        var set = RecordSet(columns: ["item", "citation", "key", "value", ReportMarker.column])
+        let marker = ReportMarker.cell(training)
         for item in items {
-            set.append([.string(item.definition.id), .string(item.definition.citation), .string("total"), item.total.map { .int(Int64($0)) } ?? .null])
-            for (key, value) in item.flatBreakdown { set.append([.string(item.definition.id), .string(item.definition.citation), .string(key), value]) }
-            for line in item.remainder { set.append([.string(item.definition.id), .string(item.definition.citation), .string("reconciliation.\(line.key)"), .int(Int64(line.count))]) }
-            set.append([.string(item.definition.id), .string(item.definition.citation), .string("excludedEnteredInError"), .int(Int64(item.excludedEnteredInError))])
+            set.append([.string(item.definition.id), .string(item.definition.citation), .string("total"), item.total.map { .int(Int64($0)) } ?? .null, marker])
+            for (key, value) in item.flatBreakdown { set.append([.string(item.definition.id), .string(item.definition.citation), .string(key), value, marker]) }
+            for line in item.remainder { set.append([.string(item.definition.id), .string(item.definition.citation), .string("reconciliation.\(line.key)"), .int(Int64(line.count)), marker]) }
+            set.append([.string(item.definition.id), .string(item.definition.citation), .string("excludedEnteredInError"), .int(Int64(item.excludedEnteredInError)), marker])
         }
-        for line in reconciliation { set.append([.string("received"), .string(""), .string(line.key), .int(Int64(line.count))]) }
-        for line in iceRecords { set.append([.string("iceRecords"), .string(""), .string(line.key), .int(Int64(line.count))]) }
+        for line in reconciliation { set.append([.string("received"), .string(""), .string(line.key), .int(Int64(line.count)), marker]) }
+        for line in iceRecords { set.append([.string("iceRecords"), .string(""), .string(line.key), .int(Int64(line.count)), marker]) }
         return set
     }
 }
@@ -133,4 +134,12 @@ extension RecordSet {
             return try writer.text()
         }
     }
+}
+
+/// The training marker every report and export carries in its data (issue 23 §4): a last CSV
+/// column `training`, 1 on a training database and 0 on a production one, beside the JSON
+/// field `training` (true/false), so a file cut from its heading still says what it is.
+public enum ReportMarker {
+    public static let column = "training"
+    public static func cell(_ training: Bool) -> JSONValue { .int(training ? 1 : 0) }
 }

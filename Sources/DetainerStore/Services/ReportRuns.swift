@@ -16,10 +16,18 @@ extension ReportService {
 
     public func runAnnual(agency: Agency, year: Int, calendar: Bool = false,
                           origin: [String: JSONValue] = [:], by actor: Actor) throws -> AnnualReport {
-        var report = try annualReport(agency: agency, year: year, calendar: calendar)
-        report.revisionOf = try publishedDifference(report)?.id
+        let report = try viewAnnual(agency: agency, year: year, calendar: calendar)
         let parameters: [String: JSONValue] = ["agency": .string(agency.rawValue), "year": .int(Int64(year)), "calendar": .bool(calendar)]
         try recordReport("annual", parameters: parameters.merging(origin) { _, new in new }, by: actor)
+        return report
+    }
+
+    /// The annual report as `runAnnual` computes it (marked as a revision of a differing
+    /// publication), without recording the run: for GET requests, which write no audit rows
+    /// (issue 23 §4). Reading counts discloses no one; the server's request log names who asked.
+    public func viewAnnual(agency: Agency, year: Int, calendar: Bool = false) throws -> AnnualReport {
+        var report = try annualReport(agency: agency, year: year, calendar: calendar)
+        report.revisionOf = try publishedDifference(report)?.id
         return report
     }
 }

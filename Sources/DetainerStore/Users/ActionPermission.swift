@@ -17,11 +17,14 @@ public enum ActionPermission: Equatable, Sendable {
     case subject
     /// Only the first writes of a new database, before any user exists (`init`).
     case bootstrap
+    /// The store's own maintenance, run by `init` as the owning account: the bootstrap actor,
+    /// never a user (the identity baseline written when an old database is upgraded).
+    case maintenance
 
     static let table: [String: ActionPermission] = [
         "database.establish": .bootstrap,
+        "audit.identity_baseline": .maintenance,
         "auth.signin": .subject,
-        "auth.signin_failed": .subject,
         "auth.signout": .subject,
         "auth.session_end": .subject,
         "detainer.intake": .permission(.intake),
@@ -51,6 +54,8 @@ public enum ActionPermission: Equatable, Sendable {
         "user.role": .permission(.manageUsers),
         "user.map": .permission(.manageUsers),
         "user.passwd": .activeUser,
+        "user.totp.begin": .activeUser,
+        "user.totp.confirm": .activeUser,
         "proposal.create": .activeUser,
         "proposal.approve": .activeUser,
         "proposal.reject": .activeUser,
@@ -72,6 +77,7 @@ public enum ActionPermission: Equatable, Sendable {
         // The bootstrap actor (`init`) exists only until the first admin does: it records the
         // database and creates that admin, nothing else, never again.
         if actor.id == nil {
+            if required == .maintenance { return }
             guard required == .bootstrap || action == "user.add", try db.scalarInt("SELECT count(*) FROM users") ?? 0 == 0 else {
                 throw PermissionDenied(message: "\(actor.name) only starts a new database; \(action) needs a user; nothing was written")
             }
@@ -80,8 +86,8 @@ public enum ActionPermission: Equatable, Sendable {
         switch required {
         case .subject:
             return
-        case .bootstrap:
-            throw PermissionDenied(message: "\(action) only starts a new database; nothing was written")
+        case .bootstrap, .maintenance:
+            throw PermissionDenied(message: "\(action) is the store's own, never a user's; nothing was written")
         case .activeUser, .permission:
             let statement = try db.cached("SELECT role, active FROM users WHERE id = ?")
             if let id = actor.id { try statement.bind(id, at: 1) }

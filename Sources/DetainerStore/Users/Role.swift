@@ -44,6 +44,8 @@ extension Actor {
 public struct PermissionDenied: Error, Equatable, CustomStringConvertible {
     public let message: String
 
+    public init(message: String) { self.message = message }
+
     public var description: String { message }
 
     static func required(_ permission: Permission) -> String {

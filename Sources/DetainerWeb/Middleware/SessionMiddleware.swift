@@ -19,6 +19,9 @@ struct SessionMiddleware: RouterMiddleware {
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
     /// POSTs that create a session rather than use one.
     static let signInPaths: Set<String> = ["/login", "/api/v1/login"]
+    /// What a session awaiting its second factor may reach.
+    static let enrolmentPaths: Set<String> = [SecondFactorRoutes.page, SecondFactorRoutes.begin, SecondFactorRoutes.confirm,
+                                              "/logout", "/api/v1/logout", "/api/v1/session", "/login"]
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         // A request for another host name (DNS rebinding, a misrouted proxy) is refused outright.
@@ -32,16 +35,24 @@ struct SessionMiddleware: RouterMiddleware {
             case .active(let session, let touchDue):
                 context.session = session
                 if touchDue { try await office.write { try $0.touchWebSession(id: session.id) } }
+            // A timed-out session is refused at once; its end is written (an audit row) only on a
+            // state-changing request: GET requests write no audit rows (issue 23 §4).
             case .idle(let session):
-                try await office.write { try $0.endWebSession(session, reason: .idle) }
+                if request.method != .get, request.method != .head { try await office.write { try $0.endWebSession(session, reason: .idle) } }
             case .expired(let session):
-                try await office.write { try $0.endWebSession(session, reason: .expired) }
+                if request.method != .get, request.method != .head { try await office.write { try $0.endWebSession(session, reason: .expired) } }
             case .none:
                 break
             }
         }
         context.note.user = context.session?.user.name
         context.note.session = context.session
+        // A supervisor or admin without a second factor (production) may only enrol one.
+        if let session = context.session, session.awaitingSecondFactor, !Self.enrolmentPaths.contains(request.uri.path),
+           !request.uri.path.hasPrefix("/assets/") {
+            if request.method == .get, !request.uri.path.hasPrefix("/api/") { return Responses.redirect(to: SecondFactorRoutes.page) }
+            throw PermissionDenied(message: "\(session.user.name) must enrol a second factor first (\(SecondFactorRoutes.page))")
+        }
 
         if request.method != .get, request.method != .head {
             // Every state-changing request from a browser says where it comes from (issue 23 §4).

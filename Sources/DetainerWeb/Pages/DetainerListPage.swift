@@ -53,7 +53,14 @@ enum DetainerListPage {
         return el("section", Attribute("aria-labelledby", "results")) {
             el("h2", .id("results"), text: shown.isEmpty ? "No detainers match" : "Detainers \(first)–\(first + shown.count - 1), newest first")
             if session.user.role.may(.export) {
-                el("p") { el("a", .href("/detainers.csv" + (query.link().isEmpty ? "" : "?" + query.link())), text: "Download all matching as CSV") }
+                // A download of personal data is recorded in the audit log: a POST, never a link.
+                el("form", Attribute("method", "post"), Attribute("action", "/detainers.csv")) {
+                    Forms.csrf(session)
+                    for name in ListQueryForm.fields where name != "page" {
+                        if let value = query.values[name] { void("input", attributes: [.type("hidden"), .name(name), .value(value)]) }
+                    }
+                    Forms.submit("Download all matching as CSV", style: "secondary")
+                }
             }
             if !shown.isEmpty {
                 el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("aria-label", "Detainers")) {

@@ -12,6 +12,9 @@ enum LoginPage {
                                 extra: [Attribute("autocomplete", "username"), Attribute("autofocus", present: username == nil)])
                     Forms.input("Password", name: "password", type: "password", required: true,
                                 extra: [Attribute("autocomplete", "current-password"), Attribute("autofocus", present: username != nil)])
+                    Forms.input("One-time code", name: "code",
+                                hint: "Supervisors and admins: the six digits your authenticator app shows, or one of your recovery codes.",
+                                extra: [Attribute("autocomplete", "one-time-code"), Attribute("inputmode", "numeric")])
                     Forms.submit("Sign in")
                 }
                 el("p", .class("muted"), text: "Sessions end after \(AccountPolicy.idleTimeoutSeconds / 60) idle minutes, and after \(AccountPolicy.absoluteLifetimeSeconds / 3600) hours in any case. After \(AccountPolicy.freeFailuresPerAddress) failed sign-ins, each further try from the same place waits longer (up to \(AccountPolicy.maximumAddressDelaySeconds / 60) minutes); no account is ever locked.")
@@ -30,6 +33,7 @@ enum AccountPage {
                     el("dt", text: "Role"); el("dd", text: session.user.role.rawValue)
                     el("dt", text: "Signed in"); el("dd") { Badges.time(session.createdAt) }
                 }
+                el("p") { el("a", .href(SecondFactorRoutes.page), text: "Second factor (authenticator app and recovery codes)") }
             }
             el("h2", text: "Change password")
             if done { el("div", .class("notice success"), Attribute("role", "status"), text: "Password changed. Your other sessions were signed out.") }

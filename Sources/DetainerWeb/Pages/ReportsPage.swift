@@ -63,10 +63,12 @@ enum ReportsPage {
             if session.user.role.may(.export) {
                 el("section", Attribute("aria-labelledby", "export")) {
                     el("h2", .id("export"), text: "Export for auditors")
-                    el("p", text: "One row per detainer received in the period, every column of `detainer export`. Exports are recorded in the audit log.")
-                    el("p") {
-                        el("a", .href("/reports/export.csv?from=\(monthly.from)&to=\(monthly.to)"), Attribute("download", present: true),
-                           text: "Download export (CSV), \(monthly.from) to \(monthly.to)")
+                    el("p", text: "One row per detainer received in the period, every column of `detainer export`. Each export hands personal data out of the system, so it is recorded in the audit log (who, when, which months, how many rows).")
+                    el("form", Attribute("method", "post"), Attribute("action", "/reports/export.csv")) {
+                        Forms.csrf(session)
+                        void("input", .type("hidden"), .name("from"), .value(monthly.from))
+                        void("input", .type("hidden"), .name("to"), .value(monthly.to))
+                        Forms.submit("Download export (CSV), \(monthly.from) to \(monthly.to)")
                     }
                 }
             }

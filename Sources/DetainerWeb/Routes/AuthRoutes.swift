@@ -14,13 +14,14 @@ enum AuthRoutes {
             let form = try await FormData.read(request, context: context)
             let name = form["username"] ?? ""
             let next = form["next"]
-            switch try await SignIn.attempt(office: office, name: name, password: form["password"] ?? "", address: context.remoteAddress, logger: context.logger) {
-            case .signedIn(_, let token):
-                var response = Responses.redirect(to: Responses.safeNext(next))
+            switch try await SignIn.attempt(office: office, name: name, password: form["password"] ?? "", secondFactor: form["code"],
+                                            address: context.remoteAddress, logger: context.logger) {
+            case .signedIn(let session, let token):
+                var response = Responses.redirect(to: session.awaitingSecondFactor ? SecondFactorRoutes.page : Responses.safeNext(next))
                 response.setCookie(cookies.session(token))
                 return response
             case .refused:
-                return Responses.html(LoginPage.render(next: next, username: name, message: "That user name and password do not match an active account."),
+                return Responses.html(LoginPage.render(next: next, username: name, message: "That user name, password and one-time code do not match an active account."),
                                       status: .unauthorized)
             case .throttled(let seconds):
                 var response = Responses.html(LoginPage.render(next: next, username: name,
@@ -40,25 +41,27 @@ enum AuthRoutes {
 
         routes.post("/api/v1/login") { request, context in
             // JSON, or the sign-in form's fields for clients that post forms.
-            let name: String, password: String
+            let name: String, password: String, code: String?
             if FormData.isForm(request) {
                 let form = try await FormData.read(request, context: context)
-                (name, password) = (form["username"] ?? "", form["password"] ?? "")
+                (name, password, code) = (form["username"] ?? "", form["password"] ?? "", form["code"])
             } else {
                 let body = try await APIBody.decode(LoginBody.self, request, context: context)
-                (name, password) = (body.username, body.password)
+                (name, password, code) = (body.username, body.password, body.code)
             }
-            switch try await SignIn.attempt(office: office, name: name, password: password, address: context.remoteAddress, logger: context.logger) {
+            switch try await SignIn.attempt(office: office, name: name, password: password, secondFactor: code,
+                                            address: context.remoteAddress, logger: context.logger) {
             case .signedIn(let session, let token):
                 var response = Responses.json(.object([
                     "user": APIJSON.user(session.user),
                     "csrfToken": .string(session.csrfToken),
                     "idleTimeoutSeconds": .int(AccountPolicy.idleTimeoutSeconds),
+                    "secondFactorEnrolmentRequired": .bool(session.awaitingSecondFactor),
                 ]))
                 response.setCookie(cookies.session(token))
                 return response
             case .refused:
-                return Responses.json(Problem(.unauthorized, "user name and password do not match an active account").json, status: .unauthorized)
+                return Responses.json(Problem(.unauthorized, "user name, password and one-time code do not match an active account").json, status: .unauthorized)
             case .throttled(let seconds):
                 var response = Responses.json(Problem(.tooManyRequests, "too many failed sign-ins: wait \(seconds) s before trying again; nothing was checked").json,
                                               status: .tooManyRequests)
@@ -108,9 +111,11 @@ enum AuthRoutes {
 }
 
 struct LoginBody: Decodable, KnownKeys {
-    static let knownKeys: Set<String> = ["username", "password"]
+    static let knownKeys: Set<String> = ["username", "password", "code"]
     let username: String
     let password: String
+    /// Supervisors and admins on production: the authenticator's six digits or a recovery code.
+    let code: String?
 }
 
 /// A wait in words: "3 seconds", "4 minutes".

@@ -6,7 +6,8 @@ import Hummingbird
 /// The detainer list (issue 25 §1): the CLI `list` filters (agency, status, outcome, received
 /// dates, person), a page at a time, and the same rows as a CSV download. Reading the list is
 /// open to every signed-in user, as search is; the download is an export (auditors, supervisors,
-/// admins), audited before its first byte like `/reports/export.csv`.
+/// admins), audited before its first byte like `/reports/export.csv`, and so a POST with the CSRF
+/// token: a GET writes no audit row (issue 23 §4).
 enum DetainerListRoutes {
     static let pageSize = ListFilter.defaultLimit
     /// Deep pages cost an OFFSET walk; past this, narrow the filters (or download the CSV).
@@ -31,9 +32,13 @@ enum DetainerListRoutes {
             return Responses.html(DetainerListPage.render(query, rows: rows, hasNext: rows.rows.count > pageSize, session: session))
         }
 
-        routes.get("/detainers.csv") { request, context in
+        routes.post("/detainers.csv") { request, context in
             let session = try context.requireSession()
-            var query = ListQueryForm(request)
+            try await office.permit(session, .export)
+            let form = try await FormData.read(request, context: context)
+            var query = ListQueryForm(values: Dictionary(uniqueKeysWithValues: ListQueryForm.fields.compactMap { name in
+                form[name].map { (name, $0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0.1.isEmpty ? nil : $0 }
+            }))
             guard let parsed = query.parsed() else {
                 throw ValidationIssue(path: query.errors.keys.sorted().first ?? "q", message: query.errors.sorted(by: { $0.key < $1.key }).first?.value ?? "invalid")
             }

@@ -3,8 +3,11 @@ import DetainerDomain
 import DetainerStore
 import Hummingbird
 
-/// Reports and exports: the CLI's permission checks (auditor, supervisor, admin) and, as in the
-/// CLI, every run is recorded in the audit log with its parameters.
+/// Reports and exports: the CLI's permission checks (auditor, supervisor, admin). Report pages
+/// and downloads are GET requests and write nothing (issue 23 §4: GET requests write no audit
+/// rows; the server's request log names who fetched what). The export of every record, which
+/// hands personal data out of the system, is a POST with the anti-forgery token, recorded in the
+/// audit log before its first byte, as on the command line.
 enum ReportRoutes {
     static func register(_ routes: RouteBook, office: Office) {
         routes.get("/reports") { request, context in
@@ -14,13 +17,12 @@ enum ReportRoutes {
             let (annualAgency, year, calendar) = try annualParameters(request, office: office)
             let (quarterYear, quarter) = try quarterlyParameters(request, office: office)
             let publications = try await office.read { db in try ReportService(db).publications() }
-            let (monthly, annual, quarterly) = try await office.write { db in
-                let actor = try db.authorize(session.user.name, for: .report)
+            let (monthly, annual, quarterly) = try await office.read { db in
+                _ = try db.authorize(session.user.name, for: .report)
                 let reports = ReportService(db)
-                let monthly = try reports.runMonthly(from: from, to: to, agency: agency, origin: ["via": "web"], by: actor)
-                let annual = try reports.runAnnual(agency: annualAgency, year: year, calendar: calendar, origin: ["via": "web"], by: actor)
+                let monthly = try reports.monthlyReport(from: from, to: to, agency: agency)
+                let annual = try reports.viewAnnual(agency: annualAgency, year: year, calendar: calendar)
                 let quarterly = try reports.quarterlyReport(year: quarterYear, quarter: quarter)
-                try reports.recordReport("quarterly", parameters: ["year": .int(Int64(quarterYear)), "quarter": .int(Int64(quarter)), "via": "web"], by: actor)
                 return (monthly, annual, quarterly)
             }
             return Responses.html(ReportsPage.render(monthly: monthly, annual: annual, quarterly: quarterly, session: session, publications: publications))
@@ -31,9 +33,9 @@ enum ReportRoutes {
                 let session = try context.requireSession()
                 try await office.permit(session, .report)
                 let (from, to, agency) = try monthlyParameters(request, office: office)
-                let report = try await office.write { db in
-                    try ReportService(db).runMonthly(from: from, to: to, agency: agency, origin: ["format": .string(format), "via": "web"],
-                                                     by: try db.authorize(session.user.name, for: .report))
+                let report = try await office.read { db in
+                    _ = try db.authorize(session.user.name, for: .report)
+                    return try ReportService(db).monthlyReport(from: from, to: to, agency: agency)
                 }
                 return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format, name: "detainers-monthly-\(from)-\(to)")
             }
@@ -41,9 +43,9 @@ enum ReportRoutes {
                 let session = try context.requireSession()
                 try await office.permit(session, .report)
                 let (agency, year, calendar) = try annualParameters(request, office: office)
-                let report = try await office.write { db in
-                    try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar, origin: ["format": .string(format), "via": "web"],
-                                                    by: try db.authorize(session.user.name, for: .report))
+                let report = try await office.read { db in
+                    _ = try db.authorize(session.user.name, for: .report)
+                    return try ReportService(db).viewAnnual(agency: agency, year: year, calendar: calendar)
                 }
                 return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format,
                                 name: "detainers-annual-\(agency.rawValue)-\(calendar ? "" : "fy")\(year)")
@@ -55,19 +57,20 @@ enum ReportRoutes {
             let session = try context.requireSession()
             try await office.permit(session, .report)
             let (agency, year, calendar) = try annualParameters(request, office: office)
-            let report = try await office.write { db in
-                try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar, origin: ["format": "html", "via": "web"],
-                                                by: try db.authorize(session.user.name, for: .report))
+            let report = try await office.read { db in
+                _ = try db.authorize(session.user.name, for: .report)
+                return try ReportService(db).viewAnnual(agency: agency, year: year, calendar: calendar)
             }
             var response = Responses.text(AnnualReportPage.document(report), contentType: "text/html; charset=utf-8")
             response.headers[.contentDisposition] = "attachment; filename=\"detainers-annual-\(agency.rawValue)-\(calendar ? "" : "fy")\(year).html\""
             return response
         }
 
-        routes.get("/reports/export.csv") { request, context in
+        routes.post("/reports/export.csv") { request, context in
             let session = try context.requireSession()
             try await office.permit(session, .export)
-            let (from, to, _) = try monthlyParameters(request, office: office)
+            let form = try await FormData.read(request, context: context)
+            let (from, to) = try exportMonths(form, office: office)
             let filter = ExportFilter(receivedFrom: CivilDate(parsing: from + "-01"), receivedTo: lastDay(of: to))
             // As the CLI: the audit entry (with the number of matching rows) is written before
             // the first byte; then the rows stream (ExportStream), memory flat as data grows.
@@ -87,9 +90,9 @@ enum ReportRoutes {
             try await office.permit(session, .report)
             try APIQuery.refuseEmpty(request)
             let (from, to, agency) = try monthlyParameters(request, office: office)
-            let report = try await office.write { db in
-                try ReportService(db).runMonthly(from: from, to: to, agency: agency, origin: ["via": "api"],
-                                                 by: try db.authorize(session.user.name, for: .report))
+            let report = try await office.read { db in
+                _ = try db.authorize(session.user.name, for: .report)
+                return try ReportService(db).monthlyReport(from: from, to: to, agency: agency)
             }
             return Responses.json(report.json)
         }
@@ -99,9 +102,9 @@ enum ReportRoutes {
             try await office.permit(session, .report)
             try APIQuery.refuseEmpty(request)
             let (agency, year, calendar) = try annualParameters(request, office: office)
-            let report = try await office.write { db in
-                try ReportService(db).runAnnual(agency: agency, year: year, calendar: calendar, origin: ["via": "api"],
-                                                by: try db.authorize(session.user.name, for: .report))
+            let report = try await office.read { db in
+                _ = try db.authorize(session.user.name, for: .report)
+                return try ReportService(db).viewAnnual(agency: agency, year: year, calendar: calendar)
             }
             return Responses.json(report.json)
         }
@@ -137,6 +140,15 @@ enum ReportRoutes {
             agency = value
         }
         return (from, to, agency)
+    }
+
+    /// The export form's months (`from`, `to`, YYYY-MM), both required.
+    static func exportMonths(_ form: FormData, office: Office) throws -> (String, String) {
+        let from = form["from"] ?? "", to = form["to"] ?? ""
+        for (field, value) in [("from", from), ("to", to)] where CivilDate(parsing: value + "-01") == nil || value.count != 7 {
+            throw ValidationIssue(path: field, message: "\"\(value)\" is not a month in the form YYYY-MM")
+        }
+        return (from, to)
     }
 
     /// `agency` (default DOC), `year` (default the reporting year that ends next June 30, or this

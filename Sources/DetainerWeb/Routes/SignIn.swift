@@ -7,8 +7,10 @@ import Logging
 /// worker thread (a quarter second of CPU that must not hold the writer or the async pool), then
 /// record the outcome in one audited write and tell the throttle.
 enum SignIn {
-    static func attempt(office: Office, name: String, password: String, address: String?, logger: Logger) async throws -> SignInResult {
-        let now = office.clock.now().secondsSinceEpoch
+    static func attempt(office: Office, name: String, password: String, secondFactor: String? = nil, address: String?,
+                        logger: Logger) async throws -> SignInResult {
+        let arrived = office.clock.now()
+        let now = arrived.secondsSinceEpoch
         if let wait = office.signInThrottle.wait(name: name, address: address, now: now) {
             logger.notice("sign-in throttled", metadata: ["address": .string(address ?? "?"), "retryAfter": .stringConvertible(wait)])
             return .throttled(retryAfterSeconds: wait)
@@ -24,13 +26,19 @@ enum SignIn {
                 }
             }
         }
-        let result = try await office.write { try $0.recordSignIn(candidate: candidate, passwordMatched: matched) }
+        let result = try await office.write {
+            try $0.recordSignIn(candidate: candidate, passwordMatched: matched, secondFactor: secondFactor, presentedAt: arrived)
+        }
         var succeeded = false
         if case .signedIn = result { succeeded = true }
         office.signInThrottle.record(name: name, address: address, succeeded: succeeded, now: now)
-        // An unknown name is not in the signed audit chain; the server's log keeps it, without
-        // the name typed (people type passwords into the name field).
-        if candidate == nil { logger.notice("sign-in refused: unknown user name", metadata: ["address": .string(address ?? "?")]) }
+        // A failed attempt is not in the signed audit chain (issue 23 §4); the server's log keeps
+        // it, without the name typed (people type passwords into the name field).
+        if candidate == nil {
+            logger.notice("sign-in refused: unknown user name", metadata: ["address": .string(address ?? "?")])
+        } else if !succeeded, let user = candidate?.user {
+            logger.notice("sign-in refused", metadata: ["user": .stringConvertible(user.id), "address": .string(address ?? "?")])
+        }
         return result
     }
 

@@ -78,6 +78,7 @@ public enum WebApp {
         AdminRoutes.register(routes, office: office)
         APIRoutes.register(routes, office: office)
         DocumentRoutes.register(routes, office: office)
+        SecondFactorRoutes.register(routes, office: office)
         return (router, routes)
     }
 
