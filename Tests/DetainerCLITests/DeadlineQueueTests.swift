@@ -45,7 +45,7 @@ import Testing
         let export = try office.cli.run("export", "--user", "audrey")
         let lines = export.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(lines[0].last == "ended_after_deadline")
-        #expect(lines[1].last == "1")
+        #expect(lines[1].last == "true")
         let monthly = try office.cli.run("report", "monthly", "--from", "2026-03", "--to", "2026-03", "--user", "audrey")
         #expect(monthly.stdout.contains("LATE: 1 hold(s) in this range ended"))
         let annual = try office.cli.run("report", "annual", "--agency", "DOC", "--year", "2026", "--format", "json", "--user", "audrey")

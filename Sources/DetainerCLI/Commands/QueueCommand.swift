@@ -31,7 +31,11 @@ struct QueueCommand: DetainerSubcommand {
                         .optional(item.holdDeadline?.iso8601),
                         .optional(item.secondsLeft.map(TimeLeft.describe))])
         }
-        try RecordPrinter.print(set, as: output.format, empty: "The queue is empty: nothing needs action.")
+        if output.format == .table {
+            try RecordPrinter.print(QueueTable.set(items), as: .table, empty: "The queue is empty: nothing needs action.", wrapAt: QueueTable.wrapAt)
+        } else {
+            try RecordPrinter.print(set, as: output.format, empty: "The queue is empty: nothing needs action.")
+        }
         if output.format == .table && !items.isEmpty {
             let overdueCount = items.filter(\.isOverdue).count
             Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time.")

@@ -20,7 +20,7 @@ enum IntakePage {
                     el("p", text: "Nothing was recorded. Fix the \(errors.count == 1 ? "field" : "\(errors.count) fields") marked below:")
                     el("ul") {
                         for (name, message) in errors.sorted(by: { $0.key < $1.key }) {
-                            el("li") { el("a", .href("#" + Forms.fieldID(name)), text: "\(name): \(message)") }
+                            el("li") { el("a", .href("#" + Forms.fieldID(name)), text: "\(FieldLabels.label(name)): \(message)") }
                         }
                     }
                 }

@@ -1,0 +1,78 @@
+import DetainerDomain
+
+/// The demo's desk this morning (issue 25 §5): besides what the simulated years left open, a few
+/// cases staged so that every kind of open item a new user should see is there — a pending
+/// review the engine could not decide, one whose criminal-history search is not yet recorded, an
+/// honored detainer awaiting ICE, and a hold racing its deadline. Made with the same audited
+/// store calls, each at its own moment before `now`.
+extension DetainerDatabase {
+    /// Adds the staged cases to the agenda, so they happen in time order with the rest.
+    func stageDesk(_ agenda: inout DemoAgenda, now: UTCInstant, clerk: Actor, supervisors: [Actor]) {
+        let today = now.newYorkDate
+        let judge = DemoPeople.judges[0]
+
+        // 1. A hold racing its deadline: honored, kept past this morning's release for ICE, a few
+        // hours left (the latest release whose 48 business hours end within seven hours of now).
+        var release = now.adding(seconds: -3600)
+        while HoldDeadline.plain(scheduledRelease: release).secondsSinceEpoch > now.secondsSinceEpoch + 7 * 3600 {
+            release = release.adding(seconds: -3600)
+        }
+        let heldAt = release
+        stage(&agenda, name: "Kofi Mensah", dob: "1988-06-14", booking: "3412600101", arrest: today.adding(days: -9),
+              release: release, received: release.adding(seconds: -3 * 86_400), warrant: "judicial", judge: judge,
+              conviction: ("PL 160.15", "B", today.adding(days: -900)), clerk: clerk) { id, agenda in
+            agenda.add(heldAt.adding(seconds: -2 * 86_400)) { _, _ in
+                _ = try ReviewService(self).review(detainerID: id, .approve(reason: nil), by: supervisors[0])
+            }
+            agenda.add(heldAt.adding(seconds: 120)) { _, _ in
+                _ = try StatusService(self).changeStatus(detainerID: id, to: .held, at: heldAt, note: "Kept past the release for ICE", by: clerk)
+            }
+        }
+
+        // 2. Honored, awaiting ICE at the release two days from now.
+        stage(&agenda, name: "Olena Kovalenko", dob: "1979-11-02", booking: "3412600102", arrest: today.adding(days: -20),
+              release: now.adding(seconds: 2 * 86_400), received: now.adding(seconds: -26 * 3600), warrant: "judicial", judge: judge,
+              conviction: ("PL 120.10", "B", today.adding(days: -1200)), clerk: clerk) { id, agenda in
+            agenda.add(now.adding(seconds: -5 * 3600)) { _, _ in
+                _ = try ReviewService(self).review(detainerID: id, .approve(reason: nil), by: supervisors[1])
+            }
+        }
+
+        // 3. Received this morning; the criminal-history search is not recorded yet.
+        stage(&agenda, name: "Luis Peña", dob: "1995-03-30", booking: "3412600103", arrest: today.adding(days: -2),
+              release: now.adding(seconds: 6 * 86_400), received: now.adding(seconds: -3 * 3600), warrant: "administrative",
+              judge: nil, conviction: nil, clerk: clerk) { _, _ in }
+
+        // 4. The engine could not decide: the sentence on a listed felony is not on the record.
+        stage(&agenda, name: "Fatoumata Diallo", dob: "1990-01-19", booking: "3412600104", arrest: today.adding(days: -5),
+              release: now.adding(seconds: 4 * 86_400), received: now.adding(seconds: -7 * 3600), warrant: "judicial", judge: judge,
+              conviction: ("PL 120.05", "D", today.adding(days: -700)), sentenced: false, clerk: clerk) { _, _ in }
+    }
+
+    /// One DOC intake at `received`, its conviction half an hour later, then `then` with its id.
+    private func stage(_ agenda: inout DemoAgenda, name: String, dob: String, booking: String, arrest: CivilDate, release: UTCInstant,
+                       received: UTCInstant, warrant: String, judge: String?, conviction: (String, String, CivilDate)?,
+                       sentenced: Bool = true, clerk: Actor, then: @escaping (Int64, inout DemoAgenda) -> Void) {
+        agenda.add(received) { _, agenda in
+            let request = IntakeRequest(
+                person: .init(name: name, dateOfBirth: dob),
+                custody: .init(agency: Agency.doc.rawValue, bookingNumber: booking, facility: DemoPeople.docFacilities[0],
+                               arrestDate: arrest.description, scheduledReleaseAt: release.description),
+                detainer: .init(form: "I-247A", issuingOffice: DemoPeople.offices[0], preparedOn: received.newYorkDate.description,
+                                receivedAt: received.description, probableCause: ["biometricMatch"],
+                                warrant: .init(type: warrant, issuer: judge ?? (warrant == "administrative" ? "ICE SDDO (Form I-200)" : nil),
+                                               date: received.newYorkDate.description),
+                                terroristScreeningMatch: false, illegalReentryAfterRemoval: false))
+            let intake = try IntakeService(self).intake(request, by: clerk)
+            if let (statute, grade, convicted) = conviction {
+                agenda.add(received.adding(seconds: 1800)) { _, _ in
+                    var input = ConvictionInput(statute: statute, convictedOn: convicted.description, felonyClass: grade,
+                                                youthfulOffender: false, incarceratedDaysForThisCrime: 0)
+                    if sentenced { input.sentencedOn = convicted.adding(days: 42).description }
+                    _ = try HistoryService(self).addConviction(personID: intake.personID, ConvictionEntry(input: input), by: clerk)
+                }
+            }
+            then(intake.detainerID, &agenda)
+        }
+    }
+}
