@@ -4,11 +4,11 @@
 extension IntakeCommand {
     func option(forField path: String) -> String? {
         let key = path.split(separator: "[").first.map(String.init) ?? path
-        guard let (option, given) = options[key], json == nil || given else { return nil }
-        return option
+        guard let entry = options[key], json == nil || entry.given else { return nil }
+        return entry.option
     }
 
-    private var options: [String: (String, Bool)] {
+    private var options: [String: (option: String, given: Bool)] {
         [
             "person.name": ("--name", name != nil), "person.dateOfBirth": ("--dob", dob != nil),
             "person.nysid": ("--nysid", nysid != nil), "person.aNumber": ("--a-number", aNumber != nil),

@@ -11,7 +11,7 @@ enum BriefPrinter {
         Terminal.out("Detainer \(id): \(StatusWords.status(d.status))\(d.agency.map { ", \($0.rawValue)" } ?? "")")
         if let p = detail.person {
             let ids = [("NYSID", p.nysid), ("booking", detail.custodyCase?.bookingNumber)].compactMap { label, value in value.map { "\(label) \($0)" } }
-            Terminal.out("Person: \(p.name)\(ids.isEmpty ? "" : "  (" + ids.joined(separator: ", ") + ")")")
+            Terminal.out("Person: \(p.name ?? "name not recorded")\(ids.isEmpty ? "" : "  (" + ids.joined(separator: ", ") + ")")")
         }
         if let release = detail.custodyCase?.scheduledReleaseAt { Terminal.out("Scheduled release: \(release.newYorkText)") }
         let declined = d.outcome == .decline || d.decision == .decline

@@ -31,7 +31,7 @@ enum FieldFlags {
         switch error {
         case let error as InputErrors: issues = error.issues
         case let error as ValidationIssue: issues = [error]
-        case let error as any FieldIssues & ExitStatusError:
+        case let error as (any FieldIssues & ExitStatusError):
             // A refusal in words (a duplicate detainer) that names the field it lacks: the option
             // that supplies it follows the words.
             let names = error.fieldIssues.compactMap { explicit($0.path) ?? declaredOption(for: $0.path, in: command) }

@@ -64,8 +64,9 @@ extension DetainerDatabase {
                                                date: received.newYorkDate.description),
                                 terroristScreeningMatch: false, illegalReentryAfterRemoval: false))
             let intake = try IntakeService(self).intake(request, by: clerk)
-            if let (statute, grade, convicted) = conviction {
+            if let conviction {
                 agenda.add(received.adding(seconds: 1800)) { _, _ in
+                    let (statute, grade, convicted) = conviction
                     var input = ConvictionInput(statute: statute, convictedOn: convicted.description, felonyClass: grade,
                                                 youthfulOffender: false, incarceratedDaysForThisCrime: 0)
                     if sentenced { input.sentencedOn = convicted.adding(days: 42).description }

@@ -45,7 +45,7 @@ public enum NativeExport {
     /// import reads either spelling back.
     static let flagColumns: Set<String> = {
         func flags<R: TableRecord>(_ record: R.Type, prefix: String) -> [String] {
-            record.columns.filter { $0.export != .none && $0.expected.hasPrefix(Bool.expected) }.map { prefix + $0.name }
+            record.columns.filter { $0.export != ExportPlacement.none && $0.expected.hasPrefix(Bool.expected) }.map { prefix + $0.name }
         }
         return Set(flags(DetainerRecord.self, prefix: "") + flags(PersonRecord.self, prefix: "person_")
                    + flags(CustodyCaseRecord.self, prefix: "case_") + ["ended_after_deadline"])

@@ -18,7 +18,7 @@ enum NextStepCard {
                     for step in steps {
                         el("li", .class(urgent(step.kind) ? "step urgent" : "step")) {
                             HTML(step.words + " ")
-                            if let (anchor, label) = link(step.kind, role: role) { el("a", .href("#" + anchor), text: label) }
+                            if let target = link(step.kind, role: role) { el("a", .href("#" + target.anchor), text: target.label) }
                         }
                     }
                 }
@@ -29,7 +29,7 @@ enum NextStepCard {
     static func urgent(_ kind: NextStep.Kind) -> Bool { kind == .release || kind == .overdue || kind == .attention }
 
     /// The form on this page that does the step, when this person's role may use it.
-    static func link(_ kind: NextStep.Kind, role: Role) -> (String, String)? {
+    static func link(_ kind: NextStep.Kind, role: Role) -> (anchor: String, label: String)? {
         switch kind {
         case .review: role.may(.review) ? ("review", "Go to the review form") : nil
         case .recordSearch: role.may(.recordHistory) ? ("convictions", "Add convictions or attach the search") : nil
