@@ -80,7 +80,7 @@ struct OneVoiceTests {
         for line in table.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line.count): \(line)") }
         #expect(table.stdout.contains("\(id)") && table.stdout.contains("review"))
         #expect(!table.stdout.contains("NO_JUDICIAL_WARRANT") && !table.stdout.contains("TSDB_STATUS_UNKNOWN"))
-        #expect(table.stdout.contains("EST"), "deadlines carry their zone")
+        #expect(table.stdout.contains("10:00 EDT"), "deadlines carry their zone (after the March 8 change)")
         let csv = try office.cli.run("queue", "--format", "csv")
         #expect(csv.stdout.contains("NO_JUDICIAL_WARRANT"), "CSV keeps the codes: \(csv.stdout)")
     }
