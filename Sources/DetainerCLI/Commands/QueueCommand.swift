@@ -38,7 +38,7 @@ struct QueueCommand: DetainerSubcommand {
         }
         if output.format == .table && !items.isEmpty {
             let overdueCount = items.filter(\.isOverdue).count
-            Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time.")
+            Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time; time left in brackets.")
         }
         // Acts waiting for a second person race the same deadlines (issue 23 §3).
         let proposals = try ProposalService(db).pending().filter { p in

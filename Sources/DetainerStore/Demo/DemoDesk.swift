@@ -11,13 +11,17 @@ extension DetainerDatabase {
         let today = now.newYorkDate
         let judge = DemoPeople.judges[0]
 
-        // 1. A hold racing its deadline: honored, kept past this morning's release for ICE, a few
-        // hours left (the latest release whose 48 business hours end within seven hours of now).
+        // 1. A hold racing its deadline: honored, kept past its release for ICE, with the least
+        // time left that is still at least five hours (48 business hours skip weekends and
+        // holidays, so on a Saturday the nearest deadline is Monday's).
         var release = now.adding(seconds: -3600)
-        while HoldDeadline.plain(scheduledRelease: release).secondsSinceEpoch > now.secondsSinceEpoch + 7 * 3600 {
+        var heldAt = release
+        for _ in 0..<168 {
+            guard HoldDeadline.plain(scheduledRelease: release).secondsSinceEpoch >= now.secondsSinceEpoch + 5 * 3600 else { break }
+            heldAt = release
             release = release.adding(seconds: -3600)
         }
-        let heldAt = release
+        release = heldAt
         stage(&agenda, name: "Kofi Mensah", dob: "1988-06-14", booking: "3412600101", arrest: today.adding(days: -9),
               release: release, received: release.adding(seconds: -3 * 86_400), warrant: "judicial", judge: judge,
               conviction: ("PL 160.15", "B", today.adding(days: -900)), clerk: clerk) { id, agenda in
@@ -49,10 +53,40 @@ extension DetainerDatabase {
               conviction: ("PL 120.05", "D", today.adding(days: -700)), sentenced: false, clerk: clerk) { _, _ in }
     }
 
+    /// More of a morning's work: reviews of every kind and one more honored detainer.
+    func stageMoreDesk(_ agenda: inout DemoAgenda, now: UTCInstant, clerk: Actor, supervisors: [Actor]) {
+        let today = now.newYorkDate
+        let judge = DemoPeople.judges[1]
+        // The engine permits honoring: a supervisor approves or overrides.
+        stage(&agenda, name: "Ahmed Rahman", dob: "1983-08-08", booking: "3412600105", arrest: today.adding(days: -12),
+              release: now.adding(seconds: 3 * 86_400), received: now.adding(seconds: -4 * 3600), warrant: "judicial", judge: judge,
+              conviction: ("PL 125.20", "B", today.adding(days: -1500)), clerk: clerk) { _, _ in }
+        // An administrative warrant: the engine declines, a supervisor confirms.
+        stage(&agenda, name: "Rosa Domínguez", dob: "1992-12-01", booking: "3412600106", arrest: today.adding(days: -3),
+              release: now.adding(seconds: 5 * 86_400), received: now.adding(seconds: -9 * 3600), warrant: "administrative", judge: nil,
+              conviction: ("PL 160.10", "C", today.adding(days: -800)), clerk: clerk) { _, _ in }
+        // The TSDB search result is not recorded: needs review.
+        stage(&agenda, name: "Jun Wang", dob: "1986-04-22", booking: "3412600107", arrest: today.adding(days: -7),
+              release: now.adding(seconds: 8 * 86_400), received: now.adding(seconds: -30 * 3600), warrant: "judicial", judge: judge,
+              conviction: ("PL 265.03", "C", today.adding(days: -600)), tsdb: nil, clerk: clerk) { _, _ in }
+        // Honored yesterday; ICE is expected at Friday's release.
+        stage(&agenda, name: "Wideline Pierre", dob: "1977-07-15", booking: "3412600108", arrest: today.adding(days: -30),
+              release: now.adding(seconds: 5 * 86_400), received: now.adding(seconds: -50 * 3600), warrant: "judicial", judge: judge,
+              conviction: ("PL 130.35", "B", today.adding(days: -1700)), clerk: clerk) { id, agenda in
+            agenda.add(now.adding(seconds: -20 * 3600)) { _, _ in
+                _ = try ReviewService(self).review(detainerID: id, .approve(reason: nil), by: supervisors[0])
+            }
+        }
+        // Just logged: the search is not recorded yet.
+        stage(&agenda, name: "Oleksandr Bondarenko", dob: "1998-02-11", booking: "3412600109", arrest: today.adding(days: -1),
+              release: now.adding(seconds: 10 * 86_400), received: now.adding(seconds: -3600), warrant: "judicial", judge: judge,
+              conviction: nil, clerk: clerk) { _, _ in }
+    }
+
     /// One DOC intake at `received`, its conviction half an hour later, then `then` with its id.
     private func stage(_ agenda: inout DemoAgenda, name: String, dob: String, booking: String, arrest: CivilDate, release: UTCInstant,
                        received: UTCInstant, warrant: String, judge: String?, conviction: (String, String, CivilDate)?,
-                       sentenced: Bool = true, clerk: Actor, then: @escaping (Int64, inout DemoAgenda) -> Void) {
+                       sentenced: Bool = true, tsdb: Bool? = false, clerk: Actor, then: @escaping (Int64, inout DemoAgenda) -> Void) {
         agenda.add(received) { _, agenda in
             let request = IntakeRequest(
                 person: .init(name: name, dateOfBirth: dob),
@@ -62,7 +96,7 @@ extension DetainerDatabase {
                                 receivedAt: received.description, probableCause: ["biometricMatch"],
                                 warrant: .init(type: warrant, issuer: judge ?? (warrant == "administrative" ? "ICE SDDO (Form I-200)" : nil),
                                                date: received.newYorkDate.description),
-                                terroristScreeningMatch: false, illegalReentryAfterRemoval: false))
+                                terroristScreeningMatch: tsdb, illegalReentryAfterRemoval: false))
             let intake = try IntakeService(self).intake(request, by: clerk)
             if let conviction {
                 agenda.add(received.adding(seconds: 1800)) { _, _ in
