@@ -54,4 +54,15 @@ import Testing
             #expect(contact.status == .created, "\(contact.text)")
         }
     }
+
+    @Test func theAuditLogShowsNewYorkTime() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let sam = try await client.signIn("sam")
+            let page = try await client.execute(uri: "/audit", method: .get, headers: sam.headers).text
+            #expect(page.contains(" EST<") || page.contains(" EDT<"), "times in New York time with the zone")
+            #expect(page.range(of: #"<td>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ</td>"#, options: .regularExpression) == nil, "no ISO UTC cell")
+        }
+    }
 }
