@@ -31,7 +31,6 @@ struct ValidationTests {
     static let cases: [(String, String, String)] = [
         ("\"agency\": \"DOC\",", "", "agency: required (DOC, NYPD or DOP)"),
         ("\"agency\": \"DOC\"", "\"agency\": \"ICE\"", "agency: \"ICE\" is not one of DOC, NYPD, DOP"),
-        ("\"agency\": \"DOC\"", "\"agency\": \"doc\"", "agency: \"doc\" is not one of DOC, NYPD, DOP"),
         ("\"warrant\": \"judicial\"", "\"warrant\": \"I-200\"", "detainer.warrant: \"I-200\" is not one of judicial, administrative, none"),
         (", \"warrant\": \"judicial\"", "", "detainer.warrant: required (judicial, administrative or none)"),
         ("\"evaluatedOn\": \"2021-06-01\"", "\"evaluatedOn\": \"2021-02-30\"", "evaluatedOn: not a valid date \"2021-02-30\" (expected YYYY-MM-DD)"),
@@ -145,6 +144,17 @@ struct ValidationTests {
     @Test("The unmodified request is valid")
     func validRequest() throws {
         #expect(try Self.issues(Self.valid).isEmpty)
+    }
+
+    /// Issue 25 §3: every enumerated value in any case, kept in its canonical spelling.
+    @Test("Enumerated values are accepted in any case and canonicalised")
+    func enumerationsIgnoreCase() throws {
+        let json = Self.variant("\"agency\": \"DOC\"", "\"agency\": \"doc\"")
+            .replacingOccurrences(of: "\"warrant\": \"judicial\"", with: "\"warrant\": \"Judicial\"")
+        let request = try JSONDecoder().decode(EvaluationRequest.self, from: Data(json.utf8))
+        let facts = try request.validated()
+        #expect(facts.agency == .doc)
+        #expect(facts.detainer.warrant == .judicial)
     }
 
     @Test("evaluatedOn is required only when detainer.receivedOn is absent")

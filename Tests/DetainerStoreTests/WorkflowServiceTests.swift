@@ -120,7 +120,7 @@ import TestSupport
             try o.reviews.review(detainerID: intake.detainerID, .decide(.honor, reason: "ICE insists"), confirmedWithoutSearch: true, by: o.supervisor)
         }
         #expect(refused?.path == "decide")
-        #expect(refused?.message.contains("NO_JUDICIAL_WARRANT") == true)
+        #expect(refused?.message.contains("no judicial warrant was presented") == true, "in words, not the code (issue 25 §3)")
         #expect(try snapshot(o.db, intake.detainerID) == before)
 
         let review = try o.reviews.review(detainerID: intake.detainerID, .approve(reason: nil), confirmedWithoutSearch: true, by: o.supervisor)

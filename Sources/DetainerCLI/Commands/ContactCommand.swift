@@ -10,7 +10,8 @@ struct ContactCommand: DetainerSubcommand {
             Kinds: detainer, warrant, releaseNotification, informationRequest, informationResponse, withdrawal, transfer, \
             other. Information requests and responses need --info-type (incarcerationStatus, releaseDate, courtDate, \
             appointment, other); a response names its request with --in-reply-to and says with --outcome whether the \
-            information was provided or declined (only provided responses count as honoring a request). A warrant ICE presents after the \
+            information was provided or declined (only provided responses count as honoring a request); \
+            `--in-reply-to latest` names the detainer's newest information request. A warrant ICE presents after the \
             detainer (--kind warrant --warrant judicial --warrant-issuer …) updates the detainer and re-evaluates it. \
             A request about a person in custody with no detainer: omit the detainer id and give --person (id, NYSID \
             or A-number) and --agency. --facilitated-transfer is refused unless the person was transferred to ICE. A \
@@ -30,7 +31,7 @@ struct ContactCommand: DetainerSubcommand {
     @Option(help: "What was said or sent.") var summary: String
     @Option(help: "When (default now; ISO 8601 or New York time).") var at: String?
     @Option(help: "For information requests and responses: what was asked about.") var infoType: InformationType?
-    @Option(help: "The information request (contact id) this responds to.") var inReplyTo: Int64?
+    @Option(help: "The information request this responds to: its contact number, or latest (the detainer's newest request).") var inReplyTo: String?
     @Flag(help: "This response facilitated a transfer to ICE.") var facilitatedTransfer = false
     @Option(help: "For an information response: provided (the information was given) or declined.") var outcome: ResponseOutcome?
     @Option(help: "For --kind warrant: judicial or administrative.") var warrant: WarrantKind?
@@ -43,13 +44,13 @@ struct ContactCommand: DetainerSubcommand {
         if id == nil, person == nil { throw ValidationError("give the detainer id, or --person and --agency for a person with no detainer") }
         if person != nil, agency == nil { throw ValidationError("--person needs --agency (NYPD, DOC or DOP)") }
         if id != nil, agency != nil { throw ValidationError("--agency goes with --person; a detainer's contact takes the detainer's agency") }
+        let db = try database.open(.write)
         var request = ContactRequest(
             direction: direction, kind: kind, summary: summary, at: try at.map { try InstantArgument.parse($0, field: "at") },
-            informationType: infoType, inReplyTo: inReplyTo, facilitatedTransfer: facilitatedTransfer, warrant: warrant,
+            informationType: infoType, inReplyTo: try inReplyTo.map { try replyTarget($0, db: db) }, facilitatedTransfer: facilitatedTransfer, warrant: warrant,
             warrantIssuer: warrantIssuer, warrantDate: try warrantDate.map { try DateArgument.parse($0, field: "warrant-date") })
         request.responseOutcome = outcome
         request.confirmDespite9131h = confirmDespite9131h
-        let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .recordContact)
         guard let id else {
             let result = try StatusService(db).recordPersonContact(person: person!, agency: agency!, request, by: user)
@@ -71,5 +72,22 @@ struct ContactCommand: DetainerSubcommand {
             Terminal.out("Re-evaluated: \(evaluation.report.outcome.plainLabel) under \(evaluation.report.ruleVersion).")
             EvaluationPrinter.printReasons(evaluation.report)
         }
+    }
+
+    /// A contact number, or `latest`: the detainer's newest information request.
+    private func replyTarget(_ text: String, db: DetainerDatabase) throws -> Int64 {
+        guard text.lowercased() == "latest" else {
+            guard let number = Int64(text), number > 0 else {
+                throw CLIError(.dataError, "--in-reply-to: \"\(text)\" is not a contact number or latest")
+            }
+            return number
+        }
+        guard let id, let detainerID = Int64(id) else {
+            throw CLIError(.usage, "--in-reply-to latest names a detainer's newest request: give the detainer id, or the request's contact number")
+        }
+        guard let latest = try db.latestInformationRequest(detainerID: detainerID) else {
+            throw CLIError(.dataError, "--in-reply-to: detainer \(detainerID) has no information request to answer")
+        }
+        return latest
     }
 }

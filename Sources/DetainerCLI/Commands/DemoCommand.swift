@@ -40,15 +40,9 @@ struct DemoCommand: DetainerSubcommand {
         Terminal.out("")
         let items = try db.queue(QueueFilter())
         Terminal.out("REVIEW QUEUE (\(items.count) awaiting action)")
-        var set = RecordSet(columns: ["id", "agency", "person", "needs", "outcome", "reasons", "hold_deadline", "time_left"])
-        for item in items.prefix(15) {
-            set.append([.int(item.detainerID), .string(item.agency.rawValue), .string(item.person), .string(NeedsText.describe(item.needs)),
-                        .optional(item.outcome?.rawValue),
-                        .string(item.reasons.joined(separator: " ")),
-                        .optional(item.holdDeadline.map { $0.newYorkText }),
-                        .optional(item.secondsLeft.map(TimeLeft.describe))])
-        }
-        try RecordPrinter.print(set, as: .table, empty: "(empty)")
+        // The queue as `detainer queue` shows it: words, New York time, 80 columns.
+        let set = QueueTable.set(Array(items.prefix(15)))
+        try RecordPrinter.print(set, as: .table, empty: "(empty)", wrapAt: QueueTable.wrapAt)
         Terminal.out("")
         let today = now.newYorkDate
         let first = today.adding(days: -365)

@@ -21,7 +21,7 @@ struct EvaluateCommand: DetainerSubcommand {
     @Option(help: ArgumentHelp("A JSON case to evaluate (- for stdin).", valueName: "file")) var input: String?
     @Option(help: "json or text.") var format: EvaluationFormat = .json
 
-    enum EvaluationFormat: String, ExpressibleByArgument, CaseIterable { case json, text }
+    enum EvaluationFormat: String, CaseInsensitiveArgument { case json, text }
 
     func validate() throws {
         if (id == nil) == (input == nil) { throw ValidationError("give either a detainer ID or --input FILE") }

@@ -15,7 +15,7 @@ struct ExportCommand: DetainerSubcommand {
             prefixed with an apostrophe. Streamed: memory stays flat.
             """)
 
-    enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json, ndjson }
+    enum ExportFormat: String, CaseInsensitiveArgument { case csv, json, ndjson }
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: ActorOptions
@@ -72,7 +72,7 @@ struct ExportCommand: DetainerSubcommand {
                 switch format {
                 case .csv:
                     if first { try writer.write(columns) }
-                    try writer.write(values.map(\.cellText))
+                    try writer.write(values.map(\.csvText))
                 case .json:
                     try writer.writeRaw(Array(((first ? "[\n" : ",\n") + ExportJSON.object(columns, values)).utf8))
                 case .ndjson:

@@ -16,7 +16,7 @@ struct ImportCommand: DetainerSubcommand {
             (NYC Open Data "Daily Inmates In Custody"); auto (default) tells them apart by the header.
             """)
 
-    enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+    enum FormatChoice: String, CaseInsensitiveArgument {
         case auto, ice, native
         case docCustody = "doc-custody"
     }

@@ -145,7 +145,7 @@ struct IntakeCommand: DetainerSubcommand {
     static func canonicalInstant(_ text: String) -> String { InstantInput.canonical(text) }
 }
 
-enum TriState: String, ExpressibleByArgument, CaseIterable {
+enum TriState: String, CaseInsensitiveArgument {
     case yes, no, unknown
     var bool: Bool? { self == .unknown ? nil : self == .yes }
 }

@@ -28,19 +28,26 @@ struct QueueCommand: DetainerSubcommand {
         var set = RecordSet(columns: ["id", "agency", "person", "status", "needs", "received", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items {
             set.append([.int(item.detainerID), .string(item.agency.rawValue), .string(item.person), .string(item.status.rawValue),
-                        .string(NeedsText.describe(item) + (item.searchPending && item.needs.contains(.review) ? NeedsText.searchPending : "")),
+                        .string(NeedsText.full(item)),
                         .string(item.receivedAt.iso8601),
                         .optional(item.outcome?.rawValue), .string(item.reasons.joined(separator: " ")),
                         .optional((item.countdown?.at ?? item.holdDeadline)?.iso8601),
                         .optional(item.secondsLeft.map(TimeLeft.describe))])
         }
-        try RecordPrinter.print(set, as: output.format, empty: "The queue is empty: nothing needs action.")
+        if output.format == .table {
+            try RecordPrinter.print(QueueTable.set(items), as: .table, empty: "The queue is empty: nothing needs action.", wrapAt: QueueTable.wrapAt)
+        } else {
+            try RecordPrinter.print(set, as: output.format, empty: "The queue is empty: nothing needs action.")
+        }
         if output.format == .table && !items.isEmpty {
             let overdueCount = items.filter(\.isOverdue).count
-            Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time.")
+            Terminal.out("\(items.count) awaiting action\(overdueCount > 0 ? ", \(overdueCount) OVERDUE" : ""). Times are New York time; time left in brackets.")
             let pending = items.filter { $0.searchPending && $0.needs.contains(.review) }.count
             if pending > 0 {
-                Terminal.out("\(pending) with the record search pending: record what the criminal-history search shows (`conviction add`, `charge add`, or attach the printout with --kind criminalHistory) before review, or review with --confirm-no-search.")
+                // Lines within 80 columns, as the table (issue 25 §3).
+                Terminal.out("\(pending) with the record search pending: before review, record what the")
+                Terminal.out("criminal-history search shows (`conviction add`, `charge add`, or attach the")
+                Terminal.out("printout with --kind criminalHistory), or review with --confirm-no-search.")
             }
         }
         // Acts waiting for a second person race the same deadlines (issue 23 §3).
@@ -57,6 +64,11 @@ struct QueueCommand: DetainerSubcommand {
 enum NeedsText {
     /// Added to the needs when no criminal-history search is on record (issue 25 §1).
     static let searchPending = "; record search pending"
+
+    /// Everything a row needs, in words: `describe(item)` and the pending search.
+    static func full(_ item: QueueItem) -> String {
+        describe(item) + (item.searchPending && item.needs.contains(.review) ? searchPending : "")
+    }
 
     /// A queue row's needs, then what its countdown runs to when there is no lawful hold
     /// ("review OVERDUE release-on-time"), and PAST-RELEASE first when a decision is late.

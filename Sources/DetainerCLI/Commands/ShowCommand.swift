@@ -14,11 +14,16 @@ struct ShowCommand: DetainerSubcommand {
     enum ShowFormat: String, CaseInsensitiveArgument { case table, json }
 
     @Option(help: "table (a readable timeline) or json.") var format: ShowFormat = .table
+    @Flag(help: "Only the essentials: who, what is next and by when, the engine's outcome in words, the decision.") var brief = false
 
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
         let db = try database.open(.read)
         let detail = try db.detail(detainerID: detainerID)
+        if brief && format == .table {
+            BriefPrinter.print(detail, now: db.clock.now())
+            return
+        }
         if format == .json {
             Terminal.out(JSONKeys.camelCasingKeys(detail.json).prettySerialized)
             return
@@ -61,7 +66,7 @@ enum TimelinePrinter {
             Terminal.out(late)
         }
         if let decision = d.decision {
-            Terminal.out("Decision: \(decision.rawValue.uppercased()) on \(text(d.decidedOn?.description)) (basis \(text(d.decisionBasis)))")
+            Terminal.out("Decision: \(decision.rawValue.uppercased()) on \(text(d.decidedOn?.description))\(d.decisionBasis.map { " because \(DecisionBasis.words($0))" } ?? "")")
         }
         // Columns the layout above does not print by name, each with its label (a new column
         // shows here once its record definition gives it one).

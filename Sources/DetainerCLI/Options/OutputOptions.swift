@@ -1,7 +1,7 @@
 import ArgumentParser
 import DetainerStore
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, CaseInsensitiveArgument {
     case table, csv, json
 }
 

@@ -8,6 +8,13 @@ import Glibc
 /// everywhere: one line on stderr and a documented exit status.
 protocol DetainerSubcommand: ParsableCommand {
     func execute() throws
+    /// The option that set a field path, where the command's options are not the path spelled
+    /// as an option (`person.dateOfBirth` is `--dob`); nil lets `FieldFlags` decide.
+    func option(forField path: String) -> String?
+}
+
+extension DetainerSubcommand {
+    func option(forField path: String) -> String? { nil }
 }
 
 extension DetainerSubcommand {
@@ -37,7 +44,7 @@ extension DetainerSubcommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            throw ErrorReporting.report(error)
+            throw ErrorReporting.report(FieldFlags.naming(error, in: Self.self, explicit: option(forField:)))
         }
     }
 }

@@ -8,12 +8,7 @@ import DetainerStore
 protocol CaseInsensitiveArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 extension CaseInsensitiveArgument {
-    public init?(argument: String) {
-        if let exact = Self(rawValue: argument) { self = exact; return }
-        let folded = argument.lowercased()
-        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == folded }) else { return nil }
-        self = match
-    }
+    public init?(argument: String) { self.init(anyCase: argument) }
 
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -42,7 +42,9 @@ enum Environment {
     static func announceTraining(_ path: String) {
         guard !announced else { return }
         announced = true
-        Terminal.err("TRAINING database \(path): names are declared, not verified, and nothing here is an official record")
+        // A pinned clock is said in New York time with its zone, as people read times (issue 25 §3).
+        let pinned = value(nowVariable).flatMap(UTCInstant.init(parsing:)).map { "; the clock is pinned at \($0.newYorkText) (\(nowVariable))" } ?? ""
+        Terminal.err("TRAINING database \(path): names are declared, not verified, and nothing here is an official record\(pinned)")
     }
 
     static func clock() throws -> Clock {

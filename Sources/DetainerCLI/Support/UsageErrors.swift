@@ -28,9 +28,17 @@ extension DetainerCommand {
     }
 
     /// The parser's message without its "Error: " prefix, its usage synopsis or its help line.
+    /// The parser lists the accepted values of a longer enumeration as bullets on the following
+    /// lines ("Please provide one of the following:" then "  - phone"…): they join the one line,
+    /// so the error names every choice (issue 25 §3).
     static func usageLine(for error: Error) -> String {
         let full = message(for: error)
-        let first = full.split(whereSeparator: \.isNewline).first.map(String.init) ?? full
+        let lines = full.split(whereSeparator: \.isNewline).map(String.init)
+        var first = lines.first ?? full
+        if first.hasSuffix(":") {
+            let choices = lines.dropFirst().prefix { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) }
+            if !choices.isEmpty { first += " " + choices.joined(separator: ", ") + "." }
+        }
         return first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
     }
 

@@ -174,13 +174,16 @@ struct CheckMessages {
         }
     }
 
+    /// "conviction 1 (PL 120.05)": people count from one and read words, not the JSON path
+    /// `convictions[0]` (issue 25 §3); the check's `rule` keeps the path for machines.
     func convictionLabel(_ index: Int) -> String {
         let conviction = facts.convictions[index]
+        let name = "conviction \(index + 1)"
         switch conviction.jurisdiction {
-        case .newYork?: return "convictions[\(index)] (\(conviction.statute))"
-        case .otherState?: return "convictions[\(index)] (other state: \(conviction.statute.raw))"
-        case .federal?: return "convictions[\(index)] (federal: \(conviction.statute.raw))"
-        case nil: return "convictions[\(index)] (\(conviction.statute.raw), jurisdiction not known)"
+        case .newYork?: return "\(name) (\(conviction.statute))"
+        case .otherState?: return "\(name) (other state: \(conviction.statute.raw))"
+        case .federal?: return "\(name) (federal: \(conviction.statute.raw))"
+        case nil: return "\(name) (\(conviction.statute.raw), jurisdiction not known)"
         }
     }
 
@@ -293,17 +296,17 @@ struct CheckMessages {
             guard let deadline = hold.deadline else { return "" }
             let before = facts.detainer.warrantPresentedAt.map { $0 > deadline ? "before the judicial warrant was presented on \($0.newYorkText)" : "before this evaluation on \(facts.evaluatedOn)" }
                 ?? "before this evaluation on \(facts.evaluatedOn)"
-            return "The NYPD 48-hour hold ended at \(deadline.newYorkText) (\(deadline)), \(before), without a judicial warrant presented in time: the person \"shall be released\" and ICE may not be notified of the release (§14-154(b)(2))."
+            return "The NYPD 48-hour hold ended at \(deadline.newYorkText), \(before), without a judicial warrant presented in time: the person \"shall be released\" and ICE may not be notified of the release (§14-154(b)(2))."
         case .yes:
             guard let deadline = hold.deadline else { return "" }
-            let local = NewYorkTime.localDateTime(at: deadline)
+            // People read New York time with its zone (issue 25 §3); the JSON carries the instant.
             let start = hold.startIsReleaseTime
-                ? "from the release time \(hold.start)"
+                ? "from the release time \(hold.start.newYorkText)"
                 : "from 00:00 New York time on \(NewYorkTime.localDate(at: hold.start)) (the day the detainer was received, or else the evaluation day) because no release time was given (the earliest possible start, so the deadline is conservative)"
             let after = evaluation.judicialWarrant.value == .yes
                 ? "a judicial warrant is already on file, but paragraph (1) does not permit honoring, so the hold may not go beyond that time"
                 : "without a judicial warrant by then the person must be released without notifying ICE"
-            return "NYPD may hold the person until \(local) (\(deadline)), 48 hours excluding Saturdays, Sundays and federal holidays counted \(start); \(after)."
+            return "NYPD may hold the person until \(deadline.newYorkText), 48 hours excluding Saturdays, Sundays and federal holidays counted \(start); \(after)."
         case .no:
             return "The NYPD 48-hour hold is not allowed: \(describe(reasons))."
         case .unknown:

@@ -128,13 +128,14 @@ extension Outcome {
 }
 
 extension CheckRule {
-    /// A check's identifier (`convictions[1].window`) in words (`conviction 1, five-year window`).
+    /// A check's identifier (`convictions[0].window`) in words (`conviction 1, five-year window`),
+    /// counted from one as people count, like the check messages.
     public static func plainName(_ name: String) -> String {
         var prefix = ""
         var key = name
         if name.hasPrefix("convictions["), let close = name.firstIndex(of: "]") {
             let index = name[name.index(name.startIndex, offsetBy: 12)..<close]
-            prefix = "conviction \(index), "
+            prefix = "conviction \(Int(index).map { String($0 + 1) } ?? String(index)), "
             key = String(name[name.index(after: close)...].dropFirst())
         }
         let words: [String: String] = [

@@ -92,7 +92,8 @@ public struct FieldValidator: Sendable {
             if required { fail(field, "is required") }
             return nil
         }
-        guard let choice = T(rawValue: value) else {
+        // Any case is accepted (`Judicial`, `doc`) and the canonical spelling kept (issue 25 §3).
+        guard let choice = T(anyCase: value) else {
             fail(field, "unknown value \"\(value)\" (expected \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
             return nil
         }

@@ -78,10 +78,10 @@ extension IntakeRequest {
         if let arrest, let dob, arrest < dob { v.fail("custody.arrestDate", "\(arrest) is before the date of birth \(dob)") }
         let release = v.instant(custody.scheduledReleaseAt, "custody.scheduledReleaseAt")
         if let release, let arrest, NewYorkTime.localDate(at: release) < arrest {
-            v.fail("custody.scheduledReleaseAt", "release \(release) is before the arrest date \(arrest)")
+            v.fail("custody.scheduledReleaseAt", "release \(release.newYorkText) is before the arrest date \(arrest)")
         }
         if let release, release.secondsSinceEpoch > now.secondsSinceEpoch + 5 * 366 * 86_400 {
-            v.fail("custody.scheduledReleaseAt", "\(release) is more than five years away; check the year")
+            v.fail("custody.scheduledReleaseAt", "\(release.newYorkText) is more than five years away; check the year")
         }
 
         let form = detainer.form == nil ? DetainerForm.i247A : v.choice(detainer.form, "detainer.form", as: DetainerForm.self)
@@ -94,9 +94,9 @@ extension IntakeRequest {
             v.fail("detainer.receivedAt", "\(received.newYorkText) is in the future")
         }
         if let received, received.utcDate < FieldLimits.earliestDate {
-            v.fail("detainer.receivedAt", "\(received) is before \(FieldLimits.earliestDate)")
+            v.fail("detainer.receivedAt", "\(received.newYorkText) is before \(FieldLimits.earliestDate)")
         } else if let received, received.secondsSinceEpoch < now.secondsSinceEpoch - FieldLimits.maximumIntakeBacklogDays * 86_400 {
-            v.fail("detainer.receivedAt", "\(received) is more than \(FieldLimits.maximumIntakeBacklogDays) days ago; intake logs detainers as they arrive (older records come in with `detainer import`)")
+            v.fail("detainer.receivedAt", "\(received.newYorkText) is more than \(FieldLimits.maximumIntakeBacklogDays) days ago; intake logs detainers as they arrive (older records come in by importing a file)")
         }
         if let received, let arrest, arrest > NewYorkTime.localDate(at: received) {
             v.fail("custody.arrestDate", "\(arrest) is after the detainer was received (\(NewYorkTime.localDate(at: received))); a detainer follows an arrest")
@@ -122,7 +122,7 @@ extension IntakeRequest {
         }
         let adminForm = v.choice(detainer.administrativeWarrantForm, "detainer.administrativeWarrantForm", as: AdministrativeWarrantForm.self)
         if adminForm != nil, let warrantType, warrantType != .administrative {
-            v.fail("detainer.administrativeWarrantForm", "names an administrative warrant, but the warrant type is \(warrantType.rawValue); give --warrant administrative")
+            v.fail("detainer.administrativeWarrantForm", "names an administrative warrant, but the warrant type is \(warrantType.rawValue); set the warrant type to administrative")
         }
 
         // The criminal-history search: every conviction checked by the engine's own rules (as

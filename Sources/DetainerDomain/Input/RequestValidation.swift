@@ -132,14 +132,16 @@ func refuseControlCharacters(_ fields: [(String, String?)], _ issues: inout [Val
     }
 }
 
-/// Matches `text` against allowed spellings (exactly), recording an issue for anything else.
+/// Matches `text` against allowed spellings in any case (issue 25 §3: `Judicial`, `doc`),
+/// returning the canonical spelling, and records an issue listing the choices for anything else.
 func enumeration(_ text: String?, _ path: String, _ allowed: [String], _ issues: inout [ValidationIssue]) -> String? {
     guard let text else { return nil }
-    guard allowed.contains(text) else {
+    if allowed.contains(text) { return text }
+    guard let canonical = allowed.first(where: { $0.lowercased() == text.lowercased() }) else {
         issues.append(ValidationIssue(path: path, message: "\"\(text)\" is not one of \(allowed.joined(separator: ", "))"))
         return nil
     }
-    return text
+    return canonical
 }
 
 extension ConvictionInput {

@@ -42,6 +42,8 @@ extension DetainerDatabase {
         // Everything happens in time order (what follows an intake waits in the agenda until its
         // moment), so audit ids rise with audit times as they would in a real office.
         var agenda = DemoAgenda()
+        stageDesk(&agenda, now: now, clerk: clerks[0], supervisors: supervisors)
+        stageMoreDesk(&agenda, now: now, clerk: clerks[1], supervisors: supervisors)
         for day in 0..<days {
             let date = NewYorkTime.localDate(at: start.adding(seconds: Int64(day) * 86_400))
             let arrivals = random.chance(0.5) ? (random.chance(0.2) ? 2 : 1) : 0

@@ -40,6 +40,26 @@ public enum NativeExport {
     public static let derived: Set<String> = ["ended_after_deadline", ReportMarker.column]
 
     public static var columnNames: [String] { columns.map(\.name) }
+
+    /// Flag columns (stored INTEGER 0 or 1), derived `ended_after_deadline` included: exported as
+    /// true and false (issue 25 §3), which a person and a spreadsheet read without the schema;
+    /// import reads either spelling back.
+    static let flagColumns: Set<String> = {
+        func flags<R: TableRecord>(_ record: R.Type, prefix: String) -> [String] {
+            record.columns.filter { $0.export != ExportPlacement.none && $0.expected.hasPrefix(Bool.expected) }.map { prefix + $0.name }
+        }
+        return Set(flags(DetainerRecord.self, prefix: "") + flags(PersonRecord.self, prefix: "person_")
+                   + flags(CustodyCaseRecord.self, prefix: "case_") + ["ended_after_deadline"])
+    }()
+}
+
+extension JSONValue {
+    /// A CSV cell: a flag is `true` or `false` (tables say yes or no; CSV is data), anything
+    /// else its cell text.
+    public var csvText: String {
+        if case .bool(let value) = self { return value ? "true" : "false" }
+        return cellText
+    }
 }
 
 /// Replaces identifiers with HMAC-SHA-256 tokens: the same value gives the same token under the
@@ -99,13 +119,15 @@ extension ReportService {
             let status = names.firstIndex(of: "status")!, statusAt = names.firstIndex(of: "status_at")!
             let deadline = names.firstIndex(of: "hold_deadline")!, late = names.firstIndex(of: "ended_after_deadline")!
             let marker = names.firstIndex(of: ReportMarker.column)!, training = try store.mode() == .training
+            let flags = names.indices.filter { NativeExport.flagColumns.contains(names[$0]) }
             try statement.forEachRow { s in
                 var values = s.jsonRow()
                 func instant(_ index: Int) -> UTCInstant? { if case .string(let text) = values[index] { UTCInstant(parsing: text) } else { nil } }
                 let ended: Bool = if case .string(let text) = values[status], let current = DetainerStatus(rawValue: text), let at = instant(statusAt) {
                     Deadlines.endedAfterDeadline(status: current, at: at, holdDeadline: instant(deadline))
                 } else { false }
-                values[late] = .int(ended ? 1 : 0)
+                values[late] = .bool(ended)
+                for index in flags { if case .int(let flag) = values[index] { values[index] = .bool(flag != 0) } }
                 values[marker] = ReportMarker.cell(training)
                 if let pseudonymizer {
                     for index in values.indices { values[index] = pseudonymizer.apply(values[index], column: names[index]) }

@@ -110,6 +110,14 @@ extension TableRecord {
     mutating func set(_ column: Column<Self>, text: String?) -> Bool {
         guard let text else { return column.write(&self, .null) }
         if column.write(&self, .text(text)) { return true }
+        // A flag exported as true/false (issue 25 §3; older exports wrote 1/0).
+        if column.expected.hasPrefix(Bool.expected) {
+            switch text.lowercased() {
+            case "true": return column.write(&self, .integer(1))
+            case "false": return column.write(&self, .integer(0))
+            default: break
+            }
+        }
         if let number = Int64(text) { return column.write(&self, .integer(number)) }
         return false
     }

@@ -92,21 +92,21 @@ extension StatusService {
                         by actor: Actor) throws -> ContactResult {
         var v = FieldValidator()
         let summary = v.text(request.summary, "summary", maxLength: FieldLimits.note, required: true, allowNewlines: true)
-        let issuer = v.text(request.warrantIssuer, "warrant-issuer", maxLength: FieldLimits.issuer)
+        let issuer = v.text(request.warrantIssuer, "warrantIssuer", maxLength: FieldLimits.issuer)
         if [.informationRequest, .informationResponse].contains(request.kind), request.informationType == nil {
-            v.fail("info-type", "is required for \(request.kind.rawValue) (\(InformationType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            v.fail("infoType", "is required for \(request.kind.rawValue) (\(InformationType.choicesText))")
         }
         if request.kind == .informationResponse, request.inReplyTo == nil {
-            v.fail("in-reply-to", "name the information request this answers (its contact id)")
+            v.fail("inReplyTo", "name the information request this answers (its contact number)")
         }
         if request.kind == .informationResponse, request.responseOutcome == nil {
-            v.fail("outcome", "say whether the information was provided or declined (--outcome provided|declined)")
+            v.fail("outcome", "say whether the information was provided or declined")
         }
         if request.responseOutcome != nil, request.kind != .informationResponse {
             v.fail("outcome", "only an informationResponse has an outcome")
         }
         if request.facilitatedTransfer, request.responseOutcome == .declined {
-            v.fail("facilitated-transfer", "a declined response gave no information, so it cannot have facilitated a transfer")
+            v.fail("facilitatedTransfer", "a declined response gave no information, so it cannot have facilitated a transfer")
         }
         if request.warrant != nil, request.kind != .warrant {
             v.fail("warrant", "only a contact of kind warrant carries a warrant")
@@ -115,7 +115,7 @@ extension StatusService {
             v.fail("warrant", "say which kind of warrant ICE presented (judicial or administrative)")
         }
         if request.warrant == .judicial, issuer == nil {
-            v.fail("warrant-issuer", "is required for a judicial warrant (the federal judge or magistrate judge)")
+            v.fail("warrantIssuer", "is required for a judicial warrant (the federal judge or magistrate judge)")
         }
         try v.finish()
         return try audited(actor: actor, action: "contact.add", entity: detainerID == nil ? "person" : "detainer") { context in
@@ -132,10 +132,10 @@ extension StatusService {
                 guard let row = try original.first({ ($0.string(0), $0.optionalInt64(1)) }), row.0 == ContactKind.informationRequest.rawValue,
                       row.1 == detainerID else {
                     let on = detainerID.map { "on detainer \($0)" } ?? "about this person without a detainer"
-                    throw InputError(field: "in-reply-to", "contact \(reply) is not an information request \(on)")
+                    throw InputError(field: "inReplyTo", "contact \(reply) is not an information request \(on)")
                 }
                 if detainerID == nil, try db.scalarInt("SELECT person_id FROM ice_communications WHERE id = ?", reply) != givenPerson {
-                    throw InputError(field: "in-reply-to", "contact \(reply) is about another person")
+                    throw InputError(field: "inReplyTo", "contact \(reply) is about another person")
                 }
             }
             let personID = try detainerID.map { try db.scalarInt("SELECT person_id FROM detainers WHERE id = ?", $0) } ?? givenPerson
@@ -145,7 +145,7 @@ extension StatusService {
                    SELECT count(*) FROM status_events AS e JOIN detainers AS d ON d.id = e.detainer_id
                    WHERE d.person_id = ? AND e.to_status = 'transferred' AND d.status = 'transferred'
                    """, personID) == 0 {
-                throw InputError(field: "facilitated-transfer", "person \(personID) has not been transferred to ICE custody; a response cannot have facilitated a transfer that did not happen")
+                throw InputError(field: "facilitatedTransfer", "person \(personID) has not been transferred to ICE custody; a response cannot have facilitated a transfer that did not happen")
             }
             var confirmed = false
             if request.kind == .informationResponse, request.responseOutcome == .provided, agency == .doc, let personID {

@@ -17,9 +17,9 @@ extension IntakeService {
         var v = FieldValidator()
         let reason = v.text(reason, "reason", maxLength: FieldLimits.note, allowNewlines: true)
         if requested.isEmpty {
-            v.fail("update", "nothing to change: give at least one field to correct (e.g. --name, --release-at, --tsdb-match)")
+            v.fail("update", "nothing to change: give at least one field to correct (e.g. the name, the scheduled release, the TSDB search result)")
         } else if reason == nil {
-            v.fail("reason", "is required: say why the record changes (e.g. --reason \"court papers show 1985-02-03\")")
+            v.fail("reason", "is required: say why the record changes (e.g. \"court papers show 1985-02-03\")")
         }
         try v.finish()
         return try audited(actor: actor, action: "detainer.correct", entity: "detainer") { context in
@@ -102,7 +102,7 @@ extension IntakeService {
                                  UNION ALL SELECT reviewed_at FROM reviews WHERE detainer_id = ?1)
             """).bindingFirst(detainerID).first { $0.string(0) }.flatMap { $0 }.flatMap(UTCInstant.init(parsing:))
         if let later, new > later {
-            throw InputError(field: "--received-at", "\(new.newYorkText) is after the detainer's first review or status change (\(later.newYorkText))")
+            throw InputError(field: "receivedAt", "\(new.newYorkText) is after the detainer's first review or status change (\(later.newYorkText))")
         }
     }
 

@@ -4,14 +4,21 @@ import SQLite
 /// Issue 13 §9: one open detainer per custody case. The same intake taken in twice (a retried
 /// command, a re-sent JSON file) or a second detainer on a booking whose detainer was already
 /// honored is refused, naming the existing detainer, unless the clerk says why a second one is
-/// real (`--allow-duplicate --reason TEXT`, recorded in the audit entry).
-public struct DuplicateDetainer: Error, Equatable, CustomStringConvertible {
+/// real (recorded in the audit entry). The message names no front end's control: each names its
+/// own (`--allow-duplicate --reason` on the CLI, a confirmation on the intake page, the
+/// `allowDuplicate` and `duplicateReason` keys in the API, which its `fieldIssues` path names).
+public struct DuplicateDetainer: Error, Equatable, CustomStringConvertible, FieldIssues {
     public let existingID: Int64
     public let status: String
     public let custodyCaseID: Int64
 
     public var description: String {
-        "detainer \(existingID) (\(status)) is already open on custody case \(custodyCaseID); a second one is refused (if ICE really sent another, say why: --allow-duplicate --reason TEXT; on the web, allowDuplicate with duplicateReason)"
+        "detainer \(existingID) (\(status)) is already open on custody case \(custodyCaseID); a second one is refused unless you confirm it and say why ICE really sent another"
+    }
+
+    /// The confirmation it lacks, by its path in the intake request (`allowDuplicate`).
+    public var fieldIssues: [ValidationIssue] {
+        [ValidationIssue(path: "allowDuplicate", message: "detainer \(existingID) is already open on this custody case; confirm a second one and say why (duplicateReason)")]
     }
 }
 

@@ -98,9 +98,9 @@ extension ReviewService {
         switch ReviewPolicy.decide(request.choice, outcome: outcome, reasons: reasons) {
         case .success(let value): return (evaluation.0, outcome, value)
         case .failure(.engineUndecided(let reasons)):
-            throw InputError(field: "approve", "the engine could not decide (needsReview: \(reasons.map(\.code).joined(separator: ", "))); decide with --decide honor|decline --reason TEXT")
+            throw InputError(field: "approve", "the engine could not decide (\(reasons.map(\.plainClause).joined(separator: "; "))): there is no outcome to approve; decide honor or decline yourself, with a reason")
         case .failure(.honorForbidden(let reasons)):
-            throw InputError(field: "decide", "honoring is forbidden: the law engine's outcome is decline (\(reasons.map(\.code).joined(separator: ", "))). If a fact is wrong, correct it and re-evaluate (`detainer evaluate \(detainerID)`)")
+            throw InputError(field: "decide", "honoring is forbidden: the law engine's outcome is decline (\(reasons.map(\.plainClause).joined(separator: "; "))). If a fact is wrong, correct it and evaluate detainer \(detainerID) again")
         }
     }
 

@@ -131,7 +131,7 @@ extension StatusService {
         switch HoldEndCause.resolve(requestedCause, from: current.status, to: to) {
         case .success(let resolved): cause = resolved
         case .failure(.required):
-            throw InputError(field: "cause", "detainer \(detainerID) is held; say why the hold ended without a transfer (--cause \(HoldEndCause.allCases.map(\.rawValue).joined(separator: "|")))")
+            throw InputError(field: "cause", "detainer \(detainerID) is held; say why the hold ended without a transfer (\(HoldEndCause.choicesText))")
         case .failure(.notApplicable):
             throw InputError(field: "cause", "only a release or a lift records why a hold ended")
         }

@@ -66,12 +66,12 @@ enum APIRoutes {
             try await office.permit(session, .changeStatus)
             let id = try context.id()
             let body = try await APIBody.decode(StatusBody.self, request, context: context)
-            guard let to = DetainerStatus(rawValue: body.to) else {
+            guard let to = DetainerStatus(anyCase: body.to) else {
                 throw ValidationIssue(path: "to", message: "unknown status \"\(body.to)\" (expected \(DetainerStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             let at = try body.at.map { try InstantInput.parse($0, field: "at") }
             let cause = try body.cause.map { text -> HoldEndCause in
-                guard let cause = HoldEndCause(rawValue: text) else {
+                guard let cause = HoldEndCause(anyCase: text) else {
                     throw ValidationIssue(path: "cause", message: "unknown cause \"\(text)\" (expected \(HoldEndCause.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 return cause
@@ -176,7 +176,7 @@ struct ReviewBody: Decodable {
             if decision != nil { throw ValidationIssue(path: "decision", message: "goes with action decide only; approving takes the engine's outcome") }
             return .approve(reason: reason)
         case "decide":
-            guard let decision = decision.flatMap(Decision.init(rawValue:)) else {
+            guard let decision = decision.flatMap(Decision.init(anyCase:)) else {
                 throw ValidationIssue(path: "decision", message: "required with action decide: honor or decline")
             }
             return .decide(decision, reason: reason ?? "")
@@ -209,19 +209,19 @@ struct ContactBody: Decodable {
 
     func request() throws -> ContactRequest {
         var issues: [ValidationIssue] = []
-        let direction = ContactDirection(rawValue: direction)
+        let direction = ContactDirection(anyCase: direction)
         if direction == nil { issues.append(ValidationIssue(path: "direction", message: "expected in or out")) }
-        let kind = ContactKind(rawValue: kind)
+        let kind = ContactKind(anyCase: kind)
         if kind == nil { issues.append(ValidationIssue(path: "kind", message: "expected one of " + ContactKind.allCases.map(\.rawValue).joined(separator: ", "))) }
         var instant: UTCInstant?
         do { instant = try at.map { try InstantInput.parse($0, field: "at") } } catch let issue as ValidationIssue { issues.append(issue) }
-        let info = infoType.flatMap(InformationType.init(rawValue:))
-        if let infoType, info == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(infoType)\"")) }
-        let warrantKind = warrant.flatMap(WarrantKind.init(rawValue:))
-        if let warrant, warrantKind == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\"")) }
+        let info = infoType.flatMap(InformationType.init(anyCase:))
+        if let infoType, info == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(infoType)\" (expected \(InformationType.choicesText))")) }
+        let warrantKind = warrant.flatMap(WarrantKind.init(anyCase:))
+        if let warrant, warrantKind == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\" (expected \(WarrantKind.choicesText))")) }
         let date = warrantDate.flatMap(CivilDate.init(parsing:))
         if let warrantDate, date == nil { issues.append(ValidationIssue(path: "warrantDate", message: "\"\(warrantDate)\" is not a real calendar date in the form YYYY-MM-DD")) }
-        let response = outcome.flatMap(ResponseOutcome.init(rawValue:))
+        let response = outcome.flatMap(ResponseOutcome.init(anyCase:))
         if let outcome, response == nil { issues.append(ValidationIssue(path: "outcome", message: "expected provided or declined, not \"\(outcome)\"")) }
         guard issues.isEmpty, let direction, let kind else { throw InputErrors(issues) }
         var request = ContactRequest(direction: direction, kind: kind, summary: summary, at: instant, informationType: info, inReplyTo: inReplyTo,

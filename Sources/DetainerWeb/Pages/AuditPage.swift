@@ -47,12 +47,20 @@ enum AuditPage {
                     el("thead") { el("tr") { for column in entries.columns { el("th", Attribute("scope", "col"), text: column) } } }
                     el("tbody") {
                         for row in entries.rows {
-                            el("tr") { for cell in row { el("td", text: cell.cellText) } }
+                            el("tr") { for cell in row { el("td", text: Self.shown(cell)) } }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// A cell as people read it: a stored instant (`2026-03-02T15:00:00Z`) in New York time with
+    /// its zone (issue 25 §3); the trail's CSV and JSON keep ISO UTC.
+    static func shown(_ cell: JSONValue) -> String {
+        let text = cell.cellText
+        guard text.utf8.count == 20, text.hasSuffix("Z"), let instant = UTCInstant(parsing: text) else { return text }
+        return instant.newYorkText
     }
 }
 

@@ -35,6 +35,7 @@ enum DetainerPage {
                 el("div", .class("notice error"), .id("errors"), Attribute("role", "alert"), Attribute("tabindex", "-1"),
                    Attribute("autofocus", present: true), text: message)
             }
+            NextStepCard.render(detail, now: now, session: session)
             if let status, let countdown = Countdown.of(status: status, outcome: d.outcome, holdDeadline: d.holdDeadline,
                                                          scheduledRelease: detail.custodyCase?.scheduledReleaseAt) {
                 el("p") {
@@ -129,7 +130,7 @@ enum DetainerPage {
                    ("Warrant", warrantText(type: warrant, issuer: text(d.warrantIssuer), date: text(d.warrantDate))),
                    ("TSDB match", yesNo(d.tsdbMatch)), ("Illegal re-entry", yesNo(d.illegalReentry)),
                    ("Probable cause", boxes.isEmpty ? "none checked" : boxes.joined(separator: ", ")),
-                   ("Decision", d.decision.map { "\($0.rawValue) on \(text(d.decidedOn)) (basis \(text(d.decisionBasis)))" } ?? "")] + detailFacts(d))
+                   ("Decision", d.decision.map { "\($0.rawValue) on \(text(d.decidedOn))\(d.decisionBasis.map { " because \(DecisionBasis.words($0))" } ?? "")" } ?? "")] + detailFacts(d))
         }
     }
 
@@ -148,16 +149,24 @@ enum DetainerPage {
                     Badges.outcome(Outcome(rawValue: text(result, "outcome")))
                     HTML(" under rule version \(text(result, "ruleVersion")), \(text(result, "agency")), evaluated as of \(text(result, "evaluatedOn")) (evaluation #\(evaluation.sequence), \(evaluation.trigger), by \(entry.actor)).")
                 }
+                // Reasons in words (issue 25 §3); the codes stay in the API's JSON.
                 if case .array(let reasons)? = result["reasons"], !reasons.isEmpty {
-                    el("p") { el("strong", text: "Reasons: "); HTML(reasons.map(\.cellText).joined(separator: ", ")) }
+                    el("p") {
+                        el("strong", text: "Reasons: ")
+                        HTML(reasons.map { ReasonCode(code: $0.cellText)?.plainClause ?? $0.cellText }.joined(separator: "; ") + ".")
+                    }
                 }
-                el("ol", .class("checks")) {
-                    if case .array(let checks)? = result["checks"] {
-                        for case .object(let check) in checks {
-                            el("li") {
-                                Badges.check(text(check, "result"))
-                                HTML(" " + text(check, "message") + " ")
-                                el("span", .class("citation"), text: "(" + text(check, "citation") + ")")
+                // Every check with its citation is long: folded, one click away.
+                if case .array(let checks)? = result["checks"] {
+                    el("details", .class("checks")) {
+                        el("summary", text: "Every check the engine made (\(checks.count)), with its citation")
+                        el("ol", .class("checks")) {
+                            for case .object(let check) in checks {
+                                el("li") {
+                                    Badges.check(text(check, "result"))
+                                    HTML(" " + text(check, "message") + " ")
+                                    el("span", .class("citation"), text: "(" + text(check, "citation") + ")")
+                                }
                             }
                         }
                     }

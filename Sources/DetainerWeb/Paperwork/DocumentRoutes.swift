@@ -35,7 +35,7 @@ enum DocumentRoutes {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }
                 let detail = try await office.read { db in try db.detail(detainerID: id) }
                 let state = DetainerPage.FormState(form: "document", values: values, errors: errors,
-                                                   message: "Nothing was stored: " + errors.sorted(by: { $0.key < $1.key }).map { "\($0.key): \($0.value)" }.joined(separator: "; "))
+                                                   message: FieldLabels.summary("Nothing was stored: ", errors))
                 return Responses.html(DetainerPage.render(detail, session: session, now: office.clock.now(), state: state), status: .unprocessableContent)
             }
         }

@@ -32,7 +32,7 @@ enum AdminRoutes {
             let form = try await FormData.read(request, context: context)
             let name = form["name"] ?? "", password = form.nonEmpty("password")
             do {
-                guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
+                guard let role = form["role"].flatMap(Role.init(anyCase:)) else {
                     throw ValidationIssue(path: "role", message: "choose clerk, supervisor, auditor or admin")
                 }
                 if let password { try PasswordHashing.validate(password) }
@@ -88,7 +88,7 @@ enum AdminRoutes {
                     let admin = try db.authorize(session.user.name, for: .manageUsers)
                     let act: UserAct
                     if done == "role" {
-                        guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
+                        guard let role = form["role"].flatMap(Role.init(anyCase:)) else {
                             throw ValidationIssue(path: "role", message: "choose clerk, supervisor, auditor or admin")
                         }
                         act = .role(name: name, role: role)

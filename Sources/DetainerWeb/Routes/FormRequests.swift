@@ -53,7 +53,7 @@ enum FormRequests {
 
     /// yes / no / anything else (unknown, not given) → true / false / nil, as `--tsdb-match`.
     static func tri(_ value: String?) -> Bool? {
-        switch value { case "yes": true; case "no": false; default: nil }
+        switch value?.lowercased() { case "yes": true; case "no": false; default: nil }
     }
 
     static func review(_ form: FormData) throws -> ReviewRequest {
@@ -66,11 +66,11 @@ enum FormRequests {
     }
 
     static func status(_ form: FormData) throws -> (to: DetainerStatus, at: UTCInstant?, note: String?, cause: HoldEndCause?) {
-        guard let to = form.nonEmpty("to").flatMap(DetainerStatus.init(rawValue:)) else {
+        guard let to = form.nonEmpty("to").flatMap(DetainerStatus.init(anyCase:)) else {
             throw ValidationIssue(path: "to", message: "choose the new status")
         }
         let cause = try form.nonEmpty("cause").map { text -> HoldEndCause in
-            guard let cause = HoldEndCause(rawValue: text) else {
+            guard let cause = HoldEndCause(anyCase: text) else {
                 throw ValidationIssue(path: "cause", message: "choose one of " + HoldEndCause.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return cause
@@ -80,18 +80,18 @@ enum FormRequests {
 
     static func contact(_ form: FormData) throws -> ContactRequest {
         var issues: [ValidationIssue] = []
-        let direction = form["direction"].flatMap(ContactDirection.init(rawValue:))
+        let direction = form["direction"].flatMap(ContactDirection.init(anyCase:))
         if direction == nil { issues.append(ValidationIssue(path: "direction", message: "choose in (from ICE) or out (to ICE)")) }
-        let kind = form["kind"].flatMap(ContactKind.init(rawValue:))
+        let kind = form["kind"].flatMap(ContactKind.init(anyCase:))
         if kind == nil { issues.append(ValidationIssue(path: "kind", message: "choose one of " + ContactKind.allCases.map(\.rawValue).joined(separator: ", "))) }
         var at: UTCInstant?
         do { at = try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") } } catch let issue as ValidationIssue { issues.append(issue) }
         let info = form.nonEmpty("infoType")
-        if let info, InformationType(rawValue: info) == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(info)\"")) }
+        if let info, InformationType(anyCase: info) == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(info)\" (choose \(InformationType.choicesText))")) }
         let warrant = form.nonEmpty("warrant")
-        if let warrant, WarrantKind(rawValue: warrant) == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\"")) }
+        if let warrant, WarrantKind(anyCase: warrant) == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\" (choose \(WarrantKind.choicesText))")) }
         let outcome = form.nonEmpty("outcome")
-        if let outcome, ResponseOutcome(rawValue: outcome) == nil { issues.append(ValidationIssue(path: "outcome", message: "choose provided or declined")) }
+        if let outcome, ResponseOutcome(anyCase: outcome) == nil { issues.append(ValidationIssue(path: "outcome", message: "choose provided or declined")) }
         let inReplyTo = form.nonEmpty("inReplyTo")
         if let inReplyTo, Int64(inReplyTo) == nil { issues.append(ValidationIssue(path: "inReplyTo", message: "a contact number, e.g. 12")) }
         let warrantDate = form.nonEmpty("warrantDate")
@@ -99,10 +99,10 @@ enum FormRequests {
         if let warrantDate, date == nil { issues.append(ValidationIssue(path: "warrantDate", message: "\"\(warrantDate)\" is not a real calendar date in the form YYYY-MM-DD")) }
         guard issues.isEmpty, let direction, let kind else { throw InputErrors(issues) }
         var request = ContactRequest(direction: direction, kind: kind, summary: form["summary"] ?? "", at: at,
-                                     informationType: info.flatMap(InformationType.init(rawValue:)), inReplyTo: inReplyTo.flatMap { Int64($0) },
-                                     warrant: warrant.flatMap(WarrantKind.init(rawValue:)),
+                                     informationType: info.flatMap(InformationType.init(anyCase:)), inReplyTo: inReplyTo.flatMap { Int64($0) },
+                                     warrant: warrant.flatMap(WarrantKind.init(anyCase:)),
                                      warrantIssuer: form.nonEmpty("warrantIssuer"), warrantDate: date)
-        request.responseOutcome = outcome.flatMap(ResponseOutcome.init(rawValue:))
+        request.responseOutcome = outcome.flatMap(ResponseOutcome.init(anyCase:))
         return request
     }
 

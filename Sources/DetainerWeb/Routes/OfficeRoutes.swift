@@ -132,7 +132,7 @@ enum OfficeRoutes {
         }
         var outcome: Outcome?
         if let text = query.get("outcome"), !text.isEmpty {
-            guard let value = Outcome(rawValue: text) else {
+            guard let value = Outcome(anyCase: text) else {
                 throw ValidationIssue(path: "outcome", message: "unknown value \"\(text)\" (expected \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             outcome = value
@@ -196,7 +196,7 @@ enum OfficeRoutes {
                 var values: [String: String] = [:]
                 for (key, value) in submitted.pairs where key != SessionMiddleware.csrfField { values[key] = value }
                 let state = DetainerPage.FormState(form: formName, values: values, errors: errors,
-                                                   message: "Nothing was recorded: " + errors.sorted(by: { $0.key < $1.key }).map { "\($0.key): \($0.value)" }.joined(separator: "; "))
+                                                   message: FieldLabels.summary("Nothing was recorded: ", errors))
                 return Responses.html(DetainerPage.render(detail, session: session, now: office.clock.now(), state: state), status: .unprocessableContent)
             }
         }

@@ -27,7 +27,7 @@ enum ExportStream {
                     var csv = try CSVWriter.inMemory(options: options)
                     try csv.write(NativeExport.columnNames)
                     _ = try ReportService(db).exportDetainers(filter, pseudonymizer: nil) { values in
-                        try csv.write(values.map(\.cellText))
+                        try csv.write(values.map(\.csvText))
                         if csv.bytesWritten >= chunkBytes {
                             guard channel.send(try csv.text()) else { throw CancellationError() }
                             csv = try CSVWriter.inMemory(options: options)
