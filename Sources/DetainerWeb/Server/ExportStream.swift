@@ -15,6 +15,25 @@ enum ExportStream {
     static let chunksAhead = 4
 
     static func csv(path: String, clock: Clock, filter: ExportFilter) -> ResponseBody {
+        streamed(path: path, clock: clock) { db, channel in
+            let options = CSVWriter.Options(neutralizeFormulas: true)
+            var csv = try CSVWriter.inMemory(options: options)
+            try csv.write(NativeExport.columnNames)
+            _ = try ReportService(db).exportDetainers(filter, pseudonymizer: nil) { values in
+                try csv.write(values.map(\.csvText))
+                if csv.bytesWritten >= chunkBytes {
+                    guard channel.send(try csv.text()) else { throw CancellationError() }
+                    csv = try CSVWriter.inMemory(options: options)
+                }
+            }
+            if csv.bytesWritten > 0 { _ = channel.send(try csv.text()) }
+        }
+    }
+
+    /// The response body both downloads share: `produce` runs on a thread of its own with a
+    /// read connection of its own (one snapshot), sending chunks that are written as they come.
+    static func streamed(path: String, clock: Clock,
+                         _ produce: @escaping @Sendable (DetainerDatabase, ChunkChannel) throws -> Void) -> ResponseBody {
         ResponseBody { writer in
             let channel = ChunkChannel(capacity: chunksAhead)
             // A client that goes away stops the reader at its next chunk.
@@ -23,17 +42,7 @@ enum ExportStream {
                 do {
                     let db = try DetainerDatabase.open(path: path, access: .read, clock: clock)
                     defer { try? db.close() }
-                    let options = CSVWriter.Options(neutralizeFormulas: true)
-                    var csv = try CSVWriter.inMemory(options: options)
-                    try csv.write(NativeExport.columnNames)
-                    _ = try ReportService(db).exportDetainers(filter, pseudonymizer: nil) { values in
-                        try csv.write(values.map(\.csvText))
-                        if csv.bytesWritten >= chunkBytes {
-                            guard channel.send(try csv.text()) else { throw CancellationError() }
-                            csv = try CSVWriter.inMemory(options: options)
-                        }
-                    }
-                    if csv.bytesWritten > 0 { _ = channel.send(try csv.text()) }
+                    try produce(db, channel)
                     channel.finish(nil)
                 } catch {
                     channel.finish(error)
@@ -124,25 +133,9 @@ extension ExportStream {
     /// The web detainer list's rows (`DetainerDatabase.list`, the CLI's `list --format csv`
     /// columns) as a streamed CSV, formulas neutralized as the export's are.
     static func listCSV(path: String, clock: Clock, filter: ListFilter) -> ResponseBody {
-        ResponseBody { writer in
-            let channel = ChunkChannel(capacity: chunksAhead)
-            defer { channel.cancel() }
-            let reader = Thread {
-                do {
-                    let db = try DetainerDatabase.open(path: path, access: .read, clock: clock)
-                    defer { try? db.close() }
-                    var sink = try CSVChunkSink(channel: channel)
-                    try db.list(filter, into: &sink)
-                    channel.finish(nil)
-                } catch {
-                    channel.finish(error)
-                }
-            }
-            reader.start()
-            while let chunk = try await channel.next() {
-                try await writer.write(ByteBuffer(string: chunk))
-            }
-            try await writer.finish(nil)
+        streamed(path: path, clock: clock) { db, channel in
+            var sink = try CSVChunkSink(channel: channel)
+            try db.list(filter, into: &sink)
         }
     }
 }
