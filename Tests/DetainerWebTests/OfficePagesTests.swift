@@ -111,6 +111,13 @@ import Testing
             let short = try await client.postForm("/users", maria, [("name", "omar"), ("role", "clerk"), ("password", "short")])
             #expect(short.status == .unprocessableContent)
             _ = try await client.signIn("nadia", password: "another long pass phrase")
+            // Whether each can sign in (issue 25 §1): password, second factor, failed sign-ins.
+            let failed = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                  body: ByteBuffer(string: "username=nadia&password=wrong+guess+entirely"))
+            #expect(failed.status == .unauthorized)
+            let page = try await client.execute(uri: "/users", method: .get, headers: maria.headers).text
+            #expect(page.contains("password set; second factor active"), "sam and maria enrolled")
+            #expect(page.contains("password set; no second factor; 1 failed sign-in since the last success"), "\(page)")
             // Deactivating asks for a deliberate tick (issue 25 §1): without it nothing changes.
             let unconfirmed = try await client.postForm("/users/nadia/deactivate", maria, [])
             #expect(unconfirmed.status == .unprocessableContent)

@@ -48,6 +48,12 @@ public final class SignInThrottle: Sendable {
     }
 
     /// Records the outcome of a password check.
+    /// Failed sign-ins for `name` since its last success, as this server counted them (the
+    /// Users page shows it: there is no lockout, only a slower check after a few).
+    public func failures(name: String) -> Int {
+        state.withLock { $0.accounts[Self.key(name)]?.failures ?? 0 }
+    }
+
     public func record(name: String, address: String?, succeeded: Bool, now: Int64) {
         state.withLock { state in
             let account = Self.key(name), place = address ?? "?"

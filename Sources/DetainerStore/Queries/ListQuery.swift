@@ -91,7 +91,15 @@ extension DetainerDatabase {
     }
 
     public func userList<Sink: RecordSink>(into sink: inout Sink) throws {
-        try connection.prepare("SELECT name, role, os_login, CASE active WHEN 1 THEN 'active' ELSE 'deactivated' END AS status, created_at, deactivated_at FROM users ORDER BY name")
-            .stream(into: &sink)
+        // Whether each can sign in on the web: a password set, the second factor's state (issue 25 §1).
+        try connection.prepare("""
+            SELECT u.name, u.role, u.os_login, CASE u.active WHEN 1 THEN 'active' ELSE 'deactivated' END AS status,
+                   CASE WHEN c.user_id IS NULL THEN 'not set' ELSE 'set' END AS web_password,
+                   coalesce(t.state, 'none') AS second_factor, u.created_at, u.deactivated_at
+            FROM users AS u
+            LEFT JOIN user_credentials AS c ON c.user_id = u.id
+            LEFT JOIN user_totp AS t ON t.user_id = u.id
+            ORDER BY u.name
+            """).stream(into: &sink)
     }
 }

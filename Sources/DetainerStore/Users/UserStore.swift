@@ -3,6 +3,19 @@ import SQLite
 
 /// Accounts and the check every write starts with: who is acting, and may they.
 extension DetainerDatabase {
+    /// How each user can sign in on the web (the Users page): a password set, and the second
+    /// factor's state (`none`, `pending`, `active`), by user id.
+    public func signInStandings() throws -> [Int64: (passwordSet: Bool, secondFactor: SecondFactorState)] {
+        var standings: [Int64: (passwordSet: Bool, secondFactor: SecondFactorState)] = [:]
+        try connection.prepare("""
+            SELECT u.id, c.user_id IS NOT NULL, t.state FROM users AS u
+            LEFT JOIN user_credentials AS c ON c.user_id = u.id LEFT JOIN user_totp AS t ON t.user_id = u.id
+            """).forEachRow { row in
+            standings[row.int64(0)] = (row.bool(1), row.string(2).flatMap(SecondFactorState.init(rawValue:)) ?? .none)
+        }
+        return standings
+    }
+
     public func users() throws -> [User] {
         try connection.prepare("SELECT id, name, role, active, created_at, deactivated_at FROM users ORDER BY name").map(Self.user)
     }

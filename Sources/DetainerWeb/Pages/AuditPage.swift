@@ -66,21 +66,38 @@ enum AuditPage {
 
 /// Accounts: list, add, deactivate, set a password (admins only).
 enum UsersPage {
+    /// "password set; second factor active; 2 failed sign-ins since the last success".
+    static func signInText(_ standing: (passwordSet: Bool, secondFactor: SecondFactorState)?, failures: Int) -> String {
+        guard let standing else { return "unknown" }
+        let factor = switch standing.secondFactor {
+        case .active: "second factor active"
+        case .pending: "second factor being set up"
+        case .none: "no second factor"
+        }
+        var parts = [standing.passwordSet ? "password set" : "no password", factor]
+        if failures > 0 { parts.append("\(failures) failed sign-in\(failures == 1 ? "" : "s") since the last success") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// `standings`: password and second factor by user id; `failures`: failed sign-ins by name
+    /// since the last success (the server's throttle).
     static func render(users: [User], session: WebSession, errors: [String: String] = [:], values: [String: String] = [:], notice: String? = nil,
-                       proposals: [Proposal] = []) -> HTML {
+                       proposals: [Proposal] = [], standings: [Int64: (passwordSet: Bool, secondFactor: SecondFactorState)] = [:],
+                       failures: [String: Int] = [:]) -> HTML {
         ErrorSummary.fill(Layout.page("Users", session: session, current: .users) {
             el("h1", text: "Users")
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
             ErrorSummary.slot(errors)
             ScrollRegion.table("Users") {
                 el("table") {
-                    el("thead") { el("tr") { for h in ["Name", "Role", "State", "Since", "Actions"] { el("th", Attribute("scope", "col"), text: h) } } }
+                    el("thead") { el("tr") { for h in ["Name", "Role", "State", "Web sign-in", "Since", "Actions"] { el("th", Attribute("scope", "col"), text: h) } } }
                     el("tbody") {
                         for user in users {
                             el("tr") {
                                 el("td", text: user.name)
                                 el("td", text: user.role.rawValue)
                                 el("td") { el("span", .class(user.active ? "badge ok" : "badge info"), text: user.active ? "active" : "deactivated") }
+                                el("td", text: signInText(standings[user.id], failures: failures[user.name] ?? 0))
                                 el("td") { Badges.time(user.deactivatedAt ?? user.createdAt) }
                                 el("td") {
                                     if user.active {

@@ -7,10 +7,11 @@ enum AdminRoutes {
     static func register(_ routes: RouteBook, office: Office) {
         routes.get("/users") { request, context in
             let session = try context.requireSession()
-            let (users, proposals) = try await office.read { db in
+            let (users, proposals, standings) = try await office.read { db in
                 _ = try db.authorize(session.user.name, for: .manageUsers)
-                return (try db.users(), try ProposalService(db).pending().filter { $0.kind == "user" })
+                return (try db.users(), try ProposalService(db).pending().filter { $0.kind == "user" }, try db.signInStandings())
             }
+            let failures = Dictionary(uniqueKeysWithValues: users.map { ($0.name, office.signInThrottle.failures(name: $0.name)) })
             let notice = request.uri.queryParameters.get("done").flatMap { done -> String? in
                 switch done {
                 case "add": "User added."
@@ -24,7 +25,8 @@ enum AdminRoutes {
                 default: nil
                 }
             }
-            return Responses.html(UsersPage.render(users: users, session: session, notice: notice, proposals: proposals))
+            return Responses.html(UsersPage.render(users: users, session: session, notice: notice, proposals: proposals,
+                                                   standings: standings, failures: failures))
         }
 
         routes.post("/users") { request, context in
