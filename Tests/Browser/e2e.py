@@ -441,6 +441,10 @@ class Suite:
         clerk.fill("agency", "DOC")
         clerk.fill("person", "nunez")
         clerk.driver.find_element(By.CSS_SELECTOR, "form[action='/detainers'] button[type=submit]").click()
+        # The old page is "ready" too: wait for the new address, not only for a loaded document.
+        deadline = time.time() + 60
+        while "person=" not in clerk.path and time.time() < deadline:
+            time.sleep(0.1)
         clerk.wait_ready()
         expect("person=nunez" in clerk.path and "agency=DOC" in clerk.path, f"the filters are not in the address: {clerk.path}")
         rows = clerk.driver.find_elements(By.CSS_SELECTOR, f"table a[href='/detainers/{ident}']")
