@@ -152,6 +152,20 @@ class Office:
         time.sleep(0.3)
         self.wait_ready()
 
+    def click_and_wait(self, css, timeout=60):
+        """Clicks what submits a form or follows a link and waits for the next page: until the
+        old page's root element is gone (readyState alone is "complete" on the old page too)."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.find_element(By.CSS_SELECTOR, css).click()
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                old.tag_name
+            except Exception:
+                break
+            time.sleep(0.05)
+        self.wait_ready()
+
     def wait_ready(self, timeout=30):
         deadline = time.time() + timeout
         while time.time() < deadline:
@@ -440,12 +454,7 @@ class Suite:
         expect(clerk.path.startswith("/detainers"), f"the Detainers link went to {clerk.path}")
         clerk.fill("agency", "DOC")
         clerk.fill("person", "nunez")
-        clerk.driver.find_element(By.CSS_SELECTOR, "form[action='/detainers'] button[type=submit]").click()
-        # The old page is "ready" too: wait for the new address, not only for a loaded document.
-        deadline = time.time() + 60
-        while "person=" not in clerk.path and time.time() < deadline:
-            time.sleep(0.1)
-        clerk.wait_ready()
+        clerk.click_and_wait("form[action='/detainers'] button[type=submit]")
         expect("person=nunez" in clerk.path and "agency=DOC" in clerk.path, f"the filters are not in the address: {clerk.path}")
         rows = clerk.driver.find_elements(By.CSS_SELECTOR, f"table a[href='/detainers/{ident}']")
         expect(rows, f"the list filtered on 'nunez' and DOC does not show detainer #{ident}: {clerk.text()[:400]!r}")
@@ -473,8 +482,7 @@ class Suite:
     def sign_out(self):
         clerk = self.clerk
         clerk.get("/queue")
-        clerk.driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
-        clerk.wait_ready()
+        clerk.click_and_wait("form[action='/logout'] button")
         expect(clerk.path.startswith("/login"), f"after signing out the clerk is on {clerk.path}")
         clerk.get("/queue")
         expect(clerk.path.startswith("/login"), f"after signing out /queue is still open ({clerk.path})")
@@ -486,16 +494,14 @@ class Suite:
         expect(page.path.startswith("/account/second-factor"), f"the supervisor without a second factor landed on {page.path}")
         page.get("/queue")
         expect(page.path.startswith("/account/second-factor"), f"an enrolment-only session reached {page.path}")
-        page.driver.find_element(By.CSS_SELECTOR, "form[action='/account/second-factor/begin'] button[type=submit]").click()
-        page.wait_ready()
+        page.click_and_wait("form[action='/account/second-factor/begin'] button[type=submit]")
         expect(page.driver.find_elements(By.CSS_SELECTOR, "svg.qr-code path"), "the enrolment page shows no QR code")
         secret = page.driver.find_element(By.ID, "totp-secret").text.strip()
         if user:
             self.state.setdefault("totp", {})[user] = secret
         page.shot("second-factor-enrol")
         page.fill("code", totp(secret, time.time()))
-        page.driver.find_element(By.CSS_SELECTOR, "form[action='/account/second-factor/confirm'] button[type=submit]").click()
-        page.wait_ready()
+        page.click_and_wait("form[action='/account/second-factor/confirm'] button[type=submit]")
         codes = page.driver.find_elements(By.CSS_SELECTOR, "#recovery-codes li")
         expect(len(codes) == 10, f"{len(codes)} recovery codes shown, not 10")
         page.get("/queue")
