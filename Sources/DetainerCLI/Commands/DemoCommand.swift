@@ -64,8 +64,8 @@ struct DemoCommand: DetainerSubcommand {
         guard Terminal.stdinIsTTY else {
             throw CLIError(.cannotCreate, "\(path) is a training database but not a demo one; use --force to replace it, or --db to pick another file")
         }
-        Terminal.errRaw("\(path) is a training database, NOT a demo one. Replace it? Type yes to confirm: ")
-        let answer = readLine(strippingNewline: true) ?? ""
-        guard answer.lowercased() == "yes" else { throw CLIError(.cannotCreate, "\(path) left unchanged") }
+        guard Terminal.confirmed("\(path) is a training database, NOT a demo one. Replace it?") else {
+            throw CLIError(.cannotCreate, "\(path) left unchanged")
+        }
     }
 }

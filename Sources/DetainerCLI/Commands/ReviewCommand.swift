@@ -62,8 +62,7 @@ struct ReviewCommand: DetainerSubcommand {
             guard Terminal.stdinIsTTY else {
                 throw CLIError(.dataError, "\(warning.description) To honor anyway, repeat with --confirm-after-deadline.")
             }
-            Terminal.errRaw("\(warning.description)\nHonor anyway? Type yes to confirm: ")
-            guard (readLine(strippingNewline: true) ?? "").lowercased() == "yes" else {
+            guard Terminal.confirmed("\(warning.description)\nHonor anyway?") else {
                 throw CLIError(.dataError, "detainer \(detainerID) left unchanged")
             }
             return try service.review(detainerID: detainerID, request, confirmedWithoutSearch: confirmNoSearch, confirmedAfterDeadline: true, by: supervisor)

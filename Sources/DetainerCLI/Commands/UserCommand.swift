@@ -122,8 +122,7 @@ struct UserCommand: ParsableCommand {
             let admin = try actor.resolve(in: db, for: .manageUsers)
             // Their sessions end at once and coming back takes two admins: ask a person first.
             if !yes, Terminal.stdinIsTTY {
-                Terminal.errRaw("Deactivate \(name)? Their web sessions end now; reactivating needs a second admin. Type yes to confirm: ")
-                guard (readLine(strippingNewline: true) ?? "").lowercased() == "yes" else {
+                guard Terminal.confirmed("Deactivate \(name)? Their web sessions end now; reactivating needs a second admin.") else {
                     throw CLIError(.dataError, "\(name) left active; nothing was changed")
                 }
             }

@@ -32,6 +32,12 @@ enum Terminal {
         err("detainer: error: \(oneLine)")
     }
 
+    /// Asks a person at the terminal: `question`, then "Type yes to confirm: "; true only for yes.
+    static func confirmed(_ question: String) -> Bool {
+        errRaw("\(question) Type yes to confirm: ")
+        return (readLine(strippingNewline: true) ?? "").lowercased() == "yes"
+    }
+
     static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
     static let stdoutIsTTY: Bool = isatty(STDOUT_FILENO) == 1
     static var stdinIsTTY: Bool { isatty(STDIN_FILENO) == 1 }
