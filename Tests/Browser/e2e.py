@@ -152,11 +152,13 @@ class Office:
         time.sleep(0.3)
         self.wait_ready()
 
-    def click_and_wait(self, css, timeout=60):
-        """Clicks what submits a form or follows a link and waits for the next page: until the
-        old page's root element is gone (readyState alone is "complete" on the old page too)."""
+    def click_and_wait(self, target, timeout=60):
+        """Clicks what submits a form or follows a link (a CSS selector or an element) and waits
+        for the next page: until the old page's root element is gone (readyState alone is
+        "complete" on the old page too, so a check right after a bare click can read the old page)."""
         old = self.driver.find_element(By.TAG_NAME, "html")
-        self.driver.find_element(By.CSS_SELECTOR, css).click()
+        element = self.driver.find_element(By.CSS_SELECTOR, target) if isinstance(target, str) else target
+        element.click()
         deadline = time.time() + timeout
         while time.time() < deadline:
             try:
@@ -262,8 +264,7 @@ def intake(office, name, agency="DOC", warrant="judicial", tsdb="yes", release=N
     office.fill("detainer.illegalReentryAfterRemoval", "no")
     if release:
         office.fill("custody.scheduledReleaseAt", release)
-    office.driver.find_element(By.CSS_SELECTOR, "form[action='/intake'] button[type=submit]").click()
-    office.wait_ready()
+    office.click_and_wait("form[action='/intake'] button[type=submit]")
     return detainer_id(office)
 
 
@@ -330,8 +331,7 @@ class Suite:
         clerk.shot("intake-form")
         # Submitting without the required fields: the errors come back beside their fields.
         clerk.driver.execute_script("document.querySelector(\"form[action='/intake']\").noValidate = true")
-        clerk.driver.find_element(By.CSS_SELECTOR, "form[action='/intake'] button[type=submit]").click()
-        clerk.wait_ready()
+        clerk.click_and_wait("form[action='/intake'] button[type=submit]")
         expect(clerk.path.startswith("/intake"), f"an empty intake went to {clerk.path}")
         expect(clerk.driver.find_elements(By.CSS_SELECTOR, ".field.invalid"), "an empty intake shows no field errors")
         clerk.shot("intake-errors")
@@ -449,8 +449,7 @@ class Suite:
         clerk.shot("home-clerk-due")
         today = clerk.driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby='intakes']")
         expect(today.find_elements(By.CSS_SELECTOR, f"a[href='/detainers/{ident}']"), f"detainer #{ident} is not among today's intakes on the home page")
-        clerk.driver.find_element(By.CSS_SELECTOR, "nav[aria-label='Main'] a[href='/detainers']").click()
-        clerk.wait_ready()
+        clerk.click_and_wait("nav[aria-label='Main'] a[href='/detainers']")
         expect(clerk.path.startswith("/detainers"), f"the Detainers link went to {clerk.path}")
         clerk.fill("agency", "DOC")
         clerk.fill("person", "nunez")
@@ -523,8 +522,7 @@ class Suite:
         expect(links, f"detainer #{ident} is not in the supervisor's pending-review list")
         expect("Pending review" in pending.text and "pendingReview" not in pending.text, "the queue shows a raw status value, not its words")
         boss.shot("queue-supervisor")
-        links[0].click()
-        boss.wait_ready()
+        boss.click_and_wait(links[0])
         expect(boss.path.startswith(f"/detainers/{ident}"), f"the queue link went to {boss.path}")
         form = boss.driver.find_element(By.CSS_SELECTOR, f"form[action='/detainers/{ident}/review']")
         boss.shot("detainer-supervisor")
@@ -588,8 +586,7 @@ class Suite:
         office.driver.execute_script("document.querySelector(\"form[action='/intake']\").noValidate = true")
         office.fill("person.name", "Ana Example")
         office.fill("custody.arrestDate", "2999-01-01")
-        office.driver.find_element(By.CSS_SELECTOR, "form[action='/intake'] button[type=submit]").click()
-        office.wait_ready()
+        office.click_and_wait("form[action='/intake'] button[type=submit]")
         summary = office.driver.find_elements(By.ID, "errors")
         expect(summary, f"the refused intake shows no error summary: {office.text()[:300]!r}")
         focused = office.driver.execute_script("return document.activeElement && document.activeElement.id")
