@@ -98,4 +98,48 @@ import TestSupport
         }
         #expect(id == (layout == "npr" ? 9 : 4))
     }
+
+    /// Issue 26 §1: rows go in `ImportLimits.rowsPerInsert` at a time. 99 rows are three full
+    /// multi-row INSERTs and three single rows; imported twice into one database (the second
+    /// import's ids follow the first's), each import's fingerprint is the digest of the rows it
+    /// stored, each row is the typed record of its values, and `check` passes.
+    @Test func multiRowInsertsStoreEachRowAndFingerprintIt() throws {
+        let body = Self.npr.split(separator: "\n", omittingEmptySubsequences: true).dropFirst().joined(separator: "\n") + "\n"
+        let text = "date,lift_reason,det_facility,city,state,detainer_type\n" + String(repeating: body, count: 11)
+        let db = try dir.database("batches.db")
+        let admin = try db.authorize("admin", for: .manageUsers)
+        try db.addUser(name: "sup", role: .supervisor, by: admin)
+        let sup = try db.authorize("sup", for: .importData)
+        let file = dir.path("batches.csv")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let sha = Array(SHA256.hash(data: Array(text.utf8))).hexString
+        for importID in Int64(1)...2 {
+            let summary = try ImportService(db).importRecords(from: try CSVReader(path: file),
+                                                              ImportRequest(fileName: "batches.csv", fileSHA256: sha, format: .ice, skipBad: false, allowDuplicate: true),
+                                                              rejects: nil, by: sup)
+            #expect(summary.rowsImported == 99)
+            #expect(summary.importID == importID)
+            var hasher = SHA256()
+            let statement = try db.connection.prepare("SELECT * FROM detainers WHERE import_id = ? ORDER BY id")
+            try statement.bind(importID, at: 1)
+            var encoder = RowEncoder(table: "detainers", statement: statement)
+            try statement.forEachRow { encoder.update(&hasher, row: $0) }
+            let recorded = try db.connection.scalarText("SELECT json_extract(payload, '$.imported[0].digest') FROM audit_log WHERE action = 'import' AND entity_id = ?", importID)
+            #expect(recorded == Array(hasher.finalize()).hexString, "import \(importID)")
+        }
+        #expect(try db.connection.scalarInt("SELECT min(id) FROM detainers WHERE import_id = 2") == 100)
+        #expect(try db.connection.scalarInt("SELECT max(id) FROM detainers WHERE import_id = 2") == 198)
+        let reader = try CSVReader(path: file)
+        var importer = IceRowImporter(columns: try #require(IceColumns(try reader.readHeader())), importID: 2, today: CivilDate(year: 2026, month: 3, day: 2)!)
+        var id: Int64 = 99
+        while let record = try reader.next() {
+            if record.isBlank { continue }
+            id += 1
+            let row = IceDetainerInsert.record(try importer.values(record), importID: 2, id: id)
+            let stored = try #require(try DetainerRecord.fetch(db.connection, id: id))
+            #expect(row.storedValues == stored.storedValues, "row \(id)")
+        }
+        #expect(id == 198)
+        #expect(try db.healthCheck().ok)
+    }
 }

@@ -51,12 +51,14 @@ struct IceDetainerValues {
 /// The ICE import's INSERT into `detainers`, specialised for a million rows (issue 26 §1) but
 /// still driven by `DetainerRecord.columns`, the table's one column list: built once from a
 /// prototype record holding the import's constant columns (origin, import id, unknown warrant,
-/// every flag and field ICE never gives), it binds those once on one prepared statement and, per
-/// row, binds only the varying columns straight from the parsed values, then feeds the row's
-/// canonical encoding (exactly `RowEncoder`'s, which `check` recomputes from the stored row) into
-/// the import's fingerprint from the same values, through one reused buffer. No key paths, no
-/// boxed values, no allocation per row. `record(_:)` gives the typed record the same row is,
-/// and the tests compare the two.
+/// every flag and field ICE never gives), it binds those once and, per row, only the varying
+/// columns, straight from the parsed values. Rows are written `ImportLimits.rowsPerInsert` at a
+/// time by one multi-row INSERT (one statement run opens the table and its nine indexes once, not
+/// once a row). Each row's canonical encoding (exactly `RowEncoder`'s, which `check` recomputes
+/// from the stored row) goes into one reused buffer; the INSERT reads its text from that buffer
+/// in place (no copy per value), and the buffer then feeds the import's fingerprint, its id
+/// slots filled in. No key paths, no boxed values, no allocation per row. `record(_:)` gives the
+/// typed record the same row is, and the tests compare the two.
 struct IceDetainerInsert {
     /// The columns an ICE row sets; raw values are the column names.
     enum Field: String, CaseIterable {
@@ -78,12 +80,24 @@ struct IceDetainerInsert {
         case field(Field, position: UInt16)
     }
 
-    private let statement: Statement
-    /// Each varying column and its parameter in `DetainerRecord.insertSQL(withID: false)`.
+    /// The statement for one row and the one for `ImportLimits.rowsPerInsert` rows; both have
+    /// their constant columns bound for every row they write.
+    private let single: Statement
+    private let batch: Statement
+    /// Each varying column and its parameter for the first row; row r's is `perRow * r` more.
     private let parameters: [(Field, Int32)]
+    /// Parameters one row takes (every column but the id).
+    private let perRow: Int32
     private let steps: [Step]
     private let constantBytes: [UInt8]
+    /// The pending rows' encodings, one after another, in insert order.
     private var buffer: [UInt8] = []
+    /// For each pending row: where its id goes in `buffer`, then each varying field's bytes there
+    /// as (start, count), start -1 for NULL.
+    private var idSlots: [Int] = []
+    private var spans: [(start: Int, count: Int)] = []
+    /// The id of the last row written; SQLite gives a new row the largest id plus one.
+    private var lastID: Int64
 
     /// The record every imported row starts from: what the import sets on every row alike.
     static func prototype(importID: Int64) -> DetainerRecord {
@@ -95,10 +109,21 @@ struct IceDetainerInsert {
         return row
     }
 
+    /// The INSERT of `rows` rows: `DetainerRecord.insertSQL(withID: false)`, its VALUES repeated.
+    static func insertSQL(rows: Int) -> String {
+        let one = DetainerRecord.insertSQL(withID: false)
+        guard rows > 1, let values = one.range(of: " VALUES ") else { return one }
+        let tuple = String(one[values.upperBound...])
+        return one + String(repeating: ", " + tuple, count: rows - 1)
+    }
+
     init(importID: Int64, db: Connection) throws {
         let prototype = Self.prototype(importID: importID)
-        let statement = try db.prepare(DetainerRecord.insertSQL(withID: false))
+        let perRowCount = Int32(DetainerRecord.columns.count - 1)
+        let single = try db.prepare(Self.insertSQL(rows: 1))
+        let batch = try db.prepare(Self.insertSQL(rows: ImportLimits.rowsPerInsert))
         var parameters: [(Field, Int32)] = []
+        var constantParameters: [(SQLiteValue, Int32)] = []
         var steps: [Step] = []
         var constants: [UInt8] = []
         RowEncoder.appendField(&constants, Array(DetainerRecord.table.utf8))
@@ -121,29 +146,31 @@ struct IceDetainerInsert {
                 steps.append(.field(field, position: UInt16(position)))
             } else {
                 let value = column.read(prototype)
-                try statement.bind(value, at: parameter)
+                constantParameters.append((value, parameter))
                 RowEncoder.append(value, position: position, into: &constants)
             }
         }
         flush()
         precondition(parameters.count == Field.allCases.count, "an ICE field names no column of detainers")
-        self.statement = statement
+        for (value, parameter) in constantParameters {
+            try single.bind(value, at: parameter)
+            for row in 0..<Int32(ImportLimits.rowsPerInsert) { try batch.bind(value, at: parameter + row * perRowCount) }
+        }
+        self.single = single
+        self.batch = batch
         self.parameters = parameters
+        perRow = perRowCount
         self.steps = steps
         constantBytes = constants
-        buffer.reserveCapacity(1024)
+        lastID = try db.scalarInt("SELECT max(id) FROM detainers") ?? 0
+        buffer.reserveCapacity(512 * ImportLimits.rowsPerInsert)
+        idSlots.reserveCapacity(ImportLimits.rowsPerInsert)
+        spans.reserveCapacity(ImportLimits.rowsPerInsert * parameters.count)
     }
 
-    /// Inserts the row, feeds its encoding to `hasher`, and returns its id.
-    @discardableResult
-    mutating func insert(_ values: IceDetainerValues, db: Connection, hasher: inout SHA256) throws -> Int64 {
-        for (field, parameter) in parameters {
-            try statement.bind(values.value(field), at: parameter)
-        }
-        try statement.execute()
-        // The rowid SQLite chose (normally last + 1; read back to be sure).
-        let id = db.lastInsertRowID
-        buffer.removeAll(keepingCapacity: true)
+    /// Adds the row; every `ImportLimits.rowsPerInsert` rows, writes them and feeds their
+    /// encodings to `hasher`. `finish` writes the rest.
+    mutating func insert(_ values: IceDetainerValues, db: Connection, hasher: inout SHA256) throws {
         constantBytes.withUnsafeBufferPointer { constants in
             for step in steps {
                 switch step {
@@ -153,21 +180,75 @@ struct IceDetainerInsert {
                     buffer.append(UInt8(truncatingIfNeeded: position >> 8))
                     buffer.append(UInt8(truncatingIfNeeded: position))
                     buffer.append(UInt8(ascii: "i"))
-                    withUnsafeBytes(of: id.bigEndian) { buffer.append(contentsOf: $0) }
+                    idSlots.append(buffer.count)
+                    buffer.append(contentsOf: repeatElement(0, count: 8))  // filled in once the row has its id
                 case .field(let field, let position):
-                    guard var text = values.value(field) else { continue }
+                    guard var text = values.value(field) else {
+                        spans.append((-1, 0))
+                        continue
+                    }
                     buffer.append(UInt8(truncatingIfNeeded: position >> 8))
                     buffer.append(UInt8(truncatingIfNeeded: position))
                     buffer.append(UInt8(ascii: "t"))
                     text.withUTF8 { utf8 in
                         withUnsafeBytes(of: UInt32(utf8.count).bigEndian) { buffer.append(contentsOf: $0) }
+                        spans.append((buffer.count, utf8.count))
                         buffer.append(contentsOf: utf8)
                     }
                 }
             }
         }
+        if idSlots.count == ImportLimits.rowsPerInsert { try write(db: db, hasher: &hasher) }
+    }
+
+    /// Writes the pending rows (the last, partial batch of the file).
+    mutating func finish(db: Connection, hasher: inout SHA256) throws {
+        if !idSlots.isEmpty { try write(db: db, hasher: &hasher) }
+    }
+
+    private mutating func write(db: Connection, hasher: inout SHA256) throws {
+        let rows = idSlots.count
+        let fields = parameters.count
+        try buffer.withUnsafeBytes { bytes in
+            // The bytes are bound in place: nothing touches `buffer` until the statements are reset.
+            func bindRow(_ row: Int, on statement: Statement, offset: Int32) throws {
+                for (index, (_, parameter)) in parameters.enumerated() {
+                    let span = spans[row * fields + index]
+                    if span.start < 0 {
+                        try statement.bindNull(at: parameter + offset)
+                    } else {
+                        try statement.bind(borrowingUTF8: UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.start + span.count]),
+                                           at: parameter + offset)
+                    }
+                }
+            }
+            if rows == ImportLimits.rowsPerInsert {
+                for row in 0..<rows { try bindRow(row, on: batch, offset: perRow * Int32(row)) }
+                try batch.execute()
+            } else {
+                for row in 0..<rows {
+                    try bindRow(row, on: single, offset: 0)
+                    try single.execute()
+                }
+            }
+        }
+        // Ids follow the largest one (no AUTOINCREMENT, no other writer inside this transaction):
+        // the rows got lastID + 1 … lastID + rows. Anything else is refused, never guessed.
+        let expected = lastID + Int64(rows)
+        guard db.lastInsertRowID == expected else {
+            throw StoreError.badStoredValue(table: DetainerRecord.table, column: "id", rowID: db.lastInsertRowID,
+                                            value: "an id out of sequence for an import (expected \(expected))")
+        }
+        for (row, slot) in idSlots.enumerated() {
+            withUnsafeBytes(of: (lastID + 1 + Int64(row)).bigEndian) { id in
+                buffer.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: slot).copyMemory(from: id.baseAddress!, byteCount: 8) }
+            }
+        }
+        lastID = expected
         buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return id
+        buffer.removeAll(keepingCapacity: true)
+        idSlots.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
     }
 
     /// The typed record `values` become (for tests: the same columns through the record's own

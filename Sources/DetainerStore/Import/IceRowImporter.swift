@@ -40,6 +40,10 @@ struct IceRowImporter: RowImporter {
         count += 1
     }
 
+    mutating func finish(into db: Connection) throws {
+        try insert?.finish(db: db, hasher: &hasher)
+    }
+
     /// Validates one ICE row and maps it onto the detainer's varying columns (README: "Import
     /// and export" documents the mapping). Throws `RowError` naming the column.
     mutating func values(_ record: CSVRecord) throws -> IceDetainerValues {

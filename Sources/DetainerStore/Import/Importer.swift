@@ -43,6 +43,10 @@ public enum ImportLimits {
     /// touching (each index's newest leaves and the paths to them) stay in memory, and the
     /// process stays under 64 MiB however many rows the file has (README "Performance").
     static let pageCacheKiB = 16 * 1024
+    /// Rows one INSERT statement writes in an ICE import. One run of a statement opens the
+    /// table and each of its indexes and closes them again, so a million one-row statements pay
+    /// that a million times; 32 rows take 608 parameters, far below SQLite's limit of 32,766.
+    static let rowsPerInsert = 32
 }
 
 /// The file was imported before (same SHA-256).
@@ -63,8 +67,11 @@ protocol RowImporter {
     var tables: [String] { get }
     /// Fingerprints computed while inserting, when the format can (else the rows are read back).
     mutating func fingerprints() -> [ImportFingerprint]?
-    /// Validates the row and inserts it. Throws `RowError` (nothing written) for a bad row.
+    /// Validates the row and inserts it (or queues it for a multi-row insert). Throws
+    /// `RowError` (nothing written) for a bad row.
     mutating func importRow(_ record: CSVRecord, into db: Connection) throws
+    /// Writes whatever rows are still queued; called once, after the last row.
+    mutating func finish(into db: Connection) throws
 }
 
 extension ImportService {
@@ -132,6 +139,7 @@ extension ImportService {
                     try reject(ImportProblem(line: record.line, column: error.column, message: error.message), raw: record.rawBytes)
                 }
             }
+            try importer.finish(into: db)
             progress?(reader.bytesConsumed, reader.totalBytes)
             if rejected > 0 && !request.skipBad {
                 throw ImportRefused(problems: problems, badRows: rejected, rowsRead: read)
@@ -173,4 +181,5 @@ extension ImportService {
 
 extension RowImporter {
     mutating func fingerprints() -> [ImportFingerprint]? { nil }
+    mutating func finish(into db: Connection) throws {}
 }
