@@ -142,4 +142,40 @@ import TestSupport
         #expect(id == 198)
         #expect(try db.healthCheck().ok)
     }
+
+    /// Spellings are checked once and remembered (`SpellingCache`), but a refused spelling is
+    /// refused again on every row that has it, and a good one is stored the same each time.
+    @Test func aRefusedSpellingIsRefusedOnEveryRow() throws {
+        let text = """
+            date,lift_reason,det_facility,city,state,detainer_type
+            2024-01-02,Released to Mars,RIKERS ISLAND,EAST ELMHURST,NEW YORK,I247A
+            2024-01-03,Lifted,RIKERS ISLAND,EAST ELMHURST,NEW YORK,I247A
+            2024-01-04,Released to Mars,RIKERS ISLAND,EAST ELMHURST,NEW YORK,I247A
+            2024-01-05,Lifted,"RIKERS\u{7}ISLAND",EAST ELMHURST,NEW YORK,I247Q
+            2024-01-06,Lifted,"RIKERS\u{7}ISLAND",EAST ELMHURST,NEW YORK,I247A
+            2024-01-07,Lifted,RIKERS ISLAND,EAST ELMHURST,NEW YORK,I247Q
+            2024-01-08,Lifted,RIKERS ISLAND,EAST ELMHURST,NEW YORK,I247A
+
+            """
+        let db = try dir.database("spellings.db")
+        let admin = try db.authorize("admin", for: .manageUsers)
+        try db.addUser(name: "sup", role: .supervisor, by: admin)
+        let sup = try db.authorize("sup", for: .importData)
+        let file = dir.path("spellings.csv")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let sha = Array(SHA256.hash(data: Array(text.utf8))).hexString
+        var rejected: [String] = []
+        let summary = try ImportService(db).importRecords(from: try CSVReader(path: file),
+                                                          ImportRequest(fileName: "spellings.csv", fileSHA256: sha, format: .ice, skipBad: true),
+                                                          rejects: { _, problem in rejected.append("\(problem.line) \(problem.column ?? "") \(problem.message)") }, by: sup)
+        #expect(summary.rowsImported == 2)
+        #expect(rejected.count == 5, "\(rejected)")
+        #expect(rejected.filter { $0.contains("unknown lift reason \"Released to Mars\"") }.count == 2)
+        #expect(rejected.filter { $0.contains("control character") }.count == 1)
+        #expect(rejected.filter { $0.contains("unknown detainer type \"I247Q\"") }.count == 2)
+        let agencies = try db.connection.prepare("SELECT agency, facility FROM detainers ORDER BY id").map { ($0.string(0), $0.string(1)) }
+        #expect(agencies.map(\.0) == ["DOC", "DOC"])
+        #expect(agencies.map(\.1) == ["RIKERS ISLAND", "RIKERS ISLAND"])
+        #expect(try db.healthCheck().ok)
+    }
 }

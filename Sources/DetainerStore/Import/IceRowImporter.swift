@@ -12,10 +12,17 @@ struct IceRowImporter: RowImporter {
     var tables: [String] { ["detainers"] }
     // ICE files repeat a few thousand days and a few dozen facilities, lift reasons and forms a
     // million times: map each distinct spelling once, to the text that is stored.
+    // Each is looked up by the field's bytes (`SpellingCache`), so a repeated spelling builds
+    // no String and is checked once.
     private var days: [CivilDate: (day: String, instant: String)] = [:]
-    private var liftMappings: [String: LiftReasons.Mapping] = [:]
-    private var forms: [String: String] = [:]
-    private var agencies: [String: [String: String?]] = [:]
+    private var liftMappings = SpellingCache<(mapping: LiftReasons.Mapping, text: String?)>(capacity: 256)
+    private var forms = SpellingCache<String>(capacity: 256)
+    private var facilities = SpellingCache<String?>()
+    private var cities = SpellingCache<String?>()
+    private var states = SpellingCache<String?>(capacity: 1024)
+    /// Facility and state bytes joined by `SpellingCache.separator` → the NYC agency, if any.
+    private var agencies = SpellingCache<String?>()
+    private var agencyKey: [UInt8] = []
     /// The one INSERT of `DetainerRecord`, prepared once, its constant columns bound once.
     private var insert: IceDetainerInsert?
     private var hasher = SHA256()
@@ -55,29 +62,33 @@ struct IceRowImporter: RowImporter {
         guard date >= Self.earliest, date <= today else {
             throw RowError(column: c.dateName, message: "\(date) is outside \(Self.earliest)…\(today)")
         }
-        let lift = record[c.liftReason]
-        let mapping: LiftReasons.Mapping
-        if let known = liftMappings[lift] { mapping = known } else {
-            guard let found = LiftReasons.mapping(for: lift) else {
-                throw RowError(column: c.liftReasonName, message: "unknown lift reason \"\(lift)\" (see the README's lift-reason table)")
+        let lift = try record.withFieldBytes(c.liftReason) { bytes throws(RowError) in
+            try liftMappings.value(for: bytes) { () throws(RowError) in
+                let text = String(decoding: bytes, as: UTF8.self)
+                guard let found = LiftReasons.mapping(for: text) else {
+                    throw RowError(column: c.liftReasonName, message: "unknown lift reason \"\(text)\" (see the README's lift-reason table)")
+                }
+                return (found, text.isEmpty ? nil : text)
             }
-            liftMappings[lift] = found
-            mapping = found
         }
+        let mapping = lift.mapping
         var values = IceDetainerValues()
         values.form = KnownOrUnknown<DetainerForm>.unknownSpelling
         if let typeColumn = c.type {
-            let raw = record[typeColumn]
-            if let known = forms[raw] { values.form = known } else {
-                let spelling = try IceForms.form(raw)
-                guard KnownOrUnknown<DetainerForm>(stored: .text(spelling)) != nil else { preconditionFailure("IceForms gave \(spelling)") }
-                values.form = spelling
-                forms[raw] = spelling
+            values.form = try record.withFieldBytes(typeColumn) { bytes throws(RowError) in
+                try forms.value(for: bytes) { () throws(RowError) in
+                    let spelling: String
+                    do { spelling = try IceForms.form(String(decoding: bytes, as: UTF8.self)) } catch let error as RowError { throw error } catch {
+                        throw RowError(column: "detainer type", message: "\(error)")
+                    }
+                    guard KnownOrUnknown<DetainerForm>(stored: .text(spelling)) != nil else { preconditionFailure("IceForms gave \(spelling)") }
+                    return spelling
+                }
             }
         }
-        values.facility = try text(record, c.facility, "facility", limit: 120)
-        values.facilityCity = try text(record, c.city, "city", limit: 80)
-        values.facilityState = try text(record, c.state, "state", limit: 80)
+        values.facility = try text(record, c.facility, "facility", limit: 120, cache: &facilities)
+        values.facilityCity = try text(record, c.city, "city", limit: 80, cache: &cities)
+        values.facilityState = try text(record, c.state, "state", limit: 80, cache: &states)
         values.mscCharge = try text(record, c.mscCharge, "MSC Charge", limit: 120)
         values.personRef = try text(record, c.personRef, "Unique Identifier", limit: 80)
         if let index = c.mscConvictionDate, record.fieldLength(index) > 0 {
@@ -93,11 +104,15 @@ struct IceRowImporter: RowImporter {
         }()
         values.day = day.day
         values.instant = day.instant
-        let facility = values.facility ?? "", state = values.facilityState ?? ""
-        if let known = agencies[facility]?[state] { values.agency = known } else {
-            let agency = NYCFacilities.agency(facility: values.facility, state: values.facilityState).flatMap(Agency.init(rawValue:))?.rawValue
-            agencies[facility, default: [:]][state] = .some(agency)
-            values.agency = agency
+        agencyKey.removeAll(keepingCapacity: true)
+        if let index = c.facility { record.withFieldBytes(index) { agencyKey.append(contentsOf: $0) } }
+        agencyKey.append(SpellingCache<String?>.separator)
+        if let index = c.state { record.withFieldBytes(index) { agencyKey.append(contentsOf: $0) } }
+        let (facility, state) = (values.facility, values.facilityState)
+        values.agency = agencyKey.withUnsafeBytes { key in
+            agencies.value(for: key) {
+                NYCFacilities.agency(facility: facility, state: state).flatMap(Agency.init(rawValue:))?.rawValue
+            }
         }
         values.status = mapping.status.rawValue
         if let decision = mapping.decision {
@@ -105,7 +120,7 @@ struct IceRowImporter: RowImporter {
             values.decisionBasis = decision == .honor ? LiftReasons.importedHonorBasis : LiftReasons.importedDeclineBasis
         }
         values.closed = !mapping.status.isOpen
-        values.liftReason = lift.isEmpty ? nil : lift
+        values.liftReason = lift.text
         return values
     }
 
@@ -113,16 +128,24 @@ struct IceRowImporter: RowImporter {
     /// validated UTF-8): no control characters, at most `limit` characters.
     private func text(_ record: CSVRecord, _ index: Int?, _ name: String, limit: Int) throws -> String? {
         guard let index else { return nil }
-        let problem: String? = record.withFieldBytes(index) { bytes in
-            var characters = 0
-            for byte in bytes {
-                if byte < 0x20 || byte == 0x7F { return "contains a control character" }
-                if byte & 0xC0 != 0x80 { characters += 1 }  // count scalars: skip continuation bytes
-            }
-            return characters > limit ? "is longer than \(limit) characters" : nil
+        return try record.withFieldBytes(index) { bytes throws(RowError) in try Self.checkedText(bytes, name, limit: limit) }
+    }
+
+    /// The same for a column whose spellings repeat: each distinct spelling is checked once.
+    private func text(_ record: CSVRecord, _ index: Int?, _ name: String, limit: Int, cache: inout SpellingCache<String?>) throws -> String? {
+        guard let index else { return nil }
+        return try record.withFieldBytes(index) { bytes throws(RowError) in
+            try cache.value(for: bytes) { () throws(RowError) in try Self.checkedText(bytes, name, limit: limit) }
         }
-        if let problem { throw RowError(column: name, message: problem) }
-        let value = record[index]
-        return value.isEmpty ? nil : value
+    }
+
+    private static func checkedText(_ bytes: UnsafeRawBufferPointer, _ name: String, limit: Int) throws(RowError) -> String? {
+        var characters = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { throw RowError(column: name, message: "contains a control character") }
+            if byte & 0xC0 != 0x80 { characters += 1 }  // count scalars: skip continuation bytes
+        }
+        if characters > limit { throw RowError(column: name, message: "is longer than \(limit) characters") }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 }
