@@ -99,13 +99,14 @@ import TestSupport
         #expect(id == (layout == "npr" ? 9 : 4))
     }
 
-    /// Issue 26 §1: rows go in `ImportLimits.rowsPerInsert` at a time. 99 rows are three full
-    /// multi-row INSERTs and three single rows; imported twice into one database (the second
+    /// Issue 26 §1: rows go in `ImportLimits.rowsPerInsert` at a time. 99 rows are full
+    /// multi-row INSERTs and single rows for the rest; imported twice into one database (the second
     /// import's ids follow the first's), each import's fingerprint is the digest of the rows it
     /// stored, each row is the typed record of its values, and `check` passes.
     @Test func multiRowInsertsStoreEachRowAndFingerprintIt() throws {
         let body = Self.npr.split(separator: "\n", omittingEmptySubsequences: true).dropFirst().joined(separator: "\n") + "\n"
         let text = "date,lift_reason,det_facility,city,state,detainer_type\n" + String(repeating: body, count: 11)
+        #expect(99 > ImportLimits.rowsPerInsert && 99 % ImportLimits.rowsPerInsert != 0)
         let db = try dir.database("batches.db")
         let admin = try db.authorize("admin", for: .manageUsers)
         try db.addUser(name: "sup", role: .supervisor, by: admin)

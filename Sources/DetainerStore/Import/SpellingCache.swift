@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// What an import worked out once for a field's exact bytes, found again by those bytes alone.
 ///
 /// An ICE file spells a few dozen facilities, cities, states, lift reasons and detainer types a
@@ -60,6 +66,7 @@ struct SpellingCache<Value> {
     @inline(__always)
     private static func equal(_ stored: [UInt8], _ key: UnsafeRawBufferPointer) -> Bool {
         guard stored.count == key.count else { return false }
-        return stored.withUnsafeBytes { $0.elementsEqual(key) }
+        guard let base = key.baseAddress else { return true }
+        return stored.withUnsafeBytes { memcmp($0.baseAddress!, base, key.count) == 0 }
     }
 }
