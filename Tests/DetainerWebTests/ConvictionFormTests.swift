@@ -119,7 +119,9 @@ import Testing
                 (#"{"incarceratedDaysForThisCrime": 40}"#, "incarcerated_days", "40"),
                 (#"{"incarceratedDaysForThisCrime": null}"#, "incarcerated_days", "NULL"),
                 (#"{"sentencedOn": "2022-05-01"}"#, "sentenced_on", "'2022-05-01'"),
-                (#"{"sentencedOn": null, "awaitingSentence": true}"#, "awaiting_sentence", "1"),
+                (#"{"sentencedOn": null}"#, "sentenced_on", "NULL"),
+                (#"{"awaitingSentence": true}"#, "awaiting_sentence", "1"),
+                (#"{"awaitingSentence": null}"#, "awaiting_sentence", "NULL"),
                 (#"{"felonyClass": "C"}"#, "felony_class", "'C'"),
                 (#"{"jurisdiction": "federal", "nyEquivalent": "PL 160.10", "authorizedTermOverOneYear": true}"#, "term_over_one_year", "1"),
                 (#"{"jurisdiction": null}"#, "jurisdiction", "NULL"),
@@ -194,6 +196,59 @@ import Testing
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("is not one of yes, no, unknown"))
             #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log") == before)
+        }
+    }
+
+    /// A correction takes a sentence date back to "not known" in the browser as `conviction update
+    /// --sentenced-on unknown` does on the CLI (the date emptied), and every other optional fact
+    /// the CLI can return to unknown the form can too; a form that leaves the date out keeps it.
+    @Test func theCorrectionFormReturnsTheSentenceDateAndOtherFactsToNotKnown() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            let id = try #require(try await client.postJSON("/api/v1/detainers", clara, intakeJSON()).json["detainerID"] as? Int)
+            let added = try await client.postJSON("/api/v1/detainers/\(id)/convictions", clara,
+                                                  #"{"conviction": {"statute": "PL 160.15", "felonyClass": "B", "convictedOn": "2022-03-02", "sentencedOn": "2022-04-13", "incarceratedDaysForThisCrime": 12}}"#)
+            let conviction = try #require(added.json["convictionID"] as? Int)
+            let action = "/detainers/\(id)/convictions/\(conviction)"
+
+            // Only the vacated fact posted (no sentence date field at all): the date stays.
+            let partial = try await client.postForm(action, clara, [("vacated", "yes")])
+            #expect(partial.status == .seeOther, "\(partial.text)")
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM convictions WHERE id = \(conviction) AND sentenced_on = '2022-04-13' AND vacated = 1") == 1)
+
+            let page = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: clara.headers).text
+            var fields = try Self.formValues(page, action: action)
+            #expect(Dictionary(fields, uniquingKeysWith: { a, _ in a })["sentencedOn"] == "2022-04-13")
+            fields = fields.map { key, value in
+                switch key {
+                case "sentencedOn": (key, "")
+                case "awaitingSentence", "youthfulOffender", "juvenileDelinquent", "hateCrime", "sealed", "vacated", "jurisdiction": (key, "unknown")
+                case "incarceratedDaysForThisCrime": (key, "unknown")
+                default: (key, value)
+                }
+            }
+            let saved = try await client.postForm(action, clara, fields)
+            #expect(saved.status == .seeOther, "\(saved.text)")
+            #expect(try WebFixture.count(path, """
+                SELECT count(*) FROM convictions WHERE id = \(conviction) AND sentenced_on IS NULL AND awaiting_sentence IS NULL
+                  AND youthful_offender IS NULL AND juvenile_delinquent IS NULL AND hate_crime IS NULL AND sealed IS NULL
+                  AND vacated IS NULL AND jurisdiction IS NULL AND incarcerated_days IS NULL
+                  AND convicted_on = '2022-03-02' AND felony_class = 'B'
+                """) == 1)
+            // The form now shows them as not known, and the engine reads them so (never as no).
+            let after = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: clara.headers).text
+            let shown = Dictionary(try Self.formValues(after, action: action), uniquingKeysWith: { a, _ in a })
+            #expect(shown["sentencedOn"] == "")
+            #expect(shown["vacated"] == "unknown")
+            #expect(shown["incarceratedDaysForThisCrime"] == "unknown")
+            #expect(try await Self.detainer(client, clara, id)["outcome"] as? String == "needsReview")
+
+            // The same correction again changes nothing and says so, as the CLI does.
+            let again = try await client.postForm(action, clara, fields)
+            #expect(again.status == .unprocessableContent)
+            #expect(again.text.contains("nothing changes"))
         }
     }
 }
