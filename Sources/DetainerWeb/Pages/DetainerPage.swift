@@ -61,7 +61,7 @@ enum DetainerPage {
                 custodyCard(detail.custodyCase)
                 paperworkCard(d)
             }
-            if !detail.proposals.isEmpty { proposals(detail.proposals, detainerID: id, session: session, state: state) }
+            if !detail.proposals.isEmpty { proposals(detail.proposals, detainerID: id, session: session, state: state, now: now) }
             explanation(latest)
             convictions(detail, session: session, state: state)
             if role.may(.review), status == .pendingReview {
@@ -337,7 +337,8 @@ enum DetainerPage {
 
     /// Four-eyes (issue 23 §3): who proposed what and why, who decided it; for a pending one, the
     /// approve form (supervisors other than the proposer) and the reject (or withdraw) form.
-    private static func proposals(_ proposals: [Proposal], detainerID id: String, session: WebSession, state: FormState?) -> HTML {
+    /// Approving an honor after the hold deadline asks for the same confirmation a review's honor does.
+    private static func proposals(_ proposals: [Proposal], detainerID id: String, session: WebSession, state: FormState?, now: UTCInstant) -> HTML {
         el("section", .class("card"), Attribute("aria-labelledby", "proposals")) {
             el("h2", .id("proposals"), text: "Second-person approvals")
             for p in proposals {
@@ -357,6 +358,12 @@ enum DetainerPage {
                             el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(id)/proposals/\(p.id)/approve")) {
                                 Forms.csrf(session)
                                 Forms.textarea("Note (optional)", name: "note", value: mine?.values["note"], error: mine?.errors["note"], scope: "approve-\(p.id).")
+                                if p.honors, let late = Deadlines.lateHonorWarning(holdDeadline: p.holdDeadline, now: now) {
+                                    Forms.input("Honor even though the hold deadline has passed", name: "confirmAfterDeadline", value: "1", type: "checkbox",
+                                                error: mine?.errors["confirmAfterDeadline"], hint: "To approve this honor, confirm: \(late).",
+                                                extra: mine?.values["confirmAfterDeadline"] == "1" ? [Attribute("checked", present: true)] : [],
+                                                scope: "approve-\(p.id).")
+                                }
                                 Forms.submit("Approve: put it into effect")
                             }
                         }
