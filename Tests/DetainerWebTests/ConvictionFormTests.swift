@@ -251,4 +251,47 @@ import Testing
             #expect(again.text.contains("nothing changes"))
         }
     }
+
+    /// Issue 25 §4: a refused form on the detainer page comes back with each error beside its
+    /// field and, at the top, a focused summary whose entries link to those fields by their
+    /// labels; a problem with no field links to the form's card.
+    @Test func aRefusedFormOnTheDetainerPageSummarizesAndLinksEachField() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            let id = try #require(try await client.postJSON("/api/v1/detainers", clara, intakeJSON()).json["detainerID"] as? Int)
+            let added = try await client.postJSON("/api/v1/detainers/\(id)/convictions", clara,
+                                                  #"{"conviction": {"statute": "PL 160.15", "felonyClass": "B", "convictedOn": "2022-03-02", "sentencedOn": "2022-04-13"}}"#)
+            let conviction = try #require(added.json["convictionID"] as? Int)
+            let action = "/detainers/\(id)/convictions/\(conviction)"
+
+            let bad = try await client.postForm(action, clara, [("incarceratedDaysForThisCrime", "many"), ("vacated", "maybe")])
+            #expect(bad.status == .unprocessableContent)
+            let page = bad.text
+            let summary = try #require(page.range(of: "<div class=\"notice error\" id=\"errors\""))
+            let end = try #require(page.range(of: "</div>", range: summary.upperBound..<page.endIndex))
+            let box = String(page[summary.lowerBound..<end.upperBound])
+            #expect(box.contains("autofocus") && box.contains("tabindex=\"-1\""), "\(box)")
+            let days = "f-conviction-\(conviction)-incarceratedDaysForThisCrime", plea = "f-conviction-\(conviction)-vacated"
+            #expect(box.contains("<a href=\"#\(days)\">Days incarcerated for it: "), "\(box)")
+            #expect(box.contains("<a href=\"#\(plea)\">Vacated: "), "\(box)")
+            #expect(!box.contains("conviction.") && !box.contains(">incarceratedDays"), "internal keys: \(box)")
+            // Beside the fields, in the correction form, which is open.
+            #expect(page.contains("id=\"\(days)-error\"") && page.contains("id=\"\(plea)-error\""))
+            #expect(page.contains("<details open><summary>Correct conviction #\(conviction)"), "the refused form is unfolded")
+            // Only one summary: the page's message box is not shown beside it.
+            #expect(page.components(separatedBy: "id=\"errors\"").count == 2)
+
+            // A refusal without a field ("nothing changes") links to the conviction card.
+            let same = try await client.postForm(action, clara, [("vacated", "no")])
+            #expect(same.status == .unprocessableContent)
+            #expect(same.text.contains("<a href=\"#convictions\">Convictions: nothing changes"), "\(same.text)")
+
+            // Another form on the page: the status form's field, by its own scope.
+            let status = try await client.postForm("/detainers/\(id)/status", clara, [("to", "nonsense")])
+            #expect(status.status == .unprocessableContent)
+            #expect(status.text.contains("<a href=\"#f-status-to\">New status: "), "\(status.text)")
+        }
+    }
 }

@@ -20,7 +20,7 @@ enum DetainerPage {
         let status: DetainerStatus? = d.status
         let role = session.user.role
         let latest = detail.evaluations.last
-        return Layout.page("Detainer #\(id)", session: session, current: .queue) {
+        return DetainerErrorSummary.fill(Layout.page("Detainer #\(id)", session: session, current: .queue) {
             el("p") { el("a", .href("/queue"), text: "← Queue") }
             el("h1") {
                 HTML("Detainer #\(id) ")
@@ -30,8 +30,10 @@ enum DetainerPage {
             }
             el("p", .class("actions")) { PaperworkLinks.render(detail) }
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
-            // After a refused form the message takes the focus (issue 25 §4), not the page body.
-            if let message = state?.message {
+            // After a refused form its summary takes the focus (issue 25 §4), not the page body:
+            // each problem links to its field (`DetainerErrorSummary`), as on the intake page.
+            ErrorSummary.slot(DetainerErrorSummary.errors(state))
+            if let message = state?.message, DetainerErrorSummary.errors(state).isEmpty {
                 el("div", .class("notice error"), .id("errors"), Attribute("role", "alert"), Attribute("tabindex", "-1"),
                    Attribute("autofocus", present: true), text: message)
             }
@@ -72,7 +74,7 @@ enum DetainerPage {
             if role.may(.recordContact) { contactForm(id: id, session: session, state: state) }
             DocumentsCard.render(detail, session: session, state: state)
             timeline(detail)
-        }
+        }, state: state)
     }
 
     static func text(_ object: [String: JSONValue]?, _ key: String) -> String { object?[key]?.cellText ?? "" }
