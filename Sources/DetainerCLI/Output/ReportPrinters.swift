@@ -23,7 +23,7 @@ enum MonthlyReportPrinter {
             let used = MonthlyReport.declineReasonCodes.filter { (report.total.declineReasons[$0] ?? 0) > 0 }
             if !used.isEmpty {
                 Terminal.out("\nDeclined, by reason")
-                var reasons = RecordSet(columns: ["month"] + used)
+                var reasons = RecordSet(columns: ["month"] + used.map(MonthlyReport.declineReasonLabel))
                 for row in rows { reasons.append([.string(row.month)] + used.map { .int(Int64(row.declineReasons[$0] ?? 0)) }) }
                 try RecordPrinter.print(reasons, as: .table)
             }

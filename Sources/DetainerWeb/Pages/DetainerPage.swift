@@ -212,7 +212,8 @@ enum DetainerPage {
                                     el("td", text: c.statuteRaw)
                                     el("td", text: text(c.felonyClass))
                                     el("td", text: text(c.convictedOn))
-                                    el("td", text: text(c.jurisdiction?.rawValue) + (text(c.nyEquivalent).isEmpty ? "" : " ≈ " + text(c.nyEquivalent)))
+                                    el("td", text: (jurisdictionWords[c.jurisdiction?.rawValue ?? "unknown"] ?? text(c.jurisdiction?.rawValue))
+                                                 + (text(c.nyEquivalent).isEmpty ? "" : " ≈ " + text(c.nyEquivalent)))
                                     el("td", .class("num"), text: text(c.incarceratedDays))
                                     el("td", text: ConvictionRecord.flags.filter { c[keyPath: $0.value] == true }.map(\.words).joined(separator: ", "))
                                 }

@@ -117,7 +117,7 @@ enum ReportsPage {
         return ScrollRegion.table("Declined, by reason") {
             el("table") {
                 el("caption", text: "Declined, by the first reason the decision rests on")
-                el("thead") { el("tr") { el("th", Attribute("scope", "col"), text: "month"); for code in used { el("th", Attribute("scope", "col"), .class("num"), text: code) } } }
+                el("thead") { el("tr") { el("th", Attribute("scope", "col"), text: "month"); for code in used { el("th", Attribute("scope", "col"), .class("num"), text: MonthlyReport.declineReasonLabel(code)) } } }
                 el("tbody") {
                     for row in report.months + [report.total] {
                         el("tr") {
