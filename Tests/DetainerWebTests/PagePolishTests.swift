@@ -92,6 +92,11 @@ import Testing
         #expect(MonthlyReport.declineReasonLabel("DECIDED_ON_REVIEW") == "decided on review")
         #expect(MonthlyReport.declineReasonLabel(MonthlyReport.otherDeclineReason) == "other")
         for code in MonthlyReport.declineReasonCodes { #expect(MonthlyReport.declineReasonLabel(code) != code) }
+        // The annual report's breakdown keys, likewise; the law's sub-items keep their numbering.
+        #expect(BreakdownWords.label("noVSC.byInformationType.releaseDate.responses")
+                == "no violent or serious conviction › by information type › release date › responses")
+        #expect(BreakdownWords.label("TSDBOnly") == "TSDB match only" && BreakdownWords.label("ii") == "(ii)")
+        #expect(BreakdownWords.label("requested") == "requested")
     }
 
     @Test func warrantLineHasOnlyThePartsOnRecord() {

@@ -44,7 +44,7 @@ enum AnnualReportPrinter {
         for item in report.items {
             set.append([.string(item.definition.id + " " + String(item.definition.label.prefix(90)) + (item.definition.label.count > 90 ? "…" : "")),
                         item.total.map { .int(Int64($0)) } ?? .string("—"), .string(item.definition.citation)])
-            for (key, value) in item.flatBreakdown { set.append([.string("    " + key), value, .string("")]) }
+            for (key, value) in item.flatBreakdown { set.append([.string("    " + BreakdownWords.label(key)), value, .string("")]) }
             for line in item.remainder where line.count != 0 || line.key == "unreconciled" || line.key == "neitherVSCnorTSDB" {
                 set.append([.string("    = " + line.label), .int(Int64(line.count)), .string("")])
             }

@@ -148,7 +148,7 @@ enum ReportsPage {
                             el("td", text: item.definition.citation)
                         }
                         for (key, value) in item.flatBreakdown {
-                            el("tr") { el("th", Attribute("scope", "row"), text: "  " + key); el("td", .class("num"), text: value.cellText); el("td", text: "") }
+                            el("tr") { el("th", Attribute("scope", "row"), text: "  " + BreakdownWords.label(key)); el("td", .class("num"), text: value.cellText); el("td", text: "") }
                         }
                         for line in item.remainder {
                             el("tr") { el("th", Attribute("scope", "row"), text: "  = " + line.label); el("td", .class("num"), text: String(line.count)); el("td", text: "") }
