@@ -379,6 +379,53 @@ class Suite:
         after = clerk.api(f"/api/v1/detainers/{ident}")
         expect(after["convictions"][0].get("vacated") in (True, 1), f"the correction did not mark it vacated: {after['convictions'][0]}")
         clerk.shot("conviction-corrected")
+        self.state["conviction"] = cid
+
+    def clerk_correction_errors(self):
+        """Issue 25 §1/§4: the correction form takes the sentence date back to not known (emptied,
+        as the CLI's --sentenced-on unknown); a correction the server refuses comes back with each
+        error beside its field and a summary at the top that has the focus and links to each."""
+        clerk = self.clerk
+        ident, cid = self.state["detainer"], self.state["conviction"]
+        action = f"/detainers/{ident}/convictions/{cid}"
+        clerk.get(f"/detainers/{ident}")
+        form = clerk.driver.find_element(By.CSS_SELECTOR, f"form[action='{action}']")
+        form.find_element(By.XPATH, "./ancestor::details/summary").click()
+        clerk.driver.execute_script("arguments[0].value = ''", form.find_element(By.NAME, "sentencedOn"))
+        clerk.click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        clerk.wait_for_text("Conviction recorded")
+        kept = clerk.api(f"/api/v1/detainers/{ident}")["convictions"][0]
+        expect(kept.get("sentencedOn", kept.get("sentenced_on")) is None, f"emptying the sentence date did not make it not known: {kept}")
+
+        clerk.get(f"/detainers/{ident}")
+        form = clerk.driver.find_element(By.CSS_SELECTOR, f"form[action='{action}']")
+        form.find_element(By.XPATH, "./ancestor::details/summary").click()
+        clerk.driver.execute_script("arguments[0].noValidate = true", form)
+        days = form.find_element(By.NAME, "incarceratedDaysForThisCrime")
+        days.clear()
+        days.send_keys("many")
+        # A value the form does not offer, as a hand-made request would send it.
+        clerk.driver.execute_script("arguments[0].add(new Option('maybe', 'maybe')); arguments[0].value = 'maybe'",
+                                    form.find_element(By.NAME, "vacated"))
+        clerk.click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        summary = clerk.driver.find_elements(By.ID, "errors")
+        expect(summary, f"the refused correction shows no error summary: {clerk.text()[:300]!r}")
+        focused = clerk.driver.execute_script("return document.activeElement && document.activeElement.id")
+        expect(focused == "errors", f"after the refused correction the focus is on #{focused or 'body'}, not the error summary")
+        text = summary[0].text
+        expect("Days incarcerated for it" in text and "Vacated" in text, f"the summary does not name the fields by their labels: {text!r}")
+        expect("conviction." not in text and "incarceratedDays" not in text, f"the summary shows internal keys: {text!r}")
+        links = summary[0].find_elements(By.CSS_SELECTOR, "a[href^='#']")
+        expect(len(links) == 2, f"the summary has {len(links)} links, not one per field: {text!r}")
+        for link in links:
+            target = link.get_attribute("href").split("#", 1)[1]
+            fields = clerk.driver.find_elements(By.CSS_SELECTOR, f"form[action='{action}'] #{target}")
+            expect(fields, f"the summary links to #{target}, which is no field of the refused form")
+            expect(fields[0].get_attribute("aria-invalid") == "true", f"#{target} is not marked invalid beside its error")
+            expect(fields[0].is_displayed(), f"#{target} is hidden (its form is folded)")
+        beside = clerk.driver.find_elements(By.CSS_SELECTOR, f"form[action='{action}'] .field.invalid .error")
+        expect(len(beside) == 2, f"{len(beside)} errors beside the fields, not 2")
+        clerk.shot("detainer-correction-refused")
 
     def clerk_sees_no_review_form(self):
         clerk = self.clerk
@@ -654,6 +701,10 @@ class Suite:
         self.check("clerk intake with field errors, then a recorded detainer", self.clerk_intake)
         if "detainer" in self.state:
             self.check("clerk adds a conviction with the CLI's defaults and corrects it to vacated", self.clerk_conviction_forms)
+        if "conviction" in self.state:
+            self.check("clerk empties the sentence date; a refused correction has its errors beside the fields and a linked, focused summary",
+                       self.clerk_correction_errors)
+        if "detainer" in self.state:
             self.check("clerk sees no review form", self.clerk_sees_no_review_form)
             self.check("clerk's forged review POST gets 403 and writes nothing", self.forged_review_forbidden)
             self.check("POST without a CSRF token gets 403 and writes nothing", self.missing_csrf_forbidden)

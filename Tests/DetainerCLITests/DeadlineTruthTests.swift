@@ -76,6 +76,30 @@ import Testing
         try expectOK(office.cli.run("review", "\(onTime)", "--approve", "--confirm-no-search", "--user", "sam"))
     }
 
+    /// The second supervisor's approval of a proposal to honor is the honor: after the hold
+    /// deadline it asks for the same confirmation and says why, and writes nothing without it.
+    @Test func approvingAnHonorProposalAfterTheHoldDeadlineAsksForConfirmation() throws {
+        let office = try Office(now: "2026-03-02T15:00:00Z")
+        try expectOK(office.cli.run("user", "add", "tess", "--role", "supervisor", "--user", "admin"))
+        let id = try office.intake(["--warrant", "judicial", "--warrant-issuer", "Hon. J", "--tsdb-match", "unknown"])
+        try expectOK(office.cli.run("review", "\(id)", "--decide", "honor", "--reason", "ICE reports a TSDB match", "--confirm-no-search", "--user", "sam"))
+        let late = ["DETAINER_NOW": "2026-03-09T15:00:00Z"]
+        let before = try office.snapshot()
+        let refused = try office.cli.run(["proposal", "approve", "1", "--user", "tess"], env: late)
+        #expect(refused.status == 65, "\(refused)")
+        #expect(refused.stderr.contains("Approving proposal 1 to honor detainer \(id) needs confirmation: the hold deadline (2026-03-09 10:00 EDT) has already passed"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.contains("--confirm-after-deadline"))
+        #expect(try office.snapshot() == before, "a refused approval writes nothing")
+        #expect(try office.status(of: id) == "pendingReview")
+
+        try expectOK(office.cli.run(["proposal", "approve", "1", "--confirm-after-deadline", "--user", "tess"], env: late))
+        #expect(try office.status(of: id) == "honored")
+        let audit = try office.cli.sqlite("SELECT payload ->> '$.details.confirmedAfterHoldDeadline' FROM audit_log WHERE action = 'proposal.approve';")
+        #expect(audit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        try expectOK(office.cli.run(["check"], env: late))
+    }
+
     @Test func theDigestListsWhatIsDueForCron() throws {
         let office = try Office(now: "2026-03-02T15:00:00Z")
         let empty = try office.cli.run("digest", "--only-if-due")
@@ -105,7 +129,10 @@ import Testing
 
         let past = try office.cli.run(["digest", "--only-if-due"], env: ["DETAINER_NOW": "2026-03-05T16:00:00Z"])
         #expect(past.stdout.contains("PAST RELEASE OR DEADLINE: act now (1)"), "\(past.stdout)")
-        #expect(past.stdout.contains("#\(decline)  DOC  Due Soon  pendingReview  PAST-RELEASE review OVERDUE release-on-time  Release on time 2026-03-05 10:00 EST (OVERDUE by 1h 00m)"))
+        #expect(past.stdout.contains("#\(decline)  DOC  Due Soon  Pending review  PAST-RELEASE review OVERDUE release-on-time  Release on time 2026-03-05 10:00 EST (OVERDUE by 1h 00m)"))
+        // Words for people, not stored names: the digest is mailed to the desk.
+        #expect(!past.stdout.contains("pendingReview") && !today.stdout.contains("pendingReview"), "\(today.stdout)")
+        #expect(today.stdout.contains("Pending review  received 2026-03-02 10:00 EST  engine: decline"), "\(today.stdout)")
         let bad = try office.cli.run("digest", "--hours", "0")
         #expect(bad.status == 64 && bad.stderr.contains("--hours"), "\(bad.stderr)")
     }

@@ -86,6 +86,19 @@ struct OneVoiceTests {
         #expect(csv.stdout.contains("NO_JUDICIAL_WARRANT"), "CSV keeps the codes: \(csv.stdout)")
     }
 
+    /// The monthly report's "Declined, by reason" table names its columns in words; CSV keeps the codes.
+    @Test func theMonthlyReportNamesDeclineReasonsInWords() throws {
+        let office = try Office()
+        let id = try office.intake()   // no warrant: declined
+        try expectOK(office.cli.run("review", "\(id)", "--approve", "--confirm-no-search", "--user", "sam"))
+        let table = try office.cli.run("report", "monthly", "--from", "2026-03", "--to", "2026-03", "--user", "audrey")
+        try expectOK(table)
+        #expect(table.stdout.contains("Declined, by reason") && table.stdout.contains("no judicial warrant"), "\(table.stdout)")
+        #expect(!table.stdout.contains("NO_JUDICIAL_WARRANT"), "\(table.stdout)")
+        let csv = try office.cli.run("report", "monthly", "--from", "2026-03", "--to", "2026-03", "--format", "csv", "--user", "audrey")
+        #expect(csv.stdout.contains("declined_NO_JUDICIAL_WARRANT"), "CSV keeps the codes")
+    }
+
     @Test func showSpeaksWordsAndBriefSaysWhatIsNext() throws {
         let office = try Office()
         let id = try office.intake(nysid: "12345678K")

@@ -65,6 +65,38 @@ import TestSupport
         #expect(try o.db.healthCheck().ok)
     }
 
+    /// Issue 25 §2: the honor takes effect when the second supervisor approves, so an approval
+    /// after the hold deadline asks the approver to confirm (as a review's honor does), says why,
+    /// and writes nothing until confirmed; the audit row records the confirmation.
+    @Test func approvingAnHonorAfterTheHoldDeadlineNeedsConfirmation() throws {
+        let o = try office()
+        let id = try intake(o, booking: "B1", tsdb: nil)   // needsReview
+        let proposal = try ProposalService(o.db).propose(detainerID: id, .review(.honor, reason: "ICE says TSDB"), by: o.sam)
+        let deadline = try #require(try o.db.connection.scalarText("SELECT hold_deadline FROM detainers WHERE id = ?", id).flatMap(UTCInstant.init(parsing:)))
+        #expect(try ProposalService(o.db).pending().first?.honors == true)
+        try o.db.close()
+
+        let late = try DetainerDatabase.open(path: dir.path("store.db"), access: .write, clock: .fixed(deadline.adding(seconds: 1)))
+        defer { try? late.close() }
+        let tess = try late.authorize("tess", for: .review)
+        let audit = try late.connection.scalarInt("SELECT count(*) FROM audit_log")
+        let warning = #expect(throws: LateHonorWarning.self) { try ProposalService(late).approve(proposalID: proposal.id, note: nil, by: tess) }
+        #expect(warning?.proposalID == proposal.id)
+        #expect(warning?.description.contains("Approving proposal \(proposal.id) to honor detainer \(id) needs confirmation") == true)
+        #expect(warning?.description.contains("has already passed") == true)
+        #expect(try late.connection.scalarInt("SELECT count(*) FROM audit_log") == audit)
+        #expect(try late.connection.scalarText("SELECT state FROM proposals WHERE id = ?", proposal.id) == "pending")
+
+        let (approved, _) = try ProposalService(late).approve(proposalID: proposal.id, note: "recorded as done", confirmedAfterDeadline: true, by: tess)
+        #expect(approved.state == .approved)
+        #expect(try late.connection.scalarText("SELECT status FROM detainers WHERE id = ?", id) == "honored")
+        #expect(try late.connection.scalarInt("""
+            SELECT count(*) FROM audit_log WHERE action = 'proposal.approve' AND payload ->> '$.details.confirmedAfterHoldDeadline' = 1
+              AND payload ->> '$.details.proposal' = \(proposal.id)
+            """) == 1)
+        #expect(try late.healthCheck().ok)
+    }
+
     @Test func approvingAfterTheFactsChangedIsRefused() throws {
         let o = try office()
         let id = try intake(o, booking: "B1", tsdb: nil)

@@ -119,7 +119,9 @@ import Testing
                 (#"{"incarceratedDaysForThisCrime": 40}"#, "incarcerated_days", "40"),
                 (#"{"incarceratedDaysForThisCrime": null}"#, "incarcerated_days", "NULL"),
                 (#"{"sentencedOn": "2022-05-01"}"#, "sentenced_on", "'2022-05-01'"),
-                (#"{"sentencedOn": null, "awaitingSentence": true}"#, "awaiting_sentence", "1"),
+                (#"{"sentencedOn": null}"#, "sentenced_on", "NULL"),
+                (#"{"awaitingSentence": true}"#, "awaiting_sentence", "1"),
+                (#"{"awaitingSentence": null}"#, "awaiting_sentence", "NULL"),
                 (#"{"felonyClass": "C"}"#, "felony_class", "'C'"),
                 (#"{"jurisdiction": "federal", "nyEquivalent": "PL 160.10", "authorizedTermOverOneYear": true}"#, "term_over_one_year", "1"),
                 (#"{"jurisdiction": null}"#, "jurisdiction", "NULL"),
@@ -194,6 +196,102 @@ import Testing
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("is not one of yes, no, unknown"))
             #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log") == before)
+        }
+    }
+
+    /// A correction takes a sentence date back to "not known" in the browser as `conviction update
+    /// --sentenced-on unknown` does on the CLI (the date emptied), and every other optional fact
+    /// the CLI can return to unknown the form can too; a form that leaves the date out keeps it.
+    @Test func theCorrectionFormReturnsTheSentenceDateAndOtherFactsToNotKnown() async throws {
+        let (directory, office, path) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            let id = try #require(try await client.postJSON("/api/v1/detainers", clara, intakeJSON()).json["detainerID"] as? Int)
+            let added = try await client.postJSON("/api/v1/detainers/\(id)/convictions", clara,
+                                                  #"{"conviction": {"statute": "PL 160.15", "felonyClass": "B", "convictedOn": "2022-03-02", "sentencedOn": "2022-04-13", "incarceratedDaysForThisCrime": 12}}"#)
+            let conviction = try #require(added.json["convictionID"] as? Int)
+            let action = "/detainers/\(id)/convictions/\(conviction)"
+
+            // Only the vacated fact posted (no sentence date field at all): the date stays.
+            let partial = try await client.postForm(action, clara, [("vacated", "yes")])
+            #expect(partial.status == .seeOther, "\(partial.text)")
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM convictions WHERE id = \(conviction) AND sentenced_on = '2022-04-13' AND vacated = 1") == 1)
+
+            let page = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: clara.headers).text
+            var fields = try Self.formValues(page, action: action)
+            #expect(Dictionary(fields, uniquingKeysWith: { a, _ in a })["sentencedOn"] == "2022-04-13")
+            fields = fields.map { key, value in
+                switch key {
+                case "sentencedOn": (key, "")
+                case "awaitingSentence", "youthfulOffender", "juvenileDelinquent", "hateCrime", "sealed", "vacated", "jurisdiction": (key, "unknown")
+                case "incarceratedDaysForThisCrime": (key, "unknown")
+                default: (key, value)
+                }
+            }
+            let saved = try await client.postForm(action, clara, fields)
+            #expect(saved.status == .seeOther, "\(saved.text)")
+            #expect(try WebFixture.count(path, """
+                SELECT count(*) FROM convictions WHERE id = \(conviction) AND sentenced_on IS NULL AND awaiting_sentence IS NULL
+                  AND youthful_offender IS NULL AND juvenile_delinquent IS NULL AND hate_crime IS NULL AND sealed IS NULL
+                  AND vacated IS NULL AND jurisdiction IS NULL AND incarcerated_days IS NULL
+                  AND convicted_on = '2022-03-02' AND felony_class = 'B'
+                """) == 1)
+            // The form now shows them as not known, and the engine reads them so (never as no).
+            let after = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: clara.headers).text
+            let shown = Dictionary(try Self.formValues(after, action: action), uniquingKeysWith: { a, _ in a })
+            #expect(shown["sentencedOn"] == "")
+            #expect(shown["vacated"] == "unknown")
+            #expect(shown["incarceratedDaysForThisCrime"] == "unknown")
+            #expect(try await Self.detainer(client, clara, id)["outcome"] as? String == "needsReview")
+
+            // The same correction again changes nothing and says so, as the CLI does.
+            let again = try await client.postForm(action, clara, fields)
+            #expect(again.status == .unprocessableContent)
+            #expect(again.text.contains("nothing changes"))
+        }
+    }
+
+    /// Issue 25 §4: a refused form on the detainer page comes back with each error beside its
+    /// field and, at the top, a focused summary whose entries link to those fields by their
+    /// labels; a problem with no field links to the form's card.
+    @Test func aRefusedFormOnTheDetainerPageSummarizesAndLinksEachField() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            let id = try #require(try await client.postJSON("/api/v1/detainers", clara, intakeJSON()).json["detainerID"] as? Int)
+            let added = try await client.postJSON("/api/v1/detainers/\(id)/convictions", clara,
+                                                  #"{"conviction": {"statute": "PL 160.15", "felonyClass": "B", "convictedOn": "2022-03-02", "sentencedOn": "2022-04-13"}}"#)
+            let conviction = try #require(added.json["convictionID"] as? Int)
+            let action = "/detainers/\(id)/convictions/\(conviction)"
+
+            let bad = try await client.postForm(action, clara, [("incarceratedDaysForThisCrime", "many"), ("vacated", "maybe")])
+            #expect(bad.status == .unprocessableContent)
+            let page = bad.text
+            let summary = try #require(page.range(of: "<div class=\"notice error\" id=\"errors\""))
+            let end = try #require(page.range(of: "</div>", range: summary.upperBound..<page.endIndex))
+            let box = String(page[summary.lowerBound..<end.upperBound])
+            #expect(box.contains("autofocus") && box.contains("tabindex=\"-1\""), "\(box)")
+            let days = "f-conviction-\(conviction)-incarceratedDaysForThisCrime", plea = "f-conviction-\(conviction)-vacated"
+            #expect(box.contains("<a href=\"#\(days)\">Days incarcerated for it: "), "\(box)")
+            #expect(box.contains("<a href=\"#\(plea)\">Vacated: "), "\(box)")
+            #expect(!box.contains("conviction.") && !box.contains(">incarceratedDays"), "internal keys: \(box)")
+            // Beside the fields, in the correction form, which is open.
+            #expect(page.contains("id=\"\(days)-error\"") && page.contains("id=\"\(plea)-error\""))
+            #expect(page.contains("<details open><summary>Correct conviction #\(conviction)"), "the refused form is unfolded")
+            // Only one summary: the page's message box is not shown beside it.
+            #expect(page.components(separatedBy: "id=\"errors\"").count == 2)
+
+            // A refusal without a field ("nothing changes") links to the conviction card.
+            let same = try await client.postForm(action, clara, [("vacated", "no")])
+            #expect(same.status == .unprocessableContent)
+            #expect(same.text.contains("<a href=\"#convictions\">Convictions: nothing changes"), "\(same.text)")
+
+            // Another form on the page: the status form's field, by its own scope.
+            let status = try await client.postForm("/detainers/\(id)/status", clara, [("to", "nonsense")])
+            #expect(status.status == .unprocessableContent)
+            #expect(status.text.contains("<a href=\"#f-status-to\">New status: "), "\(status.text)")
         }
     }
 }

@@ -106,6 +106,44 @@ import TestSupport
         }
     }
 
+    /// Issue 25 §2: approving a second supervisor's proposal to honor is the honor, so after the
+    /// hold deadline it asks for the same confirmation on the page and over the API.
+    @Test func approvingAnHonorProposalAfterTheHoldDeadlineNeedsTheCheckbox() async throws {
+        let (directory, office, path) = try Self.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            // needsReview (screening match not known), released Monday: the hold deadline has passed.
+            let id = try await Self.post(client, clara, Self.intake(name: "Late Proposal", nysid: "33333334C", booking: "B-4", release: "2026-03-02T15:00:00Z")
+                .replacingOccurrences(of: "\"terroristScreeningMatch\": false", with: "\"terroristScreeningMatch\": null"))
+            // Another supervisor, tess, proposed the honor.
+            let proposal = try await office.write { db in
+                _ = try db.addUser(name: "tess", role: .supervisor, by: try db.authorize("maria", for: .manageUsers))
+                return try ProposalService(db).propose(detainerID: Int64(id), .review(.honor, reason: "ICE says TSDB"), by: try db.authorize("tess", for: .review))
+            }
+            let sam = try await client.signIn("sam", clock: .fixed(Self.now))
+            let action = "/detainers/\(id)/proposals/\(proposal.id)/approve"
+            let detail = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: sam.headers).text
+            let form = try #require(detail.range(of: "action=\"\(action)\""))
+            #expect(detail[form.upperBound...].prefix(3000).contains("Honor even though the hold deadline has passed"), "the approve form offers the confirmation")
+            #expect(detail.contains("To approve this honor, confirm: the hold deadline"))
+
+            let refused = try await client.postForm(action, sam, [("note", "checked")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Approving proposal \(proposal.id) to honor detainer \(id) needs confirmation") && refused.text.contains("aria-invalid=\"true\""))
+            let api = try await client.postJSON("/api/v1/proposals/\(proposal.id)/approve", sam, #"{"note": "checked"}"#)
+            #expect(api.status == .unprocessableContent)
+            #expect(api.text.contains("confirmAfterDeadline") && api.text.contains("has already passed"), "\(api.text)")
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM proposals WHERE state = 'pending'") == 1)
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM reviews") == 0)
+
+            let confirmed = try await client.postForm(action, sam, [("note", "checked"), ("confirmAfterDeadline", "1")])
+            #expect(confirmed.status == .seeOther, "\(confirmed.text)")
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM detainers WHERE id = \(id) AND status = 'honored'") == 1)
+            #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'proposal.approve' AND payload ->> '$.details.confirmedAfterHoldDeadline' = 1") == 1)
+        }
+    }
+
     @Test func theDetainerListFiltersPagesAndDownloads() async throws {
         let (directory, office, path) = try Self.office()
         defer { _ = directory; office.close() }

@@ -61,6 +61,44 @@ import Testing
         }
     }
 
+    /// Issue 25 at 390 px: the work lists are cards on a phone (each value named by its column)
+    /// rather than tables that scroll sideways; the convictions table says "New York", and the
+    /// declined-by-reason table names its reasons in words.
+    @Test func narrowScreensGetCardsAndWordsNotCodes() async throws {
+        let (directory, office, _) = try WebFixture.office()
+        defer { _ = directory; office.close() }
+        try await WebFixture.application(office).test(.router) { client in
+            let clara = try await client.signIn("clara")
+            let id = try #require(try await client.postJSON("/api/v1/detainers", clara, intakeJSON()).json["detainerID"] as? Int)
+            _ = try await client.postJSON("/api/v1/detainers/\(id)/convictions", clara,
+                                          #"{"conviction": {"statute": "PL 160.15", "felonyClass": "B", "convictedOn": "2022-03-02", "sentencedOn": "2022-04-13"}}"#)
+            for path in ["/queue", "/detainers"] {   // the home page's tables share the markup; this intake is due on no day the fixture sees
+                let page = try await client.execute(uri: path, method: .get, headers: clara.headers).text
+                #expect(page.contains("<table class=\"cards\">") && page.contains("data-label=\"Person\""), "\(path)")
+            }
+            let audrey = try await client.signIn("audrey")
+            let audit = try await client.execute(uri: "/audit", method: .get, headers: audrey.headers).text
+            #expect(audit.contains("<table class=\"cards\">") && !audit.contains("`detainer check`"))
+            let css = Stylesheet.css
+            #expect(css.contains("@media (max-width: 40rem)") && css.contains("table.cards td[data-label]::before"))
+            let page = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: clara.headers).text
+            #expect(page.contains("<td>New York</td>") && !page.contains("<td>NY</td>"))
+        }
+    }
+
+    @Test func declineReasonsHaveWords() {
+        #expect(MonthlyReport.declineReasonLabel("NO_JUDICIAL_WARRANT") == "no judicial warrant")
+        #expect(MonthlyReport.declineReasonLabel("OVERRIDE_BY_SUPERVISOR") == "supervisor override")
+        #expect(MonthlyReport.declineReasonLabel("DECIDED_ON_REVIEW") == "decided on review")
+        #expect(MonthlyReport.declineReasonLabel(MonthlyReport.otherDeclineReason) == "other")
+        for code in MonthlyReport.declineReasonCodes { #expect(MonthlyReport.declineReasonLabel(code) != code) }
+        // The annual report's breakdown keys, likewise; the law's sub-items keep their numbering.
+        #expect(BreakdownWords.label("noVSC.byInformationType.releaseDate.responses")
+                == "no violent or serious conviction › by information type › release date › responses")
+        #expect(BreakdownWords.label("TSDBOnly") == "TSDB match only" && BreakdownWords.label("ii") == "(ii)")
+        #expect(BreakdownWords.label("requested") == "requested")
+    }
+
     @Test func warrantLineHasOnlyThePartsOnRecord() {
         #expect(DetainerPage.warrantText(type: "judicial", issuer: "Hon. A. Judge", date: "2026-01-11") == "judicial — Hon. A. Judge, 2026-01-11")
         #expect(DetainerPage.warrantText(type: "administrative", issuer: "SDDO Smith", date: "") == "administrative — SDDO Smith")

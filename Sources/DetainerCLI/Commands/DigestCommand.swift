@@ -49,7 +49,7 @@ enum DigestPrinter {
                     let seconds = countdown.secondsLeft(now: now)
                     due = "\(countdown.kind.label) \(countdown.at.newYorkText) (\(seconds < 0 ? "OVERDUE by \(TimeLeft.describe(-seconds))" : "in \(TimeLeft.describe(seconds))"))"
                 }
-                Terminal.out("  #\(item.detainerID)  \(item.agency.rawValue)  \(item.person)  \(item.status.rawValue)  \(NeedsText.describe(item))  \(due)")
+                Terminal.out("  #\(item.detainerID)  \(item.agency.rawValue)  \(item.person)  \(item.status.plainLabel)  \(NeedsText.describe(item))  \(due)")
             }
         }
         items("PAST RELEASE OR DEADLINE: act now", digest.past, empty: "none")
@@ -64,7 +64,7 @@ enum DigestPrinter {
         Terminal.out("\nTODAY'S INTAKES (\(digest.today), \(digest.intakesToday.count))")
         if digest.intakesToday.isEmpty { Terminal.out("  none") }
         for i in digest.intakesToday {
-            Terminal.out("  #\(i.detainerID)  \(i.agency)  \(i.person ?? "?")  \(i.status.rawValue)  received \(i.receivedAt.newYorkText)  \(i.outcome?.rawValue ?? "not evaluated")")
+            Terminal.out("  #\(i.detainerID)  \(i.agency)  \(i.person ?? "?")  \(i.status.plainLabel)  received \(i.receivedAt.newYorkText)  \(i.outcome.map { "engine: \($0.plainLabel)" } ?? "not evaluated")")
         }
         if digest.truncated { Terminal.out("\nSome lists were cut at \(DeadlineDigest.limit) rows: see `detainer queue` for all.") }
     }

@@ -71,6 +71,16 @@ struct InitCommand: DetainerSubcommand {
                 lines.append("Not fingerprinted: the sessions, passwords and settings made before migration 0013 (\(refusal.message)); `detainer check` lists them as inserted outside detainer.")
             }
         }
+        // Issue 25 §2: open declines evaluated before their deadline became the scheduled release
+        // get it now, in one audited entry (migration 0014; again on any later init that finds one).
+        if existed, !(try db.staleDeclineDeadlines()).isEmpty {
+            do {
+                let changed = try db.realignDeclineDeadlines()
+                lines.append("Set the deadline of \(changed.count) open declined detainer(s) to the scheduled release: a decline has no lawful hold (\(changed.map { String($0.detainerID) }.joined(separator: ", "))).")
+            } catch let refusal as IntegrityRefusal {
+                lines.append("Not yet realigned: the deadlines of open declined detainers evaluated before release-on-time (\(refusal.message)); run init again with the signing key.")
+            }
+        }
         if mode == .training { Environment.announceTraining(path) }
         json["mode"] = .string(mode.rawValue)
         json["signingKey"] = .optional(try db.recordedPublicKey()?.hex)

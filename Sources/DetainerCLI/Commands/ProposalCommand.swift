@@ -12,7 +12,9 @@ struct ProposalCommand: ParsableCommand {
             transferred detainer enteredInError take effect only when a second supervisor approves; granting the \
             supervisor or admin role and reactivating a user, only when a second admin does. `review`, `status` \
             and `user add|role|reactivate` record such a request as a proposal; another supervisor (or admin) \
-            approves it here (the proposer cannot), or rejects it; the proposer may withdraw it with `reject`.
+            approves it here (the proposer cannot), or rejects it; the proposer may withdraw it with `reject`. \
+            Approving an honor after the hold deadline has passed asks for confirmation (a yes on a terminal, else \
+            --confirm-after-deadline), as `review` does: the person may no longer be held for ICE.
             """,
         subcommands: [List.self, Approve.self, Reject.self])
 
@@ -33,6 +35,8 @@ struct ProposalCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The proposal id.") var id: String
         @Option(help: "A note for the record.") var note: String?
+        @Flag(help: "Approve an honor even though the hold deadline has passed (without it, a terminal asks; otherwise the approval is refused).")
+        var confirmAfterDeadline = false
         @OptionGroup var output: WriteOutputOptions
 
         func execute() throws {
@@ -40,11 +44,27 @@ struct ProposalCommand: ParsableCommand {
             let db = try database.open(.write)
             // The service checks the role the proposal needs (supervisor for a detainer, admin for an account).
             let approver = try actor.resolveSelf(in: db)
-            let (proposal, effect) = try ProposalService(db).approve(proposalID: proposalID, note: note, by: approver)
+            let (proposal, effect) = try approveConfirmingLateHonor(ProposalService(db), proposalID: proposalID, by: approver)
             var json = effect.json
             if case .object(var object) = json { object["proposal"] = proposal.json; json = .object(object) }
             output.print(text: "Proposal \(proposal.id) APPROVED by \(approver.name) (proposed by \(proposal.proposedBy)): \(proposal.detainerID.map { "detainer \($0) " } ?? "")\(proposal.act) now in effect.",
                          json: json)
+        }
+
+        /// The approval; when it would honor after the hold deadline, the reason is shown and a
+        /// terminal asks for "yes" (nothing is written unless the answer is yes), as `review` does.
+        private func approveConfirmingLateHonor(_ service: ProposalService, proposalID: Int64, by approver: Actor) throws -> (Proposal, ProposalEffect) {
+            do {
+                return try service.approve(proposalID: proposalID, note: note, confirmedAfterDeadline: confirmAfterDeadline, by: approver)
+            } catch let warning as LateHonorWarning {
+                guard Terminal.stdinIsTTY else {
+                    throw CLIError(.dataError, "\(warning.description) To approve anyway, repeat with --confirm-after-deadline.")
+                }
+                guard Terminal.confirmed("\(warning.description)\nApprove the honor anyway?") else {
+                    throw CLIError(.dataError, "proposal \(proposalID) left pending")
+                }
+                return try service.approve(proposalID: proposalID, note: note, confirmedAfterDeadline: true, by: approver)
+            }
         }
     }
 

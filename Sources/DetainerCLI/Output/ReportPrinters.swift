@@ -23,7 +23,7 @@ enum MonthlyReportPrinter {
             let used = MonthlyReport.declineReasonCodes.filter { (report.total.declineReasons[$0] ?? 0) > 0 }
             if !used.isEmpty {
                 Terminal.out("\nDeclined, by reason")
-                var reasons = RecordSet(columns: ["month"] + used)
+                var reasons = RecordSet(columns: ["month"] + used.map(MonthlyReport.declineReasonLabel))
                 for row in rows { reasons.append([.string(row.month)] + used.map { .int(Int64(row.declineReasons[$0] ?? 0)) }) }
                 try RecordPrinter.print(reasons, as: .table)
             }
@@ -44,7 +44,7 @@ enum AnnualReportPrinter {
         for item in report.items {
             set.append([.string(item.definition.id + " " + String(item.definition.label.prefix(90)) + (item.definition.label.count > 90 ? "…" : "")),
                         item.total.map { .int(Int64($0)) } ?? .string("—"), .string(item.definition.citation)])
-            for (key, value) in item.flatBreakdown { set.append([.string("    " + key), value, .string("")]) }
+            for (key, value) in item.flatBreakdown { set.append([.string("    " + BreakdownWords.label(key)), value, .string("")]) }
             for line in item.remainder where line.count != 0 || line.key == "unreconciled" || line.key == "neitherVSCnorTSDB" {
                 set.append([.string("    = " + line.label), .int(Int64(line.count)), .string("")])
             }

@@ -18,12 +18,14 @@ public enum ActionPermission: Equatable, Sendable {
     /// Only the first writes of a new database, before any user exists (`init`).
     case bootstrap
     /// The store's own maintenance, run by `init` as the owning account: the bootstrap actor,
-    /// never a user (the identity baseline written when an old database is upgraded).
+    /// never a user (the identity baseline written when an old database is upgraded, the stored
+    /// deadlines of older declines realigned).
     case maintenance
 
     static let table: [String: ActionPermission] = [
         "database.establish": .bootstrap,
         "audit.identity_baseline": .maintenance,
+        "detainer.deadline_realign": .maintenance,
         "auth.signin": .subject,
         "auth.signout": .subject,
         "auth.session_end": .subject,

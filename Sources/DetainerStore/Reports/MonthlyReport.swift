@@ -56,6 +56,18 @@ public struct MonthlyReport: Sendable {
     /// A decline whose stored basis is none of the above.
     public static let otherDeclineReason = "OTHER"
 
+    /// A decline reason column as people read it (the text table, the reports page): a few
+    /// words, never the code, which stays in CSV and JSON (issue 25 §3).
+    public static func declineReasonLabel(_ code: String) -> String {
+        if let reason = ReasonCode(code: code) { return reason.shortLabel }
+        switch code {
+        case DecisionBasis.overrideBySupervisor: return "supervisor override"
+        case DecisionBasis.decidedOnReview: return "decided on review"
+        case LiftReasons.importedDeclineBasis: return "declined in ICE's record"
+        default: return "other"
+        }
+    }
+
     public static let definitions: [(String, String)] = [
         ("month", "Calendar month in New York time (YYYY-MM)."),
         ("received", "Detainers received in the month (by the New York date received; for imported ICE records, ICE's detainer date)."),

@@ -7,9 +7,18 @@ public struct LateHonorWarning: Error, Sendable, CustomStringConvertible {
     public let detainerID: Int64
     /// Why, from the domain (`Deadlines.lateHonorWarning`).
     public let why: String
+    /// The four-eyes proposal to honor whose approval this is (nil for a review).
+    public let proposalID: Int64?
+
+    public init(detainerID: Int64, why: String, proposalID: Int64? = nil) {
+        self.detainerID = detainerID
+        self.why = why
+        self.proposalID = proposalID
+    }
 
     public var description: String {
-        "Honoring detainer \(detainerID) needs confirmation: \(why). Nothing was recorded."
+        let act = proposalID.map { "Approving proposal \($0) to honor detainer \(detainerID)" } ?? "Honoring detainer \(detainerID)"
+        return "\(act) needs confirmation: \(why). Nothing was recorded."
     }
 }
 

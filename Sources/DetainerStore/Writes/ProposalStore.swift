@@ -62,6 +62,11 @@ public struct Proposal: Sendable, Equatable {
     public let decisionNote: String?
     /// The deadline the proposal races (the detainer's hold deadline), if any.
     public let holdDeadline: UTCInstant?
+    /// A review proposal's decision (nil for a status or account change).
+    public let decision: Decision?
+
+    /// Whether approving it honors the detainer (so a passed hold deadline needs confirmation).
+    public var honors: Bool { kind == "review" && decision == .honor }
 
     public var json: JSONValue {
         .object(["proposalID": .int(id), "detainerID": .optional(detainerID), "kind": .string(kind), "act": .string(act),
@@ -147,7 +152,11 @@ extension ProposalService {
     /// The second person approves: the act is made now, in the approver's name, in this one write.
     /// The proposer cannot approve; a review proposal whose evaluation has changed since (new
     /// facts) is refused, so nobody approves a decision on facts that are no longer the record's.
-    public func approve(proposalID: Int64, note: String?, by actor: Actor) throws -> (Proposal, ProposalEffect) {
+    /// Approving a proposal to honor once the hold deadline has passed is refused with
+    /// `LateHonorWarning` unless `confirmedAfterDeadline`, as a review's honor is (issue 25 §2):
+    /// the honor takes effect at the approval, so it is the approver who must read why.
+    public func approve(proposalID: Int64, note: String?, confirmedAfterDeadline: Bool = false,
+                        by actor: Actor) throws -> (Proposal, ProposalEffect) {
         var v = FieldValidator()
         let note = v.text(note, "note", maxLength: FieldLimits.note, allowNewlines: true)
         try v.finish()
@@ -188,8 +197,12 @@ extension ProposalService {
                 guard current == open.evaluationID else {
                     throw InputError(field: "id", "detainer \(detainerID) was re-evaluated after proposal \(proposalID) was made; reject it and propose again on the current facts")
                 }
-                let result = try ReviewService(store).record(detainerID: detainerID, .decide(decision, reason: open.reason),
-                                                             reason: open.reason, approvedProposal: proposalID, in: context)
+                let review = ReviewService(store), request = ReviewRequest.decide(decision, reason: open.reason)
+                let late = try review.lateHonor(detainerID: detainerID, request, in: context)
+                if let late, !confirmedAfterDeadline { throw LateHonorWarning(detainerID: detainerID, why: late, proposalID: proposalID) }
+                let result = try review.record(detainerID: detainerID, request, reason: open.reason, approvedProposal: proposalID, in: context)
+                // The audit row says the approver confirmed an honor after the deadline.
+                if late != nil { context.details["confirmedAfterHoldDeadline"] = .bool(true) }
                 effect = .review(result)
                 (effectTable, effectID) = ("reviews", result.reviewID)
             default:
@@ -310,7 +323,8 @@ extension ProposalService {
                 id: r.int64(0), detainerID: r.optionalInt64(1), kind: kind, act: act, reason: r.string(7) ?? "",
                 proposedAt: UTCInstant(parsing: r.string(8) ?? "") ?? UTCInstant(secondsSinceEpoch: 0), proposedBy: r.string(9) ?? "?",
                 state: ProposalState(rawValue: r.string(10) ?? "") ?? .pending, decidedAt: r.string(11).flatMap(UTCInstant.init(parsing:)),
-                decidedBy: r.string(12), decisionNote: r.string(13), holdDeadline: r.string(14).flatMap(UTCInstant.init(parsing:))))
+                decidedBy: r.string(12), decisionNote: r.string(13), holdDeadline: r.string(14).flatMap(UTCInstant.init(parsing:)),
+                decision: kind == "review" ? r.string(3).flatMap(Decision.init(rawValue:)) : nil))
         }
         return result
     }

@@ -98,9 +98,10 @@ enum APIRoutes {
             let session = try context.requireSession()
             try await office.permit(session, .review)
             let id = try context.id()
-            let body = try await APIBody.decode(ProposalBody.self, request, context: context)
+            let body = try await APIBody.decode(ApprovalBody.self, request, context: context)
             let json = try await office.write { db in
-                let (proposal, effect) = try ProposalService(db).approve(proposalID: id, note: body.note, by: try db.authorize(session.user.name, for: .review))
+                let (proposal, effect) = try ProposalService(db).approve(proposalID: id, note: body.note, confirmedAfterDeadline: body.confirmAfterDeadline == true,
+                                                                         by: try db.authorize(session.user.name, for: .review))
                 return JSONValue.object(["proposal": proposal.json, "effect": effect.json])
             }
             return Responses.json(json, status: .created)
@@ -236,6 +237,14 @@ struct ContactBody: Decodable {
 struct ProposalBody: Decodable, KnownKeys {
     let note: String?
     static let knownKeys: Set<String> = ["note"]
+}
+
+/// `{"note": "…", "confirmAfterDeadline": true}` for approving a proposal; the confirmation is
+/// needed to approve an honor after the hold deadline (refused with 422 otherwise), as a review's.
+struct ApprovalBody: Decodable, KnownKeys {
+    let note: String?
+    let confirmAfterDeadline: Bool?
+    static let knownKeys: Set<String> = ["note", "confirmAfterDeadline"]
 }
 
 struct ConvictionBody: Decodable, KnownKeys {

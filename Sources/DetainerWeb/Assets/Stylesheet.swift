@@ -49,6 +49,16 @@ th { background: var(--wash); font-weight: 600; font-size: .92rem; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); }
+/* On a phone the work lists (queue, home page, detainer list) are one card per row, each value
+   named by its column, instead of a table to scroll sideways (issue 25: nothing overflows at 390 px). */
+table.cards .badge { white-space: normal; }
+@media (max-width: 40rem) {
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; }
+  table.cards tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  table.cards td { border: 0; padding: .15rem .75rem; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; font-size: .92rem; }
+}
 .badge { display: inline-block; padding: .05rem .5rem; border-radius: 999px; font-size: .85rem; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
 .badge::before { margin-right: .3rem; }
 .badge.ok { color: var(--ok); background: var(--ok-bg); } .badge.ok::before { content: "✓"; }

@@ -117,7 +117,7 @@ public enum AnnualReportPage {
                     el("thead") { el("tr") { el("th", Attribute("scope", "col"), text: "Breakdown"); el("th", Attribute("scope", "col"), .class("num"), text: "Count") } }
                     el("tbody") {
                         for (key, shown) in suppressed(cells) {
-                            el("tr") { el("th", Attribute("scope", "row"), text: key); el("td", .class("num"), text: shown) }
+                            el("tr") { el("th", Attribute("scope", "row"), text: BreakdownWords.label(key)); el("td", .class("num"), text: shown) }
                         }
                         for line in item.remainder {
                             el("tr", .class("remainder")) { el("th", Attribute("scope", "row"), text: line.label); el("td", .class("num"), text: published(line.count)) }

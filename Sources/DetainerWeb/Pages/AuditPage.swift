@@ -23,7 +23,7 @@ enum AuditPage {
                         }
                     }
                 } else {
-                    el("p", text: "The check verifies the hash chain of every audit entry and every record against its last audit entry (as `detainer check`). It reads the whole database.")
+                    el("p", text: "The check verifies the hash chain of every audit entry and every record against its last audit entry, as the command-line check does. It reads the whole database.")
                     if [.auditor, .admin].contains(session.user.role) {
                         el("form", Attribute("method", "get"), Attribute("action", "/audit")) {
                             void("input", .type("hidden"), .name("check"), .value("1"))
@@ -43,11 +43,13 @@ enum AuditPage {
             }
             el("h2", text: "Entries (newest first, at most \(AuditRoutes.pageSize))")
             ScrollRegion.table("Audit log entries") {
-                el("table") {
+                el("table", .class("cards")) {
                     el("thead") { el("tr") { for column in entries.columns { el("th", Attribute("scope", "col"), text: column) } } }
                     el("tbody") {
                         for row in entries.rows {
-                            el("tr") { for cell in row { el("td", text: Self.shown(cell)) } }
+                            el("tr") {
+                                for (column, cell) in zip(entries.columns, row) { el("td", Attribute("data-label", column), text: Self.shown(cell)) }
+                            }
                         }
                     }
                 }

@@ -64,7 +64,7 @@ enum DetainerListPage {
             }
             if !shown.isEmpty {
                 el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("aria-label", "Detainers")) {
-                    el("table") {
+                    el("table", .class("cards")) {
                         el("thead") {
                             el("tr") {
                                 for heading in ["Detainer", "Received", "Agency", "Person", "Status", "Engine", "Decision"] {
@@ -76,13 +76,13 @@ enum DetainerListPage {
                             for row in shown {
                                 let id = text(row, "id") ?? ""
                                 el("tr") {
-                                    el("td") { el("a", .href("/detainers/\(id)"), text: "#\(id)") }
-                                    el("td") { Badges.time(text(row, "received_at")) }
-                                    el("td", text: text(row, "agency") ?? "—")
-                                    el("td", text: text(row, "person") ?? "—")
-                                    el("td") { Badges.status(text(row, "status") ?? "") }
-                                    el("td") { Badges.outcome(text(row, "outcome").flatMap(Outcome.init(rawValue:))) }
-                                    el("td", text: text(row, "decision") ?? "—")
+                                    el("td", Attribute("data-label", "Detainer")) { el("a", .href("/detainers/\(id)"), text: "#\(id)") }
+                                    el("td", Attribute("data-label", "Received")) { Badges.time(text(row, "received_at")) }
+                                    el("td", Attribute("data-label", "Agency"), text: text(row, "agency") ?? "—")
+                                    el("td", Attribute("data-label", "Person"), text: text(row, "person") ?? "—")
+                                    el("td", Attribute("data-label", "Status")) { Badges.status(text(row, "status") ?? "") }
+                                    el("td", Attribute("data-label", "Engine")) { Badges.outcome(text(row, "outcome").flatMap(Outcome.init(rawValue:))) }
+                                    el("td", Attribute("data-label", "Decision"), text: text(row, "decision") ?? "—")
                                 }
                             }
                         }

@@ -20,7 +20,7 @@ enum DetainerPage {
         let status: DetainerStatus? = d.status
         let role = session.user.role
         let latest = detail.evaluations.last
-        return Layout.page("Detainer #\(id)", session: session, current: .queue) {
+        return DetainerErrorSummary.fill(Layout.page("Detainer #\(id)", session: session, current: .queue) {
             el("p") { el("a", .href("/queue"), text: "← Queue") }
             el("h1") {
                 HTML("Detainer #\(id) ")
@@ -30,8 +30,10 @@ enum DetainerPage {
             }
             el("p", .class("actions")) { PaperworkLinks.render(detail) }
             if let notice { el("div", .class("notice success"), Attribute("role", "status"), text: notice) }
-            // After a refused form the message takes the focus (issue 25 §4), not the page body.
-            if let message = state?.message {
+            // After a refused form its summary takes the focus (issue 25 §4), not the page body:
+            // each problem links to its field (`DetainerErrorSummary`), as on the intake page.
+            ErrorSummary.slot(DetainerErrorSummary.errors(state))
+            if let message = state?.message, DetainerErrorSummary.errors(state).isEmpty {
                 el("div", .class("notice error"), .id("errors"), Attribute("role", "alert"), Attribute("tabindex", "-1"),
                    Attribute("autofocus", present: true), text: message)
             }
@@ -61,7 +63,7 @@ enum DetainerPage {
                 custodyCard(detail.custodyCase)
                 paperworkCard(d)
             }
-            if !detail.proposals.isEmpty { proposals(detail.proposals, detainerID: id, session: session, state: state) }
+            if !detail.proposals.isEmpty { proposals(detail.proposals, detainerID: id, session: session, state: state, now: now) }
             explanation(latest)
             convictions(detail, session: session, state: state)
             if role.may(.review), status == .pendingReview {
@@ -72,7 +74,7 @@ enum DetainerPage {
             if role.may(.recordContact) { contactForm(id: id, session: session, state: state) }
             DocumentsCard.render(detail, session: session, state: state)
             timeline(detail)
-        }
+        }, state: state)
     }
 
     static func text(_ object: [String: JSONValue]?, _ key: String) -> String { object?[key]?.cellText ?? "" }
@@ -210,7 +212,8 @@ enum DetainerPage {
                                     el("td", text: c.statuteRaw)
                                     el("td", text: text(c.felonyClass))
                                     el("td", text: text(c.convictedOn))
-                                    el("td", text: text(c.jurisdiction?.rawValue) + (text(c.nyEquivalent).isEmpty ? "" : " ≈ " + text(c.nyEquivalent)))
+                                    el("td", text: (jurisdictionWords[c.jurisdiction?.rawValue ?? "unknown"] ?? text(c.jurisdiction?.rawValue))
+                                                 + (text(c.nyEquivalent).isEmpty ? "" : " ≈ " + text(c.nyEquivalent)))
                                     el("td", .class("num"), text: text(c.incarceratedDays))
                                     el("td", text: ConvictionRecord.flags.filter { c[keyPath: $0.value] == true }.map(\.words).joined(separator: ", "))
                                 }
@@ -337,7 +340,8 @@ enum DetainerPage {
 
     /// Four-eyes (issue 23 §3): who proposed what and why, who decided it; for a pending one, the
     /// approve form (supervisors other than the proposer) and the reject (or withdraw) form.
-    private static func proposals(_ proposals: [Proposal], detainerID id: String, session: WebSession, state: FormState?) -> HTML {
+    /// Approving an honor after the hold deadline asks for the same confirmation a review's honor does.
+    private static func proposals(_ proposals: [Proposal], detainerID id: String, session: WebSession, state: FormState?, now: UTCInstant) -> HTML {
         el("section", .class("card"), Attribute("aria-labelledby", "proposals")) {
             el("h2", .id("proposals"), text: "Second-person approvals")
             for p in proposals {
@@ -357,6 +361,12 @@ enum DetainerPage {
                             el("form", .class("stack"), Attribute("method", "post"), Attribute("action", "/detainers/\(id)/proposals/\(p.id)/approve")) {
                                 Forms.csrf(session)
                                 Forms.textarea("Note (optional)", name: "note", value: mine?.values["note"], error: mine?.errors["note"], scope: "approve-\(p.id).")
+                                if p.honors, let late = Deadlines.lateHonorWarning(holdDeadline: p.holdDeadline, now: now) {
+                                    Forms.input("Honor even though the hold deadline has passed", name: "confirmAfterDeadline", value: "1", type: "checkbox",
+                                                error: mine?.errors["confirmAfterDeadline"], hint: "To approve this honor, confirm: \(late).",
+                                                extra: mine?.values["confirmAfterDeadline"] == "1" ? [Attribute("checked", present: true)] : [],
+                                                scope: "approve-\(p.id).")
+                                }
                                 Forms.submit("Approve: put it into effect")
                             }
                         }

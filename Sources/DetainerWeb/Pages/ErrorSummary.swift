@@ -13,10 +13,17 @@ enum ErrorSummary {
     /// Where the summary goes (nothing when there are no errors).
     static func slot(_ errors: [String: String]) -> HTML { errors.isEmpty ? HTML() : marker }
 
-    static func fill(_ page: HTML, errors: [String: String], intro: String) -> HTML {
+    /// `fallback`: where a problem whose field the page does not have links, and the name it
+    /// goes by (the detainer page's form cards); without it such a problem is named from its key.
+    static func fill(_ page: HTML, errors: [String: String], intro: String, fallback: (anchor: String, label: String)? = nil) -> HTML {
         guard !errors.isEmpty else { return page }
         let labels = Self.labels(in: page.rendered)
-        let entries = errors.map { (name, message) in (id: anchor(for: name, labels: labels), label: rowPrefix(name) + label(for: name, labels: labels), message: message) }
+        let entries = errors.map { (name, message) -> (id: String, label: String, message: String) in
+            if let fallback, labels[Forms.fieldID(name)] == nil, labels[Forms.fieldID(baseName(name))] == nil {
+                return (fallback.anchor, fallback.label, message)
+            }
+            return (anchor(for: name, labels: labels), rowPrefix(name) + label(for: name, labels: labels), message)
+        }
             .sorted { ($0.label, $0.message) < ($1.label, $1.message) }
         let summary = el("div", .class("notice error"), .id("errors"), Attribute("role", "alert"), Attribute("tabindex", "-1"),
                          Attribute("autofocus", present: true), Attribute("aria-labelledby", "errors-title")) {

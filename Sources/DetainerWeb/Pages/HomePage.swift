@@ -59,7 +59,7 @@ enum HomePage {
                 el("p", .class("muted"), text: empty)
             } else {
                 el("div", .class("table-wrap"), Attribute("tabindex", "0"), Attribute("aria-label", title)) {
-                    el("table") {
+                    el("table", .class("cards")) {
                         el("thead") {
                             el("tr") {
                                 for heading in ["Time left", "Detainer", "Person", "Agency", "Status", "Due"] { el("th", Attribute("scope", "col"), text: heading) }
@@ -68,16 +68,16 @@ enum HomePage {
                         el("tbody") {
                             for item in list {
                                 el("tr") {
-                                    el("td") { Badges.countdown(deadline: item.countdown?.at, secondsLeft: item.secondsLeft) }
-                                    el("td") { el("a", .href("/detainers/\(item.detainerID)"), text: "#\(item.detainerID)") }
-                                    el("td", text: item.person)
-                                    el("td", text: item.agency.rawValue)
-                                    el("td") {
+                                    el("td", Attribute("data-label", "Time left")) { Badges.countdown(deadline: item.countdown?.at, secondsLeft: item.secondsLeft) }
+                                    el("td", Attribute("data-label", "Detainer")) { el("a", .href("/detainers/\(item.detainerID)"), text: "#\(item.detainerID)") }
+                                    el("td", Attribute("data-label", "Person"), text: item.person)
+                                    el("td", Attribute("data-label", "Agency"), text: item.agency.rawValue)
+                                    el("td", Attribute("data-label", "Status")) {
                                         Badges.status(item.status)
                                         if item.reviewPastRelease { HTML(" "); el("span", .class("badge bad"), text: "past the scheduled release: decide now") }
                                         if item.releaseNow { HTML(" "); el("span", .class("badge bad"), text: "release now") }
                                     }
-                                    el("td") { Badges.due(item.countdown) }
+                                    el("td", Attribute("data-label", "Due")) { Badges.due(item.countdown) }
                                 }
                             }
                         }

@@ -4,19 +4,7 @@ import DetainerStore
 /// The words pages show for the domain's values: one place, so every page says "Pending review"
 /// for `pendingReview`. The JSON API and the CLI keep the raw values.
 enum Labels {
-    static func status(_ status: DetainerStatus) -> String {
-        switch status {
-        case .received: "Received"
-        case .pendingReview: "Pending review"
-        case .honored: "Honored"
-        case .held: "Held for ICE"
-        case .declined: "Declined"
-        case .transferred: "Transferred to ICE"
-        case .released: "Released"
-        case .lifted: "Lifted by ICE"
-        case .enteredInError: "Entered in error"
-        }
-    }
+    static func status(_ status: DetainerStatus) -> String { status.plainLabel }
 
     static func holdEndCause(_ cause: HoldEndCause) -> String {
         switch cause {

@@ -12,8 +12,9 @@ enum QueuePage {
             if queue.truncated {
                 el("div", .class("notice"), Attribute("role", "status"), text: "Some lists show only their \(ActionQueue.limit) most urgent entries; narrow the filters to see the rest.")
             }
-            section("Past the hold deadline", id: "past-deadline", queue, .pastDeadline,
-                    empty: "No open detainer is past its hold deadline.")
+            // A decline's countdown runs to the release, so "past" is past either (as the home page says).
+            section("Past the release or the hold deadline", id: "past-deadline", queue, .pastDeadline,
+                    empty: "No open detainer is past its release or hold deadline.")
             if !proposals.isEmpty { proposalSection(proposals) }
             section("Pending review", id: "pending-review", queue, .pendingReview,
                     empty: "Nothing is waiting for a supervisor's review.")
@@ -75,7 +76,7 @@ enum QueuePage {
                 el("p", .class("muted"), text: empty)
             } else {
                 ScrollRegion.table(title) {
-                    el("table") {
+                    el("table", .class("cards")) {
                         el("thead") {
                             el("tr") {
                                 el("th", Attribute("scope", "col"), text: "Time left")
@@ -90,19 +91,19 @@ enum QueuePage {
                         el("tbody") {
                             for item in items {
                                 el("tr") {
-                                    el("td") { Badges.countdown(deadline: item.countdown?.at, secondsLeft: item.secondsLeft) }
-                                    el("td") { el("a", .href("/detainers/\(item.detainerID)"), text: "#\(item.detainerID)") }
-                                    el("td", text: item.person)
-                                    el("td", text: item.agency.rawValue)
-                                    el("td") {
+                                    el("td", Attribute("data-label", "Time left")) { Badges.countdown(deadline: item.countdown?.at, secondsLeft: item.secondsLeft) }
+                                    el("td", Attribute("data-label", "Detainer")) { el("a", .href("/detainers/\(item.detainerID)"), text: "#\(item.detainerID)") }
+                                    el("td", Attribute("data-label", "Person"), text: item.person)
+                                    el("td", Attribute("data-label", "Agency"), text: item.agency.rawValue)
+                                    el("td", Attribute("data-label", "Status")) {
                                         Badges.status(item.status)
                                         if item.needsAttention { HTML(" "); el("span", .class("badge bad"), text: "law no longer allows the hold") }
                                         if item.releaseNow { HTML(" "); el("span", .class("badge bad"), text: "release now: hold deadline passed without a judicial warrant") }
                                         if item.searchPending && item.needs.contains(.review) { HTML(" "); el("span", .class("badge warn"), text: "record search pending") }
                                         if item.reviewPastRelease { HTML(" "); el("span", .class("badge bad"), text: "past the scheduled release: decide now") }
                                     }
-                                    el("td") { Badges.outcome(item.outcome) }
-                                    el("td") { Badges.due(item.countdown) }
+                                    el("td", Attribute("data-label", "Engine")) { Badges.outcome(item.outcome) }
+                                    el("td", Attribute("data-label", "Due")) { Badges.due(item.countdown) }
                                 }
                             }
                         }

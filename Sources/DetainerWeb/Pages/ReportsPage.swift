@@ -117,7 +117,7 @@ enum ReportsPage {
         return ScrollRegion.table("Declined, by reason") {
             el("table") {
                 el("caption", text: "Declined, by the first reason the decision rests on")
-                el("thead") { el("tr") { el("th", Attribute("scope", "col"), text: "month"); for code in used { el("th", Attribute("scope", "col"), .class("num"), text: code) } } }
+                el("thead") { el("tr") { el("th", Attribute("scope", "col"), text: "month"); for code in used { el("th", Attribute("scope", "col"), .class("num"), text: MonthlyReport.declineReasonLabel(code)) } } }
                 el("tbody") {
                     for row in report.months + [report.total] {
                         el("tr") {
@@ -148,7 +148,7 @@ enum ReportsPage {
                             el("td", text: item.definition.citation)
                         }
                         for (key, value) in item.flatBreakdown {
-                            el("tr") { el("th", Attribute("scope", "row"), text: "  " + key); el("td", .class("num"), text: value.cellText); el("td", text: "") }
+                            el("tr") { el("th", Attribute("scope", "row"), text: "  " + BreakdownWords.label(key)); el("td", .class("num"), text: value.cellText); el("td", text: "") }
                         }
                         for line in item.remainder {
                             el("tr") { el("th", Attribute("scope", "row"), text: "  = " + line.label); el("td", .class("num"), text: String(line.count)); el("td", text: "") }

@@ -116,7 +116,14 @@ enum FormRequests {
     static func convictionValues(_ form: FormData, prefix: String = "") -> [String: String] {
         var values: [String: String] = [:]
         for field in ConvictionFields.all {
-            if let value = form.nonEmpty(prefix + field.key) { values[field.key] = value }
+            if let value = form.nonEmpty(prefix + field.key) {
+                values[field.key] = value
+            } else if case .date(unknownAllowed: true) = field.kind, form[prefix + field.key] != nil {
+                // A sentence date submitted empty is "not known" (the hint says so), as the CLI's
+                // `--sentenced-on unknown`: the correction form starts from the stored date, so
+                // emptying it is how a clerk takes it back. Left out of the form, it is not given.
+                values[field.key] = "unknown"
+            }
         }
         return values
     }

@@ -79,7 +79,8 @@ enum OfficeRoutes {
         }
         detainerForm(routes, office: office, path: "/detainers/{id}/proposals/{proposal}/approve", form: "approve", permission: .review) { form, id, actor, db in
             let proposalID = try proposalOf(detainer: id, form, db)
-            _ = try ProposalService(db).approve(proposalID: proposalID, note: form.nonEmpty("note"), by: actor)
+            _ = try ProposalService(db).approve(proposalID: proposalID, note: form.nonEmpty("note"),
+                                                confirmedAfterDeadline: form["confirmAfterDeadline"] == "1", by: actor)
             return nil
         }
         // Rejecting someone else's proposal needs the review permission; withdrawing one's own does not (the service checks).
