@@ -22,13 +22,50 @@ import TestSupport
             (PendingChargeRecord.table, PendingChargeRecord.columnNames), (EvaluationRecord.table, EvaluationRecord.columnNames),
             (ReviewRecord.table, ReviewRecord.columnNames), (StatusEventRecord.table, StatusEventRecord.columnNames),
             (ContactRecord.table, ContactRecord.columnNames), (CorrectionRecord.table, CorrectionRecord.columnNames),
-            (DocumentRecord.table, DocumentRecord.columnNames),
+            (DocumentRecord.table, DocumentRecord.columnNames), (UserRecord.table, UserRecord.columnNames),
+            (ImportRecord.table, ImportRecord.columnNames), (ProposalRecord.table, ProposalRecord.columnNames),
+            (ScaapAmountRecord.table, ScaapAmountRecord.columnNames),
+            (AssistanceRequestRecord.table, AssistanceRequestRecord.columnNames),
+            (ReportPublicationRecord.table, ReportPublicationRecord.columnNames),
+            (PublicFigureRecord.table, PublicFigureRecord.columnNames),
         ]
+        // Every table whose rows `detainer check` fingerprints has its one record (issue 26 §5).
+        #expect(Set(records.map(\.0)) == Set(RowDigest.auditedTables))
         for (table, columns) in records {
             let stored = try Self.tableColumns(table, in: db)
             #expect(!stored.isEmpty, "no table \(table)")
             #expect(columns == stored, "\(table): the record lists \(columns), the schema has \(stored)")
         }
+    }
+
+    /// The records added for the tables that had none (issue 26 §5) read back the rows the
+    /// services write, and fingerprint exactly as `detainer check` does.
+    @Test func theNewRecordsDecodeTheRowsTheServicesWriteAndFingerprintThemAsStored() throws {
+        let db = try dir.database()
+        let admin = try db.authorize("admin", for: .manageUsers)
+        try db.addUser(name: "clara", role: .clerk, by: admin)
+        let clara = try db.authorize("clara", for: .intake)
+        _ = try ReportService(db).recordScaap(fiscalYear: 2026, requested: "1234.56", received: nil, source: "OMB letter", by: admin)
+        _ = try ReportService(db).recordAssistanceRequest(
+            AssistanceRequestEntry(requestingAgency: .other, requestingOther: "State police", receivingAgency: "DOC", kind: .information,
+                                   response: .declined, exemption: .publicSafety, summary: "asked for a release date"), by: clara)
+        _ = try ReportService(db).recordPublicFigure(measure: ReconcileReport.measures[0], value: 12, qualifier: .atLeast,
+                                                     from: CivilDate(parsing: "2026-01-01")!, to: CivilDate(parsing: "2026-01-31")!,
+                                                     agency: .doc, claimedBy: "a newspaper", source: "an article", by: admin)
+        _ = try ProposalService(db).propose(detainerID: nil, .user(.add(name: "sue", role: .admin, osLogin: nil), reason: "a second admin"), by: admin)
+        func check<Record: TableRecord>(_ type: Record.Type, count: Int) throws {
+            let rows = try Record.fetchAll(db.connection, where: "1")
+            #expect(rows.count == count, "\(Record.table)")
+            for row in rows {
+                #expect(row.rowDigest == (try RowDigest.digest(of: Record.table, id: row.id ?? 0, in: db.connection)), "\(Record.table) row \(row.id ?? 0)")
+            }
+        }
+        try check(UserRecord.self, count: 2)
+        try check(ScaapAmountRecord.self, count: 1)
+        try check(AssistanceRequestRecord.self, count: 1)
+        try check(PublicFigureRecord.self, count: 1)
+        try check(ProposalRecord.self, count: 1)
+        #expect(try TamperCheck.run(db.connection).isEmpty)
     }
 
     @Test func aBadStoredValueIsAnErrorNamingTableColumnAndRow() throws {

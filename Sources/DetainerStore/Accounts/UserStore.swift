@@ -80,10 +80,15 @@ extension DetainerDatabase {
         }
         let fourEyes = try fourEyesCheck(grant: FourEyesRule.grantNeedsSecondPerson(role: role.rawValue), subject: name,
                                          act: "adding a \(role.rawValue)", approvedProposal: approvedProposal, in: context)
-        try context.db.run("INSERT INTO users (name, role, active, created_at, created_by, os_login, name_key) VALUES (?, ?, 1, ?, ?, ?, ?)",
-                           name, role.rawValue, context.now.iso8601, context.actor.id, osLogin, key)
-        let id = context.db.lastInsertRowID
-        context.touch("users", id)
+        var row = UserRecord()
+        row.name = name
+        row.role = role
+        row.active = true
+        row.createdAt = context.now
+        row.createdBy = context.actor.id
+        row.osLogin = osLogin
+        row.nameKey = key
+        let id = try context.insert(&row)
         context.entityID = id
         context.details = ["name": .string(name), "role": .string(role.rawValue), "osLogin": osLogin.map(JSONValue.string) ?? .null]
         if let fourEyes { context.details["fourEyes"] = fourEyes }
@@ -103,8 +108,7 @@ extension DetainerDatabase {
         if target.active { try refuseRemovingTheLastAdmin(target, in: context) }
         let fourEyes = try fourEyesCheck(grant: FourEyesRule.grantNeedsSecondPerson(role: role.rawValue), subject: name,
                                          act: "making \(name) \(role == .admin ? "an" : "a") \(role.rawValue)", approvedProposal: approvedProposal, in: context)
-        try context.db.run("UPDATE users SET role = ? WHERE id = ?", role.rawValue, target.id)
-        context.touch("users", target.id)
+        try UserRecord.update(id: target.id, set: ["role": role.rawValue], in: context)
         context.entityID = target.id
         context.details = ["name": .string(name), "from": .string(target.role.rawValue), "to": .string(role.rawValue)]
         if let fourEyes { context.details["fourEyes"] = fourEyes }
@@ -122,8 +126,7 @@ extension DetainerDatabase {
         guard let target = try user(named: name) else { throw NotFound(entity: "user", key: "\"\(name)\"") }
         guard !target.active else { throw InputError(field: "name", "user \"\(name)\" is active") }
         let fourEyes = try fourEyesCheck(grant: true, subject: name, act: "reactivating \(name)", approvedProposal: approvedProposal, in: context)
-        try context.db.run("UPDATE users SET active = 1, deactivated_at = NULL WHERE id = ?", target.id)
-        context.touch("users", target.id)
+        try UserRecord.update(id: target.id, set: ["active": true, "deactivated_at": nil], in: context)
         context.entityID = target.id
         context.details = ["name": .string(name), "role": .string(target.role.rawValue)]
         if let fourEyes { context.details["fourEyes"] = fourEyes }
@@ -161,8 +164,7 @@ extension DetainerDatabase {
         try Self.validateOSLogin(osLogin)
         return try audited(actor: actor, action: "user.map", entity: "user") { context in
             guard let target = try user(named: name) else { throw NotFound(entity: "user", key: "\"\(name)\"") }
-            try context.db.run("UPDATE users SET os_login = ? WHERE id = ?", osLogin, target.id)
-            context.touch("users", target.id)
+            try UserRecord.update(id: target.id, set: ["os_login": osLogin], in: context)
             context.entityID = target.id
             context.details = ["name": .string(name), "osLogin": .string(osLogin)]
             return target
@@ -233,8 +235,7 @@ extension DetainerDatabase {
             guard let target = try user(named: name) else { throw NotFound(entity: "user", key: "\"\(name)\"") }
             guard target.active else { throw InputError(field: "name", "user \"\(name)\" is already deactivated") }
             try refuseRemovingTheLastAdmin(target, in: context)
-            try context.db.run("UPDATE users SET active = 0, deactivated_at = ? WHERE id = ?", context.now.iso8601, target.id)
-            context.touch("users", target.id)
+            try UserRecord.update(id: target.id, set: ["active": false, "deactivated_at": context.now.iso8601], in: context)
             context.entityID = target.id
             // Their web sessions end in the same transaction: signed out at once.
             let ended = try endWebSessions(userID: target.id, except: nil, reason: .deactivated, in: context)

@@ -114,9 +114,8 @@ public struct DocumentService: StoreService {
             if let at = current.withdrawnAt {
                 throw InputError(field: "id", "document \(documentID) was already withdrawn on \(at.newYorkText) by \(current.withdrawnBy ?? "?"): \(current.withdrawnReason ?? ""); nothing was changed")
             }
-            try context.db.run("UPDATE documents SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
-                               context.now.iso8601, try context.actorID, reason, documentID)
-            context.touch(DocumentRecord.table, documentID)
+            try DocumentRecord.update(id: documentID, set: ["withdrawn_at": context.now.iso8601, "withdrawn_by": try context.actorID,
+                                                            "withdrawn_reason": reason], in: context)
             context.details = ["documentID": .int(documentID), "sha256": .string(current.sha256), "kind": .string(current.kind.rawValue),
                                "reason": .optional(reason)]
         }

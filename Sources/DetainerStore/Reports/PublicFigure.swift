@@ -58,14 +58,18 @@ extension ReportService {
         let source = v.text(source, "source", maxLength: 500, required: true)
         try v.finish()
         return try audited(actor: actor, action: "report.public_figure", entity: "public_figure") { context in
-            try context.db.run("""
-                INSERT INTO public_figures (measure, value, qualifier, period_from, period_to, agency, claimed_by, source, recorded_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, measure, value, qualifier.rawValue, from.description, to.description, agency?.rawValue, claimedBy ?? "", source ?? "",
-                       context.now.iso8601, try context.actorID)
-            let id = context.db.lastInsertRowID
-            context.touch("public_figures", id)
-            context.entityID = id
+            var row = PublicFigureRecord()
+            row.measure = measure
+            row.value = value
+            row.qualifier = qualifier
+            row.periodFrom = from
+            row.periodTo = to
+            row.agency = agency
+            row.claimedBy = claimedBy ?? ""
+            row.source = source ?? ""
+            row.recordedAt = context.now
+            row.recordedBy = try context.actorID
+            context.entityID = try context.insert(&row)
             let figure = PublicFigure(measure: measure, value: value, qualifier: qualifier, periodFrom: from.description, periodTo: to.description,
                                       agency: agency, claimedBy: claimedBy ?? "", source: source ?? "")
             if case .object(let fields) = figure.json { context.details = fields }

@@ -108,15 +108,20 @@ extension ReportService {
             if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
                 throw InputError(field: "at", "\(at.newYorkText) is in the future")
             }
-            try context.db.run("""
-                INSERT INTO assistance_requests (requesting_agency, requesting_other, receiving_agency, assistance_kind, response, exemption,
-                    received_at, received_on, summary, recorded_at, actor_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, entry.requestingAgency.rawValue, other, receiving!, entry.kind.rawValue, entry.response.rawValue, entry.exemption?.rawValue,
-                at.iso8601, at.newYorkDate.description, summary!, context.now.iso8601, try context.actorID)
-            let id = context.db.lastInsertRowID
+            var row = AssistanceRequestRecord()
+            row.requestingAgency = entry.requestingAgency
+            row.requestingOther = other
+            row.receivingAgency = receiving!
+            row.assistanceKind = entry.kind
+            row.response = entry.response
+            row.exemption = entry.exemption
+            row.receivedAt = at
+            row.receivedOn = at.newYorkDate
+            row.summary = summary!
+            row.recordedAt = context.now
+            row.actorID = try context.actorID
+            let id = try context.insert(&row)
             context.entityID = id
-            context.touch("assistance_requests", id)
             context.details = ["requestingAgency": .string(entry.requestingAgency.rawValue), "receivingAgency": .string(receiving!),
                                "kind": .string(entry.kind.rawValue), "response": .string(entry.response.rawValue)]
             return id

@@ -54,14 +54,19 @@ extension ReportService {
             let revises = try context.db.scalarInt("""
                 SELECT max(id) FROM report_publications WHERE agency = ? AND year = ? AND calendar = ? AND approved_by IS NOT NULL
                 """, agency.rawValue, Int64(year), calendar)
-            try context.db.run("""
-                INSERT INTO report_publications (agency, year, calendar, report_json, report_sha256, audit_head_id, audit_head,
-                    prepared_by, prepared_at, revises)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, agency.rawValue, Int64(year), calendar, text, digest, head.0, head.1, try context.actorID, context.now.iso8601, revises)
-            let id = context.db.lastInsertRowID
+            var row = ReportPublicationRecord()
+            row.agency = agency
+            row.year = Int64(year)
+            row.calendar = calendar
+            row.reportJSON = JSONText(text: text, value: report.frozen)
+            row.reportSHA256 = digest
+            row.auditHeadID = head.0
+            row.auditHead = head.1
+            row.preparedBy = try context.actorID
+            row.preparedAt = context.now
+            row.revises = revises
+            let id = try context.insert(&row)
             context.entityID = id
-            context.touch("report_publications", id)
             context.details = ["agency": .string(agency.rawValue), "year": .int(Int64(year)), "calendar": .bool(calendar), "reportSha256": .string(digest)]
             return id
         }
@@ -79,8 +84,7 @@ extension ReportService {
             if row.preparedBy == (try context.actorID) {
                 throw PermissionDenied(message: "publication \(id) was prepared by you; a second person must approve it")
             }
-            try context.db.run("UPDATE report_publications SET approved_by = ?, approved_at = ? WHERE id = ?", try context.actorID, context.now.iso8601, id)
-            context.touch("report_publications", id)
+            try ReportPublicationRecord.update(id: id, set: ["approved_by": try context.actorID, "approved_at": context.now.iso8601], in: context)
         }
         return try publication(id)
     }

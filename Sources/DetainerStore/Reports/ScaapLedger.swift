@@ -56,12 +56,14 @@ extension ReportService {
         let source = v.text(source, "source", maxLength: 500, required: true)
         try v.finish()
         return try audited(actor: actor, action: "scaap.record", entity: "scaap_amounts") { context in
-            try context.db.run("""
-                INSERT INTO scaap_amounts (fiscal_year, requested_cents, received_cents, source_reference, recorded_at, actor_id)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, Int64(fiscalYear), requestedCents, receivedCents, source!, context.now.iso8601, try context.actorID)
-            context.entityID = context.db.lastInsertRowID
-            context.touch("scaap_amounts", context.db.lastInsertRowID)
+            var row = ScaapAmountRecord()
+            row.fiscalYear = Int64(fiscalYear)
+            row.requestedCents = requestedCents
+            row.receivedCents = receivedCents
+            row.sourceReference = source!
+            row.recordedAt = context.now
+            row.actorID = try context.actorID
+            context.entityID = try context.insert(&row)
             context.details = ["fiscalYear": .int(Int64(fiscalYear)), "requestedCents": .optional(requestedCents),
                                "receivedCents": .optional(receivedCents), "source": .string(source!)]
             return ScaapAmounts(fiscalYear: fiscalYear, requestedCents: requestedCents, receivedCents: receivedCents, source: source!)

@@ -161,19 +161,17 @@ extension HistoryService {
         }
         return try audited(actor: actor, action: "conviction.update", entity: "conviction") { context in
             let i = merged.input
-            try context.db.run("""
-                UPDATE convictions SET statute_raw = ?, statute_kind = ?, statute_normalized = ?, object_statute = ?, convicted_on = ?,
-                    felony_class = ?, jurisdiction = ?, ny_equivalent = ?, term_over_one_year = ?, youthful_offender = ?,
-                    juvenile_delinquent = ?, hate_crime = ?, sealed = ?, vacated = ?, incarcerated_days = ?, court = ?,
-                    docket_number = ?, updated_at = ?, updated_by = ?, sentenced_on = ?, awaiting_sentence = ?
-                WHERE id = ?
-                """, i.statute, facts.statute.kind.rawValue, facts.statute.description, i.objectStatute, facts.convictedOn?.description,
-                       facts.level?.label, facts.jurisdiction?.rawValue, i.nyEquivalent, facts.authorizedTermOverOneYear,
-                       facts.youthfulOffender, facts.juvenileDelinquent, facts.hateCrime, facts.sealed, facts.vacated,
-                       facts.incarceratedDaysForThisCrime, merged.court, merged.docketNumber, context.now.iso8601, context.actor.id,
-                       facts.sentencedOn?.description, facts.awaitingSentence, id)
+            try ConvictionRecord.update(id: id, set: [
+                "statute_raw": i.statute, "statute_kind": facts.statute.kind.rawValue, "statute_normalized": facts.statute.description,
+                "object_statute": i.objectStatute, "convicted_on": facts.convictedOn?.description, "felony_class": facts.level?.label,
+                "jurisdiction": facts.jurisdiction?.rawValue, "ny_equivalent": i.nyEquivalent,
+                "term_over_one_year": facts.authorizedTermOverOneYear, "youthful_offender": facts.youthfulOffender,
+                "juvenile_delinquent": facts.juvenileDelinquent, "hate_crime": facts.hateCrime, "sealed": facts.sealed,
+                "vacated": facts.vacated, "incarcerated_days": facts.incarceratedDaysForThisCrime, "court": merged.court,
+                "docket_number": merged.docketNumber, "sentenced_on": facts.sentencedOn?.description,
+                "awaiting_sentence": facts.awaitingSentence,
+            ], in: context)
             context.entityID = id
-            context.touch("convictions", id)
             let evaluations = try reevaluateOpenDetainers(personID: current.personID, trigger: .conviction, in: context)
             context.details = ["personID": .int(current.personID), "before": current.json, "after": merged.json,
                                "reevaluated": .array(evaluations.map { .int($0.detainerID) })]

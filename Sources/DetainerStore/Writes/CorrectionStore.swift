@@ -108,18 +108,15 @@ extension IntakeService {
 
     private func write(_ change: FieldChange, record: StoredIntake, detainerID: Int64, in context: WriteContext) throws {
         let db = context.db
-        let now = context.now.iso8601, actor = context.actor.id
+        // Persons and custody cases also record who changed them last (`TableRecord.update`).
         func person(_ column: String) throws {
-            try db.run("UPDATE persons SET \(column) = ?, updated_at = ?, updated_by = ? WHERE id = ?", change.new, now, actor, record.personID)
-            context.touch("persons", record.personID)
+            try PersonRecord.update(id: record.personID, set: [column: change.new], in: context)
         }
         func custody(_ column: String) throws {
-            try db.run("UPDATE custody_cases SET \(column) = ?, updated_at = ?, updated_by = ? WHERE id = ?", change.new, now, actor, record.caseID)
-            context.touch("custody_cases", record.caseID)
+            try CustodyCaseRecord.update(id: record.caseID, set: [column: change.new], in: context)
         }
         func detainer(_ column: String, _ value: (any SQLiteBindable)?) throws {
-            try db.run("UPDATE detainers SET \(column) = ? WHERE id = ?", value, detainerID)
-            context.touch("detainers", detainerID)
+            try DetainerRecord.update(id: detainerID, set: [column: value], in: context)
         }
         func unique(_ sql: String, _ what: String, _ value: String?, except id: Int64) throws {
             guard let value, let other = try db.scalarInt(sql, value, id) else { return }
@@ -162,10 +159,10 @@ extension IntakeService {
             try detainer("received_on", at?.newYorkDate.description)
         case .probableCause:
             let boxes = Set((change.new ?? "").split(separator: ",").compactMap { ProbableCause(rawValue: String($0)) })
-            try db.run("UPDATE detainers SET pc_final_order = ?, pc_removal_proceedings = ?, pc_biometric_match = ?, pc_statements = ? WHERE id = ?",
-                       boxes.contains(.finalOrder), boxes.contains(.removalProceedings), boxes.contains(.biometricMatch),
-                       boxes.contains(.statements), detainerID)
-            context.touch("detainers", detainerID)
+            try DetainerRecord.update(id: detainerID, set: ["pc_final_order": boxes.contains(.finalOrder),
+                                                            "pc_removal_proceedings": boxes.contains(.removalProceedings),
+                                                            "pc_biometric_match": boxes.contains(.biometricMatch),
+                                                            "pc_statements": boxes.contains(.statements)], in: context)
         case .warrantType: try detainer("warrant_type", change.new)
         case .warrantIssuer: try detainer("warrant_issuer", change.new)
         case .warrantDate: try detainer("warrant_date", change.new)

@@ -20,12 +20,9 @@ extension IntakeService {
                     warnings.append("custody case \(row.0) has arrest date \(stored); \(arrest) was not applied (correct it with `detainer update DETAINER --arrest-date`)")
                 }
                 if row.2 == nil || row.3 == nil {
-                    try db.run("""
-                        UPDATE custody_cases SET arrest_date = coalesce(arrest_date, ?), scheduled_release_at = coalesce(scheduled_release_at, ?),
-                            facility = coalesce(facility, ?), updated_at = ?, updated_by = ? WHERE id = ?
-                        """, custody.arrestDate?.description, custody.scheduledReleaseAt?.iso8601, custody.facility,
-                               context.now.iso8601, context.actor.id, row.0)
-                    context.touch("custody_cases", row.0)
+                    try CustodyCaseRecord.fill(id: row.0, with: ["arrest_date": custody.arrestDate?.description,
+                                                                 "scheduled_release_at": custody.scheduledReleaseAt?.iso8601,
+                                                                 "facility": custody.facility], in: context)
                 }
                 return (row.0, warnings)
             }

@@ -49,8 +49,7 @@ extension IntakeService {
             guard oldID < detainerID, old.received <= new.received else {
                 throw InputError(field: "supersedes", "the detainer replaced must be the earlier one: detainer \(oldID) was received after detainer \(detainerID)")
             }
-            try db.run("UPDATE detainers SET supersedes_id = ? WHERE id = ?", oldID, detainerID)
-            context.touch("detainers", detainerID)
+            try DetainerRecord.update(id: detainerID, set: ["supersedes_id": oldID], in: context)
             context.details = ["supersedes": .int(oldID), "reason": .string(reason ?? "")]
             return DetainerLink(detainerID: detainerID, supersedesID: oldID)
         }

@@ -118,9 +118,9 @@ extension DetainerDatabase {
 
         let deadline = HoldDeadline.forEvaluation(outcome: result.report.outcome, warrantlessDeadline: result.report.holdDeadline,
                                                   scheduledRelease: result.facts.releaseAt)
-        try db.run("UPDATE detainers SET evaluation_id = ?, outcome = ?, rule_version = ?, reasons = ?, hold_deadline = ? WHERE id = ?",
-                   evaluationID, result.report.outcome.rawValue, result.report.ruleVersion, reasons, deadline?.iso8601, detainerID)
-        context.touch("detainers", detainerID)
+        try DetainerRecord.update(id: detainerID, set: ["evaluation_id": evaluationID, "outcome": result.report.outcome.rawValue,
+                                                        "rule_version": result.report.ruleVersion, "reasons": reasons,
+                                                        "hold_deadline": deadline?.iso8601], in: context)
         return StoredEvaluation(id: evaluationID, detainerID: detainerID, sequence: Int(sequence), report: result.report,
                                 resultJSON: resultJSON, inputJSON: inputText, holdDeadline: deadline)
     }

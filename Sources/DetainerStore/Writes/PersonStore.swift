@@ -32,19 +32,9 @@ extension IntakeService {
                 warnings.append("person \(existing) has date of birth \(dob), not \(given); check the identifiers")
             }
             // Fill identifiers the record lacked; never overwrite what is there.
-            try db.run("""
-                UPDATE persons SET
-                    date_of_birth = coalesce(date_of_birth, ?), nysid = coalesce(nysid, ?), a_number = coalesce(a_number, ?),
-                    fbi_number = coalesce(fbi_number, ?), country_of_birth = coalesce(country_of_birth, ?),
-                    updated_at = ?, updated_by = ?
-                WHERE id = ? AND (
-                    (date_of_birth IS NULL AND ? IS NOT NULL) OR (nysid IS NULL AND ? IS NOT NULL) OR
-                    (a_number IS NULL AND ? IS NOT NULL) OR (fbi_number IS NULL AND ? IS NOT NULL) OR
-                    (country_of_birth IS NULL AND ? IS NOT NULL))
-                """, person.dateOfBirth?.description, person.nysid, person.aNumber, person.fbiNumber, person.countryOfBirth,
-                   context.now.iso8601, context.actor.id, existing,
-                   person.dateOfBirth?.description, person.nysid, person.aNumber, person.fbiNumber, person.countryOfBirth)
-            if db.changes > 0 { context.touch("persons", existing) }
+            try PersonRecord.fill(id: existing, with: ["date_of_birth": person.dateOfBirth?.description, "nysid": person.nysid,
+                                                       "a_number": person.aNumber, "fbi_number": person.fbiNumber,
+                                                       "country_of_birth": person.countryOfBirth], in: context)
             return PersonMatch(id: existing, reused: true, warnings: warnings)
         }
         if let dob = person.dateOfBirth {

@@ -137,12 +137,15 @@ extension ProposalService {
             if let detainerID, let open = try context.db.scalarInt("SELECT id FROM proposals WHERE detainer_id = ? AND state = 'pending'", detainerID) {
                 throw InputError(field: "id", "detainer \(detainerID) already has proposal \(open) waiting for a second person; approve or reject it first")
             }
-            try context.db.run("""
-                INSERT INTO proposals (kind, detainer_id, payload, reason, proposed_at, proposed_by, state)
-                VALUES (?, ?, ?, ?, ?, ?, 'pending')
-                """, act.kind, detainerID, payload.serialized, reason ?? "", context.now.iso8601, try context.actorID)
-            let id = context.db.lastInsertRowID
-            context.touch("proposals", id)
+            var row = ProposalRecord()
+            row.kind = act.kind
+            row.detainerID = detainerID
+            row.payload = JSONText(payload)
+            row.reason = reason ?? ""
+            row.proposedAt = context.now
+            row.proposedBy = try context.actorID
+            row.state = "pending"
+            let id = try context.insert(&row)
             context.details = ["proposal": .int(id), "kind": .string(act.kind), "payload": payload]
             guard let proposal = try proposal(id: id, in: context.db) else { throw NotFound(entity: "proposal", key: String(id)) }
             return proposal
@@ -218,11 +221,9 @@ extension ProposalService {
                 }
                 (effectTable, effectID) = ("status_events", event)
             }
-            try context.db.run("""
-                UPDATE proposals SET state = 'approved', decided_at = ?, decided_by = ?, decision_note = ?, effect_table = ?, effect_id = ?
-                WHERE id = ? AND state = 'pending'
-                """, context.now.iso8601, try context.actorID, note, effectTable, effectID, proposalID)
-            context.touch("proposals", proposalID)
+            try ProposalRecord.update(id: proposalID, set: ["state": "approved", "decided_at": context.now.iso8601, "decided_by": try context.actorID,
+                                                            "decision_note": note, "effect_table": effectTable, "effect_id": effectID],
+                                      in: context, where: "state = 'pending'")
             context.details["proposal"] = .int(proposalID)
             context.details["proposedBy"] = .string(open.proposedByName)
             context.details["kind"] = .string(open.kind)
@@ -244,10 +245,9 @@ extension ProposalService {
             guard own || actor.may(permission) else {
                 throw PermissionDenied(message: "rejecting someone else's proposal \(PermissionDenied.required(permission))")
             }
-            try context.db.run("""
-                UPDATE proposals SET state = ?, decided_at = ?, decided_by = ?, decision_note = ? WHERE id = ? AND state = 'pending'
-                """, own ? "withdrawn" : "rejected", context.now.iso8601, try context.actorID, note, proposalID)
-            context.touch("proposals", proposalID)
+            try ProposalRecord.update(id: proposalID, set: ["state": own ? "withdrawn" : "rejected", "decided_at": context.now.iso8601,
+                                                            "decided_by": try context.actorID, "decision_note": note],
+                                      in: context, where: "state = 'pending'")
             context.details = ["proposal": .int(proposalID), "state": .string(own ? "withdrawn" : "rejected")]
             guard let proposal = try proposal(id: proposalID, in: context.db) else { throw NotFound(entity: "proposal", key: String(proposalID)) }
             return proposal

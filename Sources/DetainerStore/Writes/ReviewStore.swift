@@ -121,15 +121,18 @@ extension ReviewService {
             throw SecondPersonRequired(subject: "detainer \(detainerID)", act: "honoring against the engine's \(outcome.rawValue)")
         }
         let (decision, isOverride, basis) = (verdict.decision, verdict.isOverride, verdict.basis)
-        try db.run("""
-            INSERT INTO reviews (detainer_id, evaluation_id, action, decision, reason, reviewed_at, actor_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, detainerID, evaluationID, verdict.action.rawValue,
-                   decision.rawValue, reason, context.now.iso8601, context.actor.id)
-        let reviewID = db.lastInsertRowID
-        context.touch("reviews", reviewID)
-        try db.run("UPDATE detainers SET decision = ?, decision_basis = ?, decided_at = ?, decided_on = ? WHERE id = ?",
-                   decision.rawValue, basis, context.now.iso8601, context.now.newYorkDate.description, detainerID)
+        var review = ReviewRecord()
+        review.detainerID = detainerID
+        review.evaluationID = evaluationID
+        review.action = verdict.action.rawValue
+        review.decision = decision
+        review.reason = reason
+        review.reviewedAt = context.now
+        review.actorID = try context.actorID
+        let reviewID = try context.insert(&review)
+        try DetainerRecord.update(id: detainerID, set: ["decision": decision.rawValue, "decision_basis": basis,
+                                                        "decided_at": context.now.iso8601, "decided_on": context.now.newYorkDate.description],
+                                  in: context)
         try moveStatus(detainerID: detainerID, from: .pendingReview, to: decision.status,
                        at: context.now, note: reason, in: context)
         context.details = ["decision": .string(decision.rawValue), "override": .bool(isOverride),

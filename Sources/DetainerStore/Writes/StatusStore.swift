@@ -62,13 +62,11 @@ extension DetainerDatabase {
         guard from.canMove(to: to) else { throw IllegalTransition(detainerID: detainerID, from: from, to: to) }
         try appendStatusEvent(detainerID: detainerID, from: from, to: to, at: at, note: note, afterDeadline: afterDeadline,
                               cause: cause, in: context)
-        try context.db.run("""
-            UPDATE detainers SET status = ?, status_at = ?,
-                closed_on = CASE WHEN ? THEN closed_on ELSE ? END,
-                released_after_deadline = CASE WHEN ? = 'released' THEN ? ELSE released_after_deadline END
-            WHERE id = ?
-            """, to.rawValue, at.iso8601, to.isOpen, to.isOpen ? nil : at.newYorkDate.description, to.rawValue, afterDeadline, detainerID)
-        context.touch("detainers", detainerID)
+        // `closed_on` is set when the detainer leaves the open set; a release says whether it was late.
+        var values: ColumnValues = ["status": to.rawValue, "status_at": at.iso8601]
+        if !to.isOpen { values["closed_on"] = at.newYorkDate.description }
+        if to == .released { values["released_after_deadline"] = afterDeadline }
+        try DetainerRecord.update(id: detainerID, set: values, in: context)
         return StatusChange(detainerID: detainerID, from: from, to: to, at: at, afterDeadline: afterDeadline, holdDeadline: nil)
     }
 
@@ -146,17 +144,15 @@ extension StatusService {
             // holidays (8 CFR 287.7(d)); an earlier deadline already set stands.
             let deadline = HoldDeadline.plain(scheduledRelease: at)
             holdDeadline = min(current.holdDeadline ?? deadline, deadline)
-            try context.db.run("UPDATE detainers SET hold_began_at = ?, hold_began_on = ?, hold_deadline = ? WHERE id = ?",
-                               at.iso8601, at.newYorkDate.description, holdDeadline?.iso8601, detainerID)
+            try DetainerRecord.update(id: detainerID, set: ["hold_began_at": at.iso8601, "hold_began_on": at.newYorkDate.description,
+                                                            "hold_deadline": holdDeadline?.iso8601], in: context)
         }
         if current.status == .held, let cause {
-            try context.db.run("UPDATE detainers SET hold_end_cause = ? WHERE id = ?", cause.rawValue, detainerID)
+            try DetainerRecord.update(id: detainerID, set: ["hold_end_cause": cause.rawValue], in: context)
         }
         if StatusMachine.leavesCityCustody(to) {
-            try context.db.run("UPDATE custody_cases SET released_at = coalesce(released_at, ?), updated_at = ?, updated_by = ? WHERE id = (SELECT custody_case_id FROM detainers WHERE id = ?)",
-                               at.iso8601, context.now.iso8601, context.actor.id, detainerID)
             if let caseID = try context.db.scalarInt("SELECT custody_case_id FROM detainers WHERE id = ?", detainerID) {
-                context.touch("custody_cases", caseID)
+                try CustodyCaseRecord.fill(id: caseID, with: ["released_at": at.iso8601], in: context)
             }
         }
         change = StatusChange(detainerID: detainerID, from: current.status, to: to, at: at, afterDeadline: afterDeadline,
