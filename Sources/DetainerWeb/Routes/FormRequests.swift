@@ -1,40 +1,21 @@
 import DetainerDomain
 import DetainerStore
+import Foundation
 
-/// Turns submitted forms into the store's request types. Field names are the JSON contract's
+/// Turns submitted forms into the domain's request types. Field names are the JSON contract's
 /// paths (`person.name`, `custody.arrestDate`, …), so the store's validation errors land beside
 /// the field that caused them. Only parsing happens here; every rule is the store's.
 enum FormRequests {
+    /// The intake form: its field names are the table's paths (`IntakeRequest.fields`); an empty
+    /// field is not given, a select left at "unknown" is not known. The values go to the domain as
+    /// typed (a `datetime-local` is New York time, read by the validator).
     static func intake(_ form: FormData) -> IntakeRequest {
         var request = IntakeRequest()
-        request.person.name = form.nonEmpty("person.name")
-        request.person.dateOfBirth = form.nonEmpty("person.dateOfBirth")
-        request.person.nysid = form.nonEmpty("person.nysid")
-        request.person.aNumber = form.nonEmpty("person.aNumber")
-        request.person.fbiNumber = form.nonEmpty("person.fbiNumber")
-        request.person.countryOfBirth = form.nonEmpty("person.countryOfBirth")
-        request.custody.agency = form.nonEmpty("custody.agency")
-        request.custody.bookingNumber = form.nonEmpty("custody.bookingNumber")
-        request.custody.facility = form.nonEmpty("custody.facility")
-        request.custody.arrestDate = form.nonEmpty("custody.arrestDate")
-        request.custody.scheduledReleaseAt = form.nonEmpty("custody.scheduledReleaseAt").map(InstantInput.canonical)
-        request.detainer.form = form.nonEmpty("detainer.form")
-        request.detainer.iceSubjectId = form.nonEmpty("detainer.iceSubjectId")
-        request.detainer.eventNumber = form.nonEmpty("detainer.eventNumber")
-        request.detainer.issuingOffice = form.nonEmpty("detainer.issuingOffice")
-        request.detainer.preparedOn = form.nonEmpty("detainer.preparedOn")
-        request.detainer.receivedAt = form.nonEmpty("detainer.receivedAt").map(InstantInput.canonical)
-        let boxes = form.all("detainer.probableCause").filter { !$0.isEmpty }
-        if !boxes.isEmpty { request.detainer.probableCause = boxes }
-        let warrantType = form.nonEmpty("detainer.warrant.type"), issuer = form.nonEmpty("detainer.warrant.issuer"), date = form.nonEmpty("detainer.warrant.date")
-        if warrantType != nil || issuer != nil || date != nil {
-            request.detainer.warrant = .init(type: warrantType, issuer: issuer, date: date)
+        for field in IntakeRequest.fields {
+            for value in form.all(field.path).map({ $0.trimmingCharacters(in: .whitespaces) }) where !value.isEmpty {
+                field.set(value, in: &request)
+            }
         }
-        request.detainer.terroristScreeningMatch = tri(form["detainer.terroristScreeningMatch"])
-        request.detainer.illegalReentryAfterRemoval = tri(form["detainer.illegalReentryAfterRemoval"])
-        request.detainer.dhsTransferBox2 = tri(form["detainer.dhsTransferBox2"])
-        request.detainer.administrativeWarrantForm = form.nonEmpty("detainer.administrativeWarrantForm")
-        request.detainer.noticeToAppearServed = tri(form["detainer.noticeToAppearServed"])
         return request
     }
 
@@ -49,11 +30,6 @@ enum FormRequests {
             throw ValidationIssue(path: duplicateReasonField, message: "required: say why ICE really sent a second detainer, or change the custody case")
         }
         return reason
-    }
-
-    /// yes / no / anything else (unknown, not given) → true / false / nil, as `--tsdb-match`.
-    static func tri(_ value: String?) -> Bool? {
-        switch value?.lowercased() { case "yes": true; case "no": false; default: nil }
     }
 
     static func review(_ form: FormData) throws -> ReviewRequest {
