@@ -54,32 +54,12 @@ enum FormRequests {
         return (to, try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") }, form.nonEmpty("note"), cause)
     }
 
+    /// The contact form: its field names are the contact's paths (`ContactInput.Field`), so the
+    /// domain's errors land beside their field; the domain reads the values (`ContactInput.validated`).
     static func contact(_ form: FormData) throws -> ContactRequest {
-        var issues: [ValidationIssue] = []
-        let direction = form["direction"].flatMap(ContactDirection.init(anyCase:))
-        if direction == nil { issues.append(ValidationIssue(path: "direction", message: "choose in (from ICE) or out (to ICE)")) }
-        let kind = form["kind"].flatMap(ContactKind.init(anyCase:))
-        if kind == nil { issues.append(ValidationIssue(path: "kind", message: "choose one of " + ContactKind.allCases.map(\.rawValue).joined(separator: ", "))) }
-        var at: UTCInstant?
-        do { at = try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") } } catch let issue as ValidationIssue { issues.append(issue) }
-        let info = form.nonEmpty("infoType")
-        if let info, InformationType(anyCase: info) == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(info)\" (choose \(InformationType.choicesText))")) }
-        let warrant = form.nonEmpty("warrant")
-        if let warrant, WarrantKind(anyCase: warrant) == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\" (choose \(WarrantKind.choicesText))")) }
-        let outcome = form.nonEmpty("outcome")
-        if let outcome, ResponseOutcome(anyCase: outcome) == nil { issues.append(ValidationIssue(path: "outcome", message: "choose provided or declined")) }
-        let inReplyTo = form.nonEmpty("inReplyTo")
-        if let inReplyTo, Int64(inReplyTo) == nil { issues.append(ValidationIssue(path: "inReplyTo", message: "a contact number, e.g. 12")) }
-        let warrantDate = form.nonEmpty("warrantDate")
-        let date = warrantDate.flatMap(CivilDate.init(parsing:))
-        if let warrantDate, date == nil { issues.append(ValidationIssue(path: "warrantDate", message: "\"\(warrantDate)\" is not a real calendar date in the form YYYY-MM-DD")) }
-        guard issues.isEmpty, let direction, let kind else { throw InputErrors(issues) }
-        var request = ContactRequest(direction: direction, kind: kind, summary: form["summary"] ?? "", at: at,
-                                     informationType: info.flatMap(InformationType.init(anyCase:)), inReplyTo: inReplyTo.flatMap { Int64($0) },
-                                     warrant: warrant.flatMap(WarrantKind.init(anyCase:)),
-                                     warrantIssuer: form.nonEmpty("warrantIssuer"), warrantDate: date)
-        request.responseOutcome = outcome.flatMap(ResponseOutcome.init(anyCase:))
-        return request
+        var values: [String: String] = [:]
+        for field in ContactInput.Field.all { if let value = form.nonEmpty(field) { values[field] = value } }
+        return try ContactInput(text: values).validated()
     }
 
     /// A conviction form, read by the reader the CLI's `conviction add|update` uses: the same
