@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream", "TestSupport"]),
         .testTarget(name: "DetainerDomainTests", dependencies: ["DetainerDomain"]),
         .testTarget(name: "DetainerStoreTests", dependencies: ["DetainerStore", "DetainerDomain", "DetainerJSON", "SQLite", "Sysexits", "TestSupport"]),
-        .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerStore", "SQLite", "TestSupport"]),
+        .testTarget(name: "DetainerCLITests", dependencies: ["detainer", "DetainerCLI", "DetainerWeb", "DetainerDomain", "DetainerStore", "SQLite", "TestSupport"]),
         .testTarget(name: "DetainerWebTests", dependencies: [
             "DetainerWeb", "DetainerStore", "DetainerDomain", "SQLite", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -17,7 +17,9 @@ struct OneVoiceTests {
         let office = try Office()
         let id = try office.intake()
         let result = try office.cli.run("contact", "\(id)", "--direction", "in", "--kind", "phone", "--summary", "x", "--user", "clara")
-        #expect(result.status == 64)
+        // Read by the domain's contact request, as from the web and the API (issue 26 §4): a bad value is data (65).
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("--kind: unknown value \"phone\""), "\(result.stderr)")
         let first = result.stderr.split(separator: "\n").first { $0.contains("phone") }.map(String.init) ?? ""
         for kind in ["detainer", "warrant", "informationRequest", "informationResponse", "withdrawal", "transfer", "other"] {
             #expect(first.contains(kind), "\(first)")

@@ -26,15 +26,16 @@ struct ContactCommand: DetainerSubcommand {
     @Option(help: "With --person: the agency ICE asked (NYPD, DOC or DOP).") var agency: Agency?
     @Flag(name: .customLong("confirm-despite-9-131h"), help: "Record a provided DOC response §9-131(h) would forbid, because it is unrelated to civil immigration enforcement or required by law (say which in --summary).")
     var confirmDespite9131h = false
-    @Option(help: "in (from ICE) or out (to ICE).") var direction: ContactDirection
-    @Option(help: "What kind of contact.") var kind: ContactKind
+    @Option(help: "in (from ICE) or out (to ICE).") var direction: String
+    @Option(help: ArgumentHelp("What kind of contact: \(ContactKind.choicesText).", valueName: "kind")) var kind: String
     @Option(help: "What was said or sent.") var summary: String
     @Option(help: "When (default now; ISO 8601 or New York time).") var at: String?
-    @Option(help: "For information requests and responses: what was asked about.") var infoType: InformationType?
+    @Option(help: ArgumentHelp("For information requests and responses: what was asked about (\(InformationType.choicesText)).", valueName: "info-type"))
+    var infoType: String?
     @Option(help: "The information request this responds to: its contact number, or latest (the detainer's newest request).") var inReplyTo: String?
     @Flag(help: "This response facilitated a transfer to ICE.") var facilitatedTransfer = false
-    @Option(help: "For an information response: provided (the information was given) or declined.") var outcome: ResponseOutcome?
-    @Option(help: "For --kind warrant: judicial or administrative.") var warrant: WarrantKind?
+    @Option(help: "For an information response: provided (the information was given) or declined.") var outcome: String?
+    @Option(help: "For --kind warrant: judicial or administrative.") var warrant: String?
     @Option(help: "For --kind warrant: who signed it.") var warrantIssuer: String?
     @Option(help: "For --kind warrant: its date, YYYY-MM-DD.") var warrantDate: String?
     @OptionGroup var output: WriteOutputOptions
@@ -45,12 +46,12 @@ struct ContactCommand: DetainerSubcommand {
         if person != nil, agency == nil { throw ValidationError("--person needs --agency (NYPD, DOC or DOP)") }
         if id != nil, agency != nil { throw ValidationError("--agency goes with --person; a detainer's contact takes the detainer's agency") }
         let db = try database.open(.write)
-        var request = ContactRequest(
-            direction: direction, kind: kind, summary: summary, at: try at.map { try InstantArgument.parse($0, field: "at") },
-            informationType: infoType, inReplyTo: try inReplyTo.map { try replyTarget($0, db: db) }, facilitatedTransfer: facilitatedTransfer, warrant: warrant,
-            warrantIssuer: warrantIssuer, warrantDate: try warrantDate.map { try DateArgument.parse($0, field: "warrant-date") })
-        request.responseOutcome = outcome
-        request.confirmDespite9131h = confirmDespite9131h
+        // The domain reads what was typed (any case, New York time, a number or latest), as for
+        // the web form and the API; its errors name fields by path, shown here as the options.
+        let request = try ContactInput(
+            direction: direction, kind: kind, summary: summary, at: at, infoType: infoType, inReplyTo: inReplyTo,
+            facilitatedTransfer: facilitatedTransfer, outcome: outcome, warrant: warrant, warrantIssuer: warrantIssuer,
+            warrantDate: warrantDate, confirmDespite9131h: confirmDespite9131h).validated()
         let user = try actor.resolve(in: db, for: .recordContact)
         guard let id else {
             let result = try StatusService(db).recordPersonContact(person: person!, agency: agency!, request, by: user)
@@ -73,21 +74,11 @@ struct ContactCommand: DetainerSubcommand {
             EvaluationPrinter.printReasons(evaluation.report)
         }
     }
+}
 
-    /// A contact number, or `latest`: the detainer's newest information request.
-    private func replyTarget(_ text: String, db: DetainerDatabase) throws -> Int64 {
-        guard text.lowercased() == "latest" else {
-            guard let number = Int64(text), number > 0 else {
-                throw CLIError(.dataError, "--in-reply-to: \"\(text)\" is not a contact number or latest")
-            }
-            return number
-        }
-        guard let id, let detainerID = Int64(id) else {
-            throw CLIError(.usage, "--in-reply-to latest names a detainer's newest request: give the detainer id, or the request's contact number")
-        }
-        guard let latest = try db.latestInformationRequest(detainerID: detainerID) else {
-            throw CLIError(.dataError, "--in-reply-to: detainer \(detainerID) has no information request to answer")
-        }
-        return latest
+extension ContactCommand {
+    /// The one path whose option is not its path in kebab case.
+    func option(forField path: String) -> String? {
+        path == ContactInput.Field.confirmDespite9131h ? "--confirm-despite-9-131h" : nil
     }
 }

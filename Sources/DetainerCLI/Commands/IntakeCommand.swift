@@ -53,12 +53,12 @@ struct IntakeCommand: DetainerSubcommand {
     @Option(help: "Who signed the warrant (for a judicial warrant, the federal judge or magistrate judge).") var warrantIssuer: String?
     @Option(help: "Date of the warrant, YYYY-MM-DD.") var warrantDate: String?
     @Option(name: .customLong("box2"), help: "I-247A Box 2 ticked (DHS transferred the person to this custody): yes, no or unknown (default).")
-    var box2: TriState = .unknown
+    var box2: String?
     @Option(help: "With --warrant administrative: which form is attached, I-200 or I-205.") var adminWarrantForm: String?
     @Option(name: .customLong("nta-served"), help: "A notice to appear (or other charging document) was served: yes, no or unknown (default).")
-    var ntaServed: TriState = .unknown
-    @Option(name: .customLong("tsdb-match"), help: "Terrorist screening database search: yes, no or unknown (default).") var tsdbMatch: TriState = .unknown
-    @Option(help: "ICE asserts illegal re-entry after removal: yes, no or unknown (default).") var illegalReentry: TriState = .unknown
+    var ntaServed: String?
+    @Option(name: .customLong("tsdb-match"), help: "Terrorist screening database search: yes, no or unknown (default).") var tsdbMatch: String?
+    @Option(help: "ICE asserts illegal re-entry after removal: yes, no or unknown (default).") var illegalReentry: String?
     @Option(name: .customLong("pending-charge"), help: "A pending charge from the criminal-history search, the statute as written (repeatable; added to the JSON's).")
     var pendingCharges: [String] = []
     @Flag(help: "Log a second open detainer on the same custody case (requires --reason).") var allowDuplicate = false
@@ -69,8 +69,7 @@ struct IntakeCommand: DetainerSubcommand {
     }
 
     func execute() throws {
-        var request = try json.map(Self.load) ?? IntakeRequest()
-        merge(into: &request)
+        let request = try merged(into: try json.map(Self.load) ?? IntakeRequest())
         let db = try database.open(.write)
         let clerk = try actor.resolve(in: db, for: .intake)
         let result = try IntakeService(db).intake(request, duplicateReason: allowDuplicate ? reason : nil, by: clerk)
@@ -100,52 +99,4 @@ struct IntakeCommand: DetainerSubcommand {
     static func load(_ path: String) throws -> IntakeRequest {
         try IntakeJSON.decode(try InputFile.readJSON(path))
     }
-
-    private func merge(into request: inout IntakeRequest) {
-        func set(_ value: String?, _ target: inout String?) { if let value { target = value } }
-        set(name, &request.person.name)
-        set(dob, &request.person.dateOfBirth)
-        set(nysid, &request.person.nysid)
-        set(aNumber, &request.person.aNumber)
-        set(fbiNumber, &request.person.fbiNumber)
-        set(countryOfBirth, &request.person.countryOfBirth)
-        // Any case is accepted (`doc`); an unknown agency goes on to the intake's own check,
-        // which names the field (custody.agency) like every other bad intake field.
-        set(agency.map { Agency(argument: $0)?.rawValue ?? $0 }, &request.custody.agency)
-        set(booking, &request.custody.bookingNumber)
-        set(facility, &request.custody.facility)
-        set(arrestDate, &request.custody.arrestDate)
-        set(releaseAt.map(Self.canonicalInstant), &request.custody.scheduledReleaseAt)
-        set(form, &request.detainer.form)
-        set(iceSubjectId, &request.detainer.iceSubjectId)
-        set(eventNumber, &request.detainer.eventNumber)
-        set(issuingOffice, &request.detainer.issuingOffice)
-        set(preparedOn, &request.detainer.preparedOn)
-        set(receivedAt.map(Self.canonicalInstant), &request.detainer.receivedAt)
-        if !probableCause.isEmpty { request.detainer.probableCause = probableCause }
-        if warrant != nil || warrantIssuer != nil || warrantDate != nil {
-            var w = request.detainer.warrant ?? .init()
-            set(warrant, &w.type)
-            set(warrantIssuer, &w.issuer)
-            set(warrantDate, &w.date)
-            request.detainer.warrant = w
-        }
-        if let value = tsdbMatch.bool { request.detainer.terroristScreeningMatch = value }
-        if let value = illegalReentry.bool { request.detainer.illegalReentryAfterRemoval = value }
-        if let value = box2.bool { request.detainer.dhsTransferBox2 = value }
-        set(adminWarrantForm, &request.detainer.administrativeWarrantForm)
-        if let value = ntaServed.bool { request.detainer.noticeToAppearServed = value }
-        if !pendingCharges.isEmpty {
-            request.pendingCharges = (request.pendingCharges ?? []) + pendingCharges.map { IntakeRequest.PendingCharge(statute: $0) }
-        }
-    }
-
-    /// New York wall-clock times become UTC here; anything unparseable is passed through so the
-    /// validator reports it with its field name.
-    static func canonicalInstant(_ text: String) -> String { InstantInput.canonical(text) }
-}
-
-enum TriState: String, CaseInsensitiveArgument {
-    case yes, no, unknown
-    var bool: Bool? { self == .unknown ? nil : self == .yes }
 }

@@ -1,16 +1,16 @@
 /// An incoming detainer as a clerk logs it: the person, the city's custody case and the ICE
-/// paperwork. `IntakeRequest` is the wire form (`detainer intake --json FILE`, same names as the
-/// options); `validated(now:)` turns it into `Intake` or reports every bad field at once.
-public struct IntakeRequest: Codable, Sendable, Equatable {
-    public struct Person: Codable, Sendable, Equatable {
+/// paperwork. `IntakeRequest` is the wire form (`detainer intake --json FILE`, the API, the web
+/// form); its fields are listed once, in `IntakeRequest.fields`, which the JSON decoding, the form
+/// reader and the CLI's options all use. `validated(now:)` turns it into `Intake` or reports every
+/// bad field at once.
+public struct IntakeRequest: Sendable, Equatable {
+    public struct Person: Sendable, Equatable {
         public var name: String?
         public var dateOfBirth: String?
         public var nysid: String?
         public var aNumber: String?
         public var fbiNumber: String?
         public var countryOfBirth: String?
-        /// Problems found while decoding (unknown fields, wrong types); not encoded.
-        var decodingIssues: [ValidationIssue] = []
 
         public init(name: String? = nil, dateOfBirth: String? = nil, nysid: String? = nil, aNumber: String? = nil,
                     fbiNumber: String? = nil, countryOfBirth: String? = nil) {
@@ -23,7 +23,7 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Custody: Codable, Sendable, Equatable {
+    public struct Custody: Sendable, Equatable {
         public var agency: String?
         public var bookingNumber: String?
         public var facility: String?
@@ -31,7 +31,6 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         public var arrestDate: String?
         /// When the person would otherwise be released; the hold deadline counts from it.
         public var scheduledReleaseAt: String?
-        var decodingIssues: [ValidationIssue] = []
 
         public init(agency: String? = nil, bookingNumber: String? = nil, facility: String? = nil,
                     arrestDate: String? = nil, scheduledReleaseAt: String? = nil) {
@@ -43,11 +42,10 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Warrant: Codable, Sendable, Equatable {
+    public struct Warrant: Sendable, Equatable {
         public var type: String?
         public var issuer: String?
         public var date: String?
-        var decodingIssues: [ValidationIssue] = []
 
         public init(type: String? = nil, issuer: String? = nil, date: String? = nil) {
             self.type = type
@@ -56,7 +54,7 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         }
     }
 
-    public struct Detainer: Codable, Sendable, Equatable {
+    public struct Detainer: Sendable, Equatable {
         public var form: String?
         public var iceSubjectId: String?
         public var eventNumber: String?
@@ -73,7 +71,6 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
         public var administrativeWarrantForm: String?
         /// Whether a notice to appear (or other charging document) was served; null = not recorded.
         public var noticeToAppearServed: Bool?
-        var decodingIssues: [ValidationIssue] = []
 
         public init(form: String? = nil, iceSubjectId: String? = nil, eventNumber: String? = nil,
                     issuingOffice: String? = nil, preparedOn: String? = nil, receivedAt: String? = nil,
@@ -97,7 +94,7 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
     }
 
     /// A pending charge as the criminal-history search shows it (issue 25 §1).
-    public struct PendingCharge: Codable, Sendable, Equatable {
+    public struct PendingCharge: Decodable, Sendable, Equatable {
         public var statute: String?
         public var chargedOn: String?
         var decodingIssues: [ValidationIssue] = []
@@ -128,26 +125,6 @@ public struct IntakeRequest: Codable, Sendable, Equatable {
     }
 }
 
-// Strict decoding (issue 10 §3): an unknown key is an error named by its path, never ignored
-// (`"warrent": {...}` must not silently drop the judicial warrant). The JSON text itself is read
-// by `StrictJSON` (DetainerJSON), which refuses duplicate keys and non-RFC 8259 text.
-extension IntakeRequest {
-    enum CodingKeys: String, CodingKey, CaseIterable { case person, custody, detainer, convictions, pendingCharges }
-
-    public init(from decoder: any Decoder) throws {
-        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
-        person = reader.read("person", as: Person.self) ?? Person()
-        custody = reader.read("custody", as: Custody.self) ?? Custody()
-        detainer = reader.read("detainer", as: Detainer.self) ?? Detainer()
-        convictions = reader.read("convictions", as: [ConvictionInput].self)
-        pendingCharges = reader.read("pendingCharges", as: [PendingCharge].self)
-        reader.absorb(person.decodingIssues + custody.decodingIssues + detainer.decodingIssues)
-        reader.absorb((convictions ?? []).flatMap(\.decodingIssues) + (pendingCharges ?? []).flatMap(\.decodingIssues))
-        reader.absorb(detainer.warrant?.decodingIssues ?? [])
-        decodingIssues = reader.issues
-    }
-}
-
 extension IntakeRequest.PendingCharge {
     enum CodingKeys: String, CodingKey, CaseIterable { case statute, chargedOn }
 
@@ -158,60 +135,3 @@ extension IntakeRequest.PendingCharge {
     }
 }
 
-extension IntakeRequest.Person {
-    enum CodingKeys: String, CodingKey, CaseIterable { case name, dateOfBirth, nysid, aNumber, fbiNumber, countryOfBirth }
-
-    public init(from decoder: any Decoder) throws {
-        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
-        self.init(name: reader.read("name", as: String.self), dateOfBirth: reader.read("dateOfBirth", as: String.self),
-                  nysid: reader.read("nysid", as: String.self), aNumber: reader.read("aNumber", as: String.self),
-                  fbiNumber: reader.read("fbiNumber", as: String.self), countryOfBirth: reader.read("countryOfBirth", as: String.self))
-        decodingIssues = reader.issues
-    }
-}
-
-extension IntakeRequest.Custody {
-    enum CodingKeys: String, CodingKey, CaseIterable { case agency, bookingNumber, facility, arrestDate, scheduledReleaseAt }
-
-    public init(from decoder: any Decoder) throws {
-        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
-        self.init(agency: reader.read("agency", as: String.self), bookingNumber: reader.read("bookingNumber", as: String.self),
-                  facility: reader.read("facility", as: String.self), arrestDate: reader.read("arrestDate", as: String.self),
-                  scheduledReleaseAt: reader.read("scheduledReleaseAt", as: String.self))
-        decodingIssues = reader.issues
-    }
-}
-
-extension IntakeRequest.Warrant {
-    enum CodingKeys: String, CodingKey, CaseIterable { case type, issuer, date }
-
-    public init(from decoder: any Decoder) throws {
-        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
-        self.init(type: reader.read("type", as: String.self), issuer: reader.read("issuer", as: String.self),
-                  date: reader.read("date", as: String.self))
-        decodingIssues = reader.issues
-    }
-}
-
-extension IntakeRequest.Detainer {
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case form, iceSubjectId, eventNumber, issuingOffice, preparedOn, receivedAt, probableCause, warrant
-        case terroristScreeningMatch, illegalReentryAfterRemoval
-        case dhsTransferBox2, administrativeWarrantForm, noticeToAppearServed
-    }
-
-    public init(from decoder: any Decoder) throws {
-        var reader = JSONFieldReader(decoder, knownKeys: Set(CodingKeys.allCases.map(\.rawValue)))
-        self.init(form: reader.read("form", as: String.self), iceSubjectId: reader.read("iceSubjectId", as: String.self),
-                  eventNumber: reader.read("eventNumber", as: String.self), issuingOffice: reader.read("issuingOffice", as: String.self),
-                  preparedOn: reader.read("preparedOn", as: String.self), receivedAt: reader.read("receivedAt", as: String.self),
-                  probableCause: reader.read("probableCause", as: [String].self), warrant: reader.read("warrant", as: IntakeRequest.Warrant.self),
-                  // Intake's default for both searches is "not known", so absent and null agree here.
-                  terroristScreeningMatch: reader.read("terroristScreeningMatch", as: Bool.self),
-                  illegalReentryAfterRemoval: reader.read("illegalReentryAfterRemoval", as: Bool.self),
-                  dhsTransferBox2: reader.read("dhsTransferBox2", as: Bool.self),
-                  administrativeWarrantForm: reader.read("administrativeWarrantForm", as: String.self),
-                  noticeToAppearServed: reader.read("noticeToAppearServed", as: Bool.self))
-        decodingIssues = reader.issues
-    }
-}

@@ -1,59 +1,8 @@
 import DetainerDomain
 import SQLite
 
-/// Contacts with ICE. The kinds and information types are the ones the annual reports count
-/// (Admin. Code §9-131(f)(9), §14-154(f)(5)).
-public enum ContactKind: String, Sendable, CaseIterable {
-    case detainer, warrant, releaseNotification, informationRequest, informationResponse, withdrawal, transfer, other
-}
-
-public enum ContactDirection: String, Sendable, CaseIterable {
-    case incoming = "in", outgoing = "out"
-}
-
-public enum InformationType: String, Sendable, CaseIterable {
-    case incarcerationStatus, releaseDate, courtDate, appointment, other
-}
-
-/// Whether an information response gave ICE the information or refused it; only a provided
-/// response honors the request in the annual reports.
-public enum ResponseOutcome: String, Sendable, CaseIterable {
-    case provided, declined
-}
-
-public struct ContactRequest: Sendable {
-    public var direction: ContactDirection
-    public var kind: ContactKind
-    public var summary: String
-    public var at: UTCInstant?
-    public var informationType: InformationType?
-    public var inReplyTo: Int64?
-    public var facilitatedTransfer = false
-    /// For a warrant ICE presents after the detainer: its kind, issuer and date.
-    public var warrant: WarrantKind?
-    public var warrantIssuer: String?
-    public var warrantDate: CivilDate?
-    /// For an information response: was the information given? Required for responses.
-    public var responseOutcome: ResponseOutcome?
-    /// Give a DOC response §9-131(h) protects anyway (unrelated to civil immigration enforcement,
-    /// or required by law: say which in the summary). Without it such a response is refused.
-    public var confirmDespite9131h = false
-
-    public init(direction: ContactDirection, kind: ContactKind, summary: String, at: UTCInstant? = nil,
-                informationType: InformationType? = nil, inReplyTo: Int64? = nil, facilitatedTransfer: Bool = false,
-                warrant: WarrantKind? = nil, warrantIssuer: String? = nil, warrantDate: CivilDate? = nil) {
-        self.direction = direction
-        self.kind = kind
-        self.summary = summary
-        self.at = at
-        self.informationType = informationType
-        self.inReplyTo = inReplyTo
-        self.facilitatedTransfer = facilitatedTransfer
-        self.warrant = warrant
-        self.warrantIssuer = warrantIssuer
-        self.warrantDate = warrantDate
-    }
-}
+// The contact request, its vocabulary (`ContactKind` and friends) and its rules are the domain's
+// (DetainerDomain/Input/ContactRequest.swift); this file records a contact in the store.
 
 public struct ContactResult: Sendable {
     public let contactID: Int64
@@ -69,7 +18,14 @@ public struct Section9131hWarning: Error, Sendable, CustomStringConvertible {
     public var description: String {
         "Admin. Code §9-131(h)(1): DOC may not give ICE custody, release or court information about person \(personID), who "
             + (known ? "has no violent or serious conviction and no TSDB match" : "is not shown to have a violent or serious conviction or a TSDB match (a fact is unknown)")
-            + ", unless it is unrelated to civil immigration enforcement or required by law. Nothing was recorded. If one of those applies, say which in --summary and repeat with --confirm-despite-9-131h."
+            + ", unless it is unrelated to civil immigration enforcement or required by law. Nothing was recorded. If one of those applies, say which in the summary and confirm the response despite §9-131(h)."
+    }
+}
+
+/// The field that confirms it: each front end names it its own way (`--confirm-despite-9-131h`).
+extension Section9131hWarning: FieldIssues {
+    public var fieldIssues: [ValidationIssue] {
+        [ValidationIssue(path: ContactInput.Field.confirmDespite9131h, message: "required to record this response (§9-131(h))")]
     }
 }
 
@@ -90,34 +46,7 @@ extension StatusService {
 
     private func record(detainerID: Int64?, personID givenPerson: Int64?, agency givenAgency: Agency?, _ request: ContactRequest,
                         by actor: Actor) throws -> ContactResult {
-        var v = FieldValidator()
-        let summary = v.text(request.summary, "summary", maxLength: FieldLimits.note, required: true, allowNewlines: true)
-        let issuer = v.text(request.warrantIssuer, "warrantIssuer", maxLength: FieldLimits.issuer)
-        if [.informationRequest, .informationResponse].contains(request.kind), request.informationType == nil {
-            v.fail("infoType", "is required for \(request.kind.rawValue) (\(InformationType.choicesText))")
-        }
-        if request.kind == .informationResponse, request.inReplyTo == nil {
-            v.fail("inReplyTo", "name the information request this answers (its contact number)")
-        }
-        if request.kind == .informationResponse, request.responseOutcome == nil {
-            v.fail("outcome", "say whether the information was provided or declined")
-        }
-        if request.responseOutcome != nil, request.kind != .informationResponse {
-            v.fail("outcome", "only an informationResponse has an outcome")
-        }
-        if request.facilitatedTransfer, request.responseOutcome == .declined {
-            v.fail("facilitatedTransfer", "a declined response gave no information, so it cannot have facilitated a transfer")
-        }
-        if request.warrant != nil, request.kind != .warrant {
-            v.fail("warrant", "only a contact of kind warrant carries a warrant")
-        }
-        if request.kind == .warrant, request.warrant == nil {
-            v.fail("warrant", "say which kind of warrant ICE presented (judicial or administrative)")
-        }
-        if request.warrant == .judicial, issuer == nil {
-            v.fail("warrantIssuer", "is required for a judicial warrant (the federal judge or magistrate judge)")
-        }
-        try v.finish()
+        try request.check()
         return try audited(actor: actor, action: "contact.add", entity: detainerID == nil ? "person" : "detainer") { context in
             context.entityID = detainerID ?? givenPerson
             let db = context.db
@@ -126,7 +55,24 @@ extension StatusService {
             if at.secondsSinceEpoch > context.now.secondsSinceEpoch + FieldLimits.clockSkewSeconds {
                 throw InputError(field: "at", "\(at.newYorkText) is in the future")
             }
-            if let reply = request.inReplyTo {
+            // `latest`: the detainer's newest information request, found in this transaction.
+            var inReplyTo: Int64?
+            switch request.inReplyTo {
+            case .contact(let number)?: inReplyTo = number
+            case .latest?:
+                guard let detainerID else {
+                    throw InputError(field: "inReplyTo", "latest names a detainer's newest information request; give the request's contact number")
+                }
+                guard let latest = try db.scalarInt("""
+                    SELECT id FROM ice_communications WHERE detainer_id = ? AND kind = ?
+                    ORDER BY occurred_at DESC, id DESC LIMIT 1
+                    """, detainerID, ContactKind.informationRequest.rawValue) else {
+                    throw InputError(field: "inReplyTo", "detainer \(detainerID) has no information request to answer")
+                }
+                inReplyTo = latest
+            case nil: inReplyTo = nil
+            }
+            if let reply = inReplyTo {
                 let original = try db.prepare("SELECT kind, detainer_id FROM ice_communications WHERE id = ?")
                 try original.bind(reply, at: 1)
                 guard let row = try original.first({ ($0.string(0), $0.optionalInt64(1)) }), row.0 == ContactKind.informationRequest.rawValue,
@@ -163,13 +109,13 @@ extension StatusService {
             row.direction = request.direction
             row.kind = request.kind
             row.infoType = request.informationType
-            row.inReplyTo = request.inReplyTo
+            row.inReplyTo = inReplyTo
             row.facilitatedTransfer = request.facilitatedTransfer
             row.occurredAt = at
             row.occurredOn = at.newYorkDate
             row.recordedAt = context.now
             row.actorID = try context.actorID
-            row.summary = summary ?? ""  // required above
+            row.summary = request.summary
             row.responseOutcome = request.responseOutcome
             row.confirmedDespite9131h = confirmed
             row.agency = agency
@@ -185,7 +131,7 @@ extension StatusService {
             // history, with the time it was presented; the warrant that came with the detainer
             // (detainers.warrant_type) is never overwritten.
             row.warrantType = request.warrant
-            row.warrantIssuer = request.warrant == nil ? nil : issuer
+            row.warrantIssuer = request.warrant == nil ? nil : request.warrantIssuer
             row.warrantDate = request.warrant == nil ? nil : request.warrantDate
             let contactID = try context.insert(&row)
             var evaluation: StoredEvaluation?

@@ -121,7 +121,7 @@ enum APIRoutes {
             let session = try context.requireSession()
             try await office.permit(session, .recordContact)
             let id = try context.id()
-            let contact = try await APIBody.decode(ContactBody.self, request, context: context).request()
+            let contact = try await APIBody.decode(ContactInput.self, request, context: context).validated()
             let result = try await office.write { db in
                 try StatusService(db).recordContact(detainerID: id, contact, by: try db.authorize(session.user.name, for: .recordContact))
             }
@@ -194,44 +194,6 @@ struct StatusBody: Decodable {
     let cause: String?
 }
 
-struct ContactBody: Decodable {
-    let direction: String
-    let kind: String
-    let summary: String
-    let at: String?
-    let infoType: String?
-    let inReplyTo: Int64?
-    let facilitatedTransfer: Bool?
-    let warrant: String?
-    let warrantIssuer: String?
-    let warrantDate: String?
-    /// For an information response: provided or declined.
-    let outcome: String?
-
-    func request() throws -> ContactRequest {
-        var issues: [ValidationIssue] = []
-        let direction = ContactDirection(anyCase: direction)
-        if direction == nil { issues.append(ValidationIssue(path: "direction", message: "expected in or out")) }
-        let kind = ContactKind(anyCase: kind)
-        if kind == nil { issues.append(ValidationIssue(path: "kind", message: "expected one of " + ContactKind.allCases.map(\.rawValue).joined(separator: ", "))) }
-        var instant: UTCInstant?
-        do { instant = try at.map { try InstantInput.parse($0, field: "at") } } catch let issue as ValidationIssue { issues.append(issue) }
-        let info = infoType.flatMap(InformationType.init(anyCase:))
-        if let infoType, info == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(infoType)\" (expected \(InformationType.choicesText))")) }
-        let warrantKind = warrant.flatMap(WarrantKind.init(anyCase:))
-        if let warrant, warrantKind == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\" (expected \(WarrantKind.choicesText))")) }
-        let date = warrantDate.flatMap(CivilDate.init(parsing:))
-        if let warrantDate, date == nil { issues.append(ValidationIssue(path: "warrantDate", message: "\"\(warrantDate)\" is not a real calendar date in the form YYYY-MM-DD")) }
-        let response = outcome.flatMap(ResponseOutcome.init(anyCase:))
-        if let outcome, response == nil { issues.append(ValidationIssue(path: "outcome", message: "expected provided or declined, not \"\(outcome)\"")) }
-        guard issues.isEmpty, let direction, let kind else { throw InputErrors(issues) }
-        var request = ContactRequest(direction: direction, kind: kind, summary: summary, at: instant, informationType: info, inReplyTo: inReplyTo,
-                                     facilitatedTransfer: facilitatedTransfer ?? false, warrant: warrantKind, warrantIssuer: warrantIssuer, warrantDate: date)
-        request.responseOutcome = response
-        return request
-    }
-}
-
 /// `{"conviction": {…the evaluate contract's convictions[] fields…}, "court": "…", "docketNumber": "…"}`.
 /// `{"note": "…"}` for approving (optional) or rejecting (required) a proposal.
 struct ProposalBody: Decodable, KnownKeys {
@@ -297,7 +259,5 @@ struct ConvictionBody: Decodable, KnownKeys {
 
 extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason", "confirmNoSearch", "confirmAfterDeadline"] }
 extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note", "cause"] }
-extension ContactBody: KnownKeys {
-    static let knownKeys: Set<String> = ["direction", "kind", "summary", "at", "infoType", "inReplyTo", "facilitatedTransfer",
-                                         "warrant", "warrantIssuer", "warrantDate", "outcome"]
-}
+/// The contact body is the domain's `ContactInput` (the web form and `detainer contact` read the same one).
+extension ContactInput: KnownKeys { static let knownKeys: Set<String> = Set(ContactInput.Field.all) }

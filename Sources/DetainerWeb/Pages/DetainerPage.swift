@@ -424,14 +424,20 @@ enum DetainerPage {
                     Forms.input("When", name: "at", value: values["at"], type: "datetime-local", error: errors["at"], hint: "New York time; empty for now", scope: "contact.")
                     Forms.select("Information asked about", name: "infoType", options: [("", "not applicable")] + InformationType.allCases.map { ($0.rawValue, Labels.informationType($0)) },
                                  selected: values["infoType"], error: errors["infoType"], scope: "contact.")
-                    Forms.input("In reply to contact", name: "inReplyTo", value: values["inReplyTo"], type: "number", error: errors["inReplyTo"],
-                                hint: "for a response: the request's contact number", scope: "contact.")
+                    Forms.input("In reply to contact", name: "inReplyTo", value: values["inReplyTo"], error: errors["inReplyTo"],
+                                hint: "for a response: the request's contact number, or latest (this detainer's newest request)", scope: "contact.")
                     Forms.select("Response", name: "outcome", options: [("", "not applicable"), ("provided", "information provided"), ("declined", "information declined")],
                                  selected: values["outcome"], error: errors["outcome"], scope: "contact.")
                     Forms.select("Warrant presented", name: "warrant", options: [("", "not applicable")] + WarrantKind.allCases.map { ($0.rawValue, Labels.warrant($0)) },
                                  selected: values["warrant"], error: errors["warrant"], scope: "contact.")
                     Forms.input("Warrant signed by", name: "warrantIssuer", value: values["warrantIssuer"], error: errors["warrantIssuer"], scope: "contact.")
                     Forms.input("Warrant date", name: "warrantDate", value: values["warrantDate"], type: "date", error: errors["warrantDate"], scope: "contact.")
+                    Forms.select("Facilitated a transfer", name: "facilitatedTransfer", options: [("", "no"), ("yes", "yes: this response facilitated a transfer to ICE")],
+                                 selected: values["facilitatedTransfer"], error: errors["facilitatedTransfer"], scope: "contact.")
+                    Forms.select("Confirm despite §9-131(h)", name: "confirmDespite9131h",
+                                 options: [("", "no"), ("yes", "yes: unrelated to civil immigration enforcement, or required by law")],
+                                 selected: values["confirmDespite9131h"], error: errors["confirmDespite9131h"],
+                                 hint: "only for a DOC response §9-131(h) would otherwise forbid; say which in the summary", scope: "contact.")
                 }
                 Forms.textarea("Summary", name: "summary", value: values["summary"], error: errors["summary"], required: true, scope: "contact.")
                 Forms.submit("Record contact")

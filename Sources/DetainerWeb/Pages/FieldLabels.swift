@@ -23,6 +23,7 @@ enum FieldLabels {
         "infoType": "Information asked about", "inReplyTo": "In reply to contact", "outcome": "Response",
         "warrant": "Warrant presented", "warrantIssuer": "Warrant signed by", "warrantDate": "Warrant date",
         "summary": "Summary", "facilitatedTransfer": "Facilitated a transfer", "file": "File",
+        "confirmDespite9131h": "Confirm despite §9-131(h)",
         "statute": "Statute", "convictedOn": "Convicted on", "felonyClass": "Class as convicted", "jurisdiction": "Jurisdiction",
         "nyEquivalent": "New York equivalent", "objectStatute": "Object crime", "incarceratedDaysForThisCrime": "Days incarcerated for it",
         "court": "Court", "docketNumber": "Docket number",

@@ -1,40 +1,21 @@
 import DetainerDomain
 import DetainerStore
+import Foundation
 
-/// Turns submitted forms into the store's request types. Field names are the JSON contract's
+/// Turns submitted forms into the domain's request types. Field names are the JSON contract's
 /// paths (`person.name`, `custody.arrestDate`, …), so the store's validation errors land beside
 /// the field that caused them. Only parsing happens here; every rule is the store's.
 enum FormRequests {
+    /// The intake form: its field names are the table's paths (`IntakeRequest.fields`); an empty
+    /// field is not given, a select left at "unknown" is not known. The values go to the domain as
+    /// typed (a `datetime-local` is New York time, read by the validator).
     static func intake(_ form: FormData) -> IntakeRequest {
         var request = IntakeRequest()
-        request.person.name = form.nonEmpty("person.name")
-        request.person.dateOfBirth = form.nonEmpty("person.dateOfBirth")
-        request.person.nysid = form.nonEmpty("person.nysid")
-        request.person.aNumber = form.nonEmpty("person.aNumber")
-        request.person.fbiNumber = form.nonEmpty("person.fbiNumber")
-        request.person.countryOfBirth = form.nonEmpty("person.countryOfBirth")
-        request.custody.agency = form.nonEmpty("custody.agency")
-        request.custody.bookingNumber = form.nonEmpty("custody.bookingNumber")
-        request.custody.facility = form.nonEmpty("custody.facility")
-        request.custody.arrestDate = form.nonEmpty("custody.arrestDate")
-        request.custody.scheduledReleaseAt = form.nonEmpty("custody.scheduledReleaseAt").map(InstantInput.canonical)
-        request.detainer.form = form.nonEmpty("detainer.form")
-        request.detainer.iceSubjectId = form.nonEmpty("detainer.iceSubjectId")
-        request.detainer.eventNumber = form.nonEmpty("detainer.eventNumber")
-        request.detainer.issuingOffice = form.nonEmpty("detainer.issuingOffice")
-        request.detainer.preparedOn = form.nonEmpty("detainer.preparedOn")
-        request.detainer.receivedAt = form.nonEmpty("detainer.receivedAt").map(InstantInput.canonical)
-        let boxes = form.all("detainer.probableCause").filter { !$0.isEmpty }
-        if !boxes.isEmpty { request.detainer.probableCause = boxes }
-        let warrantType = form.nonEmpty("detainer.warrant.type"), issuer = form.nonEmpty("detainer.warrant.issuer"), date = form.nonEmpty("detainer.warrant.date")
-        if warrantType != nil || issuer != nil || date != nil {
-            request.detainer.warrant = .init(type: warrantType, issuer: issuer, date: date)
+        for field in IntakeRequest.fields {
+            for value in form.all(field.path).map({ $0.trimmingCharacters(in: .whitespaces) }) where !value.isEmpty {
+                field.set(value, in: &request)
+            }
         }
-        request.detainer.terroristScreeningMatch = tri(form["detainer.terroristScreeningMatch"])
-        request.detainer.illegalReentryAfterRemoval = tri(form["detainer.illegalReentryAfterRemoval"])
-        request.detainer.dhsTransferBox2 = tri(form["detainer.dhsTransferBox2"])
-        request.detainer.administrativeWarrantForm = form.nonEmpty("detainer.administrativeWarrantForm")
-        request.detainer.noticeToAppearServed = tri(form["detainer.noticeToAppearServed"])
         return request
     }
 
@@ -49,11 +30,6 @@ enum FormRequests {
             throw ValidationIssue(path: duplicateReasonField, message: "required: say why ICE really sent a second detainer, or change the custody case")
         }
         return reason
-    }
-
-    /// yes / no / anything else (unknown, not given) → true / false / nil, as `--tsdb-match`.
-    static func tri(_ value: String?) -> Bool? {
-        switch value?.lowercased() { case "yes": true; case "no": false; default: nil }
     }
 
     static func review(_ form: FormData) throws -> ReviewRequest {
@@ -78,32 +54,12 @@ enum FormRequests {
         return (to, try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") }, form.nonEmpty("note"), cause)
     }
 
+    /// The contact form: its field names are the contact's paths (`ContactInput.Field`), so the
+    /// domain's errors land beside their field; the domain reads the values (`ContactInput.validated`).
     static func contact(_ form: FormData) throws -> ContactRequest {
-        var issues: [ValidationIssue] = []
-        let direction = form["direction"].flatMap(ContactDirection.init(anyCase:))
-        if direction == nil { issues.append(ValidationIssue(path: "direction", message: "choose in (from ICE) or out (to ICE)")) }
-        let kind = form["kind"].flatMap(ContactKind.init(anyCase:))
-        if kind == nil { issues.append(ValidationIssue(path: "kind", message: "choose one of " + ContactKind.allCases.map(\.rawValue).joined(separator: ", "))) }
-        var at: UTCInstant?
-        do { at = try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") } } catch let issue as ValidationIssue { issues.append(issue) }
-        let info = form.nonEmpty("infoType")
-        if let info, InformationType(anyCase: info) == nil { issues.append(ValidationIssue(path: "infoType", message: "unknown information type \"\(info)\" (choose \(InformationType.choicesText))")) }
-        let warrant = form.nonEmpty("warrant")
-        if let warrant, WarrantKind(anyCase: warrant) == nil { issues.append(ValidationIssue(path: "warrant", message: "unknown warrant kind \"\(warrant)\" (choose \(WarrantKind.choicesText))")) }
-        let outcome = form.nonEmpty("outcome")
-        if let outcome, ResponseOutcome(anyCase: outcome) == nil { issues.append(ValidationIssue(path: "outcome", message: "choose provided or declined")) }
-        let inReplyTo = form.nonEmpty("inReplyTo")
-        if let inReplyTo, Int64(inReplyTo) == nil { issues.append(ValidationIssue(path: "inReplyTo", message: "a contact number, e.g. 12")) }
-        let warrantDate = form.nonEmpty("warrantDate")
-        let date = warrantDate.flatMap(CivilDate.init(parsing:))
-        if let warrantDate, date == nil { issues.append(ValidationIssue(path: "warrantDate", message: "\"\(warrantDate)\" is not a real calendar date in the form YYYY-MM-DD")) }
-        guard issues.isEmpty, let direction, let kind else { throw InputErrors(issues) }
-        var request = ContactRequest(direction: direction, kind: kind, summary: form["summary"] ?? "", at: at,
-                                     informationType: info.flatMap(InformationType.init(anyCase:)), inReplyTo: inReplyTo.flatMap { Int64($0) },
-                                     warrant: warrant.flatMap(WarrantKind.init(anyCase:)),
-                                     warrantIssuer: form.nonEmpty("warrantIssuer"), warrantDate: date)
-        request.responseOutcome = outcome.flatMap(ResponseOutcome.init(anyCase:))
-        return request
+        var values: [String: String] = [:]
+        for field in ContactInput.Field.all { if let value = form.nonEmpty(field) { values[field] = value } }
+        return try ContactInput(text: values).validated()
     }
 
     /// A conviction form, read by the reader the CLI's `conviction add|update` uses: the same
