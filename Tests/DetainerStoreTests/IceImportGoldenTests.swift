@@ -43,9 +43,9 @@ import TestSupport
     /// encodes rows), then the audit entry's import fingerprints, for each file.
     func digests(_ text: String, name: String) throws -> (rows: String, fingerprint: String, count: Int) {
         let db = try dir.database(name + ".db")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "sup", role: .supervisor, by: admin)
-        let sup = try db.authorize("sup", for: .importData)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "sup", role: .supervisor, by: admin)
+        let sup = try db.accounts.authorize("sup", for: .importData)
         let file = dir.path(name + ".csv")
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         let reader = try CSVReader(path: file)
@@ -57,7 +57,7 @@ import TestSupport
         var encoder = RowEncoder(table: "detainers", statement: statement)
         try statement.forEachRow { encoder.update(&hasher, row: $0) }
         let imported = try db.connection.scalarText("SELECT json_extract(payload, '$.imported') FROM audit_log WHERE action = 'import'") ?? ""
-        #expect(try db.healthCheck().ok)
+        #expect(try db.integrity.healthCheck().ok)
         return (Array(hasher.finalize()).hexString, imported, summary.rowsImported)
     }
 

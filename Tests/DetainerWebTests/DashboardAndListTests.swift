@@ -153,7 +153,7 @@ import TestSupport
         let path = directory.path("training.db")
         let db = try DetainerDatabase.open(path: path, access: .create)
         try db.migrate()
-        try db.establish(mode: .training, publicKey: nil)
+        try db.integrity.establish(mode: .training, publicKey: nil)
         try db.close()
         let office = try Office(path: path, clock: .fixed(Self.now))
         defer { office.close() }

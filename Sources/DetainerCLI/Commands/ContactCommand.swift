@@ -85,7 +85,7 @@ struct ContactCommand: DetainerSubcommand {
         guard let id, let detainerID = Int64(id) else {
             throw CLIError(.usage, "--in-reply-to latest names a detainer's newest request: give the detainer id, or the request's contact number")
         }
-        guard let latest = try db.latestInformationRequest(detainerID: detainerID) else {
+        guard let latest = try db.queries.latestInformationRequest(detainerID: detainerID) else {
             throw CLIError(.dataError, "--in-reply-to: detainer \(detainerID) has no information request to answer")
         }
         return latest
