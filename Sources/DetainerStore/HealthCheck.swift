@@ -14,7 +14,7 @@ public struct HealthReport: Sendable {
     public var ok: Bool { items.allSatisfy(\.ok) }
 }
 
-extension DetainerDatabase {
+extension Integrity {
     /// `externalKey`: a public key held outside the database (`check --public-key`);
     /// `checkpoint`: a head recorded by `backup` (`check --checkpoint`).
     public func healthCheck(externalKey: PublicSigningKey? = nil, checkpoint: Checkpoint? = nil) throws -> HealthReport {

@@ -15,7 +15,7 @@ import Testing
         defer { try? db.close() }
         let release = UTCInstant(parsing: "2026-03-05T15:00:00Z")!
         let old = HoldDeadline.plain(scheduledRelease: release)
-        try db.audited(actor: try db.authorize("sam", for: .evaluate), action: "detainer.evaluate", entity: "detainer") { context in
+        try db.audited(actor: try db.accounts.authorize("sam", for: .evaluate), action: "detainer.evaluate", entity: "detainer") { context in
             try context.db.run("UPDATE detainers SET hold_deadline = ? WHERE id = ?", old.iso8601, id)
             context.touch("detainers", id)
         }

@@ -36,18 +36,18 @@ import TestSupport
 
     @Test func aForgedRoleOrAStaleActorIsRefusedInsideTheWrite() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        let clara = try db.authorize("clara", for: .intake)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        let clara = try db.accounts.authorize("clara", for: .intake)
         let before = try db.connection.scalarInt("SELECT count(*) FROM audit_log")
 
         // Any code can build an Actor; the store believes the users table, not the value.
         let forged = Actor(id: clara.id, name: "clara", role: .admin)
-        #expect(throws: PermissionDenied.self) { try db.addUser(name: "mallory", role: .admin, by: forged) }
+        #expect(throws: PermissionDenied.self) { try db.accounts.addUser(name: "mallory", role: .admin, by: forged) }
         #expect(try db.connection.scalarInt("SELECT count(*) FROM users WHERE name = 'mallory'") == 0)
 
         // An actor authorized before their deactivation cannot finish a write afterwards.
-        try db.deactivateUser(name: "clara", by: admin)
+        try db.accounts.deactivateUser(name: "clara", by: admin)
         let request = IntakeRequest(person: .init(name: "Ana Ruiz", dateOfBirth: "1990-05-06"),
                                     custody: .init(agency: "DOC", bookingNumber: "B1", arrestDate: "2026-02-20", scheduledReleaseAt: "2026-03-05T15:00:00Z"))
         #expect(throws: PermissionDenied.self) { try IntakeService(db).intake(request, by: clara) }
@@ -58,7 +58,7 @@ import TestSupport
 
     @Test func anUndeclaredActionWritesNothing() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
         #expect(throws: PermissionDenied.self) {
             try db.audited(actor: admin, action: "detainer.teleport", entity: "detainer") { _ in }
         }

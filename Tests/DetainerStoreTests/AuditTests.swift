@@ -8,16 +8,16 @@ import TestSupport
 
     func populated() throws -> DetainerDatabase {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        try db.addUser(name: "sam", role: .supervisor, by: admin)
-        _ = try db.deactivateUser(name: "clara", by: admin)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        _ = try db.accounts.deactivateUser(name: "clara", by: admin)
         return db
     }
 
     @Test func aFreshlyWrittenDatabasePassesEveryCheck() throws {
         let db = try populated()
-        let report = try db.healthCheck()
+        let report = try db.integrity.healthCheck()
         #expect(report.ok, "\(report.items.filter { !$0.ok }.map(\.summary))")
         // +1: the database.establish row that records the mode (issue 13)
         #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 5)
@@ -55,7 +55,7 @@ import TestSupport
         try db.connection.execute("UPDATE users SET role = 'admin' WHERE name = 'sam'")
         let findings = try TamperCheck.run(db.connection)
         #expect(findings == [.init(table: "users", key: "3", kind: .changed, auditID: 4)])
-        #expect(try !db.healthCheck().ok)
+        #expect(try !db.integrity.healthCheck().ok)
     }
 
     @Test func insertedAndDeletedRecordsAreFound() throws {

@@ -9,9 +9,9 @@ import TestSupport
 
     func office() throws -> (DetainerDatabase, Actor, Int64) {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        let clara = try db.authorize("clara", for: .intake)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        let clara = try db.accounts.authorize("clara", for: .intake)
         let request = IntakeRequest(person: .init(name: "Ana Ruiz", nysid: "12345678K"),
                                     custody: .init(agency: "DOP", bookingNumber: "P-100", arrestDate: "2026-02-20",
                                                    scheduledReleaseAt: "2026-03-05T15:00:00Z"))
@@ -34,12 +34,12 @@ import TestSupport
         #expect(try db.connection.scalarInt("SELECT count(*) FROM corrections WHERE reason = 'ICE form'") == 2)
         let audit = try #require(try db.connection.scalarText("SELECT payload FROM audit_log WHERE action = 'detainer.correct'"))
         #expect(audit.contains("\"corrections\"") && audit.contains("Ana Ruiz Soto"))
-        #expect(try db.healthCheck().ok)
+        #expect(try db.integrity.healthCheck().ok)
         #expect(throws: (any Error).self) { try db.connection.execute("UPDATE corrections SET reason = 'x'") }
         #expect(throws: (any Error).self) { try db.connection.execute("DELETE FROM corrections") }
         #expect(throws: InputError.self) { try IntakeService(db).correct(detainerID: id, [.name: "Ana Ruiz Soto"], reason: "again", by: clara) }
         #expect(try db.connection.scalarInt("SELECT count(*) FROM corrections") == 2)
-        #expect(try db.detail(detainerID: id).corrections.count == 2)
+        #expect(try db.queries.detail(detainerID: id).corrections.count == 2)
     }
 
     @Test func aCorrectionCannotTakeAnotherPersonsNYSID() throws {
@@ -55,20 +55,20 @@ import TestSupport
 
     @Test func honoredDetainersAwaitingTransferAreQueuedAndLateEndsCounted() throws {
         let db = try dir.database(now: "2026-03-02T15:00:00Z")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "sam", role: .supervisor, by: admin)
-        let sam = try db.authorize("sam", for: .intake)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        let sam = try db.accounts.authorize("sam", for: .intake)
         let request = IntakeRequest(person: .init(name: "Ana Ruiz"),
                                     custody: .init(agency: "DOC", arrestDate: "2026-02-20", scheduledReleaseAt: "2026-03-03T15:00:00Z"),
                                     detainer: .init(warrant: .init(type: "judicial", issuer: "Hon. J"), terroristScreeningMatch: true))
         let id = try IntakeService(db).intake(request, by: sam).detainerID
-        #expect(try db.queue(QueueFilter()).map(\.needs) == [[.review]])
+        #expect(try db.queries.queue(QueueFilter()).map(\.needs) == [[.review]])
         _ = try ReviewService(db).review(detainerID: id, .approve(reason: nil), confirmedWithoutSearch: true, by: sam)
-        #expect(try db.queue(QueueFilter()).map(\.needs) == [[.transfer]])
+        #expect(try db.queries.queue(QueueFilter()).map(\.needs) == [[.transfer]])
         db.clock = .fixed(UTCInstant(parsing: "2026-03-06T15:00:00Z")!)
-        #expect(try db.queue(QueueFilter(overdueOnly: true)).map(\.needs) == [[.transfer, .overdue]])
+        #expect(try db.queries.queue(QueueFilter(overdueOnly: true)).map(\.needs) == [[.transfer, .overdue]])
         _ = try StatusService(db).changeStatus(detainerID: id, to: .transferred, at: nil, note: nil, by: sam)
-        #expect(try db.queue(QueueFilter()).isEmpty)
+        #expect(try db.queries.queue(QueueFilter()).isEmpty)
         #expect(try ReportService(db).lateEnds(from: CivilDate(parsing: "2026-03-01")!, to: CivilDate(parsing: "2026-03-31")!, includeExternal: false)
                 == ["DOC": 1, "all": 1])
     }

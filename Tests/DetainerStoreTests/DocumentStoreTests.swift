@@ -22,13 +22,13 @@ import TestSupport
 
     func office() throws -> Office {
         let db = try dir.database(now: "2026-03-02T15:00:00Z")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        let clerk = try db.authorize("clara", for: .attachDocuments)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        let clerk = try db.accounts.authorize("clara", for: .attachDocuments)
         let request = IntakeRequest(person: .init(name: "Ana Ruiz", dateOfBirth: "1985-02-03", nysid: "12345678K"),
                                     custody: .init(agency: "DOC", bookingNumber: "B1", arrestDate: "2026-02-20", scheduledReleaseAt: "2026-03-05T15:00:00Z"),
                                     detainer: .init(warrant: .init(type: "administrative"), terroristScreeningMatch: false))
-        let result = try IntakeService(db).intake(request, by: try db.authorize("clara", for: .intake))
+        let result = try IntakeService(db).intake(request, by: try db.accounts.authorize("clara", for: .intake))
         return Office(db: db, clerk: clerk, detainerID: result.detainerID)
     }
 
@@ -45,8 +45,8 @@ import TestSupport
             #expect(payload.contains(part), "audit payload lacks \(part): \(payload)")
         }
         #expect(try DocumentService(office.db).content(documentID: doc.id).bytes == Self.pdf)
-        #expect(try office.db.detail(detainerID: office.detainerID).documents == [doc])
-        #expect(try office.db.healthCheck().ok)
+        #expect(try office.db.queries.detail(detainerID: office.detainerID).documents == [doc])
+        #expect(try office.db.integrity.healthCheck().ok)
     }
 
     @Test(arguments: [
@@ -115,10 +115,10 @@ import TestSupport
         #expect(throws: SQLiteError.self) { try office.db.connection.execute("UPDATE documents SET kind = 'other'") }
         // Withdrawn, the same file may be attached again under the right kind; both stay listed.
         _ = try office.documents.attach(detainerID: office.detainerID, AttachRequest(bytes: Self.pdf, kind: .i247a), by: office.clerk)
-        let listed = try office.db.documents(detainerID: office.detainerID)
+        let listed = try office.db.queries.documents(detainerID: office.detainerID)
         #expect(listed.map(\.kind) == [.i200, .i247a] && listed[0].isWithdrawn && !listed[1].isWithdrawn)
-        #expect(try office.db.detail(detainerID: office.detainerID).timeline.filter { $0.kind == .document }.count == 3)
-        #expect(try office.db.healthCheck().ok)
+        #expect(try office.db.queries.detail(detainerID: office.detainerID).timeline.filter { $0.kind == .document }.count == 3)
+        #expect(try office.db.integrity.healthCheck().ok)
     }
 
     @Test func checkNamesADocumentWhoseBytesChangedAndItIsNotHandedOut() throws {
@@ -131,7 +131,7 @@ import TestSupport
         changed[10] ^= 0x01
         try office.db.connection.run("UPDATE documents SET content = ? WHERE id = ?", changed, doc.id)
         try office.db.connection.execute(trigger)
-        let report = try office.db.healthCheck()
+        let report = try office.db.integrity.healthCheck()
         let documents = try #require(report.items.first { $0.name == "documents" })
         #expect(!documents.ok)
         #expect(documents.problems.contains { $0.contains("document \(doc.id)") && $0.contains("bytes were changed") }, "\(documents.problems)")
@@ -142,9 +142,9 @@ import TestSupport
     @Test func theDecisionRecordCarriesTheLawsTestsTheDocumentsHashesAndTheAuditHead() throws {
         let office = try office()
         let doc = try office.documents.attach(detainerID: office.detainerID, AttachRequest(bytes: Self.pdf, kind: .i247a), by: office.clerk)
-        let record = try office.db.decisionRecord(detainerID: office.detainerID)
+        let record = try office.db.paperwork.decisionRecord(detainerID: office.detainerID)
         let text = record.textLines.joined(separator: "\n")
-        let head = try #require(try office.db.auditHead())
+        let head = try #require(try office.db.paperwork.auditHead())
         for part in ["DECISION RECORD — DETAINER #\(office.detainerID)", "Ana Ruiz", "12345678K", "WARRANT PRESENTED: administrative warrant only",
                      "THE LAW'S TESTS", "Admin. Code §9-131", "ENGINE'S OUTCOME: decline", "REVIEW", "not reviewed", "HOLD DEADLINE: none",
                      "SHA-256 \(doc.sha256)", "audit head: row \(head.auditID), SHA-256 \(head.hash)"] {
@@ -156,7 +156,7 @@ import TestSupport
     @Test func noNoticeToICECarriesCustodyFactsForAPersonSection9131hProtects() throws {
         let office = try office()
         do {
-            _ = try office.db.iceNotice(detainerID: office.detainerID)
+            _ = try office.db.paperwork.iceNotice(detainerID: office.detainerID)
             Issue.record("a notice to ICE was printed for a person with no judgment and no TSDB match")
         } catch let refused as NoticeRefused {
             #expect(refused.message.contains("§9-131(h)") && refused.message.contains("no judgment") && refused.message.contains("release date"))
@@ -165,21 +165,21 @@ import TestSupport
         let match = IntakeRequest(person: .init(name: "Eli Moss", dateOfBirth: "1980-01-01", nysid: "87654321K"),
                                   custody: .init(agency: "DOC", bookingNumber: "B2", arrestDate: "2026-02-20", scheduledReleaseAt: "2026-03-05T15:00:00Z"),
                                   detainer: .init(warrant: .init(type: "judicial", issuer: "Hon. J"), terroristScreeningMatch: true))
-        let other = try IntakeService(office.db).intake(match, by: try office.db.authorize("clara", for: .intake))
-        let notice = try office.db.iceNotice(detainerID: other.detainerID)
+        let other = try IntakeService(office.db).intake(match, by: try office.db.accounts.authorize("clara", for: .intake))
+        let notice = try office.db.paperwork.iceNotice(detainerID: other.detainerID)
         #expect(notice.custodyFacts.contains { $0.label == "Scheduled release" && $0.value.contains("2026-03-05") })
         #expect(notice.ground.contains("terrorist screening"))
     }
 
     @Test func theNoticeToThePersonIsOffUntilAnAdminTurnsItOn() throws {
         let office = try office()
-        #expect(throws: NoticeDisabled.self) { _ = try office.db.personNotice(detainerID: office.detainerID, language: .en) }
-        let admin = try office.db.authorize("admin", for: .manageUsers)
-        try office.db.setPersonNotice(true, by: admin)
-        let spanish = try office.db.personNotice(detainerID: office.detainerID, language: .es)
+        #expect(throws: NoticeDisabled.self) { _ = try office.db.paperwork.personNotice(detainerID: office.detainerID, language: .en) }
+        let admin = try office.db.accounts.authorize("admin", for: .manageUsers)
+        try office.db.paperwork.setPersonNotice(true, by: admin)
+        let spanish = try office.db.paperwork.personNotice(detainerID: office.detainerID, language: .es)
         #expect(spanish.paragraphs.contains { $0.contains("Ana Ruiz") })
         #expect(try office.db.connection.scalarInt("SELECT count(*) FROM audit_log WHERE action = 'settings.person_notice'") == 1)
         #expect(throws: SQLiteError.self) { try office.db.connection.execute("UPDATE settings SET value = 'maybe' WHERE key = 'person_notice'") }
-        #expect(try office.db.healthCheck().ok)
+        #expect(try office.db.integrity.healthCheck().ok)
     }
 }

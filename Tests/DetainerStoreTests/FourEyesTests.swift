@@ -17,12 +17,12 @@ import TestSupport
 
     func office() throws -> Office {
         let db = try dir.database(now: "2026-03-02T15:00:00Z")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        try db.addUser(name: "sam", role: .supervisor, by: admin)
-        try db.addUser(name: "tess", role: .supervisor, by: admin)
-        return Office(db: db, clerk: try db.authorize("clara", for: .intake), sam: try db.authorize("sam", for: .review),
-                      tess: try db.authorize("tess", for: .review))
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        try db.accounts.addUser(name: "tess", role: .supervisor, by: admin)
+        return Office(db: db, clerk: try db.accounts.authorize("clara", for: .intake), sam: try db.accounts.authorize("sam", for: .review),
+                      tess: try db.accounts.authorize("tess", for: .review))
     }
 
     func intake(_ o: Office, booking: String, tsdb: Bool?) throws -> Int64 {
@@ -60,9 +60,9 @@ import TestSupport
         #expect(try o.db.connection.scalarText("SELECT u.name FROM reviews AS r JOIN users AS u ON u.id = r.actor_id WHERE r.detainer_id = \(id)") == "tess")
         #expect(try count(o, "SELECT effect_id FROM proposals WHERE id = \(proposal.id)") == review.reviewID)
         #expect(throws: InputError.self) { try proposals.approve(proposalID: proposal.id, note: nil, by: o.tess) }   // already approved
-        let detail = try o.db.detail(detainerID: id)
+        let detail = try o.db.queries.detail(detainerID: id)
         #expect(detail.proposals.map(\.state) == [.approved])
-        #expect(try o.db.healthCheck().ok)
+        #expect(try o.db.integrity.healthCheck().ok)
     }
 
     /// Issue 25 §2: the honor takes effect when the second supervisor approves, so an approval
@@ -78,7 +78,7 @@ import TestSupport
 
         let late = try DetainerDatabase.open(path: dir.path("store.db"), access: .write, clock: .fixed(deadline.adding(seconds: 1)))
         defer { try? late.close() }
-        let tess = try late.authorize("tess", for: .review)
+        let tess = try late.accounts.authorize("tess", for: .review)
         let audit = try late.connection.scalarInt("SELECT count(*) FROM audit_log")
         let warning = #expect(throws: LateHonorWarning.self) { try ProposalService(late).approve(proposalID: proposal.id, note: nil, by: tess) }
         #expect(warning?.proposalID == proposal.id)
@@ -94,7 +94,7 @@ import TestSupport
             SELECT count(*) FROM audit_log WHERE action = 'proposal.approve' AND payload ->> '$.details.confirmedAfterHoldDeadline' = 1
               AND payload ->> '$.details.proposal' = \(proposal.id)
             """) == 1)
-        #expect(try late.healthCheck().ok)
+        #expect(try late.integrity.healthCheck().ok)
     }
 
     @Test func approvingAfterTheFactsChangedIsRefused() throws {
@@ -136,7 +136,7 @@ import TestSupport
         // A pending-review record is still marked in error by one person (a duplicate logged twice).
         let other = try intake(o, booking: "B2", tsdb: true)
         #expect(try statuses.changeStatus(detainerID: other, to: .enteredInError, at: nil, note: "duplicate of \(id)", by: o.clerk).to == .enteredInError)
-        #expect(try o.db.healthCheck().ok)
+        #expect(try o.db.integrity.healthCheck().ok)
     }
 
     @Test func theSchemaRefusesSelfApprovalWrittenBehindTheToolsBack() throws {
@@ -152,30 +152,30 @@ import TestSupport
 
     @Test func grantingPowerOrReactivatingTakesASecondAdmin() throws {
         let o = try office()
-        let admin = try o.db.authorize("admin", for: .manageUsers)
+        let admin = try o.db.accounts.authorize("admin", for: .manageUsers)
         // With one active admin there is nobody to ask: the grant goes ahead and says so.
-        let alone = try o.db.addUser(name: "ada", role: .admin, by: admin)
+        let alone = try o.db.accounts.addUser(name: "ada", role: .admin, by: admin)
         #expect(alone.role == .admin)
         #expect(try o.db.connection.scalarText("SELECT payload ->> '$.details.fourEyes' FROM audit_log WHERE action = 'user.add' AND entity_id = ?", alone.id)?.contains("only active admin") == true)
         let ada = alone.actor
         // Now two admins: a supervisor, an admin, a role change upwards and a reactivation each need the other.
-        #expect(throws: SecondPersonRequired.self) { try o.db.addUser(name: "vic", role: .supervisor, by: admin) }
-        #expect(try o.db.user(named: "vic") == nil)
-        let clerkOK = try o.db.addUser(name: "carl", role: .clerk, by: admin)   // no power granted: one admin is enough
-        #expect(throws: SecondPersonRequired.self) { try o.db.changeRole(name: "carl", to: .supervisor, by: admin) }
+        #expect(throws: SecondPersonRequired.self) { try o.db.accounts.addUser(name: "vic", role: .supervisor, by: admin) }
+        #expect(try o.db.accounts.user(named: "vic") == nil)
+        let clerkOK = try o.db.accounts.addUser(name: "carl", role: .clerk, by: admin)   // no power granted: one admin is enough
+        #expect(throws: SecondPersonRequired.self) { try o.db.accounts.changeRole(name: "carl", to: .supervisor, by: admin) }
         let proposals = ProposalService(o.db)
         let grant = try proposals.propose(detainerID: nil, .user(.role(name: "carl", role: .supervisor), reason: "new team lead"), by: admin)
         #expect(grant.act == "make carl supervisor" && grant.detainerID == nil)
         #expect(throws: PermissionDenied.self) { try proposals.approve(proposalID: grant.id, note: nil, by: admin) }
         #expect(throws: PermissionDenied.self) { try proposals.approve(proposalID: grant.id, note: nil, by: o.sam) }   // supervisors do not manage accounts
         _ = try proposals.approve(proposalID: grant.id, note: "agreed", by: ada)
-        #expect(try o.db.user(named: "carl")?.role == .supervisor && clerkOK.role == .clerk)
+        #expect(try o.db.accounts.user(named: "carl")?.role == .supervisor && clerkOK.role == .clerk)
 
-        _ = try o.db.deactivateUser(name: "carl", by: admin)
-        #expect(throws: SecondPersonRequired.self) { try o.db.reactivateUser(name: "carl", by: admin) }
+        _ = try o.db.accounts.deactivateUser(name: "carl", by: admin)
+        #expect(throws: SecondPersonRequired.self) { try o.db.accounts.reactivateUser(name: "carl", by: admin) }
         let back = try proposals.propose(detainerID: nil, .user(.reactivate(name: "carl"), reason: "back from leave"), by: ada)
         _ = try proposals.approve(proposalID: back.id, note: nil, by: admin)
-        #expect(try o.db.user(named: "carl")?.active == true)
+        #expect(try o.db.accounts.user(named: "carl")?.active == true)
 
         let add = try proposals.propose(detainerID: nil, .user(.add(name: "vic", role: .admin, osLogin: nil), reason: "second site"), by: admin)
         #expect(throws: InputError.self) {   // one open proposal per account
@@ -184,6 +184,6 @@ import TestSupport
         let (_, effect) = try proposals.approve(proposalID: add.id, note: nil, by: ada)
         guard case .user(let vic) = effect else { Issue.record("expected a user"); return }
         #expect(vic.role == .admin && vic.active)
-        #expect(try o.db.healthCheck().ok)
+        #expect(try o.db.integrity.healthCheck().ok)
     }
 }

@@ -12,10 +12,10 @@ import TestSupport
 
     func office() throws -> (DetainerDatabase, clerk: Actor, supervisor: Actor) {
         let db = try dir.database(now: "2026-03-02T15:00:00Z")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        try db.addUser(name: "sam", role: .supervisor, by: admin)
-        return (db, try db.authorize("clara", for: .intake), try db.authorize("sam", for: .review))
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        return (db, try db.accounts.authorize("clara", for: .intake), try db.accounts.authorize("sam", for: .review))
     }
 
     func request(_ booking: String, nysid: String, convictions: [ConvictionInput]? = nil) -> IntakeRequest {
@@ -26,7 +26,7 @@ import TestSupport
     }
 
     func pending(_ db: DetainerDatabase, _ id: Int64) throws -> Bool? {
-        try db.queue(QueueFilter()).first { $0.detainerID == id }?.searchPending
+        try db.queries.queue(QueueFilter()).first { $0.detainerID == id }?.searchPending
     }
 
     @Test func theConfirmationIsTheProjectsDecision() {
@@ -37,7 +37,7 @@ import TestSupport
         let (db, clerk, sam) = try office()
         let id = try IntakeService(db).intake(request("B1", nysid: "12345678K"), by: clerk).detainerID
         #expect(try pending(db, id) == true)
-        #expect(try db.detail(detainerID: id).historySearchPending)
+        #expect(try db.queries.detail(detainerID: id).historySearchPending)
         let reviews = try db.connection.scalarInt("SELECT count(*) FROM audit_log")
         #expect(throws: ValidationIssue.self) { try ReviewService(db).review(detainerID: id, .approve(reason: nil), by: sam) }
         #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == reviews)
@@ -50,14 +50,14 @@ import TestSupport
         let (db, clerk, sam) = try office()
         let printout = try IntakeService(db).intake(request("B1", nysid: "12345678K"), by: clerk).detainerID
         _ = try DocumentService(db).attach(detainerID: printout, AttachRequest(bytes: Array("%PDF-1.4\n%%EOF\n".utf8), kind: .criminalHistory),
-                                           by: try db.authorize("clara", for: .attachDocuments))
+                                           by: try db.accounts.authorize("clara", for: .attachDocuments))
         #expect(try pending(db, printout) == false)
         #expect(try ReviewService(db).review(detainerID: printout, .approve(reason: nil), by: sam).decision == .decline)
 
         let charged = try IntakeService(db).intake(request("B2", nysid: "87654321B"), by: clerk)
         let history = HistoryService(db)
         _ = try history.addPendingCharge(personID: charged.personID, statute: "PL 155.25", chargedOn: nil, custodyCaseID: nil,
-                                         by: try db.authorize("clara", for: .recordHistory))
+                                         by: try db.accounts.authorize("clara", for: .recordHistory))
         #expect(try pending(db, charged.detainerID) == false)
 
         // The intake's own convictions: the first evaluation reads them, nothing is pending.

@@ -17,9 +17,9 @@ import TestSupport
 
     func setUp() throws -> (DetainerDatabase, Actor) {
         let db = try dir.database(now: "2026-03-02T15:00:00Z")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        return (db, try db.authorize("clara", for: .intake))
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        return (db, try db.accounts.authorize("clara", for: .intake))
     }
 
     func intake(_ db: DetainerDatabase, _ clerk: Actor, agency: String, warrant: String, release: String) throws -> Int64 {
@@ -34,18 +34,18 @@ import TestSupport
         let (db, clerk) = try setUp()
         // Released Monday 2026-03-02 12:00 EST: the hold runs 48 business hours, to Wednesday 12:00.
         let id = try intake(db, clerk, agency: "NYPD", warrant: "administrative", release: "2026-03-02T17:00:00Z")
-        let before = try db.actionQueue(QueueFilter())
+        let before = try db.queries.actionQueue(QueueFilter())
         #expect(before.holdsPendingWarrant.map(\.detainerID) == [id])
         #expect(before.pastDeadline.isEmpty)
 
         let later = try open(at: "2026-03-05T15:00:00Z")
-        let queue = try later.actionQueue(QueueFilter())
+        let queue = try later.queries.actionQueue(QueueFilter())
         #expect(queue.holdsPendingWarrant.isEmpty, "a hold past its deadline no longer waits for a warrant")
         let item = try #require(queue.pastDeadline.first { $0.detainerID == id })
         #expect(item.releaseNow && item.needs.contains(.release))
-        #expect(try later.queueCount(needing: [.warrant], QueueFilter()) == 0)
+        #expect(try later.queries.queueCount(needing: [.warrant], QueueFilter()) == 0)
 
-        let stored = try ReviewService(later).reevaluate(detainerID: id, by: try later.authorize("clara", for: .evaluate))
+        let stored = try ReviewService(later).reevaluate(detainerID: id, by: try later.accounts.authorize("clara", for: .evaluate))
         #expect(stored.report.outcome == .decline)
         #expect(stored.report.reasons.contains(.holdDeadlinePassed))
         #expect(stored.report.holdDeadline == UTCInstant(parsing: "2026-03-04T17:00:00Z"))
@@ -61,7 +61,7 @@ import TestSupport
         #expect(try db.connection.scalarText("SELECT outcome FROM detainers WHERE id = ?", id) == "decline")
 
         let later = try open(at: "2026-03-08T15:00:00Z")
-        let actor = try later.authorize("clara", for: .recordContact)
+        let actor = try later.accounts.authorize("clara", for: .recordContact)
         let result = try StatusService(later).recordContact(
             detainerID: id, ContactRequest(direction: .incoming, kind: .warrant, summary: "Judicial warrant presented", warrant: .judicial,
                                            warrantIssuer: "Hon. E (S.D.N.Y.)"), by: actor)
@@ -89,7 +89,7 @@ import TestSupport
         let later = try open(at: "2026-03-03T20:00:00Z")  // Tuesday 15:00 EST, before Wednesday 12:00 EST
         let result = try StatusService(later).recordContact(
             detainerID: id, ContactRequest(direction: .incoming, kind: .warrant, summary: "Judicial warrant", warrant: .judicial,
-                                           warrantIssuer: "Hon. E"), by: try later.authorize("clara", for: .recordContact))
+                                           warrantIssuer: "Hon. E"), by: try later.accounts.authorize("clara", for: .recordContact))
         #expect(try #require(result.evaluation).report.outcome == .permitted)
     }
 }

@@ -43,9 +43,9 @@ import TestSupport
     /// encodes rows), then the audit entry's import fingerprints, for each file.
     func digests(_ text: String, name: String) throws -> (rows: String, fingerprint: String, count: Int) {
         let db = try dir.database(name + ".db")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "sup", role: .supervisor, by: admin)
-        let sup = try db.authorize("sup", for: .importData)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "sup", role: .supervisor, by: admin)
+        let sup = try db.accounts.authorize("sup", for: .importData)
         let file = dir.path(name + ".csv")
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         let reader = try CSVReader(path: file)
@@ -57,7 +57,7 @@ import TestSupport
         var encoder = RowEncoder(table: "detainers", statement: statement)
         try statement.forEachRow { encoder.update(&hasher, row: $0) }
         let imported = try db.connection.scalarText("SELECT json_extract(payload, '$.imported') FROM audit_log WHERE action = 'import'") ?? ""
-        #expect(try db.healthCheck().ok)
+        #expect(try db.integrity.healthCheck().ok)
         return (Array(hasher.finalize()).hexString, imported, summary.rowsImported)
     }
 
@@ -108,9 +108,9 @@ import TestSupport
         let text = "date,lift_reason,det_facility,city,state,detainer_type\n" + String(repeating: body, count: 11)
         #expect(99 > ImportLimits.rowsPerInsert && 99 % ImportLimits.rowsPerInsert != 0)
         let db = try dir.database("batches.db")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "sup", role: .supervisor, by: admin)
-        let sup = try db.authorize("sup", for: .importData)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "sup", role: .supervisor, by: admin)
+        let sup = try db.accounts.authorize("sup", for: .importData)
         let file = dir.path("batches.csv")
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         let sha = Array(SHA256.hash(data: Array(text.utf8))).hexString
@@ -141,7 +141,7 @@ import TestSupport
             #expect(row.storedValues == stored.storedValues, "row \(id)")
         }
         #expect(id == 198)
-        #expect(try db.healthCheck().ok)
+        #expect(try db.integrity.healthCheck().ok)
     }
 
     /// Spellings are checked once and remembered (`SpellingCache`), but a refused spelling is
@@ -159,9 +159,9 @@ import TestSupport
 
             """
         let db = try dir.database("spellings.db")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "sup", role: .supervisor, by: admin)
-        let sup = try db.authorize("sup", for: .importData)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "sup", role: .supervisor, by: admin)
+        let sup = try db.accounts.authorize("sup", for: .importData)
         let file = dir.path("spellings.csv")
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         let sha = Array(SHA256.hash(data: Array(text.utf8))).hexString
@@ -177,6 +177,6 @@ import TestSupport
         let agencies = try db.connection.prepare("SELECT agency, facility FROM detainers ORDER BY id").map { ($0.string(0), $0.string(1)) }
         #expect(agencies.map(\.0) == ["DOC", "DOC"])
         #expect(agencies.map(\.1) == ["RIKERS ISLAND", "RIKERS ISLAND"])
-        #expect(try db.healthCheck().ok)
+        #expect(try db.integrity.healthCheck().ok)
     }
 }

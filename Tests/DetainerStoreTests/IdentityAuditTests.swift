@@ -15,16 +15,16 @@ import TestSupport
     /// A training database with clara (clerk) holding a password; `signIn` opens a session.
     func office() throws -> DetainerDatabase {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        try db.setPassword(userName: "clara", password: Self.password, by: admin)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        try db.accounts.setPassword(userName: "clara", password: Self.password, by: admin)
         return db
     }
 
     func signIn(_ db: DetainerDatabase, _ name: String = "clara", code: String? = nil) throws -> SignInResult {
-        let candidate = try db.signInCandidate(name: name)
+        let candidate = try db.accounts.signInCandidate(name: name)
         let matched = candidate?.passwordHash.map { PasswordHashing.verify(Self.password, hash: $0) } ?? false
-        return try db.recordSignIn(candidate: candidate, passwordMatched: matched, secondFactor: code)
+        return try db.accounts.recordSignIn(candidate: candidate, passwordMatched: matched, secondFactor: code)
     }
 
     func findings(_ db: DetainerDatabase) throws -> [String] { try TamperCheck.run(db.connection).map(\.description) }
@@ -36,11 +36,11 @@ import TestSupport
     @Test func signInsSessionsAndPasswordsAreFingerprintedAndPassTheCheck() throws {
         let db = try office()
         guard case .signedIn(let session, _) = try signIn(db) else { Issue.record("clara could not sign in"); return }
-        try db.endWebSession(session, reason: .signout)
-        try db.setPersonNotice(true, by: try db.authorize("admin", for: .manageUsers))
+        try db.accounts.endWebSession(session, reason: .signout)
+        try db.paperwork.setPersonNotice(true, by: try db.accounts.authorize("admin", for: .manageUsers))
         let clean = try findings(db)
         #expect(clean.isEmpty, "\(clean)")
-        let report = try db.healthCheck()
+        let report = try db.integrity.healthCheck()
         #expect(report.ok, "\(report.items.filter { !$0.ok }.map { "\($0.name): \($0.problems)" })")
         let signin = try db.connection.scalarText("SELECT payload FROM audit_log WHERE action = 'auth.signin'") ?? ""
         #expect(signin.contains("\"table\":\"web_sessions\""))
@@ -49,9 +49,9 @@ import TestSupport
     @Test func failedSignInsWriteNothing() throws {
         let db = try office()
         let before = try db.connection.scalarInt("SELECT count(*) FROM audit_log")
-        let candidate = try db.signInCandidate(name: "clara")
-        #expect(try db.recordSignIn(candidate: candidate, passwordMatched: false) == .refused)
-        #expect(try db.recordSignIn(candidate: nil, passwordMatched: false) == .refused)
+        let candidate = try db.accounts.signInCandidate(name: "clara")
+        #expect(try db.accounts.recordSignIn(candidate: candidate, passwordMatched: false) == .refused)
+        #expect(try db.accounts.recordSignIn(candidate: nil, passwordMatched: false) == .refused)
         #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == before)
         #expect(try db.connection.scalarInt("SELECT failed_signins FROM user_credentials") == 0)
     }
@@ -66,9 +66,9 @@ import TestSupport
         let id = db.connection.lastInsertRowID
         #expect(try findings(db) == ["web_sessions row \(id) was inserted outside detainer (no audit row records it)"])
         // The forged session is used: the write records it, as the server does for every request.
-        guard case .active(let session, _) = try db.webSession(token: forged) else { Issue.record("the forged session does not look up"); return }
+        guard case .active(let session, _) = try db.accounts.webSession(token: forged) else { Issue.record("the forged session does not look up"); return }
         try Authentication.$current.withValue(Authentication.web(session: session, address: "10.0.0.66")) {
-            try db.setPersonNotice(true, by: session.user.actor)
+            try db.paperwork.setPersonNotice(true, by: session.user.actor)
         }
         // Deleted afterwards: the table is clean again, but the write names a session no sign-in opened.
         try dropGuards(db)
@@ -76,7 +76,7 @@ import TestSupport
         #expect(try findings(db).isEmpty)
         let problems = try SessionAttribution.problems(db.connection)
         #expect(problems.count == 1 && problems[0].contains("which no audited sign-in opened"), "\(problems)")
-        let report = try db.healthCheck()
+        let report = try db.integrity.healthCheck()
         #expect(!report.ok && report.items.contains { $0.name == "web sessions" && !$0.ok })
     }
 
@@ -109,7 +109,7 @@ import TestSupport
         // As if the rows had been made before migration 0013 fingerprinted them.
         try db.connection.run("INSERT INTO settings (key, value) VALUES ('person_notice', 'off')")
         #expect(try !findings(db).isEmpty)
-        #expect(try db.recordIdentityBaseline() >= 4)   // mode, database_id, person_notice, clara's password
+        #expect(try db.integrity.recordIdentityBaseline() >= 4)   // mode, database_id, person_notice, clara's password
         let clean = try findings(db)
         #expect(clean.isEmpty, "\(clean)")
     }
@@ -120,16 +120,16 @@ import TestSupport
         let db = try office()
         let tolerance = ProjectDecisions.auditClockToleranceSeconds
         #expect(tolerance == 2)
-        let admin = try db.authorize("admin", for: .manageUsers)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
         let base = try #require(UTCInstant(parsing: "2026-03-02T16:00:00Z"))
         db.clock = .fixed(base)
-        try db.setPersonNotice(true, by: admin)
+        try db.paperwork.setPersonNotice(true, by: admin)
         db.clock = .fixed(base.adding(seconds: -tolerance))
-        try db.setPersonNotice(false, by: admin)
+        try db.paperwork.setPersonNotice(false, by: admin)
         #expect(try SignatureCheck.timeProblems(db.connection).isEmpty)
         // Small steps cannot add up: each is compared with the latest time already in the chain.
         db.clock = .fixed(base.adding(seconds: -tolerance - 1))
-        try db.setPersonNotice(true, by: admin)
+        try db.paperwork.setPersonNotice(true, by: admin)
         let problems = try SignatureCheck.timeProblems(db.connection)
         #expect(problems.count == 1 && problems[0].contains("by \(tolerance + 1) s"), "\(problems)")
     }

@@ -35,9 +35,9 @@ import TestSupport
 
     @Test func noStatementAnIntakeRunsGrowsWithTheBacklog() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        let clara = try db.authorize("clara", for: .intake)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        let clara = try db.accounts.authorize("clara", for: .intake)
         let service = IntakeService(db)
         for n in 0..<40 { _ = try service.intake(request(n, booking: n % 2 == 0, agency: n % 3 == 0 ? "NYPD" : "DOC"), by: clara) }
 

@@ -40,9 +40,9 @@ import TestSupport
 
     @Test func readsStoredEvaluationsAsTheDecoderDoes() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "sam", role: .supervisor, by: admin)
-        let sam = try db.authorize("sam", for: .intake)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        let sam = try db.accounts.authorize("sam", for: .intake)
         for n in 1...3 {
             _ = try IntakeService(db).intake(IntakeRequest(person: .init(name: "Person \(n) \"Quoted\" Ñame", nysid: String(format: "%08dK", n)),
                                                            custody: .init(agency: "DOC", bookingNumber: "B-\(n)", arrestDate: "2026-02-20")), by: sam)

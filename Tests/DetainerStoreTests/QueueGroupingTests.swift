@@ -16,9 +16,9 @@ import TestSupport
     /// agencies taking turns; status, outcome and deadline set in place after intake.
     func office() throws -> (DetainerDatabase, [Row]) {
         let db = try dir.database(now: Self.now)
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "sam", role: .supervisor, by: admin)
-        let sam = try db.authorize("sam", for: .intake)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        let sam = try db.accounts.authorize("sam", for: .intake)
         let deadlines: [UTCInstant?] = [nil, UTCInstant(parsing: "2026-03-01T15:00:00Z"), UTCInstant(parsing: "2026-03-04T15:00:00Z")]
         let outcomes: [Outcome?] = [nil] + Outcome.allCases
         var rows: [Row] = []
@@ -68,11 +68,11 @@ import TestSupport
             + Agency.allCases.map { QueueFilter(agency: $0) } + Outcome.allCases.map { QueueFilter(outcome: $0) }
         for filter in filters {
             for group in ActionQueue.Group.allCases {
-                let got = try db.queueItems(needing: group.needs, filter, limit: nil).map(\.detainerID), want = expected(rows, group.needs, filter)
+                let got = try db.queries.queueItems(needing: group.needs, filter, limit: nil).map(\.detainerID), want = expected(rows, group.needs, filter)
                 #expect(got == want, "\(group) \(filter): extra \(Set(got).subtracting(want).sorted()) missing \(Set(want).subtracting(got).sorted())")
-                #expect(try db.queueCount(needing: group.needs, filter) == expected(rows, group.needs, filter).count)
+                #expect(try db.queries.queueCount(needing: group.needs, filter) == expected(rows, group.needs, filter).count)
             }
-            let all = try db.queue(filter)
+            let all = try db.queries.queue(filter)
             #expect(all.map(\.detainerID) == expected(rows, Set(ActionNeed.allCases), filter))
             let now = UTCInstant(parsing: Self.now)!
             for item in all {
@@ -82,12 +82,12 @@ import TestSupport
             }
         }
         // Open rows only; nothing closed ever queued.
-        #expect(try db.queue(QueueFilter()).allSatisfy(\.status.isOpen))
+        #expect(try db.queries.queue(QueueFilter()).allSatisfy(\.status.isOpen))
     }
 
     @Test func namedCasesLandInTheirGroups() throws {
         let (db, rows) = try office()
-        let queue = try db.actionQueue(QueueFilter())
+        let queue = try db.queries.actionQueue(QueueFilter())
         let past = UTCInstant(parsing: "2026-03-01T15:00:00Z")
         func id(_ status: DetainerStatus, _ outcome: Outcome?, _ deadline: UTCInstant?) -> Int64 {
             rows.first { $0.status == status && $0.outcome == outcome && $0.deadline == deadline }!.id
@@ -112,13 +112,13 @@ import TestSupport
 
     @Test func aLongGroupShowsItsMostUrgentAndItsTotal() throws {
         let (db, _) = try office()
-        let sam = try db.authorize("sam", for: .intake)
+        let sam = try db.accounts.authorize("sam", for: .intake)
         for n in 1...ActionQueue.limit {
             _ = try IntakeService(db).intake(IntakeRequest(person: .init(name: "Extra \(n)", nysid: String(format: "%08dX", n)),
                                             custody: .init(agency: "DOC", bookingNumber: "X-\(n)", arrestDate: "2026-02-20")), by: sam)
         }
-        let queue = try db.actionQueue(QueueFilter())
-        let all = try db.queueItems(needing: [.review], QueueFilter(), limit: nil)
+        let queue = try db.queries.actionQueue(QueueFilter())
+        let all = try db.queries.queueItems(needing: [.review], QueueFilter(), limit: nil)
         #expect(all.count > ActionQueue.limit)
         #expect(queue.pendingReview.map(\.detainerID) == all.prefix(ActionQueue.limit).map(\.detainerID))
         #expect(queue.total(.pendingReview) == all.count)
@@ -158,9 +158,9 @@ import TestSupport
     @Test func countsKeptOnAReaderFollowEveryCommit() throws {
         let (db, rows) = try office()
         let reader = try DetainerDatabase.open(path: db.path, access: .read, clock: db.clock)
-        let sam = try db.authorize("sam", for: .intake)
+        let sam = try db.accounts.authorize("sam", for: .intake)
         func totals(_ on: DetainerDatabase) throws -> [Int] {
-            try ActionQueue.Group.allCases.map { try on.queueCount(needing: $0.needs, QueueFilter()) }
+            try ActionQueue.Group.allCases.map { try on.queries.queueCount(needing: $0.needs, QueueFilter()) }
         }
         let before = try totals(reader)
         #expect(before == ActionQueue.Group.allCases.map { expected(rows, $0.needs, QueueFilter()).count })
@@ -169,13 +169,13 @@ import TestSupport
         _ = try IntakeService(db).intake(IntakeRequest(person: .init(name: "Late Arrival", nysid: "99999999Z"),
                                                        custody: .init(agency: "DOC", bookingNumber: "LATE-1", arrestDate: "2026-02-20")), by: sam)
         #expect(try totals(reader) == totals(db))
-        #expect(try reader.queueCount(needing: [.review], QueueFilter()) == before[0] + 1)
+        #expect(try reader.queries.queueCount(needing: [.review], QueueFilter()) == before[0] + 1)
         let reviewed = rows.first { $0.status == .pendingReview && $0.outcome == .permitted && $0.deadline == nil }!.id
         try db.connection.run("UPDATE detainers SET status = 'honored' WHERE id = ?", reviewed)
         #expect(try totals(reader) == totals(db))
-        #expect(try reader.queueCount(needing: [.review], QueueFilter()) == before[0])
+        #expect(try reader.queries.queueCount(needing: [.review], QueueFilter()) == before[0])
         // Inside one read transaction the page's lists and totals agree.
-        let page = try reader.actionQueue(QueueFilter())
+        let page = try reader.queries.actionQueue(QueueFilter())
         #expect(try ActionQueue.Group.allCases.map { page.total($0) } == totals(db))
     }
 
@@ -184,15 +184,15 @@ import TestSupport
         let target = rows.first { $0.status == .pendingReview && $0.deadline == nil }!.id
         try db.connection.run("UPDATE detainers SET hold_deadline = 'soon' WHERE id = ?", target)
         #expect(throws: StoreError.badStoredValue(table: "detainers", column: "hold_deadline", rowID: target, value: "\"soon\"")) {
-            try db.queue(QueueFilter())
+            try db.queries.queue(QueueFilter())
         }
         try db.connection.run("UPDATE detainers SET hold_deadline = NULL, reasons = '[1]' WHERE id = ?", target)
         #expect(throws: StoreError.badStoredValue(table: "detainers", column: "reasons", rowID: target, value: "\"[1]\"")) {
-            try db.actionQueue(QueueFilter())
+            try db.queries.actionQueue(QueueFilter())
         }
         try db.connection.run("UPDATE detainers SET reasons = NULL, received_at = 'yesterday' WHERE id = ?", target)
         #expect(throws: StoreError.badStoredValue(table: "detainers", column: "received_at", rowID: target, value: "\"yesterday\"")) {
-            try db.queue(QueueFilter())
+            try db.queries.queue(QueueFilter())
         }
     }
 }

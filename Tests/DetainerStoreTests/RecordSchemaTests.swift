@@ -42,9 +42,9 @@ import TestSupport
     /// services write, and fingerprint exactly as `detainer check` does.
     @Test func theNewRecordsDecodeTheRowsTheServicesWriteAndFingerprintThemAsStored() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        let clara = try db.authorize("clara", for: .intake)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        let clara = try db.accounts.authorize("clara", for: .intake)
         _ = try ReportService(db).recordScaap(fiscalYear: 2026, requested: "1234.56", received: nil, source: "OMB letter", by: admin)
         _ = try ReportService(db).recordAssistanceRequest(
             AssistanceRequestEntry(requestingAgency: .other, requestingOther: "State police", receivingAgency: "DOC", kind: .information,
@@ -129,14 +129,14 @@ import TestSupport
     /// its audit entry fingerprinted.
     @Test func showPrintsEveryColumnOfTheDetainerPersonAndCase() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        let clara = try db.authorize("clara", for: .intake)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        let clara = try db.accounts.authorize("clara", for: .intake)
         let request = IntakeRequest(person: .init(name: "Ana Ruiz", nysid: "12345678K"),
                                     custody: .init(agency: "DOC", bookingNumber: "B-100", arrestDate: "2026-02-20",
                                                    scheduledReleaseAt: "2026-03-05T15:00:00Z"))
         let id = try IntakeService(db).intake(request, by: clara).detainerID
-        let detail = try db.detail(detainerID: id)
+        let detail = try db.queries.detail(detainerID: id)
         guard case .object(let json) = detail.json, case .object(let detainer)? = json["detainer"],
               case .object(let person)? = json["person"], case .object(let custody)? = json["custodyCase"] else {
             Issue.record("show's JSON lacks a detainer, person or custody case")
@@ -147,6 +147,6 @@ import TestSupport
         #expect(Set(custody.keys) == Set(CustodyCaseRecord.columnNames))
         #expect(detail.detainer.status == .pendingReview && detail.detainer.agency == .doc)
         #expect(detail.detainer.rowDigest == (try RowDigest.digest(of: "detainers", id: id, in: db.connection)))
-        #expect(try db.healthCheck().ok)
+        #expect(try db.integrity.healthCheck().ok)
     }
 }

@@ -13,9 +13,9 @@ import TestSupport
     func findings(_ db: DetainerDatabase) throws -> [String] { try TamperCheck.run(db.connection).map(\.description) }
 
     func clerkAndPerson(_ db: DetainerDatabase) throws -> (clerk: Actor, personID: Int64, detainerID: Int64) {
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        let clara = try db.authorize("clara", for: .intake)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        let clara = try db.accounts.authorize("clara", for: .intake)
         let request = IntakeRequest(person: .init(name: "Ana Ruiz", nysid: "12345678K"),
                                     custody: .init(agency: "DOC", bookingNumber: "B-100", arrestDate: "2026-02-20",
                                                    scheduledReleaseAt: "2026-03-05T15:00:00Z"))
@@ -26,8 +26,8 @@ import TestSupport
 
     @Test func anUpdateThroughTheRecordTouchesTheRowAndCheckFindsNothing() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        let id = try db.addUser(name: "sam", role: .clerk, by: admin).id
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        let id = try db.accounts.addUser(name: "sam", role: .clerk, by: admin).id
         try db.audited(actor: admin, action: "user.map", entity: "user") { context in
             let changed = try UserRecord.update(id: id, set: ["os_login": "sam.r"], in: context)
             #expect(changed)
@@ -39,8 +39,8 @@ import TestSupport
     /// The control: the same change written by hand in an audited write, with no touch.
     @Test func theSameUpdateWithoutTheTouchIsNamedByCheck() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        let id = try db.addUser(name: "sam", role: .clerk, by: admin).id
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        let id = try db.accounts.addUser(name: "sam", role: .clerk, by: admin).id
         try db.audited(actor: admin, action: "user.map", entity: "user") { context in
             try context.db.run("UPDATE users SET os_login = 'sam.r' WHERE id = ?", id)
         }
@@ -49,8 +49,8 @@ import TestSupport
 
     @Test func aConditionThatNoLongerHoldsChangesNothing() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        let id = try db.addUser(name: "sam", role: .clerk, by: admin).id
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        let id = try db.accounts.addUser(name: "sam", role: .clerk, by: admin).id
         try db.audited(actor: admin, action: "user.map", entity: "user") { context in
             let changed = try UserRecord.update(id: id, set: ["os_login": "sam.r"], in: context, where: "active = ?", false)
             #expect(!changed)

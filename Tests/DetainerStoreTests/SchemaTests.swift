@@ -71,6 +71,6 @@ import TestSupport
         #expect(try db.migrate().isEmpty)
         let again = try DetainerDatabase.open(path: dir.path("store.db"), access: .create)
         #expect(try again.migrate().isEmpty)
-        #expect(try again.healthCheck().ok)
+        #expect(try again.integrity.healthCheck().ok)
     }
 }

@@ -41,17 +41,17 @@ import TestSupport
         let signer = SigningKey.generate()
         let db = try DetainerDatabase.open(path: dir.path("prod.db"), access: .create, clock: .fixed(Self.start), signer: signer)
         try db.migrate()
-        try db.establish(mode: .production, publicKey: signer.publicKey)
-        let admin = try db.bootstrapAdmin(name: "admin").user.actor
-        try db.addUser(name: "sam", role: .supervisor, by: admin)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        for name in ["sam", "clara"] { try db.setPassword(userName: name, password: Self.password, by: admin) }
+        try db.integrity.establish(mode: .production, publicKey: signer.publicKey)
+        let admin = try db.accounts.bootstrapAdmin(name: "admin").user.actor
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        for name in ["sam", "clara"] { try db.accounts.setPassword(userName: name, password: Self.password, by: admin) }
         return db
     }
 
     func signIn(_ db: DetainerDatabase, _ name: String, code: String? = nil) throws -> SignInResult {
-        let candidate = try db.signInCandidate(name: name)
-        return try db.recordSignIn(candidate: candidate, passwordMatched: true, secondFactor: code)
+        let candidate = try db.accounts.signInCandidate(name: name)
+        return try db.accounts.recordSignIn(candidate: candidate, passwordMatched: true, secondFactor: code)
     }
 
     @Test func aSupervisorEnrolsThenNeedsACodeUsedOnceOrARecoveryCodeUsedOnce() throws {
@@ -62,14 +62,14 @@ import TestSupport
         // Not enrolled: a session that may only enrol.
         guard case .signedIn(let limited, _) = try signIn(db, "sam") else { Issue.record("sam refused"); return }
         #expect(limited.awaitingSecondFactor)
-        let sam = try db.authorize("sam", for: .review)
-        let enrolment = try db.beginTOTPEnrolment(by: sam)
+        let sam = try db.accounts.authorize("sam", for: .review)
+        let enrolment = try db.accounts.beginTOTPEnrolment(by: sam)
         #expect(enrolment.uri.hasPrefix("otpauth://totp/detainer:sam?secret=\(enrolment.secret)&"))
         let totp = TOTP(secret: try #require(Base32.decode(enrolment.secret)))
-        #expect(throws: ValidationIssue.self) { try db.confirmTOTPEnrolment(code: "000000" == totp.code(at: Self.start.secondsSinceEpoch) ? "111111" : "000000", session: limited.id, by: sam) }
-        let codes = try db.confirmTOTPEnrolment(code: totp.code(at: Self.start.secondsSinceEpoch), session: limited.id, by: sam)
+        #expect(throws: ValidationIssue.self) { try db.accounts.confirmTOTPEnrolment(code: "000000" == totp.code(at: Self.start.secondsSinceEpoch) ? "111111" : "000000", session: limited.id, by: sam) }
+        let codes = try db.accounts.confirmTOTPEnrolment(code: totp.code(at: Self.start.secondsSinceEpoch), session: limited.id, by: sam)
         #expect(codes.count == AccountPolicy.recoveryCodeCount && Set(codes).count == codes.count)
-        #expect(try db.secondFactorState(userID: try #require(sam.id)) == .active)
+        #expect(try db.accounts.secondFactorState(userID: try #require(sam.id)) == .active)
         #expect(try db.connection.scalarInt("SELECT awaiting_second_factor FROM web_sessions WHERE id = ?", limited.id) == 0)
         // Only hashes are kept.
         let stored = try db.connection.prepare("SELECT code_hash FROM recovery_codes").map { $0.string(0) ?? "" }
@@ -87,7 +87,7 @@ import TestSupport
         let recovery = codes[3]
         #expect(try signIn(db, "sam", code: recovery.lowercased().replacingOccurrences(of: "-", with: " ")) != .refused)
         #expect(try signIn(db, "sam", code: recovery) == .refused)
-        #expect(try db.openRecoveryCodes(userID: try #require(sam.id)) == codes.count - 1)
+        #expect(try db.accounts.openRecoveryCodes(userID: try #require(sam.id)) == codes.count - 1)
         // Everything above is fingerprinted: the check passes, and a hand edit of the factor is named.
         let clean = try TamperCheck.run(db.connection)
         #expect(clean.isEmpty, "\(clean)")
@@ -98,23 +98,23 @@ import TestSupport
     /// The code is checked at the time the request arrived, not when its write got the lock.
     @Test func aCodeIsCheckedAtTheTimeItArrived() throws {
         let db = try production()
-        let sam = try db.authorize("sam", for: .review)
-        let enrolment = try db.beginTOTPEnrolment(by: sam)
+        let sam = try db.accounts.authorize("sam", for: .review)
+        let enrolment = try db.accounts.beginTOTPEnrolment(by: sam)
         let totp = TOTP(secret: try #require(Base32.decode(enrolment.secret)))
-        _ = try db.confirmTOTPEnrolment(code: totp.code(at: Self.start.secondsSinceEpoch), session: nil, by: sam)
+        _ = try db.accounts.confirmTOTPEnrolment(code: totp.code(at: Self.start.secondsSinceEpoch), session: nil, by: sam)
         let arrived = Self.start.adding(seconds: 60)
         let code = totp.code(at: arrived.secondsSinceEpoch)
         db.clock = .fixed(arrived.adding(seconds: 120))   // the write ran four steps later
-        let candidate = try db.signInCandidate(name: "sam")
-        #expect(try db.recordSignIn(candidate: candidate, passwordMatched: true, secondFactor: code) == .refused)
-        #expect(try db.recordSignIn(candidate: candidate, passwordMatched: true, secondFactor: code, presentedAt: arrived) != .refused)
+        let candidate = try db.accounts.signInCandidate(name: "sam")
+        #expect(try db.accounts.recordSignIn(candidate: candidate, passwordMatched: true, secondFactor: code) == .refused)
+        #expect(try db.accounts.recordSignIn(candidate: candidate, passwordMatched: true, secondFactor: code, presentedAt: arrived) != .refused)
     }
 
     @Test func aTrainingDatabaseAsksNoSecondFactor() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "sam", role: .supervisor, by: admin)
-        try db.setPassword(userName: "sam", password: Self.password, by: admin)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        try db.accounts.setPassword(userName: "sam", password: Self.password, by: admin)
         guard case .signedIn(let session, _) = try signIn(db, "sam") else { Issue.record("refused"); return }
         #expect(!session.awaitingSecondFactor)
         #expect(!AccountPolicy.requiresSecondFactor(.supervisor, mode: .training))

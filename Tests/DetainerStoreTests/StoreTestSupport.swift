@@ -7,8 +7,8 @@ extension TemporaryDirectory {
     func database(_ name: String = "store.db", now: String = "2026-03-02T15:00:00Z") throws -> DetainerDatabase {
         let db = try DetainerDatabase.open(path: path(name), access: .create, clock: .fixed(UTCInstant(parsing: now)!))
         try db.migrate()
-        try db.establish(mode: .training, publicKey: nil)
-        _ = try db.bootstrapAdmin(name: "admin")
+        try db.integrity.establish(mode: .training, publicKey: nil)
+        _ = try db.accounts.bootstrapAdmin(name: "admin")
         return db
     }
 }

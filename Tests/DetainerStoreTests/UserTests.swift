@@ -14,32 +14,32 @@ import TestSupport
 
     @Test func authorizeNamesTheRequiredRole() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "carl", role: .clerk, by: admin)
-        #expect(throws: PermissionDenied.self) { try db.authorize("carl", for: .review) }
-        do { _ = try db.authorize("carl", for: .review) } catch let error as PermissionDenied {
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "carl", role: .clerk, by: admin)
+        #expect(throws: PermissionDenied.self) { try db.accounts.authorize("carl", for: .review) }
+        do { _ = try db.accounts.authorize("carl", for: .review) } catch let error as PermissionDenied {
             #expect(error.message.contains("supervisor"))
         }
-        #expect(throws: PermissionDenied.self) { try db.authorize("ghost", for: .intake) }
-        #expect(throws: PermissionDenied.self) { try db.authorize(nil, for: .intake) }
-        _ = try db.deactivateUser(name: "carl", by: admin)
-        #expect(throws: PermissionDenied.self) { try db.authorize("carl", for: .intake) }
+        #expect(throws: PermissionDenied.self) { try db.accounts.authorize("ghost", for: .intake) }
+        #expect(throws: PermissionDenied.self) { try db.accounts.authorize(nil, for: .intake) }
+        _ = try db.accounts.deactivateUser(name: "carl", by: admin)
+        #expect(throws: PermissionDenied.self) { try db.accounts.authorize("carl", for: .intake) }
     }
 
     @Test func namesAreValidatedAndUnique() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        #expect(throws: InputError.self) { try db.addUser(name: "", role: .clerk, by: admin) }
-        #expect(throws: InputError.self) { try db.addUser(name: "bad name", role: .clerk, by: admin) }
-        #expect(throws: InputError.self) { try db.addUser(name: "admin", role: .clerk, by: admin) }
-        try db.addUser(name: "Nuñez", role: .auditor, by: admin)
-        #expect(try db.user(named: "Nuñez")?.role == .auditor)
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        #expect(throws: InputError.self) { try db.accounts.addUser(name: "", role: .clerk, by: admin) }
+        #expect(throws: InputError.self) { try db.accounts.addUser(name: "bad name", role: .clerk, by: admin) }
+        #expect(throws: InputError.self) { try db.accounts.addUser(name: "admin", role: .clerk, by: admin) }
+        try db.accounts.addUser(name: "Nuñez", role: .auditor, by: admin)
+        #expect(try db.accounts.user(named: "Nuñez")?.role == .auditor)
     }
 
     @Test func theLastAdminCannotBeDeactivated() throws {
         let db = try dir.database()
-        let admin = try db.authorize("admin", for: .manageUsers)
-        #expect(throws: InputError.self) { try db.deactivateUser(name: "admin", by: admin) }
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        #expect(throws: InputError.self) { try db.accounts.deactivateUser(name: "admin", by: admin) }
         #expect(try db.connection.scalarInt("SELECT count(*) FROM audit_log") == 2)  // establish + the admin
     }
 }

@@ -21,10 +21,10 @@ import TestSupport
 
     func office() throws -> Office {
         let db = try dir.database(now: "2026-03-02T15:00:00Z")
-        let admin = try db.authorize("admin", for: .manageUsers)
-        try db.addUser(name: "clara", role: .clerk, by: admin)
-        try db.addUser(name: "sam", role: .supervisor, by: admin)
-        return Office(db: db, clerk: try db.authorize("clara", for: .intake), supervisor: try db.authorize("sam", for: .review))
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "clara", role: .clerk, by: admin)
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        return Office(db: db, clerk: try db.accounts.authorize("clara", for: .intake), supervisor: try db.accounts.authorize("sam", for: .review))
     }
 
     /// A judicial warrant and a TSDB match: permitted. `tsdb: nil` leaves the match unknown
@@ -77,7 +77,7 @@ import TestSupport
         let actions = try o.db.connection.prepare("SELECT action FROM audit_log WHERE entity = 'detainer' AND entity_id = ? ORDER BY id")
         try actions.bind(intake.detainerID, at: 1)
         #expect(try actions.map { $0.string(0) ?? "" } == ["detainer.intake", "detainer.evaluate", "detainer.review", "contact.add", "detainer.status"])
-        #expect(try o.db.healthCheck().ok)
+        #expect(try o.db.integrity.healthCheck().ok)
     }
 
     @Test func aLateTransferIsFlagged() throws {
@@ -168,7 +168,7 @@ import TestSupport
             try o.statuses.changeStatus(detainerID: id, to: .lifted, at: UTCInstant(parsing: "2026-01-01T00:00:00Z"), note: nil, by: o.clerk)
         }
         #expect(early?.path == "at")
-        #expect(throws: PermissionDenied.self) { try o.db.authorize("clara", for: .review) }
+        #expect(throws: PermissionDenied.self) { try o.db.accounts.authorize("clara", for: .review) }
         #expect(try snapshot(o.db, id) == before)
 
         let change = try o.statuses.changeStatus(detainerID: id, to: .enteredInError, at: nil, note: "duplicate of detainer 12", by: o.clerk)

@@ -77,7 +77,7 @@ import Testing
                 let history = HistoryService(db)
                 let entry = try ConvictionFields.entry(["statute": "PL 160.15", "felonyClass": "B", "convictedOn": "2022-03-02", "sentencedOn": "2022-04-13"], name: \.flag)
                 _ = try history.addConviction(personID: try #require(try history.personID(ofDetainer: Int64(cli))), entry,
-                                              by: try db.authorize("clara", for: .recordHistory))
+                                              by: try db.accounts.authorize("clara", for: .recordHistory))
             }
             let fromWeb = try await Self.detainer(client, clara, web), fromCLI = try await Self.detainer(client, clara, cli)
             #expect(fromWeb["outcome"] as? String == fromCLI["outcome"] as? String)
@@ -160,7 +160,7 @@ import Testing
             do {
                 try await office.write { db in
                     _ = try HistoryService(db).updateConviction(id: Int64(conviction), changes: try ConvictionFields.entry(["convictedOn": "2022-07-01"]),
-                                                                by: try db.authorize("clara", for: .recordHistory))
+                                                                by: try db.accounts.authorize("clara", for: .recordHistory))
                 }
             } catch is InputErrors { cliRefused = true }
             #expect(cliRefused)

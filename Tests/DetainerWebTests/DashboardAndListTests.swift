@@ -118,8 +118,8 @@ import TestSupport
                 .replacingOccurrences(of: "\"terroristScreeningMatch\": false", with: "\"terroristScreeningMatch\": null"))
             // Another supervisor, tess, proposed the honor.
             let proposal = try await office.write { db in
-                _ = try db.addUser(name: "tess", role: .supervisor, by: try db.authorize("maria", for: .manageUsers))
-                return try ProposalService(db).propose(detainerID: Int64(id), .review(.honor, reason: "ICE says TSDB"), by: try db.authorize("tess", for: .review))
+                _ = try db.accounts.addUser(name: "tess", role: .supervisor, by: try db.accounts.authorize("maria", for: .manageUsers))
+                return try ProposalService(db).propose(detainerID: Int64(id), .review(.honor, reason: "ICE says TSDB"), by: try db.accounts.authorize("tess", for: .review))
             }
             let sam = try await client.signIn("sam", clock: .fixed(Self.now))
             let action = "/detainers/\(id)/proposals/\(proposal.id)/approve"
@@ -191,7 +191,7 @@ import TestSupport
         let path = directory.path("training.db")
         let db = try DetainerDatabase.open(path: path, access: .create)
         try db.migrate()
-        try db.establish(mode: .training, publicKey: nil)
+        try db.integrity.establish(mode: .training, publicKey: nil)
         try db.close()
         let office = try Office(path: path, clock: .fixed(Self.now))
         defer { office.close() }

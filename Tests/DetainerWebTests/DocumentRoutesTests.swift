@@ -65,7 +65,7 @@ import Testing
         }
         let db = try DetainerDatabase.open(path: path, access: .read)
         defer { try? db.close() }
-        #expect(try db.healthCheck().ok)
+        #expect(try db.integrity.healthCheck().ok)
     }
 
     @Test func disguisedFilesAreRefusedWithTheFormAgainAndNothingStored() async throws {

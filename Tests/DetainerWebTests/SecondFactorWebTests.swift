@@ -20,9 +20,9 @@ import Testing
         let (directory, office, path) = try WebFixture.office()
         defer { _ = directory; office.close() }
         try await office.write { db in
-            let maria = try db.authorize("maria", for: .manageUsers)
-            try db.addUser(name: "nina", role: .supervisor, by: maria)
-            try db.setPassword(userName: "nina", password: WebFixture.password, by: maria)
+            let maria = try db.accounts.authorize("maria", for: .manageUsers)
+            try db.accounts.addUser(name: "nina", role: .supervisor, by: maria)
+            try db.accounts.setPassword(userName: "nina", password: WebFixture.password, by: maria)
         }
         try await WebFixture.application(office).test(.router) { client in
             let login = try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders,
@@ -74,7 +74,7 @@ import Testing
         #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE payload LIKE '%recovery_codes%' AND action = 'user.totp.confirm' AND actor_name = 'nina'") == 1)
         let db = try DetainerDatabase.open(path: path, access: .read)
         defer { try? db.close() }
-        let report = try db.healthCheck()
+        let report = try db.integrity.healthCheck()
         #expect(report.ok, "\(report.items.filter { !$0.ok }.map { "\($0.name): \($0.problems)" })")
     }
 

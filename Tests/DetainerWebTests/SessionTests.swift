@@ -171,7 +171,7 @@ import Testing
         try await WebFixture.application(office).test(.router) { client in
             let clara = try await client.signIn("clara")
             let db = try DetainerDatabase.open(path: path, access: .write, signer: WebFixture.signer)
-            _ = try db.deactivateUser(name: "clara", by: try db.authorize("maria", for: .manageUsers))
+            _ = try db.accounts.deactivateUser(name: "clara", by: try db.accounts.authorize("maria", for: .manageUsers))
             try db.close()
             #expect(try await client.execute(uri: "/api/v1/queue", method: .get, headers: clara.headers).status == .unauthorized)
         }

@@ -25,18 +25,18 @@ enum WebFixture {
         // later step only, so the enrolment's step must precede any test's sign-in.
         let db = try DetainerDatabase.open(path: path, access: .create, clock: .fixed(templateTime), signer: signer)
         try db.migrate()
-        try db.establish(mode: .production, publicKey: signer.publicKey)
-        let admin = try db.bootstrapAdmin(name: "maria").user.actor
-        for (name, role) in users where name != "maria" { try db.addUser(name: name, role: role, by: admin) }
-        for (name, _) in users { try db.setPassword(userName: name, password: password, by: admin) }
+        try db.integrity.establish(mode: .production, publicKey: signer.publicKey)
+        let admin = try db.accounts.bootstrapAdmin(name: "maria").user.actor
+        for (name, role) in users where name != "maria" { try db.accounts.addUser(name: name, role: role, by: admin) }
+        for (name, _) in users { try db.accounts.setPassword(userName: name, password: password, by: admin) }
         // Issue 23 §4: supervisors and admins sign in with a second factor on production. Each
         // enrols with a code of the step before now, so every test's copy accepts the codes of
         // its own time (a code is used once).
         for (name, role) in users where AccountPolicy.requiresSecondFactor(role, mode: .production) {
-            let actor = try db.authorize(name, for: .report)
-            let enrolment = try db.beginTOTPEnrolment(by: actor)
+            let actor = try db.accounts.authorize(name, for: .report)
+            let enrolment = try db.accounts.beginTOTPEnrolment(by: actor)
             let totp = TOTP(secret: Base32.decode(enrolment.secret)!)
-            let codes = try db.confirmTOTPEnrolment(code: totp.code(at: db.clock.now().secondsSinceEpoch - totp.stepSeconds), session: nil, by: actor)
+            let codes = try db.accounts.confirmTOTPEnrolment(code: totp.code(at: db.clock.now().secondsSinceEpoch - totp.stepSeconds), session: nil, by: actor)
             totpSecrets.withLock { $0[name] = enrolment.secret }
             recoveryCodes.withLock { $0[name] = codes }
         }

@@ -55,7 +55,7 @@ import Testing
         }
         let db = try DetainerDatabase.open(path: path, access: .read)
         defer { try? db.close() }
-        #expect(try db.healthCheck().items.allSatisfy(\.ok))
+        #expect(try db.integrity.healthCheck().items.allSatisfy(\.ok))
         #expect(try WebFixture.count(path, "SELECT count(*) FROM reviews AS r JOIN users AS u ON u.id = r.actor_id WHERE u.name = 'sam'") == 1)
         #expect(try WebFixture.count(path, "SELECT count(*) FROM audit_log WHERE action = 'detainer.intake' AND actor_name = 'clara'") == 1)
         // Issue 23 §2: the write records the web session it came through (never its token).

@@ -59,7 +59,7 @@ struct BackupCommand: DetainerSubcommand {
             guard problems.isEmpty else {
                 throw CLIError(.ioError, "the copy failed its integrity check: \(problems.first ?? "")")
             }
-            head = try copy.checkpoint()
+            head = try copy.integrity.checkpoint()
             try copy.close()
             if let head {
                 try SafeOutput.write(checkpointTemporary, Array(head.fileContents.utf8), force: false, database: database.resolvedPath)

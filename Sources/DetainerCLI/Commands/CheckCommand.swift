@@ -23,7 +23,7 @@ struct CheckCommand: DetainerSubcommand {
         let external = try publicKey.map { try PublicSigningKey.load(path: $0, contents: try ClientFiles.read($0, limit: 4096)) }
         let mark = try checkpoint.map { try Checkpoint.load(path: $0, contents: try ClientFiles.read($0, limit: 4096)) }
         let db = try database.open(.inspect)
-        let report = try db.healthCheck(externalKey: external, checkpoint: mark)
+        let report = try db.integrity.healthCheck(externalKey: external, checkpoint: mark)
         switch output.format {
         case .json:
             let items: [JSONValue] = report.items.map {
@@ -31,7 +31,7 @@ struct CheckCommand: DetainerSubcommand {
                  "problems": .array($0.problems.map(JSONValue.string))]
             }
             Terminal.out(JSONValue.object(["ok": .bool(report.ok), "database": .string(db.path),
-                                           "training": .bool((try? db.mode()) == .training), "checks": .array(items)]).prettySerialized)
+                                           "training": .bool((try? db.integrity.mode()) == .training), "checks": .array(items)]).prettySerialized)
         case .csv:
             var set = RecordSet(columns: ["check", "ok", "summary"])
             for item in report.items { set.append([.string(item.name), .string(item.ok ? "ok" : "FAIL"), .string(item.summary)]) }

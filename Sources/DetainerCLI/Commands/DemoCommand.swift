@@ -31,14 +31,14 @@ struct DemoCommand: DetainerSubcommand {
         let db = try DetainerDatabase.open(path: path, access: .create, clock: clock)
         try db.migrate()
         let started = Stopwatch()
-        let summary = try db.populateDemo(now: now, days: days)
+        let summary = try db.demo.populateDemo(now: now, days: days)
         Environment.announceTraining(path)
         db.clock = clock
         try db.connection.execute("PRAGMA synchronous = FULL")
         Terminal.out("Demo database \(path): \(summary.detainers) detainers for \(summary.persons) persons over \(days) days, built in \(started.formatted).")
-        Terminal.out("Users: \(DetainerDatabase.demoUsers.map { "\($0.0) (\($0.1.rawValue))" }.joined(separator: ", ")).")
+        Terminal.out("Users: \(Demo.demoUsers.map { "\($0.0) (\($0.1.rawValue))" }.joined(separator: ", ")).")
         Terminal.out("")
-        let items = try db.queue(QueueFilter())
+        let items = try db.queries.queue(QueueFilter())
         Terminal.out("REVIEW QUEUE (\(items.count) awaiting action)")
         // The queue as `detainer queue` shows it: words, New York time, 80 columns.
         let set = QueueTable.set(Array(items.prefix(15)))
@@ -57,10 +57,10 @@ struct DemoCommand: DetainerSubcommand {
     /// that is not a detainer database, is refused even with --force.
     private func confirmReplacing(_ path: String) throws {
         let existing = try? DetainerDatabase.open(path: path, access: .inspect)
-        guard let existing, (try? existing.hasRecordedMode()) == true, (try? existing.mode()) == .training else {
+        guard let existing, (try? existing.integrity.hasRecordedMode()) == true, (try? existing.integrity.mode()) == .training else {
             throw CLIError(.cannotCreate, "\(path) exists and is not a training database; demo never replaces it, even with --force (use --db to pick another file)")
         }
-        if (try? existing.isDemo()) == true || force { return }
+        if (try? existing.demo.isDemo()) == true || force { return }
         guard Terminal.stdinIsTTY else {
             throw CLIError(.cannotCreate, "\(path) is a training database but not a demo one; use --force to replace it, or --db to pick another file")
         }

@@ -26,7 +26,7 @@ struct DigestCommand: DetainerSubcommand {
     }
 
     func execute() throws {
-        let digest = try database.open(.read).deadlineDigest(hours: hours)
+        let digest = try database.open(.read).queries.deadlineDigest(hours: hours)
         if onlyIfDue && digest.nothingDue { return }
         if format == .json {
             Terminal.out(digest.json.prettySerialized)

@@ -20,8 +20,8 @@ struct DocumentListCommand: DetainerSubcommand {
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
         let db = try database.open(.read)
-        _ = try db.detail(detainerID: detainerID)  // NotFound for a detainer that does not exist
-        let documents = try db.documents(detainerID: detainerID)
+        _ = try db.queries.detail(detainerID: detainerID)  // NotFound for a detainer that does not exist
+        let documents = try db.queries.documents(detainerID: detainerID)
         var set = RecordSet(columns: ["id", "kind", "media_type", "size", "sha256", "attached_at", "attached_by", "withdrawn_at", "withdrawn_by", "withdrawn_reason", "note"])
         for d in documents {
             set.append([.int(d.id), .string(d.kind.rawValue), .string(d.type.mediaType), .int(d.size), .string(d.sha256),

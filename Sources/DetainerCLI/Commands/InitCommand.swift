@@ -41,7 +41,7 @@ struct InitCommand: DetainerSubcommand {
         let groupID = try group.map(Self.groupID)
         if !existed { try Self.createPrivateFile(path, group: groupID) }
         let db = try DetainerDatabase.open(path: path, access: .create, clock: .system, signer: signer)
-        let recorded = try db.hasRecordedMode() ? try db.mode() : nil
+        let recorded = try db.integrity.hasRecordedMode() ? try db.integrity.mode() : nil
         let mode = recorded ?? (training ? .training : .production)
         if training, recorded == .production { throw IntegrityRefusal("\(path) is a production database and can never become a training one") }
         db.clock = try Environment.clock(for: mode)
@@ -59,13 +59,13 @@ struct InitCommand: DetainerSubcommand {
         } else {
             lines.append("Migrated \(path) from schema version \(before) to \(version) (\(applied.map { "\($0.version)_\($0.name)" }.joined(separator: ", "))).")
         }
-        let hadKey = try db.recordedPublicKey() != nil
-        try db.establish(mode: mode, publicKey: signer?.publicKey)
+        let hadKey = try db.integrity.recordedPublicKey() != nil
+        try db.integrity.establish(mode: mode, publicKey: signer?.publicKey)
         // Issue 23 §2: a database upgraded past 0013 with a history gets one entry vouching for
         // the sessions, passwords and settings it already holds (needs the signing key).
         if existed, before > 0, before < 13, applied.contains(where: { $0.version == 13 }) {
             do {
-                let rows = try db.recordIdentityBaseline()
+                let rows = try db.integrity.recordIdentityBaseline()
                 lines.append("Fingerprinted \(rows) session, password and setting row(s) into the audit log (migration 0013).")
             } catch let refusal as IntegrityRefusal {
                 lines.append("Not fingerprinted: the sessions, passwords and settings made before migration 0013 (\(refusal.message)); `detainer check` lists them as inserted outside detainer.")
@@ -83,12 +83,12 @@ struct InitCommand: DetainerSubcommand {
         }
         if mode == .training { Environment.announceTraining(path) }
         json["mode"] = .string(mode.rawValue)
-        json["signingKey"] = .optional(try db.recordedPublicKey()?.hex)
+        json["signingKey"] = .optional(try db.integrity.recordedPublicKey()?.hex)
         if recorded == nil { lines.append("This is a \(mode == .training ? "TRAINING" : "production") database.") }
         if !hadKey, let key = signer?.publicKey { lines.append("Recorded signing key \(key.hex.prefix(16))…; every write is signed from now on.") }
         if let admin {
-            let (user, created) = try db.bootstrapAdmin(name: admin, osLogin: try OSAccount.currentLogin())
-            let login = try db.osLogin(ofUserID: user.id)
+            let (user, created) = try db.accounts.bootstrapAdmin(name: admin, osLogin: try OSAccount.currentLogin())
+            let login = try db.accounts.osLogin(ofUserID: user.id)
             lines.append(created ? "Created admin user \(user.name) (OS account \(login ?? "-"))." : "Admin user \(user.name) already exists.")
             json["admin"] = .object(["name": .string(user.name), "created": .bool(created), "osLogin": .optional(login)])
         }

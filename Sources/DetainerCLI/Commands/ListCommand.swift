@@ -36,7 +36,7 @@ struct ListCommand: DetainerSubcommand {
         let filter = ListFilter(status: status, agency: agency, receivedFrom: range.from, receivedTo: range.to, person: person,
                                 limit: all ? nil : (limit ?? ListFilter.defaultLimit), outcome: outcome)
         var printer = RecordPrinter(format: output.format, empty: "No detainers match.")
-        try database.open(.read).list(filter, into: &printer)
+        try database.open(.read).queries.list(filter, into: &printer)
     }
 }
 
@@ -55,6 +55,6 @@ struct LogCommand: DetainerSubcommand {
     func execute() throws {
         if id != nil, entity == nil { throw CLIError(.usage, "--id needs --entity (e.g. --entity detainer --id 12)") }
         var printer = RecordPrinter(format: output.format, empty: "No audit entries match.")
-        try database.open(.read).auditLog(entity: entity, entityID: id, limit: limit, into: &printer)
+        try database.open(.read).queries.auditLog(entity: entity, entityID: id, limit: limit, into: &printer)
     }
 }

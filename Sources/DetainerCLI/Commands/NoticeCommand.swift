@@ -33,7 +33,7 @@ struct NoticeCommand: DetainerSubcommand {
             }
             let db = try database.open(.write)
             let user = try actor.resolve(in: db, for: .manageUsers)
-            try db.setPersonNotice(value.lowercased() == "on", by: user)
+            try db.paperwork.setPersonNotice(value.lowercased() == "on", by: user)
             Terminal.out("The notice to the person is now \(value.lowercased()) for this office.")
             return
         }
@@ -43,12 +43,12 @@ struct NoticeCommand: DetainerSubcommand {
         let db = try database.open(.read)
         switch to {
         case .person:
-            let text = try db.personNotice(detainerID: detainerID, language: language)
+            let text = try db.paperwork.personNotice(detainerID: detainerID, language: language)
             Terminal.out(text.title)
             Terminal.out("")
             for paragraph in text.paragraphs { Terminal.out(paragraph); Terminal.out("") }
         case .ice:
-            let notice = try db.iceNotice(detainerID: detainerID)
+            let notice = try db.paperwork.iceNotice(detainerID: detainerID)
             Terminal.out("To: U.S. Immigration and Customs Enforcement — detainer #\(notice.detainerID)")
             Terminal.out(notice.answer)
             for (label, value) in notice.custodyFacts { Terminal.out("\(label): \(value)") }

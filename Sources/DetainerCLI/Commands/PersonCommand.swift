@@ -20,7 +20,7 @@ struct PersonCommand: ParsableCommand {
         func execute() throws {
             let personID = try IDArgument.parse(id)
             if format == .csv { throw CLIError(.usage, "person show prints tables or JSON; use --format table or json") }
-            let detail = try database.open(.read).personDetail(personID: personID)
+            let detail = try database.open(.read).queries.personDetail(personID: personID)
             if format == .json {
                 Terminal.out(JSONKeys.camelCasingKeys(detail.json).prettySerialized)
                 return

@@ -24,7 +24,7 @@ struct QueueCommand: DetainerSubcommand {
 
     func execute() throws {
         let db = try database.open(.read)
-        let items = try db.queue(QueueFilter(agency: agency, outcome: outcome, overdueOnly: overdue))
+        let items = try db.queries.queue(QueueFilter(agency: agency, outcome: outcome, overdueOnly: overdue))
         var set = RecordSet(columns: ["id", "agency", "person", "status", "needs", "received", "outcome", "reasons", "hold_deadline", "time_left"])
         for item in items {
             set.append([.int(item.detainerID), .string(item.agency.rawValue), .string(item.person), .string(item.status.rawValue),

@@ -25,7 +25,7 @@ struct RecordCommand: DetainerSubcommand {
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
         let db = try database.open(.read)
-        let record = try db.decisionRecord(detainerID: detainerID)
+        let record = try db.paperwork.decisionRecord(detainerID: detainerID)
         let text = switch format {
         case .html: DecisionRecordPage.render(record, styles: .inline)
         case .text: record.textLines.joined(separator: "\n") + "\n"

@@ -19,7 +19,7 @@ struct ShowCommand: DetainerSubcommand {
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
         let db = try database.open(.read)
-        let detail = try db.detail(detainerID: detainerID)
+        let detail = try db.queries.detail(detainerID: detainerID)
         if brief && format == .table {
             BriefPrinter.print(detail, now: db.clock.now())
             return

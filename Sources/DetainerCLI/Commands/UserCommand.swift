@@ -17,7 +17,7 @@ struct UserCommand: ParsableCommand {
         func execute() throws {
             let db = try database.open(.write)
             let admin = try actor.resolve(in: db, for: .manageUsers)
-            let user = try db.mapUser(name: name, osLogin: osLogin, by: admin)
+            let user = try db.accounts.mapUser(name: name, osLogin: osLogin, by: admin)
             Terminal.out("Mapped \(user.name) to OS account \(osLogin).")
         }
     }
@@ -38,7 +38,7 @@ struct UserCommand: ParsableCommand {
             let db = try database.open(.write)
             let admin = try actor.resolve(in: db, for: .manageUsers)
             try UserCommand.proposingIfNeeded(db, .add(name: name, role: role, osLogin: osLogin), reason: reason, by: admin, output: output) {
-                let user = try db.addUser(name: name, role: role, osLogin: osLogin, by: admin)
+                let user = try db.accounts.addUser(name: name, role: role, osLogin: osLogin, by: admin)
                 return "Added \(user.role.rawValue) \(user.name)\(osLogin.map { " (OS account \($0))" } ?? "")."
             }
         }
@@ -58,7 +58,7 @@ struct UserCommand: ParsableCommand {
             let db = try database.open(.write)
             let admin = try actor.resolve(in: db, for: .manageUsers)
             try UserCommand.proposingIfNeeded(db, .role(name: name, role: role), reason: reason, by: admin, output: output) {
-                let user = try db.changeRole(name: name, to: role, by: admin)
+                let user = try db.accounts.changeRole(name: name, to: role, by: admin)
                 return "\(user.name) is now \(user.role == .admin ? "an" : "a") \(user.role.rawValue)."
             }
         }
@@ -76,7 +76,7 @@ struct UserCommand: ParsableCommand {
             let db = try database.open(.write)
             let admin = try actor.resolve(in: db, for: .manageUsers)
             try UserCommand.proposingIfNeeded(db, .reactivate(name: name), reason: reason, by: admin, output: output) {
-                "Reactivated \(try db.reactivateUser(name: name, by: admin).name)."
+                "Reactivated \(try db.accounts.reactivateUser(name: name, by: admin).name)."
             }
         }
     }
@@ -104,7 +104,7 @@ struct UserCommand: ParsableCommand {
 
         func execute() throws {
             var printer = RecordPrinter(format: output.format, empty: "No users.")
-            try database.open(.read).userList(into: &printer)
+            try database.open(.read).queries.userList(into: &printer)
         }
     }
 
@@ -126,7 +126,7 @@ struct UserCommand: ParsableCommand {
                     throw CLIError(.dataError, "\(name) left active; nothing was changed")
                 }
             }
-            let user = try db.deactivateUser(name: name, by: admin)
+            let user = try db.accounts.deactivateUser(name: name, by: admin)
             Terminal.out("Deactivated \(user.name).")
         }
     }
@@ -169,7 +169,7 @@ extension UserCommand {
             }
             let db = try database.open(.write)
             let acting = try actor.resolveSelf(in: db, fallback: name)
-            try db.setPassword(userName: name, password: password, by: acting)
+            try db.accounts.setPassword(userName: name, password: password, by: acting)
             Terminal.out("Password set for \(name).")
         }
     }

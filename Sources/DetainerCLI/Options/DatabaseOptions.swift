@@ -61,11 +61,11 @@ struct DatabaseOptions: ParsableArguments {
         // reports a database it cannot read rather than refusing it.
         if access == .inspect {
             db.clock = .system
-            if (try? db.mode()) == .training { Environment.announceTraining(db.path) }
+            if (try? db.integrity.mode()) == .training { Environment.announceTraining(db.path) }
             return db
         }
         // A failed read is an I/O error (74), never a guess at the mode (issue 27 §1.4).
-        let mode = try db.mode()
+        let mode = try db.integrity.mode()
         // For a socket client the environment is the service's (its clock, never the client's).
         db.clock = try Environment.clock(for: mode)
         if mode == .training { Environment.announceTraining(db.path) }
@@ -82,7 +82,7 @@ extension DatabaseOptions {
     func refuseProductionUnlessOwner(_ db: DetainerDatabase) throws {
         var info = stat()
         guard stat(resolvedPath, &info) == 0, info.st_uid != geteuid() else { return }
-        guard (try? db.mode()) == .production else { return }
+        guard (try? db.integrity.mode()) == .production else { return }
         let owner = OSAccount.login(uid: info.st_uid) ?? "uid \(info.st_uid)"
         throw CLIError(.permission, "\(resolvedPath) is a production database owned by \(owner); other accounts use it through the service (`detainer serve`), and its socket \(resolvedSocketPath) is not there")
     }
@@ -99,20 +99,20 @@ struct ActorOptions: ParsableArguments {
     /// The acting user: on a training database the declared name; on a production database
     /// the user mapped to the effective OS account (`--user` only picks among those).
     func resolve(in db: DetainerDatabase, for permission: Permission) throws -> Actor {
-        if try db.mode() == .training { return try db.authorize(resolvedName, for: permission) }
-        return try db.authorize(osLogin: try OSAccount.currentLogin(), requested: resolvedName, for: permission)
+        if try db.integrity.mode() == .training { return try db.accounts.authorize(resolvedName, for: permission) }
+        return try db.accounts.authorize(osLogin: try OSAccount.currentLogin(), requested: resolvedName, for: permission)
     }
 
     /// The acting user for what any active user may do to their own account (`user passwd`):
     /// on a training database the declared name, else `fallback`; on a production database the
     /// user mapped to the effective OS account, as for every other command.
     func resolveSelf(in db: DetainerDatabase, fallback: String? = nil) throws -> Actor {
-        if try db.mode() == .training {
+        if try db.integrity.mode() == .training {
             guard let name = resolvedName ?? fallback else {
                 throw CLIError(.permission, "name the acting user with --user NAME or DETAINER_USER")
             }
-            return try db.activeActor(named: name)
+            return try db.accounts.activeActor(named: name)
         }
-        return try db.activeActor(named: try db.mappedUserName(osLogin: try OSAccount.currentLogin(), requested: resolvedName))
+        return try db.accounts.activeActor(named: try db.accounts.mappedUserName(osLogin: try OSAccount.currentLogin(), requested: resolvedName))
     }
 }

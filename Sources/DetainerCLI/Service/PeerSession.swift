@@ -90,8 +90,8 @@ extension PeerSession {
         }
         let db = try DetainerDatabase.open(path: databasePath, access: .read, clock: .system, signer: nil)
         defer { try? db.close() }
-        guard try db.mode() == .production else { return }
-        guard let login, try db.hasActiveUser(osLogin: login) else {
+        guard try db.integrity.mode() == .production else { return }
+        guard let login, try db.accounts.hasActiveUser(osLogin: login) else {
             throw CLIError(.permission, "your OS account \(login.map { "\"\($0)\"" } ?? "(uid \(uid))") is not mapped to an active user of this office; an admin can map it with `detainer user add NAME --role ROLE --os-login \(login ?? "LOGIN")`")
         }
     }

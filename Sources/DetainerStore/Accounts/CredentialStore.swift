@@ -20,7 +20,7 @@ public enum SignInResult: Sendable, Equatable {
     case throttled(retryAfterSeconds: Int64)
 }
 
-extension DetainerDatabase {
+extension Accounts {
     public func signInCandidate(name: String) throws -> SignInCandidate? {
         guard let user = try user(named: name) else { return nil }
         let statement = try connection.cached("SELECT password_hash, locked_until FROM user_credentials WHERE user_id = ?")
@@ -100,7 +100,7 @@ extension DetainerDatabase {
     }
 }
 
-extension DetainerDatabase {
+extension Accounts {
     /// The acting user for something every active user may do to their own account.
     public func activeActor(named name: String) throws -> Actor {
         guard let user = try user(named: name), user.active else {

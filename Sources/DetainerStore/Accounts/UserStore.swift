@@ -2,7 +2,7 @@ import DetainerDomain
 import SQLite
 
 /// Accounts and the check every write starts with: who is acting, and may they.
-extension DetainerDatabase {
+extension Accounts {
     /// How each user can sign in on the web (the Users page): a password set, and the second
     /// factor's state (`none`, `pending`, `active`), by user id.
     public func signInStandings() throws -> [Int64: (passwordSet: Bool, secondFactor: SecondFactorState)] {

@@ -62,7 +62,7 @@ public enum SessionToken {
     }
 }
 
-extension DetainerDatabase {
+extension Accounts {
     /// Looks a cookie's token up. The user's `active` flag is read on every call, so a
     /// deactivated user is signed out at their next request. `idleTimeoutSeconds` is the policy's
     /// unless the server was started with a shorter one (`serve --session-idle-seconds`, for tests).

@@ -44,7 +44,7 @@ struct IdentityTable: Sendable {
     }
 }
 
-extension DetainerDatabase {
+extension Integrity {
     /// Once, when migration 0013 upgrades a database that already has a history: one audited
     /// entry fingerprints every row of the identity tables as they stand, since the writes that
     /// made them did not. What was changed before this entry cannot be told from it; from here

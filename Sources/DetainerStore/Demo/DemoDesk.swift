@@ -5,7 +5,7 @@ import DetainerDomain
 /// review the engine could not decide, one whose criminal-history search is not yet recorded, an
 /// honored detainer awaiting ICE, and a hold racing its deadline. Made with the same audited
 /// store calls, each at its own moment before `now`.
-extension DetainerDatabase {
+extension Demo {
     /// Adds the staged cases to the agenda, so they happen in time order with the rest.
     func stageDesk(_ agenda: inout DemoAgenda, now: UTCInstant, clerk: Actor, supervisors: [Actor]) {
         let today = now.newYorkDate
@@ -26,10 +26,10 @@ extension DetainerDatabase {
               release: release, received: release.adding(seconds: -3 * 86_400), warrant: "judicial", judge: judge,
               conviction: ("PL 160.15", "B", today.adding(days: -900)), clerk: clerk) { id, agenda in
             agenda.add(heldAt.adding(seconds: -2 * 86_400)) { _, _ in
-                _ = try ReviewService(self).review(detainerID: id, .approve(reason: nil), by: supervisors[0])
+                _ = try ReviewService(store).review(detainerID: id, .approve(reason: nil), by: supervisors[0])
             }
             agenda.add(heldAt.adding(seconds: 120)) { _, _ in
-                _ = try StatusService(self).changeStatus(detainerID: id, to: .held, at: heldAt, note: "Kept past the release for ICE", by: clerk)
+                _ = try StatusService(store).changeStatus(detainerID: id, to: .held, at: heldAt, note: "Kept past the release for ICE", by: clerk)
             }
         }
 
@@ -38,7 +38,7 @@ extension DetainerDatabase {
               release: now.adding(seconds: 2 * 86_400), received: now.adding(seconds: -26 * 3600), warrant: "judicial", judge: judge,
               conviction: ("PL 120.10", "B", today.adding(days: -1200)), clerk: clerk) { id, agenda in
             agenda.add(now.adding(seconds: -5 * 3600)) { _, _ in
-                _ = try ReviewService(self).review(detainerID: id, .approve(reason: nil), by: supervisors[1])
+                _ = try ReviewService(store).review(detainerID: id, .approve(reason: nil), by: supervisors[1])
             }
         }
 
@@ -74,7 +74,7 @@ extension DetainerDatabase {
               release: now.adding(seconds: 5 * 86_400), received: now.adding(seconds: -50 * 3600), warrant: "judicial", judge: judge,
               conviction: ("PL 130.35", "B", today.adding(days: -1700)), clerk: clerk) { id, agenda in
             agenda.add(now.adding(seconds: -20 * 3600)) { _, _ in
-                _ = try ReviewService(self).review(detainerID: id, .approve(reason: nil), by: supervisors[0])
+                _ = try ReviewService(store).review(detainerID: id, .approve(reason: nil), by: supervisors[0])
             }
         }
         // Just logged: the search is not recorded yet.
@@ -97,14 +97,14 @@ extension DetainerDatabase {
                                 warrant: .init(type: warrant, issuer: judge ?? (warrant == "administrative" ? "ICE SDDO (Form I-200)" : nil),
                                                date: received.newYorkDate.description),
                                 terroristScreeningMatch: tsdb, illegalReentryAfterRemoval: false))
-            let intake = try IntakeService(self).intake(request, by: clerk)
+            let intake = try IntakeService(store).intake(request, by: clerk)
             if let conviction {
                 agenda.add(received.adding(seconds: 1800)) { _, _ in
                     let (statute, grade, convicted) = conviction
                     var input = ConvictionInput(statute: statute, convictedOn: convicted.description, felonyClass: grade,
                                                 youthfulOffender: false, incarceratedDaysForThisCrime: 0)
                     if sentenced { input.sentencedOn = convicted.adding(days: 42).description }
-                    _ = try HistoryService(self).addConviction(personID: intake.personID, ConvictionEntry(input: input), by: clerk)
+                    _ = try HistoryService(store).addConviction(personID: intake.personID, ConvictionEntry(input: input), by: clerk)
                 }
             }
             then(intake.detainerID, &agenda)

@@ -11,7 +11,7 @@ public struct DemoSummary: Sendable {
     public let pending: Int
 }
 
-extension DetainerDatabase {
+extension Demo {
     public static let demoUsers: [(String, Role)] = [
         ("admin", .admin), ("clerk.rivera", .clerk), ("clerk.okafor", .clerk), ("sup.chen", .supervisor),
         ("sup.goldberg", .supervisor), ("auditor.diaz", .auditor),
@@ -29,11 +29,11 @@ extension DetainerDatabase {
         try connection.execute("PRAGMA synchronous = NORMAL")
         try connection.run("INSERT INTO settings (key, value) VALUES ('demo', 'true')")
         let start = now.adding(seconds: -Int64(days) * 86_400)
-        clock = .fixed(start)
-        try establish(mode: .training, publicKey: nil)
-        let admin = try bootstrapAdmin(name: "admin").user.actor
+        store.clock = .fixed(start)
+        try store.integrity.establish(mode: .training, publicKey: nil)
+        let admin = try store.accounts.bootstrapAdmin(name: "admin").user.actor
         var actors: [String: Actor] = ["admin": admin]
-        for (name, role) in Self.demoUsers where name != "admin" { actors[name] = try addUser(name: name, role: role, by: admin).actor }
+        for (name, role) in Self.demoUsers where name != "admin" { actors[name] = try store.accounts.addUser(name: name, role: role, by: admin).actor }
         let clerks = [actors["clerk.rivera"]!, actors["clerk.okafor"]!]
         let supervisors = [actors["sup.chen"]!, actors["sup.goldberg"]!]
         var count = 0
@@ -52,20 +52,20 @@ extension DetainerDatabase {
             }
             for received in times.sorted() {
                 guard received < now else { continue }
-                try agenda.run(until: received, random: &random, on: self)
-                clock = .fixed(received)
+                try agenda.run(until: received, random: &random, on: store)
+                store.clock = .fixed(received)
                 let clerk = random.pick(clerks)
                 var request = makeIntake(&random, date: date, received: received)
                 if let previous, random.chance(0.012) { request = previous.request }  // the same paperwork logged twice
                 let intake: IntakeResult
                 do {
-                    intake = try IntakeService(self).intake(request, by: clerk)
+                    intake = try IntakeService(store).intake(request, by: clerk)
                 } catch is DuplicateDetainer {
                     continue  // refused: the first detainer on that custody case is still open (nothing is written)
                 }
                 count += 1
                 if let previous, request == previous.request {
-                    _ = try StatusService(self).changeStatus(detainerID: intake.detainerID, to: .enteredInError, at: nil,
+                    _ = try StatusService(store).changeStatus(detainerID: intake.detainerID, to: .enteredInError, at: nil,
                                          note: "duplicate of detainer \(previous.id)", by: clerk)
                     continue
                 }
@@ -84,8 +84,8 @@ extension DetainerDatabase {
                                  until: now, supervisors: supervisors, clerks: clerks)
             }
         }
-        try agenda.run(until: now, random: &random, on: self)  // what is due after now has not happened yet
-        clock = .fixed(now)
+        try agenda.run(until: now, random: &random, on: store)  // what is due after now has not happened yet
+        store.clock = .fixed(now)
         let persons = Int(try connection.scalarInt("SELECT count(*) FROM persons") ?? 0)
         return DemoSummary(detainers: count, persons: persons, pending: pending)
     }
@@ -159,10 +159,10 @@ extension DetainerDatabase {
                 input.sentencedOn = nil
                 input.awaitingSentence = nil
             }
-            _ = try HistoryService(self).addConviction(personID: personID, ConvictionEntry(input: input), by: clerk)
+            _ = try HistoryService(store).addConviction(personID: personID, ConvictionEntry(input: input), by: clerk)
         }
         if random.chance(0.5) {
-            _ = try HistoryService(self).addPendingCharge(personID: personID, statute: random.pick(DemoPeople.charges), chargedOn: arrest,
+            _ = try HistoryService(store).addPendingCharge(personID: personID, statute: random.pick(DemoPeople.charges), chargedOn: arrest,
                                      custodyCaseID: nil, by: clerk)
         }
     }
@@ -173,13 +173,13 @@ extension DetainerDatabase {
         let clerk = random.pick(clerks)
         if random.chance(0.03) {
             agenda.add(at) { _, _ in
-                _ = try StatusService(self).changeStatus(detainerID: detainerID, to: .lifted, at: nil, note: "ICE withdrew the detainer (Form I-247A cancelled)", by: clerk)
+                _ = try StatusService(store).changeStatus(detainerID: detainerID, to: .lifted, at: nil, note: "ICE withdrew the detainer (Form I-247A cancelled)", by: clerk)
             }
             return
         }
         if random.chance(0.15) {
             agenda.add(at.adding(seconds: -1800)) { _, _ in
-                let ask = try StatusService(self).recordContact(detainerID: detainerID, ContactRequest(
+                let ask = try StatusService(store).recordContact(detainerID: detainerID, ContactRequest(
                     direction: .incoming, kind: .informationRequest, summary: "ICE asked for the release date",
                     informationType: .releaseDate), by: clerk)
                 // The city answers only for a person with a violent or serious conviction; otherwise it declines.
@@ -189,7 +189,7 @@ extension DetainerDatabase {
                     summary: qualifies ? "Release date given (violent or serious conviction)" : "Declined: no violent or serious conviction",
                     informationType: .releaseDate, inReplyTo: ask.contactID)
                 answer.responseOutcome = qualifies ? .provided : .declined
-                _ = try StatusService(self).recordContact(detainerID: detainerID, answer, by: clerk)
+                _ = try StatusService(store).recordContact(detainerID: detainerID, answer, by: clerk)
             }
         }
         agenda.add(at) { random, agenda in
@@ -205,19 +205,19 @@ extension DetainerDatabase {
                 let reason = random.pick(DemoPeople.decideReasons)
                 if honor {
                     // Honoring against the engine takes two supervisors (issue 23 §3): one proposes, the other approves.
-                    let proposal = try ProposalService(self).propose(detainerID: detainerID, .review(.honor, reason: reason), by: supervisor)
+                    let proposal = try ProposalService(store).propose(detainerID: detainerID, .review(.honor, reason: reason), by: supervisor)
                     let second = supervisors.first { $0 != supervisor }!
-                    guard case .review(let approved) = try ProposalService(self).approve(proposalID: proposal.id, note: nil, by: second).1 else { return }
+                    guard case .review(let approved) = try ProposalService(store).approve(proposalID: proposal.id, note: nil, by: second).1 else { return }
                     result = approved
                 } else {
-                    result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: reason), confirmedWithoutSearch: confirmed, by: supervisor)
+                    result = try ReviewService(store).review(detainerID: detainerID, .decide(.decline, reason: reason), confirmedWithoutSearch: confirmed, by: supervisor)
                 }
             case .permitted where random.chance(0.12):
-                result = try ReviewService(self).review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), confirmedWithoutSearch: confirmed, by: supervisor)
+                result = try ReviewService(store).review(detainerID: detainerID, .decide(.decline, reason: random.pick(DemoPeople.overrideReasons)), confirmedWithoutSearch: confirmed, by: supervisor)
             default:
                 // The simulated supervisor has read the deadline: a demo review that falls after it
                 // is recorded as the office would after confirming (issue 25 §2), not refused.
-                result = try ReviewService(self).review(detainerID: detainerID, .approve(reason: nil), confirmedWithoutSearch: confirmed, confirmedAfterDeadline: true, by: supervisor)
+                result = try ReviewService(store).review(detainerID: detainerID, .approve(reason: nil), confirmedWithoutSearch: confirmed, confirmedAfterDeadline: true, by: supervisor)
             }
             guard result.decision == .honor else { return }
             let release = UTCInstant(parsing: request.custody.scheduledReleaseAt ?? "") ?? at
@@ -235,17 +235,17 @@ extension DetainerDatabase {
                               (.released, toDeadline + random.int(2...22) * 3600, "Released late: ICE did not arrive", .other, true)
             if request.custody.agency == Agency.doc.rawValue {
                 agenda.add(max(base.adding(seconds: -3600), at.adding(seconds: 60))) { _, _ in
-                    _ = try StatusService(self).recordContact(detainerID: detainerID, ContactRequest(
+                    _ = try StatusService(store).recordContact(detainerID: detainerID, ContactRequest(
                         direction: .outgoing, kind: .releaseNotification, summary: "Notified ICE of the scheduled release"), by: clerk)
                 }
             }
             if held {
                 agenda.add(base) { _, _ in
-                    _ = try StatusService(self).changeStatus(detainerID: detainerID, to: .held, at: nil, note: "Kept past the release for ICE", by: clerk)
+                    _ = try StatusService(store).changeStatus(detainerID: detainerID, to: .held, at: nil, note: "Kept past the release for ICE", by: clerk)
                 }
             }
             agenda.add(base.adding(seconds: Int64(offset) + (held && offset == 0 ? 60 : 0))) { _, _ in
-                _ = try StatusService(self).changeStatus(detainerID: detainerID, to: status, at: nil, note: note, cause: cause, by: clerk)
+                _ = try StatusService(store).changeStatus(detainerID: detainerID, to: status, at: nil, note: note, cause: cause, by: clerk)
             }
         }
     }

@@ -124,7 +124,7 @@ public struct DocumentService: StoreService {
 
     /// Every document of a detainer, withdrawn ones included, in the order attached.
     public func documents(detainerID: Int64) throws -> [DocumentSummary] {
-        try store.documents(detainerID: detainerID)
+        try store.queries.documents(detainerID: detainerID)
     }
 
     public func summary(_ documentID: Int64) throws -> DocumentSummary { try summary(documentID, in: connection) }
@@ -153,7 +153,7 @@ public struct DocumentService: StoreService {
     }
 }
 
-extension DetainerDatabase {
+extension Queries {
     /// The documents of one detainer (no bytes), for `show`, the page and the printed record.
     public func documents(detainerID: Int64) throws -> [DocumentSummary] {
         let statement = try connection.cached(DocumentSummary.select + " WHERE d.detainer_id = ? ORDER BY d.id")

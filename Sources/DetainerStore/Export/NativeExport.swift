@@ -118,7 +118,7 @@ extension ReportService {
             let names = NativeExport.columnNames
             let status = names.firstIndex(of: "status")!, statusAt = names.firstIndex(of: "status_at")!
             let deadline = names.firstIndex(of: "hold_deadline")!, late = names.firstIndex(of: "ended_after_deadline")!
-            let marker = names.firstIndex(of: ReportMarker.column)!, training = try store.mode() == .training
+            let marker = names.firstIndex(of: ReportMarker.column)!, training = try store.integrity.mode() == .training
             let flags = names.indices.filter { NativeExport.flagColumns.contains(names[$0]) }
             try statement.forEachRow { s in
                 var values = s.jsonRow()

@@ -52,7 +52,7 @@ public struct Checkpoint: Sendable, Equatable {
     }
 }
 
-extension DetainerDatabase {
+extension Integrity {
     /// The current head of the audit chain, with its signature (nil on an empty log).
     public func checkpoint() throws -> Checkpoint? {
         let identity = try databaseIdentity()

@@ -15,7 +15,7 @@ public struct IntegrityRefusal: Error, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
-extension DetainerDatabase {
+extension Integrity {
     /// The recorded mode. A database without one (created before issue 13, or not yet
     /// initialised) is production: the safe reading.
     public func mode() throws -> DatabaseMode {
@@ -48,17 +48,17 @@ extension DetainerDatabase {
         if try hasRecordedMode() {
             let current = try self.mode()
             if current != mode {
-                throw IntegrityRefusal("\(path) is a \(current.rawValue) database and can never become a \(mode.rawValue) one")
+                throw IntegrityRefusal("\(store.path) is a \(current.rawValue) database and can never become a \(mode.rawValue) one")
             }
             if let publicKey, let currentKey, publicKey != currentKey {
-                throw IntegrityRefusal("\(path) already records a different signing key; the key is written once and never replaced")
+                throw IntegrityRefusal("\(store.path) already records a different signing key; the key is written once and never replaced")
             }
             if publicKey == nil || currentKey != nil { return }
         } else if mode == .training, try connection.scalarInt("SELECT count(*) FROM audit_log") ?? 0 > 0 {
-            throw IntegrityRefusal("\(path) already has a history; only a new, empty database can be a training database")
+            throw IntegrityRefusal("\(store.path) already has a history; only a new, empty database can be a training database")
         }
         // The first signed row must be verifiable: the signer must be the recorded key.
-        if let publicKey, let signer, signer.publicKey != publicKey {
+        if let publicKey, let signer = store.signer, signer.publicKey != publicKey {
             throw IntegrityRefusal("the signing key given does not match the public key being recorded")
         }
         let needsMode = !(try hasRecordedMode())
@@ -92,7 +92,7 @@ enum DatabaseIdentity {
     }
 }
 
-extension DetainerDatabase {
+extension Integrity {
     /// The identity the signed chain records for this database (the establishing row), or nil for
     /// a database made before identities were recorded.
     public func databaseIdentity() throws -> String? {

@@ -190,7 +190,7 @@ enum DeadlineRule {
     }
 }
 
-extension DetainerDatabase {
+extension Paperwork {
     /// The newest audit row, if any.
     public func auditHead() throws -> AuditHead? {
         try connection.cached("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").first { AuditHead(auditID: $0.int64(0), hash: $0.string(1) ?? "") }
@@ -199,7 +199,7 @@ extension DetainerDatabase {
     /// Everything the printed record needs. The record is read first (one snapshot), then the
     /// audit head, so the head printed covers at least everything the page shows.
     public func decisionRecord(detainerID: Int64) throws -> DecisionRecord {
-        let detail = try detail(detainerID: detainerID)
+        let detail = try store.queries.detail(detainerID: detainerID)
         return DecisionRecord(detail: detail, printedAt: clock.now(), auditHead: try auditHead())
     }
 }

@@ -26,7 +26,7 @@ public struct IceNotice: Sendable {
     public let ground: String
 }
 
-extension DetainerDatabase {
+extension Paperwork {
     static let personNoticeKey = "person_notice"
 
     /// Whether the office gives the person the notice (off unless turned on).
@@ -60,7 +60,7 @@ extension DetainerDatabase {
 
     /// The notice to ICE, or `NoticeRefused` naming why custody facts may not go to ICE.
     public func iceNotice(detainerID: Int64) throws -> IceNotice {
-        let detail = try detail(detainerID: detainerID)
+        let detail = try store.queries.detail(detainerID: detainerID)
         let id = detainerID
         switch custodyFactsAnswer(detail) {
         case .refused(let why):
@@ -82,7 +82,7 @@ extension DetainerDatabase {
     /// The notice to the person, when the office gives it.
     public func personNotice(detainerID: Int64, language: PersonNotice.Language) throws -> PersonNotice.Text {
         guard try personNoticeEnabled() else { throw NoticeDisabled() }
-        let detail = try detail(detainerID: detainerID)
+        let detail = try store.queries.detail(detainerID: detainerID)
         let d = detail.detainer
         guard let person = detail.person, let agency = d.agency else {
             throw InputError(field: "id", "detainer \(detainerID) has no person or agency on record (an imported ICE record); there is nobody to give a notice to")

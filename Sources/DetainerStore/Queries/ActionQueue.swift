@@ -51,7 +51,7 @@ public struct ActionQueue: Sendable {
     public var truncated: Bool { Group.allCases.contains { total($0) > items($0).count } }
 }
 
-extension DetainerDatabase {
+extension Queries {
     public func actionQueue(_ filter: QueueFilter) throws -> ActionQueue {
         // One snapshot for all groups, so a detainer reviewed meanwhile is not in two states.
         connection.isInTransaction ? try groups(filter) : try connection.read { try groups(filter) }

@@ -1,7 +1,7 @@
 import DetainerDomain
 import SQLite
 
-extension DetainerDatabase {
+extension Queries {
     /// The information request a response answers when the clerk says `latest` (issue 25 §3:
     /// `contact 12 … --in-reply-to latest`): the newest request on that detainer, or, without a
     /// detainer, the newest request about that person made of that agency. Nil when there is none.

@@ -58,7 +58,7 @@ public struct IntakeSummary: Sendable, Equatable {
     }
 }
 
-extension DetainerDatabase {
+extension Queries {
     /// The digest at the database clock's "now", over a window of `hours` (1 to 168).
     public func deadlineDigest(hours: Int = DueWindow.standardHours) throws -> DeadlineDigest {
         let now = clock.now()
@@ -71,7 +71,7 @@ extension DetainerDatabase {
         }
         // One snapshot for both lists, as the queue reads its groups.
         let (queue, intakes) = connection.isInTransaction ? try lists() : try connection.read { try lists() }
-        let proposals = try ProposalService(self).pending(limit: limit + 1)
+        let proposals = try ProposalService(store).pending(limit: limit + 1)
         var past: [QueueItem] = [], soon: [QueueItem] = []
         for item in queue.prefix(limit) {
             switch DueWindow.of(countdown: item.countdown?.at, reviewPastRelease: item.reviewPastRelease, now: now, hours: hours) {

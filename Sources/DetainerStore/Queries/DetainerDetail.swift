@@ -83,7 +83,7 @@ struct PersonHistory {
     }
 }
 
-extension DetainerDatabase {
+extension Queries {
     public func detail(detainerID: Int64) throws -> DetainerDetail {
         try connection.read {
             let db = connection
@@ -105,7 +105,7 @@ extension DetainerDatabase {
                     r.detainer_id = ?1 OR r.person_id = (SELECT person_id FROM detainers WHERE id = ?1)
                        OR r.custody_case_id = (SELECT custody_case_id FROM detainers WHERE id = ?1)
                     """, detainerID))
-            detail.proposals = try ProposalService(self).proposals(detainerID: detainerID)
+            detail.proposals = try ProposalService(store).proposals(detainerID: detainerID)
             detail.documents = try documents(detainerID: detainerID)
             return detail
         }

@@ -32,7 +32,7 @@ public struct ListFilter: Sendable {
     }
 }
 
-extension DetainerDatabase {
+extension Queries {
     /// Streams the matching detainers, newest first, into `sink` inside one read transaction.
     /// The WHERE clause holds only the filters given (fixed SQL fragments, values bound), so
     /// SQLite can plan each combination: the newest-first index for a page, the person and

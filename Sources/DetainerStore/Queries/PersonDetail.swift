@@ -28,7 +28,7 @@ public struct PersonDetail: Sendable {
     }
 }
 
-extension DetainerDatabase {
+extension Queries {
     public func personDetail(personID: Int64) throws -> PersonDetail {
         try connection.read {
             let db = connection

@@ -23,7 +23,7 @@ public struct PersonSearchHit: Sendable {
     public let detainers: [Detainer]
 }
 
-extension DetainerDatabase {
+extension Queries {
     /// The most hits returned (a very common name is cut here).
     public static let searchLimit = 100
 

@@ -49,7 +49,7 @@ public struct QueueItem: Sendable {
     public var releaseNow: Bool { needs.contains(.release) }
 }
 
-extension DetainerDatabase {
+extension Queries {
     /// Every detainer that needs action (only those past their deadline with `overdueOnly`):
     /// `detainer queue`'s list.
     public func queue(_ filter: QueueFilter) throws -> [QueueItem] {
@@ -97,7 +97,7 @@ extension DetainerDatabase {
                 return try statement.first { $0.int64(0) } ?? 0
             }
             if let version, !cell.pastDeadline, !cell.beforeDeadline {
-                total += try queueCounts.count(cell.key(filter), version: version, count)
+                total += try store.queueCounts.count(cell.key(filter), version: version, count)
             } else {
                 total += try count()
             }

@@ -47,7 +47,7 @@ extension ReportService {
     public func annualReport(agency: Agency, year: Int, calendar: Bool = false, now: UTCInstant? = nil) throws -> AnnualReport {
         guard (1990...2200).contains(year) else { throw InputError(field: "year", "\(year) is not a plausible year") }
         let period = ReportingPeriod.annual(year: year, calendar: calendar)
-        let training = try store.mode() == .training
+        let training = try store.integrity.mode() == .training
         let asOf = now ?? store.clock.now()
         return try connection.read {
             let facts = try AnnualFacts.load(connection, agency: agency, period: period)

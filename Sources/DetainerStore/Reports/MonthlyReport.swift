@@ -179,7 +179,7 @@ extension ReportService {
             let late = try lateEnds(from: start, to: end, agency: agencyCode, includeExternal: includeExternal)["all", default: 0]
             var report = MonthlyReport(from: from, to: to, agency: agency, includeExternal: includeExternal, months: months, total: total,
                                        endedAfterDeadline: late)
-            report.training = try store.mode() == .training
+            report.training = try store.integrity.mode() == .training
             return report
         }
     }

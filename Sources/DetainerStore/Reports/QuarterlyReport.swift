@@ -133,7 +133,7 @@ extension ReportService {
         guard let period = ReportingPeriod.quarter(year: year, quarter: quarter) else {
             throw InputError(field: "quarter", "\(quarter) is not a quarter (1, 2, 3 or 4)")
         }
-        let training = try store.mode() == .training
+        let training = try store.integrity.mode() == .training
         return try connection.read {
             let statement = try connection.prepare("""
                 SELECT CASE WHEN requesting_agency = 'other' THEN 'other: ' || requesting_other ELSE requesting_agency END,

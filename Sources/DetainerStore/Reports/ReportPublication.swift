@@ -41,7 +41,7 @@ extension ReportService {
     /// Freezes the report as it stands now, for a second person to approve. A training database
     /// is refused: its numbers are practice data.
     public func preparePublication(agency: Agency, year: Int, calendar: Bool, by actor: Actor) throws -> ReportPublication {
-        if try store.mode() == .training {
+        if try store.integrity.mode() == .training {
             throw IntegrityRefusal("a training database's reports cannot be published (they say TRAINING in their data)")
         }
         let report = try annualReport(agency: agency, year: year, calendar: calendar)

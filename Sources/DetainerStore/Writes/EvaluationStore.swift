@@ -9,6 +9,12 @@ extension DetainerDatabase {
     public enum EvaluationTrigger: String, Sendable {
         case intake, conviction, charge, detainer, manual
     }
+}
+
+/// The steps every service that changes a detainer's facts shares (issue 26 §5: they live with
+/// the services, not on the database).
+extension StoreService {
+    typealias EvaluationTrigger = DetainerDatabase.EvaluationTrigger
 
     /// The engine input for a stored detainer, exactly as it will be stored in `input_json`.
     /// The evaluation date is the day of the evaluation (New York), capped below by the day

@@ -182,12 +182,12 @@ extension ProposalService {
                 switch open.action {
                 case "add"?:
                     guard let role else { throw StoreError.badStoredValue(table: "proposals", column: "payload", rowID: proposalID, value: open.role ?? "null") }
-                    user = try store.recordAddUser(name: open.name ?? "", role: role, osLogin: open.osLogin, approvedProposal: proposalID, in: context)
+                    user = try store.accounts.recordAddUser(name: open.name ?? "", role: role, osLogin: open.osLogin, approvedProposal: proposalID, in: context)
                 case "role"?:
                     guard let role else { throw StoreError.badStoredValue(table: "proposals", column: "payload", rowID: proposalID, value: open.role ?? "null") }
-                    user = try store.recordChangeRole(name: open.name ?? "", to: role, approvedProposal: proposalID, in: context)
+                    user = try store.accounts.recordChangeRole(name: open.name ?? "", to: role, approvedProposal: proposalID, in: context)
                 default:
-                    user = try store.recordReactivate(name: open.name ?? "", approvedProposal: proposalID, in: context)
+                    user = try store.accounts.recordReactivate(name: open.name ?? "", approvedProposal: proposalID, in: context)
                 }
                 effect = .user(user)
                 (effectTable, effectID) = ("users", user.id)
@@ -256,11 +256,11 @@ extension ProposalService {
 
     /// A proposed account change must be one that needs a second admin and could be made now.
     private func checkUserProposal(_ change: UserAct, in context: WriteContext) throws {
-        let existing = try store.user(named: change.name)
+        let existing = try store.accounts.user(named: change.name)
         switch change {
         case .add(let name, let role, let osLogin):
-            try DetainerDatabase.validateUserName(name)
-            if let osLogin { try DetainerDatabase.validateOSLogin(osLogin) }
+            try Accounts.validateUserName(name)
+            if let osLogin { try Accounts.validateOSLogin(osLogin) }
             if existing != nil { throw InputError(field: "name", "a user named \"\(name)\" already exists") }
             guard FourEyesRule.grantNeedsSecondPerson(role: role.rawValue) else {
                 throw InputError(field: "role", "adding \(role == .admin ? "an" : "a") \(role.rawValue) needs no second admin; use `detainer user add`")

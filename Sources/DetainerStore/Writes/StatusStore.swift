@@ -28,7 +28,8 @@ public struct StatusChange: Sendable {
     public var cause: HoldEndCause? = nil
 }
 
-extension DetainerDatabase {
+/// The status steps the services share (`StoreService`).
+extension StoreService {
     func currentStatus(of detainerID: Int64, in db: Connection) throws -> (status: DetainerStatus, statusAt: UTCInstant, receivedAt: UTCInstant, holdDeadline: UTCInstant?) {
         let statement = try db.cached("SELECT status, status_at, received_at, hold_deadline FROM detainers WHERE id = ?")
         try statement.bind(detainerID, at: 1)

@@ -18,14 +18,14 @@ enum APIRoutes {
             _ = try context.requireSession()
             try APIQuery.refuseEmpty(request)
             let filter = try OfficeRoutes.queueFilter(request)
-            let queue = try await office.read { try $0.actionQueue(filter) }
+            let queue = try await office.read { try $0.queries.actionQueue(filter) }
             return Responses.json(APIJSON.actionQueue(queue))
         }
 
         routes.get("/api/v1/detainers/{id}") { _, context in
             _ = try context.requireSession()
             let id = try context.id()
-            let detail = try await office.read { try $0.detail(detainerID: id) }
+            let detail = try await office.read { try $0.queries.detail(detainerID: id) }
             return Responses.json(detail.json)
         }
 
@@ -34,7 +34,7 @@ enum APIRoutes {
             try await office.permit(session, .intake)
             let body = try IntakeBody.decode(try await APIBody.data(request, context: context))
             let result = try await office.write { db in
-                try IntakeService(db).intake(body.intake, duplicateReason: body.duplicateReason, by: try db.authorize(session.user.name, for: .intake))
+                try IntakeService(db).intake(body.intake, duplicateReason: body.duplicateReason, by: try db.accounts.authorize(session.user.name, for: .intake))
             }
             var response = Responses.json(result.json, status: .created)
             response.headers[.location] = "/api/v1/detainers/\(result.detainerID)"
@@ -48,7 +48,7 @@ enum APIRoutes {
             let body = try await APIBody.decode(ReviewBody.self, request, context: context)
             let review = try body.request()
             let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
-                let actor = try db.authorize(session.user.name, for: .review)
+                let actor = try db.accounts.authorize(session.user.name, for: .review)
                 do {
                     return (try ReviewService(db).review(detainerID: id, review, confirmedWithoutSearch: body.confirmNoSearch ?? false,
                                                          confirmedAfterDeadline: body.confirmAfterDeadline == true, by: actor).json, .created)
@@ -77,7 +77,7 @@ enum APIRoutes {
                 return cause
             }
             let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
-                let actor = try db.authorize(session.user.name, for: .changeStatus)
+                let actor = try db.accounts.authorize(session.user.name, for: .changeStatus)
                 do {
                     return (try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: body.note, cause: cause, by: actor).json, .created)
                 } catch is SecondPersonRequired {
@@ -101,7 +101,7 @@ enum APIRoutes {
             let body = try await APIBody.decode(ApprovalBody.self, request, context: context)
             let json = try await office.write { db in
                 let (proposal, effect) = try ProposalService(db).approve(proposalID: id, note: body.note, confirmedAfterDeadline: body.confirmAfterDeadline == true,
-                                                                         by: try db.authorize(session.user.name, for: .review))
+                                                                         by: try db.accounts.authorize(session.user.name, for: .review))
                 return JSONValue.object(["proposal": proposal.json, "effect": effect.json])
             }
             return Responses.json(json, status: .created)
@@ -112,7 +112,7 @@ enum APIRoutes {
             let id = try context.id()
             let body = try await APIBody.decode(ProposalBody.self, request, context: context)
             let json = try await office.write { db in
-                try ProposalService(db).reject(proposalID: id, note: body.note, by: try db.activeActor(named: session.user.name)).json
+                try ProposalService(db).reject(proposalID: id, note: body.note, by: try db.accounts.activeActor(named: session.user.name)).json
             }
             return Responses.json(json)
         }
@@ -123,7 +123,7 @@ enum APIRoutes {
             let id = try context.id()
             let contact = try await APIBody.decode(ContactInput.self, request, context: context).validated()
             let result = try await office.write { db in
-                try StatusService(db).recordContact(detainerID: id, contact, by: try db.authorize(session.user.name, for: .recordContact))
+                try StatusService(db).recordContact(detainerID: id, contact, by: try db.accounts.authorize(session.user.name, for: .recordContact))
             }
             return Responses.json(result.json(detainerID: id), status: .created)
         }
@@ -134,7 +134,7 @@ enum APIRoutes {
             let id = try context.id()
             let entry = try await APIBody.decode(ConvictionBody.self, request, context: context).entry
             let change = try await office.write { db in
-                let actor = try db.authorize(session.user.name, for: .recordHistory)
+                let actor = try db.accounts.authorize(session.user.name, for: .recordHistory)
                 let history = HistoryService(db)
                 guard let personID = try history.personID(ofDetainer: id) else {
                     throw ValidationIssue(path: "$", message: "detainer \(id) has no person on record to add a conviction to")
@@ -150,7 +150,7 @@ enum APIRoutes {
             let id = try context.id()
             let entry = try await APIBody.decode(ConvictionBody.self, request, context: context).entry
             let change = try await office.write { db in
-                try HistoryService(db).updateConviction(id: id, changes: entry, by: try db.authorize(session.user.name, for: .recordHistory))
+                try HistoryService(db).updateConviction(id: id, changes: entry, by: try db.accounts.authorize(session.user.name, for: .recordHistory))
             }
             return Responses.json(change.json(recordKey: "convictionID"))
         }

@@ -31,16 +31,16 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         var request = request
         if let token = request.cookies[cookies.name]?.value, !token.isEmpty {
-            switch try await office.read({ try $0.webSession(token: token, idleTimeoutSeconds: idleTimeoutSeconds) }) {
+            switch try await office.read({ try $0.accounts.webSession(token: token, idleTimeoutSeconds: idleTimeoutSeconds) }) {
             case .active(let session, let touchDue):
                 context.session = session
-                if touchDue { try await office.write { try $0.touchWebSession(id: session.id) } }
+                if touchDue { try await office.write { try $0.accounts.touchWebSession(id: session.id) } }
             // A timed-out session is refused at once; its end is written (an audit row) only on a
             // state-changing request: GET requests write no audit rows (issue 23 §4).
             case .idle(let session):
-                if request.method != .get, request.method != .head { try await office.write { try $0.endWebSession(session, reason: .idle) } }
+                if request.method != .get, request.method != .head { try await office.write { try $0.accounts.endWebSession(session, reason: .idle) } }
             case .expired(let session):
-                if request.method != .get, request.method != .head { try await office.write { try $0.endWebSession(session, reason: .expired) } }
+                if request.method != .get, request.method != .head { try await office.write { try $0.accounts.endWebSession(session, reason: .expired) } }
             case .none:
                 break
             }

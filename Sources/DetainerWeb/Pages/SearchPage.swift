@@ -15,7 +15,7 @@ enum SearchPage {
                 if hits.isEmpty {
                     el("p", Attribute("role", "status"), text: "No person matches “\(query)”.")
                 } else {
-                    el("p", Attribute("role", "status"), text: "\(hits.count) \(hits.count == 1 ? "person matches" : "people match")\(hits.count >= DetainerDatabase.searchLimit ? " (first \(DetainerDatabase.searchLimit) shown)" : "").")
+                    el("p", Attribute("role", "status"), text: "\(hits.count) \(hits.count == 1 ? "person matches" : "people match")\(hits.count >= Queries.searchLimit ? " (first \(Queries.searchLimit) shown)" : "").")
                     ScrollRegion.table("People found") {
                         el("table") {
                             el("thead") {
@@ -67,7 +67,7 @@ enum SearchPage {
             return row[index].cellText
         }
         return el("section", Attribute("aria-labelledby", "detainer-hits")) {
-            el("h2", .id("detainer-hits"), text: "Detainers (\(set.rows.count)\(set.rows.count >= DetainerDatabase.searchLimit ? "+" : ""))")
+            el("h2", .id("detainer-hits"), text: "Detainers (\(set.rows.count)\(set.rows.count >= Queries.searchLimit ? "+" : ""))")
             el("ul") {
                 for row in set.rows {
                     let id = text(row, "id") ?? ""

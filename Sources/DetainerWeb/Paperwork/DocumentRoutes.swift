@@ -26,14 +26,14 @@ enum DocumentRoutes {
                 let attach = try uploadRequest(form)
                 _ = try await office.write { db in
                     try DocumentService(db).attach(detainerID: id, attach, source: attach.fileName ?? "the upload",
-                                                   by: try db.authorize(session.user.name, for: .attachDocuments))
+                                                   by: try db.accounts.authorize(session.user.name, for: .attachDocuments))
                 }
                 return Responses.redirect(to: "/detainers/\(id)?done=document#documents")
             } catch let tooLarge as DocumentTooLarge {
                 throw HTTPError(.contentTooLarge, message: tooLarge.message)
             } catch {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }
-                let detail = try await office.read { db in try db.detail(detainerID: id) }
+                let detail = try await office.read { db in try db.queries.detail(detainerID: id) }
                 let state = DetainerPage.FormState(form: "document", values: values, errors: errors,
                                                    message: FieldLabels.summary("Nothing was stored: ", errors))
                 return Responses.html(DetainerPage.render(detail, session: session, now: office.clock.now(), state: state), status: .unprocessableContent)
@@ -46,7 +46,7 @@ enum DocumentRoutes {
             let id = try context.id()
             let form = try await FormData.read(request, context: context)
             let document = try await office.write { db in
-                try DocumentService(db).withdraw(documentID: id, reason: form["reason"] ?? "", by: try db.authorize(session.user.name, for: .attachDocuments))
+                try DocumentService(db).withdraw(documentID: id, reason: form["reason"] ?? "", by: try db.accounts.authorize(session.user.name, for: .attachDocuments))
             }
             return Responses.redirect(to: "/detainers/\(document.detainerID)?done=document-withdrawn#documents")
         }
@@ -59,7 +59,7 @@ enum DocumentRoutes {
         routes.get("/detainers/{id}/record") { _, context in
             let session = try context.requireSession()
             let id = try context.id()
-            let (record, notice) = try await office.read { db in (try db.decisionRecord(detainerID: id), try db.personNoticeEnabled()) }
+            let (record, notice) = try await office.read { db in (try db.paperwork.decisionRecord(detainerID: id), try db.paperwork.personNoticeEnabled()) }
             return Responses.text(DecisionRecordPage.render(record, styles: .linked, printedBy: session.user.name, personNotice: notice),
                                   contentType: "text/html; charset=utf-8")
         }
@@ -68,7 +68,7 @@ enum DocumentRoutes {
             _ = try context.requireSession()
             let id = try context.id()
             let language = request.uri.queryParameters.get("language").flatMap(PersonNotice.Language.init(rawValue:)) ?? .en
-            let text = try await noticeErrors { try await office.read { db in try db.personNotice(detainerID: id, language: language) } }
+            let text = try await noticeErrors { try await office.read { db in try db.paperwork.personNotice(detainerID: id, language: language) } }
             return Responses.text(NoticePage.render(title: text.title, paragraphs: text.paragraphs, language: language.rawValue, back: id),
                                   contentType: "text/html; charset=utf-8")
         }
@@ -76,7 +76,7 @@ enum DocumentRoutes {
         routes.get("/detainers/{id}/ice-notice") { _, context in
             _ = try context.requireSession()
             let id = try context.id()
-            let notice = try await noticeErrors { try await office.read { db in try db.iceNotice(detainerID: id) } }
+            let notice = try await noticeErrors { try await office.read { db in try db.paperwork.iceNotice(detainerID: id) } }
             var paragraphs = [notice.answer]
             paragraphs += notice.custodyFacts.map { "\($0.label): \($0.value)" }
             paragraphs.append("Given under Admin. Code §9-131(h)(1)(i): \(notice.ground).")
@@ -105,7 +105,7 @@ enum DocumentRoutes {
             do {
                 let document = try await office.write { db in
                     try DocumentService(db).attach(detainerID: id, attach, source: attach.fileName ?? "the upload",
-                                                   by: try db.authorize(session.user.name, for: .attachDocuments))
+                                                   by: try db.accounts.authorize(session.user.name, for: .attachDocuments))
                 }
                 var response = Responses.json(JSONKeys.camelCasingKeys(document.json), status: .created)
                 response.headers[.location] = "/api/v1/documents/\(document.id)"
@@ -119,8 +119,8 @@ enum DocumentRoutes {
             _ = try context.requireSession()
             let id = try context.id()
             let documents = try await office.read { db in
-                _ = try db.detail(detainerID: id)
-                return try db.documents(detainerID: id)
+                _ = try db.queries.detail(detainerID: id)
+                return try db.queries.documents(detainerID: id)
             }
             return Responses.json(JSONKeys.camelCasingKeys(.array(documents.map(\.json))))
         }
@@ -136,7 +136,7 @@ enum DocumentRoutes {
             let id = try context.id()
             let body = try await APIBody.decode(WithdrawBody.self, request, context: context)
             let document = try await office.write { db in
-                try DocumentService(db).withdraw(documentID: id, reason: body.reason, by: try db.authorize(session.user.name, for: .attachDocuments))
+                try DocumentService(db).withdraw(documentID: id, reason: body.reason, by: try db.accounts.authorize(session.user.name, for: .attachDocuments))
             }
             return Responses.json(JSONKeys.camelCasingKeys(document.json))
         }

@@ -8,8 +8,8 @@ enum AdminRoutes {
         routes.get("/users") { request, context in
             let session = try context.requireSession()
             let (users, proposals, standings) = try await office.read { db in
-                _ = try db.authorize(session.user.name, for: .manageUsers)
-                return (try db.users(), try ProposalService(db).pending().filter { $0.kind == "user" }, try db.signInStandings())
+                _ = try db.accounts.authorize(session.user.name, for: .manageUsers)
+                return (try db.accounts.users(), try ProposalService(db).pending().filter { $0.kind == "user" }, try db.accounts.signInStandings())
             }
             let failures = Dictionary(uniqueKeysWithValues: users.map { ($0.name, office.signInThrottle.failures(name: $0.name)) })
             let notice = request.uri.queryParameters.get("done").flatMap { done -> String? in
@@ -39,21 +39,21 @@ enum AdminRoutes {
                 }
                 if let password { try PasswordHashing.validate(password) }
                 let done = try await office.write { db in
-                    let admin = try db.authorize(session.user.name, for: .manageUsers)
+                    let admin = try db.accounts.authorize(session.user.name, for: .manageUsers)
                     do {
-                        try db.addUser(name: name, role: role, by: admin)
+                        try db.accounts.addUser(name: name, role: role, by: admin)
                     } catch is SecondPersonRequired {
                         // A supervisor or admin needs a second admin; the password is set once the account exists.
                         _ = try ProposalService(db).propose(detainerID: nil, .user(.add(name: name, role: role, osLogin: nil), reason: form["reason"] ?? ""), by: admin)
                         return "proposed"
                     }
-                    if let password { try db.setPassword(userName: name, password: password, by: admin) }
+                    if let password { try db.accounts.setPassword(userName: name, password: password, by: admin) }
                     return "add"
                 }
                 return Responses.redirect(to: "/users?done=\(done)")
             } catch {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }
-                let (users, proposals) = try await office.read { db in (try db.users(), try ProposalService(db).pending().filter { $0.kind == "user" }) }
+                let (users, proposals) = try await office.read { db in (try db.accounts.users(), try ProposalService(db).pending().filter { $0.kind == "user" }) }
                 return Responses.html(UsersPage.render(users: users, session: session, errors: errors, values: ["name": name, "role": form["role"] ?? "", "reason": form["reason"] ?? ""],
                                                        proposals: proposals), status: .unprocessableContent)
             }
@@ -66,15 +66,15 @@ enum AdminRoutes {
             // The confirmation box, checked here too: a form posted without it changes nothing.
             guard form["confirm"] == "yes" else {
                 let (users, proposals) = try await office.read { db in
-                    _ = try db.authorize(session.user.name, for: .manageUsers)
-                    return (try db.users(), try ProposalService(db).pending().filter { $0.kind == "user" })
+                    _ = try db.accounts.authorize(session.user.name, for: .manageUsers)
+                    return (try db.accounts.users(), try ProposalService(db).pending().filter { $0.kind == "user" })
                 }
                 return Responses.html(UsersPage.render(users: users, session: session,
                                                        errors: ["confirm-\(name)": "tick \"Yes, deactivate \(name)\" to confirm"], proposals: proposals),
                                       status: .unprocessableContent)
             }
             try await office.write { db in
-                _ = try db.deactivateUser(name: name, by: try db.authorize(session.user.name, for: .manageUsers))
+                _ = try db.accounts.deactivateUser(name: name, by: try db.accounts.authorize(session.user.name, for: .manageUsers))
             }
             return Responses.redirect(to: "/users?done=deactivate")
         }
@@ -87,7 +87,7 @@ enum AdminRoutes {
                 let name = try context.parameters.require("name")
                 let form = try await FormData.read(request, context: context)
                 let outcome = try await office.write { db in
-                    let admin = try db.authorize(session.user.name, for: .manageUsers)
+                    let admin = try db.accounts.authorize(session.user.name, for: .manageUsers)
                     let act: UserAct
                     if done == "role" {
                         guard let role = form["role"].flatMap(Role.init(anyCase:)) else {
@@ -99,8 +99,8 @@ enum AdminRoutes {
                     }
                     do {
                         switch act {
-                        case .role(_, let role): _ = try db.changeRole(name: name, to: role, by: admin)
-                        default: _ = try db.reactivateUser(name: name, by: admin)
+                        case .role(_, let role): _ = try db.accounts.changeRole(name: name, to: role, by: admin)
+                        default: _ = try db.accounts.reactivateUser(name: name, by: admin)
                         }
                         return done
                     } catch is SecondPersonRequired {
@@ -117,7 +117,7 @@ enum AdminRoutes {
             let id = try context.id()
             let form = try await FormData.read(request, context: context)
             _ = try await office.write { db in
-                try ProposalService(db).approve(proposalID: id, note: form.nonEmpty("note"), by: try db.authorize(session.user.name, for: .manageUsers)).0
+                try ProposalService(db).approve(proposalID: id, note: form.nonEmpty("note"), by: try db.accounts.authorize(session.user.name, for: .manageUsers)).0
             }
             return Responses.redirect(to: "/users?done=approve")
         }
@@ -127,7 +127,7 @@ enum AdminRoutes {
             let id = try context.id()
             let form = try await FormData.read(request, context: context)
             _ = try await office.write { db in
-                try ProposalService(db).reject(proposalID: id, note: form.nonEmpty("note"), by: try db.authorize(session.user.name, for: .manageUsers))
+                try ProposalService(db).reject(proposalID: id, note: form.nonEmpty("note"), by: try db.accounts.authorize(session.user.name, for: .manageUsers))
             }
             return Responses.redirect(to: "/users?done=reject")
         }
@@ -138,13 +138,13 @@ enum AdminRoutes {
             let form = try await FormData.read(request, context: context)
             do {
                 try await office.write { db in
-                    let admin = try db.authorize(session.user.name, for: .manageUsers)
-                    try db.setPassword(userName: name, password: form["password"] ?? "", keepingSession: name == session.user.name ? session.id : nil, by: admin)
+                    let admin = try db.accounts.authorize(session.user.name, for: .manageUsers)
+                    try db.accounts.setPassword(userName: name, password: form["password"] ?? "", keepingSession: name == session.user.name ? session.id : nil, by: admin)
                 }
                 return Responses.redirect(to: "/users?done=password")
             } catch {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }
-                let users = try await office.read { try $0.users() }
+                let users = try await office.read { try $0.accounts.users() }
                 return Responses.html(UsersPage.render(users: users, session: session, errors: errors), status: .unprocessableContent)
             }
         }

@@ -33,7 +33,7 @@ enum AuthRoutes {
         }
 
         routes.post("/logout") { _, context in
-            if let session = context.session { try await office.write { try $0.endWebSession(session, reason: .signout) } }
+            if let session = context.session { try await office.write { try $0.accounts.endWebSession(session, reason: .signout) } }
             var response = Responses.redirect(to: "/login")
             response.setCookie(cookies.cleared())
             return response
@@ -72,7 +72,7 @@ enum AuthRoutes {
 
         routes.post("/api/v1/logout") { _, context in
             let session = try context.requireSession()
-            try await office.write { try $0.endWebSession(session, reason: .signout) }
+            try await office.write { try $0.accounts.endWebSession(session, reason: .signout) }
             var response = Response(status: .noContent)
             response.setCookie(cookies.cleared())
             return response
@@ -97,8 +97,8 @@ enum AuthRoutes {
             if errors.isEmpty {
                 do {
                     _ = try await office.write { db in
-                        let actor = try db.activeActor(named: session.user.name)
-                        return try db.setPassword(userName: session.user.name, password: new, keepingSession: session.id, by: actor)
+                        let actor = try db.accounts.activeActor(named: session.user.name)
+                        return try db.accounts.setPassword(userName: session.user.name, password: new, keepingSession: session.id, by: actor)
                     }
                     return Responses.html(AccountPage.render(session: session, errors: [:], done: true))
                 } catch let issue as ValidationIssue {

@@ -26,7 +26,7 @@ enum DetainerListRoutes {
             let filter = page
             let rows = try await office.read { db in
                 var set = RecordSet(columns: [])
-                try db.list(filter, into: &set)
+                try db.queries.list(filter, into: &set)
                 return set
             }
             return Responses.html(DetainerListPage.render(query, rows: rows, hasNext: rows.rows.count > pageSize, session: session))
@@ -46,7 +46,7 @@ enum DetainerListRoutes {
             all.limit = nil
             let filter = all
             try await office.write { db in
-                let actor = try db.authorize(session.user.name, for: .export)
+                let actor = try db.accounts.authorize(session.user.name, for: .export)
                 try ReportService(db).recordListDownload(filter, by: actor)
             }
             var response = Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],

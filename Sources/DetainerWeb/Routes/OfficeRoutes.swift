@@ -10,14 +10,14 @@ enum OfficeRoutes {
         routes.get("/queue") { request, context in
             let session = try context.requireSession()
             let filter = try queueFilter(request)
-            let (queue, proposals) = try await office.read { db in (try db.actionQueue(filter), try ProposalService(db).pending()) }
+            let (queue, proposals) = try await office.read { db in (try db.queries.actionQueue(filter), try ProposalService(db).pending()) }
             return Responses.html(QueuePage.render(queue, filter: filter, session: session, proposals: proposals))
         }
 
         routes.get("/detainers/{id}") { request, context in
             let session = try context.requireSession()
             let id = try context.id()
-            let detail = try await office.read { db in try db.detail(detainerID: id) }
+            let detail = try await office.read { db in try db.queries.detail(detainerID: id) }
             return Responses.html(DetainerPage.render(detail, session: session, now: office.clock.now(), notice: request.uri.queryParameters.get("done").flatMap(notice)))
         }
 
@@ -38,7 +38,7 @@ enum OfficeRoutes {
                 let intake = request
                 let reason = try FormRequests.duplicateReason(form)
                 let result = try await office.write { db in
-                    try IntakeService(db).intake(intake, duplicateReason: reason, by: try db.authorize(session.user.name, for: .intake))
+                    try IntakeService(db).intake(intake, duplicateReason: reason, by: try db.accounts.authorize(session.user.name, for: .intake))
                 }
                 return Responses.redirect(to: "/detainers/\(result.detainerID)?done=intake")
             } catch let duplicate as DuplicateDetainer {
@@ -187,13 +187,13 @@ enum OfficeRoutes {
             let submitted = form
             do {
                 let done = try await office.write { db in
-                    let actor = try permission.map { try db.authorize(session.user.name, for: $0) } ?? db.activeActor(named: session.user.name)
+                    let actor = try permission.map { try db.accounts.authorize(session.user.name, for: $0) } ?? db.accounts.activeActor(named: session.user.name)
                     return try write(submitted, id, actor, db)
                 }
                 return Responses.redirect(to: "/detainers/\(id)?done=\(done ?? name)")
             } catch {
                 guard let errors = FormRequests.fieldErrors(error) else { throw error }
-                let detail = try await office.read { db in try db.detail(detainerID: id) }
+                let detail = try await office.read { db in try db.queries.detail(detainerID: id) }
                 var values: [String: String] = [:]
                 for (key, value) in submitted.pairs where key != SessionMiddleware.csrfField { values[key] = value }
                 let state = DetainerPage.FormState(form: formName, values: values, errors: errors,

@@ -18,7 +18,7 @@ enum ReportRoutes {
             let (quarterYear, quarter) = try quarterlyParameters(request, office: office)
             let publications = try await office.read { db in try ReportService(db).publications() }
             let (monthly, annual, quarterly) = try await office.read { db in
-                _ = try db.authorize(session.user.name, for: .report)
+                _ = try db.accounts.authorize(session.user.name, for: .report)
                 let reports = ReportService(db)
                 let monthly = try reports.monthlyReport(from: from, to: to, agency: agency)
                 let annual = try reports.viewAnnual(agency: annualAgency, year: year, calendar: calendar)
@@ -34,7 +34,7 @@ enum ReportRoutes {
                 try await office.permit(session, .report)
                 let (from, to, agency) = try monthlyParameters(request, office: office)
                 let report = try await office.read { db in
-                    _ = try db.authorize(session.user.name, for: .report)
+                    _ = try db.accounts.authorize(session.user.name, for: .report)
                     return try ReportService(db).monthlyReport(from: from, to: to, agency: agency)
                 }
                 return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format, name: "detainers-monthly-\(from)-\(to)")
@@ -44,7 +44,7 @@ enum ReportRoutes {
                 try await office.permit(session, .report)
                 let (agency, year, calendar) = try annualParameters(request, office: office)
                 let report = try await office.read { db in
-                    _ = try db.authorize(session.user.name, for: .report)
+                    _ = try db.accounts.authorize(session.user.name, for: .report)
                     return try ReportService(db).viewAnnual(agency: agency, year: year, calendar: calendar)
                 }
                 return download(format == "csv" ? try report.table.csv : report.json.prettySerialized + "\n", format: format,
@@ -58,7 +58,7 @@ enum ReportRoutes {
             try await office.permit(session, .report)
             let (agency, year, calendar) = try annualParameters(request, office: office)
             let report = try await office.read { db in
-                _ = try db.authorize(session.user.name, for: .report)
+                _ = try db.accounts.authorize(session.user.name, for: .report)
                 return try ReportService(db).viewAnnual(agency: agency, year: year, calendar: calendar)
             }
             var response = Responses.text(AnnualReportPage.document(report), contentType: "text/html; charset=utf-8")
@@ -75,7 +75,7 @@ enum ReportRoutes {
             // As the CLI: the audit entry (with the number of matching rows) is written before
             // the first byte; then the rows stream (ExportStream), memory flat as data grows.
             try await office.write { db in
-                let actor = try db.authorize(session.user.name, for: .export)
+                let actor = try db.accounts.authorize(session.user.name, for: .export)
                 try ReportService(db).recordExportStart(filter: filter, format: "csv", pseudonymized: false, destination: "web download", by: actor)
             }
             var response = Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
@@ -91,7 +91,7 @@ enum ReportRoutes {
             try APIQuery.refuseEmpty(request)
             let (from, to, agency) = try monthlyParameters(request, office: office)
             let report = try await office.read { db in
-                _ = try db.authorize(session.user.name, for: .report)
+                _ = try db.accounts.authorize(session.user.name, for: .report)
                 return try ReportService(db).monthlyReport(from: from, to: to, agency: agency)
             }
             return Responses.json(report.json)
@@ -103,7 +103,7 @@ enum ReportRoutes {
             try APIQuery.refuseEmpty(request)
             let (agency, year, calendar) = try annualParameters(request, office: office)
             let report = try await office.read { db in
-                _ = try db.authorize(session.user.name, for: .report)
+                _ = try db.accounts.authorize(session.user.name, for: .report)
                 return try ReportService(db).viewAnnual(agency: agency, year: year, calendar: calendar)
             }
             return Responses.json(report.json)
@@ -231,7 +231,7 @@ enum AuditRoutes {
             }
             defer { if runCheck { office.endCheck() } }
             let (entries, health) = try await office.read { db in
-                (try { var entries = RecordSet(columns: []); try db.auditLog(entity: entity, entityID: entityID, limit: pageSize, into: &entries); return entries }(), runCheck ? try db.healthCheck() : nil)
+                (try { var entries = RecordSet(columns: []); try db.queries.auditLog(entity: entity, entityID: entityID, limit: pageSize, into: &entries); return entries }(), runCheck ? try db.integrity.healthCheck() : nil)
             }
             return Responses.html(AuditPage.render(entries: entries, health: health, entity: entity, entityID: entityID, session: session))
         }
@@ -239,12 +239,12 @@ enum AuditRoutes {
         routes.get("/search") { request, context in
             let session = try context.requireSession()
             let text = request.uri.queryParameters.get("q") ?? ""
-            let hits = text.isEmpty ? nil : try await office.read { try $0.searchPersons(text) }
+            let hits = text.isEmpty ? nil : try await office.read { try $0.queries.searchPersons(text) }
             // The detainers themselves, by booking number, NYSID, A-number, person id or name
             // (the list's person filter), so a booking number leads to its detainer directly.
             let detainers = text.isEmpty ? nil : try await office.read { db in
                 var set = RecordSet(columns: [])
-                try db.list(ListFilter(person: text, limit: DetainerDatabase.searchLimit), into: &set)
+                try db.queries.list(ListFilter(person: text, limit: Queries.searchLimit), into: &set)
                 return set
             }
             return Responses.html(SearchPage.render(query: text, hits: hits, detainers: detainers, session: session))

@@ -15,16 +15,16 @@ enum SecondFactorRoutes {
         routes.get(page) { _, context in
             let session = try context.requireSession()
             let (state, codesLeft) = try await office.read { db in
-                (try db.secondFactorState(userID: session.user.id), try db.openRecoveryCodes(userID: session.user.id))
+                (try db.accounts.secondFactorState(userID: session.user.id), try db.accounts.openRecoveryCodes(userID: session.user.id))
             }
-            let required = try await office.read { db in AccountPolicy.requiresSecondFactor(session.user.role, mode: try db.mode()) }
+            let required = try await office.read { db in AccountPolicy.requiresSecondFactor(session.user.role, mode: try db.integrity.mode()) }
             return Responses.html(SecondFactorPage.overview(session: session, state: state, recoveryCodesLeft: codesLeft, required: required))
         }
 
         routes.post(begin) { _, context in
             let session = try context.requireSession()
             let enrolment = try await office.write { db in
-                try db.beginTOTPEnrolment(by: try db.activeActor(named: session.user.name))
+                try db.accounts.beginTOTPEnrolment(by: try db.accounts.activeActor(named: session.user.name))
             }
             return Responses.html(SecondFactorPage.enrol(session: session, enrolment: enrolment, error: nil))
         }
@@ -34,11 +34,11 @@ enum SecondFactorRoutes {
             let form = try await FormData.read(request, context: context)
             do {
                 let codes = try await office.write { db in
-                    try db.confirmTOTPEnrolment(code: form["code"] ?? "", session: session.id, by: try db.activeActor(named: session.user.name))
+                    try db.accounts.confirmTOTPEnrolment(code: form["code"] ?? "", session: session.id, by: try db.accounts.activeActor(named: session.user.name))
                 }
                 return Responses.html(SecondFactorPage.recoveryCodes(session: session, codes: codes))
             } catch let issue as ValidationIssue {
-                let state = try await office.read { db in try db.secondFactorState(userID: session.user.id) }
+                let state = try await office.read { db in try db.accounts.secondFactorState(userID: session.user.id) }
                 return Responses.html(SecondFactorPage.overview(session: session, state: state, recoveryCodesLeft: 0, required: true, error: issue.message),
                                       status: .unprocessableContent)
             }

@@ -15,7 +15,7 @@ enum SignIn {
             logger.notice("sign-in throttled", metadata: ["address": .string(address ?? "?"), "retryAfter": .stringConvertible(wait)])
             return .throttled(retryAfterSeconds: wait)
         }
-        let candidate = try await office.read { try $0.signInCandidate(name: name) }
+        let candidate = try await office.read { try $0.accounts.signInCandidate(name: name) }
         let matched: Bool = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 if let hash = candidate?.passwordHash {
@@ -27,7 +27,7 @@ enum SignIn {
             }
         }
         let result = try await office.write {
-            try $0.recordSignIn(candidate: candidate, passwordMatched: matched, secondFactor: secondFactor, presentedAt: arrived)
+            try $0.accounts.recordSignIn(candidate: candidate, passwordMatched: matched, secondFactor: secondFactor, presentedAt: arrived)
         }
         var succeeded = false
         if case .signedIn = result { succeeded = true }
@@ -47,7 +47,7 @@ enum SignIn {
     static func verify(office: Office, name: String, password: String, address: String?) async throws -> Bool? {
         let now = office.clock.now().secondsSinceEpoch
         if office.signInThrottle.wait(name: name, address: address, now: now) != nil { return nil }
-        let candidate = try await office.read { try $0.signInCandidate(name: name) }
+        let candidate = try await office.read { try $0.accounts.signInCandidate(name: name) }
         guard let hash = candidate?.passwordHash else { return false }
         let matched = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: PasswordHashing.verify(password, hash: hash)) }

@@ -130,12 +130,12 @@ final class ChunkChannel: @unchecked Sendable {
 }
 
 extension ExportStream {
-    /// The web detainer list's rows (`DetainerDatabase.list`, the CLI's `list --format csv`
+    /// The web detainer list's rows (`Queries.list`, the CLI's `list --format csv`
     /// columns) as a streamed CSV, formulas neutralized as the export's are.
     static func listCSV(path: String, clock: Clock, filter: ListFilter) -> ResponseBody {
         streamed(path: path, clock: clock) { db, channel in
             var sink = try CSVChunkSink(channel: channel)
-            try db.list(filter, into: &sink)
+            try db.queries.list(filter, into: &sink)
         }
     }
 }

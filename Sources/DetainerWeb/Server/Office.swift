@@ -26,10 +26,10 @@ public final class Office: Sendable {
     /// signs the new head of the audit chain; a production database refuses to serve without it.
     public init(path: String, clock: Clock = .system, signer: SigningKey? = nil) throws {
         let writeHandle = try DetainerDatabase.open(path: path, access: .write, clock: clock, signer: signer)
-        if signer == nil, try writeHandle.mode() == .production {
+        if signer == nil, try writeHandle.integrity.mode() == .production {
             throw IntegrityRefusal("\(path) is a production database: serve needs its signing key (--signing-key FILE or $DETAINER_SIGNING_KEY) to record anything")
         }
-        isTraining = try writeHandle.mode() == .training
+        isTraining = try writeHandle.integrity.mode() == .training
         writer = DatabaseLane(label: "detainer.writer", database: writeHandle)
         readers = try (0..<Self.readerCount).map { index in
             DatabaseLane(label: "detainer.reader.\(index)", database: try DetainerDatabase.open(path: path, access: .read, clock: clock))
@@ -60,7 +60,7 @@ public final class Office: Sendable {
     /// The CLI's role check (`authorize`), before a request body is even read, so a refused user
     /// gets 403 whatever they sent. The write itself authorizes again in its transaction.
     func permit(_ session: WebSession, _ permission: Permission) async throws {
-        _ = try await read { try $0.authorize(session.user.name, for: permission) }
+        _ = try await read { try $0.accounts.authorize(session.user.name, for: permission) }
     }
 
     public func close() {

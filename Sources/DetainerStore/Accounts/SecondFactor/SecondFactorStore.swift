@@ -40,7 +40,7 @@ public struct SecondFactorRefused: Error, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
-extension DetainerDatabase {
+extension Accounts {
     public func secondFactorState(userID: Int64) throws -> SecondFactorState {
         let state = try connection.scalarText("SELECT state FROM user_totp WHERE user_id = ?", userID)
         return state.flatMap(SecondFactorState.init(rawValue:)) ?? .none
