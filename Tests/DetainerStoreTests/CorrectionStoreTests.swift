@@ -72,4 +72,30 @@ import TestSupport
         #expect(try ReportService(db).lateEnds(from: CivilDate(parsing: "2026-03-01")!, to: CivilDate(parsing: "2026-03-31")!, includeExternal: false)
                 == ["DOC": 1, "all": 1])
     }
+
+    /// A detainer never honored is no hold: its person leaving after the stored deadline (a
+    /// decline counts down to the scheduled release) is not a hold that ended late, and the
+    /// reports' late-end count leaves it out; an honored one released late in the same month is
+    /// counted.
+    @Test func onlyHoldsThatEndedLateAreCountedLate() throws {
+        let db = try dir.database(now: "2026-03-02T15:00:00Z")
+        let admin = try db.accounts.authorize("admin", for: .manageUsers)
+        try db.accounts.addUser(name: "sam", role: .supervisor, by: admin)
+        let sam = try db.accounts.authorize("sam", for: .intake)
+        func intake(_ name: String, warrant: String) throws -> Int64 {
+            let request = IntakeRequest(person: .init(name: name),
+                                        custody: .init(agency: "DOC", arrestDate: "2026-02-20", scheduledReleaseAt: "2026-03-03T15:00:00Z"),
+                                        detainer: .init(warrant: .init(type: warrant, issuer: warrant == "judicial" ? "Hon. J" : nil), terroristScreeningMatch: true))
+            return try IntakeService(db).intake(request, by: sam).detainerID
+        }
+        let pending = try intake("Ana Ruiz", warrant: "none")
+        let honored = try intake("Bea Soto", warrant: "judicial")
+        _ = try ReviewService(db).review(detainerID: honored, .approve(reason: nil), confirmedWithoutSearch: true, by: sam)
+        db.clock = .fixed(UTCInstant(parsing: "2026-03-06T15:00:00Z")!)
+        _ = try StatusService(db).changeStatus(detainerID: pending, to: .released, at: nil, note: nil, by: sam)
+        _ = try StatusService(db).changeStatus(detainerID: honored, to: .released, at: nil, note: nil, by: sam)
+        #expect(try db.connection.scalarInt("SELECT count(*) FROM detainers WHERE status = 'released' AND hold_deadline < status_at") == 2)
+        #expect(try ReportService(db).lateEnds(from: CivilDate(parsing: "2026-03-01")!, to: CivilDate(parsing: "2026-03-31")!, includeExternal: false)
+                == ["DOC": 1, "all": 1])
+    }
 }

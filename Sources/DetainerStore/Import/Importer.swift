@@ -103,11 +103,13 @@ extension ImportService {
             // The imports row comes first so imported rows reference an existing row (a deferred
             // foreign key would make SQLite search for violations on every insert); its counts
             // and finish time are filled in at the end of the same transaction.
-            try db.run("""
-                INSERT INTO imports (format, file_name, file_sha256, rows_read, rows_imported, rows_rejected, started_at, actor_id)
-                VALUES (?, ?, ?, 0, 0, 0, ?, ?)
-                """, request.format.rawValue, request.fileName, request.fileSHA256, started.iso8601, actor.id)
-            let importID = db.lastInsertRowID
+            var row = ImportRecord()
+            row.format = request.format
+            row.fileName = request.fileName
+            row.fileSHA256 = request.fileSHA256
+            row.startedAt = started
+            row.actorID = actor.id
+            let importID = try context.insert(&row)
             var importer = try makeRowImporter(request.format, header: header, importID: importID, actor: actor, now: context.now, db: db)
             var read = 0, imported = 0, rejected = 0
             var problems: [ImportProblem] = []
@@ -153,9 +155,8 @@ extension ImportService {
             if let streamed = request.streamedSHA256, try streamed() != request.fileSHA256 {
                 throw InputError(field: request.fileName, "the file changed while it was being imported (its SHA-256 differs from the one taken when it was opened); nothing was imported")
             }
-            try db.run("UPDATE imports SET rows_read = ?, rows_imported = ?, rows_rejected = ?, finished_at = ? WHERE id = ?",
-                       read, imported, rejected, clock.now().iso8601, importID)
-            context.touch("imports", importID)
+            try ImportRecord.update(id: importID, set: ["rows_read": read, "rows_imported": imported, "rows_rejected": rejected,
+                                                        "finished_at": clock.now().iso8601], in: context)
             context.entityID = importID
             context.details = ["file": .string(request.fileName), "sha256": .string(request.fileSHA256),
                                "format": .string(request.format.rawValue), "rowsRead": .int(Int64(read)),
