@@ -80,7 +80,7 @@ import Testing
             let audit = try await client.execute(uri: "/audit", method: .get, headers: audrey.headers).text
             #expect(audit.contains("<table class=\"cards\">") && !audit.contains("`detainer check`"))
             let css = Stylesheet.css
-            #expect(css.contains("@media (max-width: 40rem)") && css.contains("table.cards td[data-label]::before"))
+            #expect(css.contains("@media (max-width: 40rem)") && css.contains("table.cards td[data-label]::before { content: attr(data-label)"))
             let page = try await client.execute(uri: "/detainers/\(id)", method: .get, headers: clara.headers).text
             #expect(page.contains("<td>New York</td>") && !page.contains("<td>NY</td>"))
         }

@@ -52,12 +52,13 @@ tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 /* On a phone the work lists (queue, home page, detainer list) are one card per row, each value
    named by its column, instead of a table to scroll sideways (issue 25: nothing overflows at 390 px). */
 table.cards .badge { white-space: normal; }
+table.cards td[data-label]::before { color: var(--muted); font-weight: 600; font-size: .92rem; }
 @media (max-width: 40rem) {
   table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; }
   table.cards tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
   table.cards td { border: 0; padding: .15rem .75rem; }
-  table.cards td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 600; font-size: .92rem; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; }
 }
 .badge { display: inline-block; padding: .05rem .5rem; border-radius: 999px; font-size: .85rem; font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
 .badge::before { margin-right: .3rem; }
