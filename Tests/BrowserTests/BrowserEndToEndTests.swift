@@ -146,8 +146,8 @@ final class Server: @unchecked Sendable {
             }
             try await Task.sleep(nanoseconds: 200_000_000)
         }
-        server.stop()
-        throw BrowserTestError("detainer serve on port \(port) did not answer /healthz within 180 s")
+        let status = server.stop()
+        throw BrowserTestError("detainer serve on port \(port) did not answer /healthz within 180 s (stopped: exit \(status)); its log: \(server.logTail())")
     }
 
     /// SIGTERM, then wait (SIGKILL after 30 s); returns the exit status. Safe to call again.

@@ -108,7 +108,7 @@ extension ImportService {
             row.fileName = request.fileName
             row.fileSHA256 = request.fileSHA256
             row.startedAt = started
-            row.actorID = actor.id
+            row.actorID = try context.actorID
             let importID = try context.insert(&row)
             var importer = try makeRowImporter(request.format, header: header, importID: importID, actor: actor, now: context.now, db: db)
             var read = 0, imported = 0, rejected = 0
