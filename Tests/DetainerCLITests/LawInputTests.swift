@@ -38,10 +38,11 @@ import Testing
         let before = try office.snapshot()
         let bad = try office.cli.run("conviction", "update", "1", "--sentenced-on", "2026-02-01", "--user", "clara")
         #expect(bad.status == 65)
-        #expect(bad.stderr.contains("sentencedOn") && bad.stderr.contains("before convictedOn"), "\(bad.stderr)")
+        // Named by the option typed (issue 26 §4), the message in the domain's words.
+        #expect(bad.stderr.contains("--sentenced-on:") && bad.stderr.contains("before convictedOn"), "\(bad.stderr)")
         let both = try office.cli.run("conviction", "update", "1", "--sentenced-on", "2026-02-27", "--awaiting-sentence", "yes", "--user", "clara")
         #expect(both.status == 65)
-        #expect(both.stderr.contains("awaitingSentence"), "\(both.stderr)")
+        #expect(both.stderr.contains("--awaiting-sentence:"), "\(both.stderr)")
         #expect(try office.snapshot() == before)
         // Recording the sentence ends "awaiting" and the judgment counts.
         let sentenced = try office.cli.run("conviction", "update", "1", "--sentenced-on", "2026-02-27", "--user", "clara")

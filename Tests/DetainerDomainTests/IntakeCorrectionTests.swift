@@ -44,9 +44,9 @@ struct IntakeCorrectionTests {
 
     @Test func lawFactsAndOptions() {
         #expect(IntakeField.allCases.filter(\.feedsTheLaw) == [.agency, .arrestDate, .scheduledReleaseAt, .receivedAt, .warrantType, .tsdbMatch, .illegalReentry])
-        #expect(IntakeField.dateOfBirth.option == "--dob")
-        #expect(IntakeField.aNumber.option == "--a-number")
-        #expect(IntakeField.scheduledReleaseAt.option == "--release-at")
+        // Every correctable field is a field of the intake's one table, named by its path.
+        for field in IntakeField.allCases { #expect(IntakeRequest.field(field.path) != nil, "\(field)") }
+        #expect(IntakeField.scheduledReleaseAt.path == "custody.scheduledReleaseAt")
         #expect(StatusTiming.mayPrecedeCurrentStatus(.released))
         #expect(!StatusTiming.mayPrecedeCurrentStatus(.transferred))
     }

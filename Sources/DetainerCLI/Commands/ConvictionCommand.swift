@@ -38,9 +38,11 @@ struct ConvictionOptions: ParsableArguments {
         return values
     }
 
-    /// The entry as given, read by the one reader both front ends share (errors name the flag).
+    /// The entry as given, read by the one reader both front ends share; its errors, and the
+    /// store's, name fields by key (`convictedOn`, `conviction.convictedOn`), shown as the option
+    /// typed (`option(forField:)`).
     func entry() throws -> ConvictionEntry {
-        try ConvictionFields.entry(values, name: \.flag)
+        try ConvictionFields.entry(values)
     }
 }
 
@@ -136,4 +138,20 @@ enum HistoryPrinter {
             }
         }
     }
+}
+
+extension ConvictionOptions {
+    /// `convictedOn` or `conviction.convictedOn` → `--convicted-on`, the option that sets it.
+    static func option(forField path: String) -> String? {
+        let key = path.hasPrefix("conviction.") ? String(path.dropFirst("conviction.".count)) : path
+        return ConvictionFields.all.first { $0.key == key }.map { "--" + $0.flag }
+    }
+}
+
+extension ConvictionCommand.Add {
+    func option(forField path: String) -> String? { ConvictionOptions.option(forField: path) }
+}
+
+extension ConvictionCommand.Update {
+    func option(forField path: String) -> String? { ConvictionOptions.option(forField: path) }
 }

@@ -48,21 +48,8 @@ struct UpdateCommand: DetainerSubcommand {
 
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
-        func instant(_ text: String?, _ field: String) throws -> String? {
-            guard let text, !text.isEmpty else { return text }
-            return try InstantArgument.parse(text, field: field).description
-        }
-        let given: [(IntakeField, String?)] = [
-            (.name, name), (.dateOfBirth, dob), (.nysid, nysid), (.aNumber, aNumber), (.fbiNumber, fbiNumber),
-            (.countryOfBirth, countryOfBirth), (.agency, agency?.uppercased()), (.booking, booking), (.facility, facility),
-            (.arrestDate, arrestDate), (.scheduledReleaseAt, try instant(releaseAt, "release-at")), (.form, form),
-            (.iceSubjectId, iceSubjectId), (.eventNumber, eventNumber), (.issuingOffice, issuingOffice), (.preparedOn, preparedOn),
-            (.receivedAt, try instant(receivedAt, "received-at")), (.probableCause, probableCause),
-            (.warrantType, warrant), (.warrantIssuer, warrantIssuer), (.warrantDate, warrantDate),
-            (.tsdbMatch, tsdbMatch), (.illegalReentry, illegalReentry),
-        ]
         var requested: [IntakeField: String] = [:]
-        for (field, value) in given { if let value { requested[field] = value } }
+        for entry in typedFields { if let value = entry.value { requested[entry.field] = value } }
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .intake)
         let result = try IntakeService(db).correct(detainerID: detainerID, requested, reason: reason, by: user)
@@ -84,5 +71,31 @@ struct UpdateCommand: DetainerSubcommand {
         } else {
             Terminal.out("Detainer \(detainerID) corrected; it is closed, so its decision stands and it was not re-evaluated.")
         }
+    }
+}
+
+extension UpdateCommand {
+    /// Each correctable field, the option that sets it and what was typed (nil: not given). The
+    /// domain reads the text (any case, New York time); its errors name the field by path, shown
+    /// here as the option the person typed (`--release-at`, `--tsdb-match`), never another
+    /// command's flag or the JSON path.
+    var typedFields: [(field: IntakeField, option: String, value: String?)] {
+        [
+            (.name, "--name", name), (.dateOfBirth, "--dob", dob), (.nysid, "--nysid", nysid), (.aNumber, "--a-number", aNumber),
+            (.fbiNumber, "--fbi-number", fbiNumber), (.countryOfBirth, "--country-of-birth", countryOfBirth), (.agency, "--agency", agency),
+            (.booking, "--booking", booking), (.facility, "--facility", facility), (.arrestDate, "--arrest-date", arrestDate),
+            (.scheduledReleaseAt, "--release-at", releaseAt), (.form, "--form", form), (.iceSubjectId, "--ice-subject-id", iceSubjectId),
+            (.eventNumber, "--event-number", eventNumber), (.issuingOffice, "--issuing-office", issuingOffice),
+            (.preparedOn, "--prepared-on", preparedOn), (.receivedAt, "--received-at", receivedAt),
+            (.probableCause, "--probable-cause", probableCause), (.warrantType, "--warrant", warrant),
+            (.warrantIssuer, "--warrant-issuer", warrantIssuer), (.warrantDate, "--warrant-date", warrantDate),
+            (.tsdbMatch, "--tsdb-match", tsdbMatch), (.illegalReentry, "--illegal-reentry", illegalReentry),
+        ]
+    }
+
+    func option(forField path: String) -> String? {
+        let key = path.split(separator: "[").first.map(String.init) ?? path
+        if key == "reason" { return "--reason" }
+        return typedFields.first { $0.field.path == key }?.option
     }
 }

@@ -16,14 +16,19 @@ public enum IntakeField: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// The `detainer update` option that sets it.
-    public var option: String {
+    /// The field's path in the intake's one field table (`IntakeRequest.fields`): errors name it
+    /// by this path, and each front end shows it as its own name (`detainer update`'s option).
+    public var path: String {
         switch self {
-        case .dateOfBirth: "--dob"
-        case .scheduledReleaseAt: "--release-at"
-        case .warrantType: "--warrant"
-        case .tsdbMatch: "--tsdb-match"
-        default: "--" + rawValue.reduce(into: "") { text, c in text += c.isUppercase ? "-" + c.lowercased() : String(c) }
+        case .name, .dateOfBirth, .nysid, .aNumber, .fbiNumber, .countryOfBirth: "person." + rawValue
+        case .agency, .facility, .arrestDate, .scheduledReleaseAt: "custody." + rawValue
+        case .booking: "custody.bookingNumber"
+        case .form, .iceSubjectId, .eventNumber, .issuingOffice, .preparedOn, .receivedAt, .probableCause: "detainer." + rawValue
+        case .warrantType: "detainer.warrant.type"
+        case .warrantIssuer: "detainer.warrant.issuer"
+        case .warrantDate: "detainer.warrant.date"
+        case .tsdbMatch: "detainer.terroristScreeningMatch"
+        case .illegalReentry: "detainer.illegalReentryAfterRemoval"
         }
     }
 }
@@ -58,7 +63,7 @@ public enum IntakeCorrection {
                 case "yes", "true": values[field] = "yes"
                 case "no", "false": values[field] = "no"
                 case "unknown", "": values[field] = nil
-                default: v.fail(field.option, "\"\(raw)\" is not yes, no or unknown")
+                default: v.fail(field.path, "\"\(raw)\" is not one of yes, no, unknown")
                 }
             default:
                 values[field] = raw.isEmpty ? nil : raw

@@ -12,12 +12,3 @@ public enum InstantInput {
         }
     }
 }
-
-extension InstantInput {
-    /// For request fields that carry an instant as text: a New York time becomes its UTC
-    /// ISO 8601 form; anything unparseable is passed through unchanged so the validator reports
-    /// it with its field name.
-    public static func canonical(_ text: String) -> String {
-        (try? parse(text, field: "time"))?.description ?? text
-    }
-}

@@ -34,7 +34,7 @@ extension IntakeService {
                 throw InputError(field: "update", "nothing changes: every value given is already recorded for detainer \(detainerID)")
             }
             if let field = ClosedDetainerRule.refusedCorrection(changes, status: current.status) {
-                throw InputError(field: field.field.option, "detainer \(detainerID) is \(current.status.rawValue); facts its decision rested on are not changed (mark it enteredInError and log it again if it was wrong)")
+                throw InputError(field: field.field.path, "detainer \(detainerID) is \(current.status.rawValue); facts its decision rested on are not changed (mark it enteredInError and log it again if it was wrong)")
             }
             try checkCorrectedReceipt(changes, detainerID: detainerID, in: db)
             for change in changes {
@@ -102,7 +102,7 @@ extension IntakeService {
                                  UNION ALL SELECT reviewed_at FROM reviews WHERE detainer_id = ?1)
             """).bindingFirst(detainerID).first { $0.string(0) }.flatMap { $0 }.flatMap(UTCInstant.init(parsing:))
         if let later, new > later {
-            throw InputError(field: "receivedAt", "\(new.newYorkText) is after the detainer's first review or status change (\(later.newYorkText))")
+            throw InputError(field: IntakeField.receivedAt.path, "\(new.newYorkText) is after the detainer's first review or status change (\(later.newYorkText))")
         }
     }
 
@@ -120,7 +120,7 @@ extension IntakeService {
         }
         func unique(_ sql: String, _ what: String, _ value: String?, except id: Int64) throws {
             guard let value, let other = try db.scalarInt(sql, value, id) else { return }
-            throw InputError(field: change.field.option, "\(value) is already the \(what) of another record (\(other)); correct that one or mark one in error")
+            throw InputError(field: change.field.path, "\(value) is already the \(what) of another record (\(other)); correct that one or mark one in error")
         }
         switch change.field {
         case .name: try person("name")
@@ -139,7 +139,7 @@ extension IntakeService {
             let booking = change.field == .booking ? change.new : record.values[.booking]
             if let booking, let other = try db.scalarInt("SELECT id FROM custody_cases WHERE agency = ? AND booking_number = ? AND id <> ?",
                                                            agency, booking, record.caseID) {
-                throw InputError(field: change.field.option, "\(agency ?? "") booking \(booking) is already custody case \(other)")
+                throw InputError(field: change.field.path, "\(agency ?? "") booking \(booking) is already custody case \(other)")
             }
             try custody(change.field == .agency ? "agency" : "booking_number")
             if change.field == .agency { try detainer("agency", change.new) }

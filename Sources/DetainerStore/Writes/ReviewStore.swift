@@ -3,21 +3,7 @@ import DetainerJSON
 import Foundation
 import SQLite
 
-/// A supervisor's action on a pending detainer.
-public enum ReviewRequest: Sendable {
-    /// Accept the engine's outcome (permitted or holdPendingWarrant → honor; decline → decline).
-    case approve(reason: String?)
-    /// Decide, with a written reason; required for needsReview and for any override.
-    case decide(Decision, reason: String)
-
-    /// The request as the review policy sees it.
-    public var choice: ReviewChoice {
-        switch self {
-        case .approve: .approve
-        case .decide(let decision, _): .decide(decision)
-        }
-    }
-}
+// `ReviewRequest` is the domain's (DetainerDomain/Input/ReviewAndStatusRequests.swift).
 
 public struct ReviewResult: Sendable {
     public let detainerID: Int64

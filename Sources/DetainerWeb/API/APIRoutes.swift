@@ -45,8 +45,8 @@ enum APIRoutes {
             let session = try context.requireSession()
             try await office.permit(session, .review)
             let id = try context.id()
-            let body = try await APIBody.decode(ReviewBody.self, request, context: context)
-            let review = try body.request()
+            let body = try await APIBody.decode(ReviewInput.self, request, context: context)
+            let review = try body.validated()
             let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
                 let actor = try db.accounts.authorize(session.user.name, for: .review)
                 do {
@@ -65,24 +65,15 @@ enum APIRoutes {
             let session = try context.requireSession()
             try await office.permit(session, .changeStatus)
             let id = try context.id()
-            let body = try await APIBody.decode(StatusBody.self, request, context: context)
-            guard let to = DetainerStatus(anyCase: body.to) else {
-                throw ValidationIssue(path: "to", message: "unknown status \"\(body.to)\" (expected \(DetainerStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            let at = try body.at.map { try InstantInput.parse($0, field: "at") }
-            let cause = try body.cause.map { text -> HoldEndCause in
-                guard let cause = HoldEndCause(anyCase: text) else {
-                    throw ValidationIssue(path: "cause", message: "unknown cause \"\(text)\" (expected \(HoldEndCause.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                return cause
-            }
+            let change = try await APIBody.decode(StatusChangeInput.self, request, context: context).validated()
+            let (to, at, note, cause) = (change.to, change.at, change.note, change.cause)
             let answer: (JSONValue, HTTPResponse.Status) = try await office.write { db in
                 let actor = try db.accounts.authorize(session.user.name, for: .changeStatus)
                 do {
-                    return (try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: body.note, cause: cause, by: actor).json, .created)
+                    return (try StatusService(db).changeStatus(detainerID: id, to: to, at: at, note: note, cause: cause, by: actor).json, .created)
                 } catch is SecondPersonRequired {
                     // Nothing was written; the change becomes a proposal for a supervisor (202: not yet in effect).
-                    return (try ProposalService(db).propose(detainerID: id, .status(to, at: at, note: body.note ?? ""), by: actor).json, .accepted)
+                    return (try ProposalService(db).propose(detainerID: id, .status(to, at: at, note: note ?? ""), by: actor).json, .accepted)
                 }
             }
             return Responses.json(answer.0, status: answer.1)
@@ -157,43 +148,6 @@ enum APIRoutes {
     }
 }
 
-/// `{"action": "approve"}` or `{"action": "decide", "decision": "honor"|"decline", "reason": "…"}`.
-struct ReviewBody: Decodable {
-    let action: String
-    let decision: String?
-    let reason: String?
-    /// Review although no criminal-history search is on record (`ReviewPolicy`).
-    let confirmNoSearch: Bool?
-    /// Honor even though the hold deadline has passed (refused with 422 otherwise).
-    let confirmAfterDeadline: Bool?
-
-    func request() throws -> ReviewRequest {
-        // A decision is either a valid one with action decide, or absent: never silently ignored.
-        if let decision, Decision(rawValue: decision) == nil {
-            throw ValidationIssue(path: "decision", message: "expected honor or decline, not \"\(decision)\"")
-        }
-        switch action {
-        case "approve":
-            if decision != nil { throw ValidationIssue(path: "decision", message: "goes with action decide only; approving takes the engine's outcome") }
-            return .approve(reason: reason)
-        case "decide":
-            guard let decision = decision.flatMap(Decision.init(anyCase:)) else {
-                throw ValidationIssue(path: "decision", message: "required with action decide: honor or decline")
-            }
-            return .decide(decision, reason: reason ?? "")
-        default: throw ValidationIssue(path: "action", message: "expected approve or decide")
-        }
-    }
-}
-
-struct StatusBody: Decodable {
-    let to: String
-    let at: String?
-    let note: String?
-    /// Why a hold ended (release or lift): holdExpired, iceDisavowed, courtOrder, other.
-    let cause: String?
-}
-
 /// `{"conviction": {…the evaluate contract's convictions[] fields…}, "court": "…", "docketNumber": "…"}`.
 /// `{"note": "…"}` for approving (optional) or rejecting (required) a proposal.
 struct ProposalBody: Decodable, KnownKeys {
@@ -257,7 +211,7 @@ struct ConvictionBody: Decodable, KnownKeys {
     }
 }
 
-extension ReviewBody: KnownKeys { static let knownKeys: Set<String> = ["action", "decision", "reason", "confirmNoSearch", "confirmAfterDeadline"] }
-extension StatusBody: KnownKeys { static let knownKeys: Set<String> = ["to", "at", "note", "cause"] }
-/// The contact body is the domain's `ContactInput` (the web form and `detainer contact` read the same one).
+/// The review, status and contact bodies are the domain's requests (the web forms read the same ones).
+extension ReviewInput: KnownKeys { static let knownKeys: Set<String> = Set(ReviewInput.Field.all) }
+extension StatusChangeInput: KnownKeys { static let knownKeys: Set<String> = Set(StatusChangeInput.Field.all) }
 extension ContactInput: KnownKeys { static let knownKeys: Set<String> = Set(ContactInput.Field.all) }

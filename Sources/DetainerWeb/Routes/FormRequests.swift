@@ -32,26 +32,21 @@ enum FormRequests {
         return reason
     }
 
+    /// The review form names the decision in its action (approve, honor, decline); the domain's
+    /// review request reads the rest.
     static func review(_ form: FormData) throws -> ReviewRequest {
         switch form["action"] {
-        case "approve": return .approve(reason: form.nonEmpty("reason"))
-        case "honor": return .decide(.honor, reason: form["reason"] ?? "")
-        case "decline": return .decide(.decline, reason: form["reason"] ?? "")
+        case "approve": return try ReviewInput(action: "approve", reason: form.nonEmpty("reason")).validated()
+        case let decision? where decision == "honor" || decision == "decline":
+            return try ReviewInput(action: "decide", decision: decision, reason: form["reason"] ?? "").validated()
         default: throw ValidationIssue(path: "action", message: "choose approve, honor or decline")
         }
     }
 
-    static func status(_ form: FormData) throws -> (to: DetainerStatus, at: UTCInstant?, note: String?, cause: HoldEndCause?) {
-        guard let to = form.nonEmpty("to").flatMap(DetainerStatus.init(anyCase:)) else {
-            throw ValidationIssue(path: "to", message: "choose the new status")
-        }
-        let cause = try form.nonEmpty("cause").map { text -> HoldEndCause in
-            guard let cause = HoldEndCause(anyCase: text) else {
-                throw ValidationIssue(path: "cause", message: "choose one of " + HoldEndCause.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return cause
-        }
-        return (to, try form.nonEmpty("at").map { try InstantInput.parse($0, field: "at") }, form.nonEmpty("note"), cause)
+    /// The status form: its field names are the status change's paths (`StatusChangeInput.Field`).
+    static func status(_ form: FormData) throws -> StatusChangeRequest {
+        try StatusChangeInput(to: form.nonEmpty("to"), at: form.nonEmpty("at"), note: form.nonEmpty("note"),
+                              cause: form.nonEmpty("cause")).validated()
     }
 
     /// The contact form: its field names are the contact's paths (`ContactInput.Field`), so the
