@@ -123,7 +123,7 @@ import Testing
                 == "2026-03-02T17:00:00Z|2026-03-04T15:00:00Z\n")
         let show = try cli.run("show", "\(second)")
         let lines = show.stdout.split(separator: "\n").map(String.init)
-        let releaseLine = try #require(lines.firstIndex { $0.contains("→ released") })
+        let releaseLine = try #require(lines.firstIndex { $0.contains("→ Released") })
         let reviewLine = try #require(lines.firstIndex { $0.contains("review: approve → HONOR") })
         #expect(releaseLine < reviewLine, "the release happened first and is shown first")
         #expect(lines[releaseLine].contains("recorded later: 2026-03-04 10:00 EST"))

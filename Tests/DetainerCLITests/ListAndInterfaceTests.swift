@@ -150,8 +150,8 @@ import Testing
         #expect(show.stdout.contains("Warrant: judicial (Hon. A. Judge (E.D.N.Y.))  TSDB"))
         let timeline = String(show.stdout[show.stdout.range(of: "TIMELINE")!.lowerBound...])
         let review = try #require(timeline.range(of: "review: approve"))
-        let honored = try #require(timeline.range(of: "pendingReview → honored"))
-        let transfer = try #require(timeline.range(of: "honored → transferred"))
+        let honored = try #require(timeline.range(of: "Pending review → Honored"))
+        let transfer = try #require(timeline.range(of: "Honored → Transferred to ICE"))
         #expect(review.lowerBound < honored.lowerBound)
         #expect(honored.lowerBound < transfer.lowerBound)
     }

@@ -42,7 +42,7 @@ enum TimelinePrinter {
         func when(_ value: UTCInstant?) -> String { value?.newYorkText ?? "" }
         func id(_ value: Int64?) -> String { value.map(String.init) ?? "" }
 
-        Terminal.out("DETAINER \(id(d.id))  [\(d.status.rawValue)]  \(text(d.agency?.rawValue))  form \(d.form.rawValue)  origin \(d.origin.rawValue)")
+        Terminal.out("DETAINER \(id(d.id))  [\(d.status.plainLabel)]  \(text(d.agency?.rawValue))  form \(d.form.rawValue)  origin \(d.origin.rawValue)")
         if let p = detail.person {
             let ids = [("NYSID", p.nysid), ("A-number", p.aNumber), ("FBI", p.fbiNumber)]
                 .compactMap { label, value in text(value).isEmpty ? nil : "\(label) \(text(value))" }
@@ -95,7 +95,7 @@ enum TimelinePrinter {
         DocumentPrinter.printSection(detail.documents)
 
         Terminal.out("\nTIMELINE (New York time)")
-        for event in detail.timeline {
+        for event in detail.timeline(words: .plainStatus) {
             Terminal.out("  \(UTCInstant(parsing: event.at)?.newYorkText ?? event.at)  \(event.summary)  [\(event.actor)]")
             for line in event.details { Terminal.out("      \(line)") }
         }
