@@ -1,24 +1,6 @@
 import DetainerDomain
 import SQLite
 
-/// A conviction as a clerk records it: the engine's own input fields (so what is stored is
-/// exactly what the engine will read) plus where it was entered.
-public struct ConvictionEntry: Sendable {
-    public var input: ConvictionInput
-    public var court: String?
-    public var docketNumber: String?
-    /// For an update: the three-valued facts (JSON names) the clerk gave, so that "not given"
-    /// (keep the stored value) differs from "not known" (nil in `input`). Ignored by add.
-    public var givenFacts: Set<String>
-
-    public init(input: ConvictionInput, court: String? = nil, docketNumber: String? = nil, givenFacts: Set<String> = []) {
-        self.input = input
-        self.court = court
-        self.docketNumber = docketNumber
-        self.givenFacts = givenFacts
-    }
-}
-
 public struct HistoryChange: Sendable {
     public let recordID: Int64
     public let personID: Int64

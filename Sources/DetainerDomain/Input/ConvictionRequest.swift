@@ -1,11 +1,33 @@
-import DetainerDomain
-import Foundation
+// The conviction request (issue 26 §4): the one list of a conviction's fields that the CLI's
+// `conviction add|update` options, the browser's conviction forms and the API's body are read
+// through, with the same defaults, help and checks, and the entry they all become. Moved from the
+// store to the domain; the store keeps only reading a stored row back into these values
+// (`ConvictionFields.values(of:)`).
+
 
 /// The conviction fields as both front ends name, explain and default them (issue 25 §1): the CLI's
 /// `conviction add|update` options and the browser's "Add a conviction" / "Correct a conviction"
 /// forms are built from this one list and read through `ConvictionFields.entry`, so a clerk gets
 /// the same defaults, the same help and the same checks in either. Keys are the JSON contract's
 /// names (`ConvictionInput.CodingKeys`), which are also the form's field names.
+/// A conviction as a clerk records it: the engine's own input fields (so what is stored is
+/// exactly what the engine will read) plus where it was entered.
+public struct ConvictionEntry: Sendable {
+    public var input: ConvictionInput
+    public var court: String?
+    public var docketNumber: String?
+    /// For an update: the three-valued facts (JSON names) the clerk gave, so that "not given"
+    /// (keep the stored value) differs from "not known" (nil in `input`). Ignored by add.
+    public var givenFacts: Set<String>
+
+    public init(input: ConvictionInput, court: String? = nil, docketNumber: String? = nil, givenFacts: Set<String> = []) {
+        self.input = input
+        self.court = court
+        self.docketNumber = docketNumber
+        self.givenFacts = givenFacts
+    }
+}
+
 public struct ConvictionField: Sendable, Hashable {
     /// How a value is written and what a new conviction gets when it is not given.
     public enum Kind: Sendable, Hashable {
@@ -55,20 +77,13 @@ public struct ConvictionField: Sendable, Hashable {
     }
 
     static func factChoices(absent: Bool?) -> String {
-        ["yes", "no", "unknown"].map { $0 == word(absent) ? "\($0) (default)" : $0 }.joined(separator: ", ")
-            .replacingLast(", ", with: " or ")
+        let words = ["yes", "no", "unknown"].map { $0 == word(absent) ? "\($0) (default)" : $0 }
+        return words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
     }
 
     /// yes / no / unknown for a three-valued fact.
     public static func word(_ fact: Bool?) -> String {
         switch fact { case true?: "yes"; case false?: "no"; case nil: "unknown" }
-    }
-}
-
-private extension String {
-    func replacingLast(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target, options: .backwards) else { return self }
-        return replacingCharacters(in: range, with: replacement)
     }
 }
 
@@ -192,31 +207,6 @@ public enum ConvictionFields {
 }
 
 extension ConvictionFields {
-    /// A stored conviction's values as a clerk would type them (a correction form starts from
-    /// these): a fact not known is "unknown", never left blank to be read as the default.
-    public static func values(of c: ConvictionRecord) -> [String: String] {
-        var values: [String: String] = [
-            statute.key: c.statuteRaw,
-            awaitingSentence.key: ConvictionField.word(c.awaitingSentence),
-            jurisdiction.key: c.jurisdiction?.rawValue ?? "unknown",
-            authorizedTermOverOneYear.key: ConvictionField.word(c.termOverOneYear),
-            youthfulOffender.key: ConvictionField.word(c.youthfulOffender),
-            juvenileDelinquent.key: ConvictionField.word(c.juvenileDelinquent),
-            hateCrime.key: ConvictionField.word(c.hateCrime),
-            sealed.key: ConvictionField.word(c.sealed),
-            vacated.key: ConvictionField.word(c.vacated),
-            incarceratedDays.key: c.incarceratedDays.map(String.init) ?? "unknown",
-        ]
-        values[objectStatute.key] = c.objectStatute
-        values[convictedOn.key] = c.convictedOn?.description
-        values[sentencedOn.key] = c.sentencedOn?.description
-        values[felonyClass.key] = c.felonyClass
-        values[nyEquivalent.key] = c.nyEquivalent
-        values[court.key] = c.court
-        values[docketNumber.key] = c.docketNumber
-        return values
-    }
-
     /// What a new conviction's form starts with: every field's default, shown (not left blank).
     public static var defaults: [String: String] {
         var values: [String: String] = [:]
