@@ -21,12 +21,21 @@ struct ReviewCommand: DetainerSubcommand {
     @OptionGroup var actor: ActorOptions
     @Argument(help: "The detainer id.") var id: String
     @Flag(help: "Accept the engine's outcome.") var approve = false
-    @Option(help: "Decide: honor or decline.") var decide: Decision?
+    @Option(help: "Decide: honor or decline.") var decide: String?
     @Option(help: "Why (required with --decide).") var reason: String?
     @Flag(help: "Review although no criminal-history search is on record (kept in the audit entry).") var confirmNoSearch = false
     @Flag(help: "Honor even though the hold deadline has passed (without it, a terminal asks; otherwise the honor is refused).")
     var confirmAfterDeadline = false
     @OptionGroup var output: WriteOutputOptions
+
+    /// The review request's `decision` is `--decide`, its `action` the choice of --approve or --decide.
+    func option(forField path: String) -> String? {
+        switch path {
+        case ReviewInput.Field.decision: "--decide"
+        case ReviewInput.Field.action: "--approve or --decide"
+        default: nil
+        }
+    }
 
     func validate() throws {
         if approve == (decide != nil) { throw ValidationError("give exactly one of --approve or --decide honor|decline") }
@@ -37,13 +46,15 @@ struct ReviewCommand: DetainerSubcommand {
         let detainerID = try IDArgument.parse(id)
         let db = try database.open(.write)
         let supervisor = try actor.resolve(in: db, for: .review)
-        let request: ReviewRequest = decide.map { .decide($0, reason: reason ?? "") } ?? .approve(reason: reason)
+        // The one review request (issue 26 §4), read and checked as the API's and the form's are.
+        let request = try ReviewInput(action: approve ? "approve" : "decide", decision: decide, reason: reason).validated()
+        let proposedDecision: Decision = { if case .decide(let decision, _) = request { return decision }; return .honor }()
         let result: ReviewResult
         do {
             result = try reviewConfirmingLateHonor(ReviewService(db), detainerID: detainerID, request, by: supervisor)
         } catch is SecondPersonRequired {
             // Nothing was written; the same request becomes a proposal for a second supervisor.
-            let proposal = try ProposalService(db).propose(detainerID: detainerID, .review(decide ?? .honor, reason: reason ?? ""), by: supervisor)
+            let proposal = try ProposalService(db).propose(detainerID: detainerID, .review(proposedDecision, reason: reason ?? ""), by: supervisor)
             output.print(text: ProposalTable.proposed(proposal), json: proposal.json)
             return
         }

@@ -18,34 +18,37 @@ struct StatusCommand: DetainerSubcommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: ActorOptions
     @Argument(help: "The detainer id.") var id: String
-    @Option(help: "The new status.") var to: DetainerStatus
+    @Option(help: "The new status: \(DetainerStatus.allCases.map(\.rawValue).joined(separator: ", ")).") var to: String
     @Option(help: "When it happened (default now): ISO 8601, or a New York time such as \"2026-03-02 09:30\".") var at: String?
     @Option(help: "A note (required for enteredInError).") var note: String?
-    @Option(help: "Why a hold ended, on a release or lift: holdExpired, iceDisavowed, courtOrder or other.") var cause: HoldEndCause?
+    @Option(help: "Why a hold ended, on a release or lift: holdExpired, iceDisavowed, courtOrder or other.") var cause: String?
     @OptionGroup var output: WriteOutputOptions
 
     func execute() throws {
         let detainerID = try IDArgument.parse(id)
-        let when = try at.map { try InstantArgument.parse($0, field: "at") }
+        // The one status request (issue 26 §4): the API, the form and these options are read and
+        // checked by the same validator; its field paths are these options' names.
+        let request = try StatusChangeInput(to: to, at: at, note: note, cause: cause).validated()
+        let (to, when, note) = (request.to, request.at, request.note)
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .changeStatus)
         let change: StatusChange
         do {
-            change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, cause: cause, by: user)
+            change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, cause: request.cause, by: user)
         } catch is SecondPersonRequired {
             // Nothing was written; the same change becomes a proposal for a supervisor to approve.
             let proposal = try ProposalService(db).propose(detainerID: detainerID, .status(to, at: when, note: note ?? ""), by: user)
             output.print(text: ProposalTable.proposed(proposal), json: proposal.json)
             return
         }
-        var line = "Detainer \(change.detainerID): \(change.from.rawValue) → \(change.to.rawValue) at \(change.at.newYorkText)."
+        var line = "Detainer \(change.detainerID): \(change.from.plainLabel) → \(change.to.plainLabel) at \(change.at.newYorkText)."
         if change.afterDeadline, let deadline = change.holdDeadline {
             line += " " + DeadlineText.lateEnd(to: change.to, deadline: deadline)
         }
         if change.to == .held, let deadline = change.holdDeadline {
             line += " Hold deadline \(deadline.newYorkText) (48 hours excluding Saturdays, Sundays and holidays, 8 CFR 287.7(d))."
         }
-        if let cause {
+        if let cause = request.cause {
             line += " Cause: \(cause.rawValue)."
             if cause == .holdExpired, change.from == .held, let deadline = change.holdDeadline, change.at < deadline {
                 Terminal.err("warning: the hold ended \(change.at.newYorkText), before its 48-hour deadline \(deadline.newYorkText) (Saturdays, Sundays and holidays excluded); recorded as holdExpired as given — check the cause.")
