@@ -53,8 +53,7 @@ extension DetainerDatabase {
             // Read again inside the write: another process may have re-evaluated one meanwhile.
             let stale = try staleDeclineDeadlines()
             for row in stale {
-                try context.db.run("UPDATE detainers SET hold_deadline = ? WHERE id = ?", row.release?.iso8601, row.detainerID)
-                context.touch("detainers", row.detainerID)
+                try DetainerRecord.update(id: row.detainerID, set: ["hold_deadline": row.release?.iso8601], in: context)
             }
             context.details = [
                 "reason": "issue 25 §2: a decline has no lawful hold; its deadline is the scheduled release, not release + 48 business hours",
