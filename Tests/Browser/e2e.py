@@ -240,6 +240,19 @@ class Office:
             return None
 
 
+def focused_error_summary(office, what, labels, keys):
+    """The page a refused form came back on: its error summary (#errors) has the focus, names
+    each field by its label and shows no internal key. Returns the summary and its text."""
+    summary = office.driver.find_elements(By.ID, "errors")
+    expect(summary, f"the refused {what} shows no error summary: {office.text()[:300]!r}")
+    focused = office.driver.execute_script("return document.activeElement && document.activeElement.id")
+    expect(focused == "errors", f"after the refused {what} the focus is on #{focused or 'body'}, not the error summary")
+    text = summary[0].text
+    expect(all(label in text for label in labels), f"the {what}'s error summary does not name the fields by their labels: {text!r}")
+    expect(not any(key in text for key in keys), f"the {what}'s error summary shows internal keys: {text!r}")
+    return summary[0], text
+
+
 def detainer_id(office):
     match = re.match(r"^/detainers/(\d+)", office.path)
     expect(match, f"expected a detainer page, got {office.path}")
@@ -408,14 +421,9 @@ class Suite:
         clerk.driver.execute_script("arguments[0].add(new Option('maybe', 'maybe')); arguments[0].value = 'maybe'",
                                     form.find_element(By.NAME, "vacated"))
         clerk.click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
-        summary = clerk.driver.find_elements(By.ID, "errors")
-        expect(summary, f"the refused correction shows no error summary: {clerk.text()[:300]!r}")
-        focused = clerk.driver.execute_script("return document.activeElement && document.activeElement.id")
-        expect(focused == "errors", f"after the refused correction the focus is on #{focused or 'body'}, not the error summary")
-        text = summary[0].text
-        expect("Days incarcerated for it" in text and "Vacated" in text, f"the summary does not name the fields by their labels: {text!r}")
-        expect("conviction." not in text and "incarceratedDays" not in text, f"the summary shows internal keys: {text!r}")
-        links = summary[0].find_elements(By.CSS_SELECTOR, "a[href^='#']")
+        summary, text = focused_error_summary(clerk, "correction", labels=("Days incarcerated for it", "Vacated"),
+                                              keys=("conviction.", "incarceratedDays"))
+        links = summary.find_elements(By.CSS_SELECTOR, "a[href^='#']")
         expect(len(links) == 2, f"the summary has {len(links)} links, not one per field: {text!r}")
         for link in links:
             target = link.get_attribute("href").split("#", 1)[1]
@@ -634,13 +642,7 @@ class Suite:
         office.fill("person.name", "Ana Example")
         office.fill("custody.arrestDate", "2999-01-01")
         office.click_and_wait("form[action='/intake'] button[type=submit]")
-        summary = office.driver.find_elements(By.ID, "errors")
-        expect(summary, f"the refused intake shows no error summary: {office.text()[:300]!r}")
-        focused = office.driver.execute_script("return document.activeElement && document.activeElement.id")
-        expect(focused == "errors", f"after the refused intake the focus is on #{focused or 'body'}, not the error summary")
-        text = summary[0].text
-        expect("Instant arrest date" in text and "Agency" in text, f"the error summary does not name the fields by their labels: {text!r}")
-        expect("custody." not in text and "person." not in text, f"the error summary shows internal keys: {text!r}")
+        focused_error_summary(office, "intake", labels=("Instant arrest date", "Agency"), keys=("custody.", "person."))
 
     def accessibility(self, role, user):
         """axe-core on every page this role can open, at 1366 and 390 px: no serious or
