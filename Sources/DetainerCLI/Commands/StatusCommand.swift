@@ -29,15 +29,15 @@ struct StatusCommand: DetainerSubcommand {
         // The one status request (issue 26 §4): the API, the form and these options are read and
         // checked by the same validator; its field paths are these options' names.
         let request = try StatusChangeInput(to: to, at: at, note: note, cause: cause).validated()
-        let (to, when, note) = (request.to, request.at, request.note)
         let db = try database.open(.write)
         let user = try actor.resolve(in: db, for: .changeStatus)
         let change: StatusChange
         do {
-            change = try StatusService(db).changeStatus(detainerID: detainerID, to: to, at: when, note: note, cause: request.cause, by: user)
+            change = try StatusService(db).changeStatus(detainerID: detainerID, to: request.to, at: request.at, note: request.note,
+                                                        cause: request.cause, by: user)
         } catch is SecondPersonRequired {
             // Nothing was written; the same change becomes a proposal for a supervisor to approve.
-            let proposal = try ProposalService(db).propose(detainerID: detainerID, .status(to, at: when, note: note ?? ""), by: user)
+            let proposal = try ProposalService(db).propose(detainerID: detainerID, .status(request.to, at: request.at, note: request.note ?? ""), by: user)
             output.print(text: ProposalTable.proposed(proposal), json: proposal.json)
             return
         }

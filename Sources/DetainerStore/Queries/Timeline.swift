@@ -36,17 +36,12 @@ public struct TimelineWords: Sendable {
         self.informationType = informationType
     }
 
-    /// The stored names (the JSON detail's timeline).
-    public static let stored = TimelineWords(status: \.rawValue, contactKind: \.rawValue, informationType: \.rawValue)
     /// Statuses in words ("Pending review → Honored"), as `detainer show` prints them (issue 25
     /// §3: words, not codes, where people read); contact kinds keep their short stored names.
     public static let plainStatus = TimelineWords(status: \.plainLabel, contactKind: \.rawValue, informationType: \.rawValue)
 }
 
 extension DetainerDetail {
-    /// The timeline in the stored names.
-    public var timeline: [TimelineEvent] { timeline(words: .stored) }
-
     public func timeline(words: TimelineWords) -> [TimelineEvent] {
         var events: [TimelineEvent] = []
         for entry in statusEvents {

@@ -58,7 +58,7 @@ enum Labels {
         }
     }
 
-    /// The timeline in these words (the CLI's `show` keeps the stored names).
+    /// The timeline in these words (the CLI's `show` uses `TimelineWords.plainStatus`).
     static let timeline = TimelineWords(status: { status($0) }, contactKind: { contactKind($0) }, informationType: { informationType($0) })
 
     /// A proposal's act in the office's words.
