@@ -99,14 +99,17 @@ import TestSupport
         #expect(id == (layout == "npr" ? 9 : 4))
     }
 
-    /// Issue 26 §1: rows go in `ImportLimits.rowsPerInsert` at a time. 99 rows are full
-    /// multi-row INSERTs and single rows for the rest; imported twice into one database (the second
-    /// import's ids follow the first's), each import's fingerprint is the digest of the rows it
-    /// stored, each row is the typed record of its values, and `check` passes.
+    /// Issue 26 §1: rows go in `ImportLimits.rowsPerInsert` at a time, written behind the
+    /// reading by `IceBatchWriter`. The file is several full multi-row INSERTs (more than the
+    /// writer holds at once) and single rows for the rest; imported twice into one database (the
+    /// second import's ids follow the first's), each import's fingerprint is the digest of the
+    /// rows it stored, each row is the typed record of its values, and `check` passes.
     @Test func multiRowInsertsStoreEachRowAndFingerprintIt() throws {
         let body = Self.npr.split(separator: "\n", omittingEmptySubsequences: true).dropFirst().joined(separator: "\n") + "\n"
-        let text = "date,lift_reason,det_facility,city,state,detainer_type\n" + String(repeating: body, count: 11)
-        #expect(99 > ImportLimits.rowsPerInsert && 99 % ImportLimits.rowsPerInsert != 0)
+        let copies = (ImportLimits.rowsPerInsert * (IceBatchWriter.depth + 2)) / 9 + 1
+        let rows = 9 * copies
+        let text = "date,lift_reason,det_facility,city,state,detainer_type\n" + String(repeating: body, count: copies)
+        #expect(rows > ImportLimits.rowsPerInsert * (IceBatchWriter.depth + 1) && rows % ImportLimits.rowsPerInsert != 0)
         let db = try dir.database("batches.db")
         let admin = try db.accounts.authorize("admin", for: .manageUsers)
         try db.accounts.addUser(name: "sup", role: .supervisor, by: admin)
@@ -118,7 +121,7 @@ import TestSupport
             let summary = try ImportService(db).importRecords(from: try CSVReader(path: file),
                                                               ImportRequest(fileName: "batches.csv", fileSHA256: sha, format: .ice, skipBad: false, allowDuplicate: true),
                                                               rejects: nil, by: sup)
-            #expect(summary.rowsImported == 99)
+            #expect(summary.rowsImported == rows)
             #expect(summary.importID == importID)
             var hasher = SHA256()
             let statement = try db.connection.prepare("SELECT * FROM detainers WHERE import_id = ? ORDER BY id")
@@ -128,11 +131,11 @@ import TestSupport
             let recorded = try db.connection.scalarText("SELECT json_extract(payload, '$.imported[0].digest') FROM audit_log WHERE action = 'import' AND entity_id = ?", importID)
             #expect(recorded == Array(hasher.finalize()).hexString, "import \(importID)")
         }
-        #expect(try db.connection.scalarInt("SELECT min(id) FROM detainers WHERE import_id = 2") == 100)
-        #expect(try db.connection.scalarInt("SELECT max(id) FROM detainers WHERE import_id = 2") == 198)
+        #expect(try db.connection.scalarInt("SELECT min(id) FROM detainers WHERE import_id = 2") == Int64(rows + 1))
+        #expect(try db.connection.scalarInt("SELECT max(id) FROM detainers WHERE import_id = 2") == Int64(2 * rows))
         let reader = try CSVReader(path: file)
         var importer = IceRowImporter(columns: try #require(IceColumns(try reader.readHeader())), importID: 2, today: CivilDate(year: 2026, month: 3, day: 2)!)
-        var id: Int64 = 99
+        var id = Int64(rows)
         while let record = try reader.next() {
             if record.isBlank { continue }
             id += 1
@@ -140,7 +143,7 @@ import TestSupport
             let stored = try #require(try DetainerRecord.fetch(db.connection, id: id))
             #expect(row.storedValues == stored.storedValues, "row \(id)")
         }
-        #expect(id == 198)
+        #expect(id == Int64(2 * rows))
         #expect(try db.integrity.healthCheck().ok)
     }
 

@@ -69,7 +69,7 @@ struct IntakeCommand: DetainerSubcommand {
     }
 
     func execute() throws {
-        let request = try merged(into: try json.map(Self.load) ?? IntakeRequest())
+        let request = merged(into: try json.map(Self.load) ?? IntakeRequest())
         let db = try database.open(.write)
         let clerk = try actor.resolve(in: db, for: .intake)
         let result = try IntakeService(db).intake(request, duplicateReason: allowDuplicate ? reason : nil, by: clerk)

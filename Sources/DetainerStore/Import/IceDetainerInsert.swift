@@ -55,10 +55,11 @@ struct IceDetainerValues {
 /// columns, straight from the parsed values. Rows are written `ImportLimits.rowsPerInsert` at a
 /// time by one multi-row INSERT (one statement run opens the table and its nine indexes once, not
 /// once a row). Each row's canonical encoding (exactly `RowEncoder`'s, which `check` recomputes
-/// from the stored row) goes into one reused buffer; the INSERT reads its text from that buffer
-/// in place (no copy per value), and the buffer then feeds the import's fingerprint, its id
-/// slots filled in. No key paths, no boxed values, no allocation per row. `record(_:)` gives the
-/// typed record the same row is, and the tests compare the two.
+/// from the stored row) goes into the batch's buffer with the id the row will get; the buffer
+/// feeds the import's fingerprint, and the INSERT reads its text from it in place (no copy per
+/// value). A full batch is written by `IceBatchWriter` on its own thread while the next one is
+/// encoded into a second buffer. No key paths, no boxed values, no allocation per row.
+/// `record(_:)` gives the typed record the same row is, and the tests compare the two.
 struct IceDetainerInsert {
     /// The columns an ICE row sets; raw values are the column names.
     enum Field: String, CaseIterable {
@@ -74,29 +75,24 @@ struct IceDetainerInsert {
     private enum Step {
         /// Bytes every row shares (constant non-NULL columns), a range of `constantBytes`.
         case constant(start: Int, end: Int)
-        /// The row id, known after the insert: its position in the table.
+        /// The row id: its position in the table.
         case id(position: UInt16)
         /// A varying text column: its position in the table.
         case field(Field, position: UInt16)
     }
 
-    /// The statement for one row and the one for `ImportLimits.rowsPerInsert` rows; both have
-    /// their constant columns bound for every row they write.
-    private let single: Statement
-    private let batch: Statement
-    /// Each varying column and its parameter for the first row; row r's is `perRow * r` more.
-    private let parameters: [(Field, Int32)]
-    /// Parameters one row takes (every column but the id).
-    private let perRow: Int32
     private let steps: [Step]
     private let constantBytes: [UInt8]
-    /// The pending rows' encodings, one after another, in insert order.
+    private let writer: IceBatchWriter
+    /// The rows being encoded (as in `IceBatch`), swapped into a batch when there are enough.
     private var buffer: [UInt8] = []
-    /// For each pending row: where its id goes in `buffer`, then each varying field's bytes there
-    /// as (start, count), start -1 for NULL.
-    private var idSlots: [Int] = []
     private var spans: [(start: Int, count: Int)] = []
-    /// The id of the last row written; SQLite gives a new row the largest id plus one.
+    private var rows = 0
+    /// Batches in turn: the one after the last submitted has been written (the writer holds at
+    /// most `IceBatchWriter.depth`).
+    private let batches: [IceBatch]
+    private var next = 0
+    /// The id of the last row encoded; SQLite gives a new row the largest id plus one.
     private var lastID: Int64
 
     /// The record every imported row starts from: what the import sets on every row alike.
@@ -119,10 +115,10 @@ struct IceDetainerInsert {
 
     init(importID: Int64, db: Connection) throws {
         let prototype = Self.prototype(importID: importID)
-        let perRowCount = Int32(DetainerRecord.columns.count - 1)
+        let perRow = Int32(DetainerRecord.columns.count - 1)
         let single = try db.prepare(Self.insertSQL(rows: 1))
         let batch = try db.prepare(Self.insertSQL(rows: ImportLimits.rowsPerInsert))
-        var parameters: [(Field, Int32)] = []
+        var parameters: [Int32] = []
         var constantParameters: [(SQLiteValue, Int32)] = []
         var steps: [Step] = []
         var constants: [UInt8] = []
@@ -141,7 +137,7 @@ struct IceDetainerInsert {
             }
             parameter += 1
             if let field = Field(rawValue: column.name) {
-                parameters.append((field, parameter))
+                parameters.append(parameter)
                 flush()
                 steps.append(.field(field, position: UInt16(position)))
             } else {
@@ -154,23 +150,21 @@ struct IceDetainerInsert {
         precondition(parameters.count == Field.allCases.count, "an ICE field names no column of detainers")
         for (value, parameter) in constantParameters {
             try single.bind(value, at: parameter)
-            for row in 0..<Int32(ImportLimits.rowsPerInsert) { try batch.bind(value, at: parameter + row * perRowCount) }
+            for row in 0..<Int32(ImportLimits.rowsPerInsert) { try batch.bind(value, at: parameter + row * perRow) }
         }
-        self.single = single
-        self.batch = batch
-        self.parameters = parameters
-        perRow = perRowCount
         self.steps = steps
         constantBytes = constants
-        lastID = try db.scalarInt("SELECT max(id) FROM detainers") ?? 0
+        writer = IceBatchWriter(single: single, batch: batch, parameters: parameters, perRow: perRow, db: db)
+        batches = (0...IceBatchWriter.depth).map { _ in IceBatch() }
         buffer.reserveCapacity(512 * ImportLimits.rowsPerInsert)
-        idSlots.reserveCapacity(ImportLimits.rowsPerInsert)
         spans.reserveCapacity(ImportLimits.rowsPerInsert * parameters.count)
+        lastID = try db.scalarInt("SELECT max(id) FROM detainers") ?? 0
     }
 
-    /// Adds the row; every `ImportLimits.rowsPerInsert` rows, writes them and feeds their
-    /// encodings to `hasher`. `finish` writes the rest.
-    mutating func insert(_ values: IceDetainerValues, db: Connection, hasher: inout SHA256) throws {
+    /// Adds the row; every `ImportLimits.rowsPerInsert` rows, feeds the batch's encodings to
+    /// `hasher` and hands the batch to the writer. `finish` writes the rest and waits for the writer.
+    mutating func insert(_ values: IceDetainerValues, hasher: inout SHA256) throws {
+        lastID += 1
         constantBytes.withUnsafeBufferPointer { constants in
             for step in steps {
                 switch step {
@@ -180,8 +174,7 @@ struct IceDetainerInsert {
                     buffer.append(UInt8(truncatingIfNeeded: position >> 8))
                     buffer.append(UInt8(truncatingIfNeeded: position))
                     buffer.append(UInt8(ascii: "i"))
-                    idSlots.append(buffer.count)
-                    buffer.append(contentsOf: repeatElement(0, count: 8))  // filled in once the row has its id
+                    withUnsafeBytes(of: lastID.bigEndian) { buffer.append(contentsOf: $0) }
                 case .field(let field, let position):
                     guard var text = values.value(field) else {
                         spans.append((-1, 0))
@@ -198,57 +191,42 @@ struct IceDetainerInsert {
                 }
             }
         }
-        if idSlots.count == ImportLimits.rowsPerInsert { try write(db: db, hasher: &hasher) }
+        rows += 1
+        if rows == ImportLimits.rowsPerInsert { try submit(hasher: &hasher) }
     }
 
-    /// Writes the pending rows (the last, partial batch of the file).
-    mutating func finish(db: Connection, hasher: inout SHA256) throws {
-        if !idSlots.isEmpty { try write(db: db, hasher: &hasher) }
+    /// Writes the last, partial batch once the writer is done; after it the connection is free.
+    mutating func finish(hasher: inout SHA256) throws {
+        try writer.wait()
+        guard rows > 0 else { return }
+        let batch = take(hasher: &hasher)
+        try writer.write(batch)
     }
 
-    private mutating func write(db: Connection, hasher: inout SHA256) throws {
-        let rows = idSlots.count
-        let fields = parameters.count
-        try buffer.withUnsafeBytes { bytes in
-            // The bytes are bound in place: nothing touches `buffer` until the statements are reset.
-            func bindRow(_ row: Int, on statement: Statement, offset: Int32) throws {
-                for (index, (_, parameter)) in parameters.enumerated() {
-                    let span = spans[row * fields + index]
-                    if span.start < 0 {
-                        try statement.bindNull(at: parameter + offset)
-                    } else {
-                        try statement.bind(borrowingUTF8: UnsafeRawBufferPointer(rebasing: bytes[span.start..<span.start + span.count]),
-                                           at: parameter + offset)
-                    }
-                }
-            }
-            if rows == ImportLimits.rowsPerInsert {
-                for row in 0..<rows { try bindRow(row, on: batch, offset: perRow * Int32(row)) }
-                try batch.execute()
-            } else {
-                for row in 0..<rows {
-                    try bindRow(row, on: single, offset: 0)
-                    try single.execute()
-                }
-            }
-        }
-        // Ids follow the largest one (no AUTOINCREMENT, no other writer inside this transaction):
-        // the rows got lastID + 1 … lastID + rows. Anything else is refused, never guessed.
-        let expected = lastID + Int64(rows)
-        guard db.lastInsertRowID == expected else {
-            throw StoreError.badStoredValue(table: DetainerRecord.table, column: "id", rowID: db.lastInsertRowID,
-                                            value: "an id out of sequence for an import (expected \(expected))")
-        }
-        for (row, slot) in idSlots.enumerated() {
-            withUnsafeBytes(of: (lastID + 1 + Int64(row)).bigEndian) { id in
-                buffer.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: slot).copyMemory(from: id.baseAddress!, byteCount: 8) }
-            }
-        }
-        lastID = expected
+    /// Waits until no batch is being written, whatever became of it: the connection is then the
+    /// caller's again (the import calls it before its transaction commits or rolls back).
+    func settle() {
+        try? writer.wait()
+    }
+
+    private mutating func submit(hasher: inout SHA256) throws {
+        try writer.submit(take(hasher: &hasher))
+    }
+
+    /// The encoded rows as the next batch in turn, fed to `hasher`; the encoder goes on with
+    /// that batch's old (written) arrays, emptied.
+    private mutating func take(hasher: inout SHA256) -> IceBatch {
         buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        let batch = batches[next]
+        next = (next + 1) % batches.count
+        swap(&buffer, &batch.buffer)
+        swap(&spans, &batch.spans)
+        batch.rows = rows
+        batch.lastID = lastID
         buffer.removeAll(keepingCapacity: true)
-        idSlots.removeAll(keepingCapacity: true)
         spans.removeAll(keepingCapacity: true)
+        rows = 0
+        return batch
     }
 
     /// The typed record `values` become (for tests: the same columns through the record's own

@@ -43,12 +43,16 @@ struct IceRowImporter: RowImporter {
     mutating func importRow(_ record: CSVRecord, into db: Connection) throws {
         let values = try values(record)
         if insert == nil { insert = try IceDetainerInsert(importID: importID, db: db) }
-        try insert!.insert(values, db: db, hasher: &hasher)
+        try insert!.insert(values, hasher: &hasher)
         count += 1
     }
 
     mutating func finish(into db: Connection) throws {
-        try insert?.finish(db: db, hasher: &hasher)
+        try insert?.finish(hasher: &hasher)
+    }
+
+    func settle() {
+        insert?.settle()
     }
 
     /// Validates one ICE row and maps it onto the detainer's varying columns (README: "Import
