@@ -42,23 +42,12 @@ import TestSupport
     /// SHA-256 over every column of every detainer row (`SELECT *`, in id order, as RowEncoder
     /// encodes rows), then the audit entry's import fingerprints, for each file.
     func digests(_ text: String, name: String) throws -> (rows: String, fingerprint: String, count: Int) {
-        let db = try dir.database(name + ".db")
-        let admin = try db.accounts.authorize("admin", for: .manageUsers)
-        try db.accounts.addUser(name: "sup", role: .supervisor, by: admin)
-        let sup = try db.accounts.authorize("sup", for: .importData)
-        let file = dir.path(name + ".csv")
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        let reader = try CSVReader(path: file)
-        let sha = Array(SHA256.hash(data: Array(text.utf8))).hexString
-        let summary = try ImportService(db).importRecords(from: reader, ImportRequest(fileName: name + ".csv", fileSHA256: sha, format: .ice, skipBad: false),
-                                                          rejects: nil, by: sup)
-        var hasher = SHA256()
-        let statement = try db.connection.prepare("SELECT * FROM detainers ORDER BY id")
-        var encoder = RowEncoder(table: "detainers", statement: statement)
-        try statement.forEachRow { encoder.update(&hasher, row: $0) }
+        let (db, sup) = try dir.importingDatabase(name + ".db")
+        let summary = try dir.importICE(text, named: name + ".csv", into: db, by: sup)
+        let rows = try db.storedDetainersDigest()
         let imported = try db.connection.scalarText("SELECT json_extract(payload, '$.imported') FROM audit_log WHERE action = 'import'") ?? ""
         #expect(try db.integrity.healthCheck().ok)
-        return (Array(hasher.finalize()).hexString, imported, summary.rowsImported)
+        return (rows, imported, summary.rowsImported)
     }
 
     @Test func nprLayoutStoresWhatItStoredBefore() throws {
@@ -110,30 +99,17 @@ import TestSupport
         let rows = 9 * copies
         let text = "date,lift_reason,det_facility,city,state,detainer_type\n" + String(repeating: body, count: copies)
         #expect(rows > ImportLimits.rowsPerInsert * (IceBatchWriter.depth + 1) && rows % ImportLimits.rowsPerInsert != 0)
-        let db = try dir.database("batches.db")
-        let admin = try db.accounts.authorize("admin", for: .manageUsers)
-        try db.accounts.addUser(name: "sup", role: .supervisor, by: admin)
-        let sup = try db.accounts.authorize("sup", for: .importData)
-        let file = dir.path("batches.csv")
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        let sha = Array(SHA256.hash(data: Array(text.utf8))).hexString
+        let (db, sup) = try dir.importingDatabase("batches.db")
         for importID in Int64(1)...2 {
-            let summary = try ImportService(db).importRecords(from: try CSVReader(path: file),
-                                                              ImportRequest(fileName: "batches.csv", fileSHA256: sha, format: .ice, skipBad: false, allowDuplicate: true),
-                                                              rejects: nil, by: sup)
+            let summary = try dir.importICE(text, named: "batches.csv", into: db, by: sup, allowDuplicate: true)
             #expect(summary.rowsImported == rows)
             #expect(summary.importID == importID)
-            var hasher = SHA256()
-            let statement = try db.connection.prepare("SELECT * FROM detainers WHERE import_id = ? ORDER BY id")
-            try statement.bind(importID, at: 1)
-            var encoder = RowEncoder(table: "detainers", statement: statement)
-            try statement.forEachRow { encoder.update(&hasher, row: $0) }
             let recorded = try db.connection.scalarText("SELECT json_extract(payload, '$.imported[0].digest') FROM audit_log WHERE action = 'import' AND entity_id = ?", importID)
-            #expect(recorded == Array(hasher.finalize()).hexString, "import \(importID)")
+            #expect(recorded == (try db.storedDetainersDigest(importID: importID)), "import \(importID)")
         }
         #expect(try db.connection.scalarInt("SELECT min(id) FROM detainers WHERE import_id = 2") == Int64(rows + 1))
         #expect(try db.connection.scalarInt("SELECT max(id) FROM detainers WHERE import_id = 2") == Int64(2 * rows))
-        let reader = try CSVReader(path: file)
+        let reader = try CSVReader(path: dir.path("batches.csv"))
         var importer = IceRowImporter(columns: try #require(IceColumns(try reader.readHeader())), importID: 2, today: CivilDate(year: 2026, month: 3, day: 2)!)
         var id = Int64(rows)
         while let record = try reader.next() {
@@ -161,17 +137,10 @@ import TestSupport
             2024-01-08,Lifted,RIKERS ISLAND,EAST ELMHURST,NEW YORK,I247A
 
             """
-        let db = try dir.database("spellings.db")
-        let admin = try db.accounts.authorize("admin", for: .manageUsers)
-        try db.accounts.addUser(name: "sup", role: .supervisor, by: admin)
-        let sup = try db.accounts.authorize("sup", for: .importData)
-        let file = dir.path("spellings.csv")
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        let sha = Array(SHA256.hash(data: Array(text.utf8))).hexString
+        let (db, sup) = try dir.importingDatabase("spellings.db")
         var rejected: [String] = []
-        let summary = try ImportService(db).importRecords(from: try CSVReader(path: file),
-                                                          ImportRequest(fileName: "spellings.csv", fileSHA256: sha, format: .ice, skipBad: true),
-                                                          rejects: { _, problem in rejected.append("\(problem.line) \(problem.column ?? "") \(problem.message)") }, by: sup)
+        let summary = try dir.importICE(text, named: "spellings.csv", into: db, by: sup, skipBad: true,
+                                        rejects: { _, problem in rejected.append("\(problem.line) \(problem.column ?? "") \(problem.message)") })
         #expect(summary.rowsImported == 2)
         #expect(rejected.count == 5, "\(rejected)")
         #expect(rejected.filter { $0.contains("unknown lift reason \"Released to Mars\"") }.count == 2)

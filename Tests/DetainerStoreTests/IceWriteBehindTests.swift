@@ -1,5 +1,3 @@
-import CSVStream
-import Crypto
 import Foundation
 import SQLite
 @testable import DetainerStore
@@ -16,22 +14,6 @@ import TestSupport
     /// More full batches than the writer holds at once, and a partial one.
     static let rows = ImportLimits.rowsPerInsert * (IceBatchWriter.depth + 2) + 5
 
-    func setUp(_ name: String) throws -> (DetainerDatabase, Actor) {
-        let db = try dir.database(name + ".db")
-        let admin = try db.accounts.authorize("admin", for: .manageUsers)
-        try db.accounts.addUser(name: "sup", role: .supervisor, by: admin)
-        return (db, try db.accounts.authorize("sup", for: .importData))
-    }
-
-    func importFile(_ text: String, named name: String, into db: DetainerDatabase, by sup: Actor) throws -> ImportSummary {
-        let file = dir.path(name)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
-        let sha = Array(SHA256.hash(data: Array(text.utf8))).hexString
-        return try ImportService(db).importRecords(from: try CSVReader(path: file),
-                                                   ImportRequest(fileName: name, fileSHA256: sha, format: .ice, skipBad: false, allowDuplicate: true),
-                                                   rejects: nil, by: sup)
-    }
-
     func expectNothingImported(_ db: DetainerDatabase) throws {
         #expect(try db.connection.scalarInt("SELECT count(*) FROM detainers") == 0)
         #expect(try db.connection.scalarInt("SELECT count(*) FROM imports") == 0)
@@ -40,7 +22,7 @@ import TestSupport
 
     /// Then a good import on the same connection stores every row from id 1 and `check` passes.
     func expectUsableAgain(_ db: DetainerDatabase, by sup: Actor) throws {
-        let summary = try importFile(Self.header + String(repeating: Self.row, count: Self.rows), named: "good.csv", into: db, by: sup)
+        let summary = try dir.importICE(Self.header + String(repeating: Self.row, count: Self.rows), named: "good.csv", into: db, by: sup, allowDuplicate: true)
         #expect(summary.rowsImported == Self.rows)
         #expect(try db.connection.scalarInt("SELECT min(id) FROM detainers") == 1)
         #expect(try db.connection.scalarInt("SELECT max(id) FROM detainers") == Int64(Self.rows))
@@ -52,7 +34,7 @@ import TestSupport
     /// fails the import on the caller's thread with SQLite's own message, and the transaction
     /// rolls back only after the writer has stopped.
     @Test func aBatchTheDatabaseRefusesFailsTheImportAndStoresNothing() throws {
-        let (db, sup) = try setUp("refused")
+        let (db, sup) = try dir.importingDatabase("refused.db")
         try db.connection.execute("""
             CREATE TRIGGER refuse_one BEFORE INSERT ON detainers WHEN NEW.received_on = '2023-05-02'
             BEGIN SELECT RAISE(ABORT, 'injected refusal'); END
@@ -60,7 +42,7 @@ import TestSupport
         let refused = ImportLimits.rowsPerInsert * 2 + 3
         var text = Self.header
         for index in 0..<Self.rows { text += index == refused ? Self.row.replacingOccurrences(of: "05-01", with: "05-02") : Self.row }
-        let error = #expect(throws: (any Error).self) { try importFile(text, named: "refused.csv", into: db, by: sup) }
+        let error = #expect(throws: (any Error).self) { try dir.importICE(text, named: "refused.csv", into: db, by: sup, allowDuplicate: true) }
         #expect("\(error.map { "\($0)" } ?? "")".contains("injected refusal"), "\(String(describing: error))")
         try expectNothingImported(db)
         try db.connection.execute("DROP TRIGGER refuse_one")
@@ -70,9 +52,9 @@ import TestSupport
     /// The reader fails for good (a quote never closed) after several batches went to the
     /// writer: the import names the file, and nothing it wrote stays.
     @Test func aFileThatBreaksOffAfterManyBatchesStoresNothing() throws {
-        let (db, sup) = try setUp("broken")
+        let (db, sup) = try dir.importingDatabase("broken.db")
         let text = Self.header + String(repeating: Self.row, count: Self.rows) + "2023-05-01,\"Lifted,RIKERS ISLAND\n"
-        #expect(throws: InputError.self) { try importFile(text, named: "broken.csv", into: db, by: sup) }
+        #expect(throws: InputError.self) { try dir.importICE(text, named: "broken.csv", into: db, by: sup, allowDuplicate: true) }
         try expectNothingImported(db)
         try expectUsableAgain(db, by: sup)
     }
